@@ -1,0 +1,17 @@
+"""The pipeline and the dump readers stay importable without Textual."""
+
+import subprocess
+import sys
+
+
+def test_text_and_dumps_import_no_textual() -> None:
+    code = (
+        "import sys, pkgutil, importlib, tui.text, tui.dumps\n"
+        "for pkg in (tui.text, tui.dumps):\n"
+        "    for m in pkgutil.iter_modules(pkg.__path__):\n"
+        "        importlib.import_module(f'{pkg.__name__}.{m.name}')\n"
+        "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
+        "print(','.join(bad))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""

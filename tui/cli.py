@@ -1,0 +1,86 @@
+"""Command line: `warta [PATH...]` opens the reader; `warta analyse PATH...` prints JSON Lines."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from tui.config import Config, ConfigError, load_config
+from tui.dumps.formats import DumpError, iter_records
+from tui.text.pipeline import Pipeline
+
+EXIT_USAGE = 2
+
+
+def _fail(message: str) -> int:
+    print(f"warta: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _config(args: argparse.Namespace) -> Config:
+    config = load_config(args.config, args.set or ())
+    for problem in config.problems:
+        print(f"warta: {problem}", file=sys.stderr)
+    return config
+
+
+def cmd_analyse(args: argparse.Namespace) -> int:
+    """Print one JSON object per article, in input order."""
+    config = _config(args)
+    pipeline = Pipeline(config.analysis)
+    out = sys.stdout
+    count = 0
+
+    def problem(msg: str) -> None:
+        print(f"warta: {msg}", file=sys.stderr)
+
+    for target in args.paths:
+        try:
+            for record in iter_records(target, problem):
+                doc = pipeline.analyse(record, detect_language=not args.no_language)
+                out.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
+                count += 1
+        except DumpError as exc:
+            return _fail(str(exc))
+    out.flush()
+    if count == 0:
+        return _fail(f"{' '.join(args.paths)}: no articles found")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every sub-command."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--config", metavar="PATH", help="user config file (YAML)")
+    common.add_argument("--set", action="append", metavar="KEY=VALUE",
+                        help="override one config key, e.g. ui.theme=warta-light")
+    parser = argparse.ArgumentParser(prog="warta", description=__doc__, parents=[common])
+    sub = parser.add_subparsers(dest="command")
+    analyse = sub.add_parser("analyse", parents=[common],
+                             help="print the analysis of each article as JSON Lines")
+    analyse.add_argument("paths", nargs="+", metavar="PATH")
+    analyse.add_argument("--no-language", action="store_true", help="skip language detection")
+    analyse.set_defaults(func=cmd_analyse)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `warta` console script."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if getattr(args, "func", None) is None:
+            return _fail("the reader is not built yet; try `warta analyse PATH`")
+        return int(args.func(args))
+    except ConfigError as exc:
+        return _fail(str(exc))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

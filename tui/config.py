@@ -1,0 +1,188 @@
+"""The one config loader: defaults < user file < environment < flags, validated key by key."""
+
+from __future__ import annotations
+
+import copy
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from tui.resources import bundled
+from tui.text.model import Reason
+from tui.text.settings import AnalysisSettings
+
+# Paths whose mapping keys are the user's own (binding ids, languages, reasons).
+_OPEN_MAPPINGS = {"keymap", "boilerplate.patterns"}
+# Keys whose value must be one of a fixed set.
+_CHOICES: dict[str, tuple[str, ...]] = {"entities.backend": ("rules", "spacy")}
+# Environment variables that set one key each.
+_ENV_KEYS = {"WARTA_THEME": "ui.theme"}
+
+
+class ConfigError(ValueError):
+    """A config problem, already worded as one line for the user."""
+
+
+@dataclass(frozen=True, eq=False)
+class Config:
+    """The merged configuration, the files it came from and what was wrong in them."""
+
+    data: dict[str, Any]
+    sources: tuple[Path, ...] = ()
+    problems: tuple[str, ...] = ()
+    _analysis: list[AnalysisSettings] = field(default_factory=list, repr=False)
+
+    def get(self, dotted: str) -> Any:
+        """The value at `section.key`."""
+        node: Any = self.data
+        for part in dotted.split("."):
+            node = node[part]
+        return node
+
+    @property
+    def analysis(self) -> AnalysisSettings:
+        """The pipeline's settings, built once per Config."""
+        if not self._analysis:
+            self._analysis.append(
+                AnalysisSettings(
+                    detect_language=bool(self.get("analysis.detect_language")),
+                    words_per_minute=int(self.get("analysis.words_per_minute")),
+                    boilerplate=self.data["boilerplate"],
+                    entities=self.data["entities"],
+                )
+            )
+        return self._analysis[0]
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def _check_value(path: str, default: Any, value: Any) -> str | None:
+    """Why `value` cannot replace `default` at `path`, or None when it can."""
+    if path in _CHOICES:
+        if value not in _CHOICES[path]:
+            return f"must be one of {', '.join(_CHOICES[path])}, not {value!r}"
+        return None
+    if isinstance(default, bool) != isinstance(value, bool):
+        return f"must be {_kind(default)}, not {value!r}"
+    if isinstance(default, int | float) and not isinstance(value, int | float):
+        return f"must be {_kind(default)}, not {value!r}"
+    if not isinstance(default, int | float) and type(default) is not type(value):
+        return f"must be {_kind(default)}, not {value!r}"
+    if path == "boilerplate.patterns":
+        bad = [r for r in value if r not in Reason.__members__.values()]
+        if bad:
+            allowed = ", ".join(r.value for r in Reason)
+            return f"has unknown reason {bad[0]!r}; allowed: {allowed}"
+    if path == "keymap" and not all(isinstance(v, str) for v in value.values()):
+        return "maps binding ids to key strings such as \"ctrl+n,J\""
+    return None
+
+
+def merge(base: dict[str, Any], override: Mapping[str, Any], origin: str,
+          problems: list[str], prefix: str = "") -> None:
+    """Lay `override` over `base` in place, keeping only keys and values the defaults allow."""
+    for key, value in override.items():
+        path = f"{prefix}{key}"
+        if key not in base and prefix.rstrip(".") not in _OPEN_MAPPINGS:
+            allowed = ", ".join(sorted(base)) or "none"
+            problems.append(f"{origin}: unknown key '{path}' (allowed here: {allowed})")
+            continue
+        default = base.get(key)
+        if isinstance(default, dict) and isinstance(value, dict) and path not in _OPEN_MAPPINGS:
+            merge(default, value, origin, problems, prefix=f"{path}.")
+            continue
+        if default is not None and (why := _check_value(path, default, value)):
+            problems.append(f"{origin}: '{path}' {why}")
+            continue
+        base[key] = value
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open(encoding="utf-8") as fh:
+            data = yaml.safe_load(fh)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or "not valid YAML"
+        raise ConfigError(f"{path}:{where} {problem}".replace(": ", ":", 1)) from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read ({exc.strerror})") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: the top level must be a mapping of sections")
+    return data
+
+
+def user_config_path(explicit: str | os.PathLike[str] | None = None) -> Path | None:
+    """The user's config file: --config, then $WARTA_CONFIG, then the XDG location."""
+    if explicit:
+        return Path(explicit)
+    if env := os.environ.get("WARTA_CONFIG"):
+        return Path(env)
+    xdg = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+    candidate = xdg / "warta" / "config.yaml"
+    return candidate if candidate.exists() else None
+
+
+def _parse_set(item: str) -> tuple[str, Any]:
+    key, sep, raw = item.partition("=")
+    if not sep or not key:
+        raise ConfigError(f"--set {item}: expected section.key=value")
+    try:
+        return key.strip(), yaml.safe_load(raw)
+    except yaml.YAMLError:
+        return key.strip(), raw
+
+
+def _nest(dotted: str, value: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    node = out
+    parts = dotted.split(".")
+    for part in parts[:-1]:
+        node = node.setdefault(part, {})
+    node[parts[-1]] = value
+    return out
+
+
+def load_config(path: str | os.PathLike[str] | None = None,
+                overrides: Iterable[str] = ()) -> Config:
+    """Load the packaged defaults, then the user's file, env and `--set` overrides.
+
+    A problem in the user's layers is recorded in `problems` and that key keeps its
+    default; an unreadable or unparsable user file raises ConfigError (one line).
+    """
+    defaults_path = bundled("config.yaml")
+    data = copy.deepcopy(_read_yaml(defaults_path))
+    problems: list[str] = []
+    sources = [defaults_path]
+    user = user_config_path(path)
+    if user is not None:
+        if not user.exists():
+            raise ConfigError(f"{user}: config file not found")
+        merge(data, _read_yaml(user), str(user), problems)
+        sources.append(user)
+    for var, dotted in _ENV_KEYS.items():
+        if var in os.environ:
+            merge(data, _nest(dotted, os.environ[var]), f"${var}", problems)
+    for item in overrides:
+        key, value = _parse_set(item)
+        merge(data, _nest(key, value), f"--set {key}", problems)
+    return Config(data, tuple(sources), tuple(problems))

@@ -1,0 +1,1 @@
+"""Reading dumps of articles from disk; no Textual."""

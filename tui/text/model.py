@@ -1,0 +1,162 @@
+"""The data the pipeline produces: Record in, Document out (see DESIGN.md, `warta analyse`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class BlockKind(StrEnum):
+    """What a block of the article is."""
+
+    TITLE = "title"
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    BOILERPLATE = "boilerplate"
+
+
+class Reason(StrEnum):
+    """Why a line was judged boilerplate."""
+
+    RELATED = "related"
+    SHARE = "share"
+    NAVIGATION = "navigation"
+    CREDIT = "credit"
+    DUPLICATE = "duplicate"
+    CAPTION = "caption"
+    ADVERT = "advert"
+    PROMO = "promo"
+    LEGAL = "legal"
+    TAGS = "tags"
+    BYLINE = "byline"
+    OTHER = "other"
+
+
+class Label(StrEnum):
+    """Entity labels."""
+
+    PERSON = "PERSON"
+    ORG = "ORG"
+    PLACE = "PLACE"
+    DATE = "DATE"
+    NUMBER = "NUMBER"
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One article as the dump holds it: raw text plus the fields the format gave."""
+
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    date: str | None = None
+    author: str | None = None
+    fields: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A named entity: str offsets into its block's text."""
+
+    start: int
+    end: int
+    label: Label
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """The contract's JSON shape."""
+        return {"start": self.start, "end": self.end, "label": str(self.label), "text": self.text}
+
+
+@dataclass(slots=True)
+class Block:
+    """A run of source lines of one kind; `lines` are 1-based and inclusive."""
+
+    kind: BlockKind
+    text: str
+    lines: tuple[int, int]
+    reason: Reason | None = None
+    entities: list[Entity] = field(default_factory=list)
+
+    @property
+    def is_content(self) -> bool:
+        """True for the blocks a reader reads: everything but boilerplate."""
+        return self.kind is not BlockKind.BOILERPLATE
+
+    def to_dict(self) -> dict[str, Any]:
+        """The contract's JSON shape."""
+        return {
+            "kind": str(self.kind),
+            "reason": None if self.reason is None else str(self.reason),
+            "lines": list(self.lines),
+            "text": self.text,
+            "entities": [e.to_dict() for e in self.entities],
+        }
+
+
+@dataclass(slots=True)
+class Meta:
+    """What we know about the article besides its blocks."""
+
+    publisher: str | None = None
+    dateline: str | None = None
+    credit: str | None = None
+    date: str | None = None
+    url: str | None = None
+    author: str | None = None
+    words: int = 0
+    reading_minutes: float = 0.0
+    boilerplate: dict[str, int] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The contract's JSON shape (plus `boilerplate`: line counts per reason)."""
+        return {
+            "publisher": self.publisher,
+            "dateline": self.dateline,
+            "credit": self.credit,
+            "date": self.date,
+            "url": self.url,
+            "author": self.author,
+            "words": self.words,
+            "reading_minutes": self.reading_minutes,
+            "boilerplate": dict(self.boilerplate),
+        }
+
+
+@dataclass(slots=True)
+class Document:
+    """What the pipeline understood of one Record."""
+
+    id: str
+    title: str | None
+    blocks: list[Block]
+    meta: Meta
+    language: str | None = None
+    language_confidence: float | None = None
+    fields: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def content_blocks(self) -> list[Block]:
+        """The blocks that are not boilerplate."""
+        return [b for b in self.blocks if b.is_content]
+
+    @property
+    def headings(self) -> list[Block]:
+        """The section headings, in order."""
+        return [b for b in self.blocks if b.kind is BlockKind.HEADING]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The `warta analyse` v1 object; extra record fields go under `fields`."""
+        out: dict[str, Any] = {
+            "id": self.id,
+            "title": self.title,
+            "language": self.language,
+            "language_confidence": self.language_confidence,
+            "meta": self.meta.to_dict(),
+            "blocks": [b.to_dict() for b in self.blocks],
+        }
+        if self.fields:
+            out["fields"] = self.fields
+        return out

@@ -1,0 +1,63 @@
+"""The one function that turns a Record into a Document."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from tui.text import clean, entities, language, structure
+from tui.text.model import Document, Record
+from tui.text.settings import AnalysisSettings
+
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+class Pipeline:
+    """Compiled rules and recogniser for one AnalysisSettings; reuse it across articles."""
+
+    def __init__(self, settings: AnalysisSettings) -> None:
+        self.settings = settings
+        self.rules = clean.BoilerplateRules.from_config(settings.boilerplate)
+        self.recogniser = entities.make_recogniser(settings.entities)
+
+    def analyse(self, record: Record, *, detect_language: bool | None = None) -> Document:
+        """Classify, segment, structure, detect language, find entities, count."""
+        lines = record.text.splitlines()
+        reasons = clean.classify(lines, self.rules)
+        blocks = structure.segment(lines, reasons)
+        title = structure.mark_title(blocks, record.title)
+        meta = structure.extract_meta(blocks)
+        meta.url, meta.date = record.url, record.date
+        meta.author = record.author or meta.author
+
+        content = [b.text for b in blocks if b.is_content]
+        doc = Document(record.id, title, blocks, meta, fields=dict(record.fields))
+        want_language = self.settings.detect_language if detect_language is None else detect_language
+        if want_language:
+            guess = language.detect(content)
+            if guess is not None:
+                doc.language, doc.language_confidence = guess.code, guess.confidence
+
+        found = self.recogniser.recognise([b.text for b in blocks], doc.language)
+        for block, ents in zip(blocks, found, strict=True):
+            block.entities = ents
+
+        meta.words = sum(len(_WORD.findall(t)) for t in content)
+        meta.reading_minutes = round(meta.words / self.settings.words_per_minute, 1)
+        counts: dict[str, int] = {}
+        for r in reasons:
+            if r is not None:
+                counts[str(r)] = counts.get(str(r), 0) + 1
+        meta.boilerplate = counts
+        return doc
+
+
+@lru_cache(maxsize=8)
+def pipeline_for(settings: AnalysisSettings) -> Pipeline:
+    """The compiled Pipeline for these settings, built once."""
+    return Pipeline(settings)
+
+
+def analyse(record: Record, settings: AnalysisSettings) -> Document:
+    """Analyse one record: the pipeline's single entry point."""
+    return pipeline_for(settings).analyse(record)

@@ -1,0 +1,20 @@
+"""The knobs the pipeline takes, as plain data handed over by the config loader."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, eq=False)
+class AnalysisSettings:
+    """Everything `analyse` needs; sections mirror config.yaml's of the same name.
+
+    Compared and hashed by identity, so a compiled Pipeline can be cached per settings.
+    """
+
+    detect_language: bool = True
+    boilerplate: Mapping[str, Any] = field(default_factory=dict)
+    entities: Mapping[str, Any] = field(default_factory=dict)
+    words_per_minute: int = 200
