@@ -32,8 +32,9 @@ class Pipeline:
 
         content = [b.text for b in blocks if b.is_content]
         doc = Document(record.id, title, blocks, meta, fields=dict(record.fields))
-        want_language = self.settings.detect_language if detect_language is None else detect_language
-        if want_language:
+        if detect_language is None:
+            detect_language = self.settings.detect_language
+        if detect_language:
             guess = language.detect(content)
             if guess is not None:
                 doc.language, doc.language_confidence = guess.code, guess.confidence
