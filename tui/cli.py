@@ -38,7 +38,7 @@ def cmd_analyse(args: argparse.Namespace) -> int:
 
     for target in args.paths:
         try:
-            for record in iter_records(target, problem):
+            for record in iter_records(target, problem, args.recursive):
                 doc = pipeline.analyse(record, detect_language=not args.no_language)
                 out.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
                 count += 1
@@ -56,23 +56,63 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--config", metavar="PATH", help="user config file (YAML)")
     common.add_argument("--set", action="append", metavar="KEY=VALUE",
                         help="override one config key, e.g. ui.theme=warta-light")
-    parser = argparse.ArgumentParser(prog="warta", description=__doc__, parents=[common])
+    parser = argparse.ArgumentParser(prog="warta", description=__doc__, parents=[common],
+                                     usage="warta [--config PATH] [--set KEY=VALUE] [PATH...]"
+                                           "\n       warta COMMAND ...")
     sub = parser.add_subparsers(dest="command")
     analyse = sub.add_parser("analyse", parents=[common],
                              help="print the analysis of each article as JSON Lines")
     analyse.add_argument("paths", nargs="+", metavar="PATH")
     analyse.add_argument("--no-language", action="store_true", help="skip language detection")
+    analyse.add_argument("-r", "--recursive", action="store_true",
+                         help="also read the subfolders of a folder")
     analyse.set_defaults(func=cmd_analyse)
     return parser
+
+
+def cmd_read(args: argparse.Namespace) -> int:
+    """Open the reader on the given paths, or on the bundled seeds when there are none."""
+    from tui.dumps.index import Dump  # the UI modules load only when the reader opens
+    from tui.resources import bundled
+
+    config = load_config(args.config, args.set or ())
+    paths = list(getattr(args, "paths", None) or []) or [str(bundled("seeds"))]
+    notices: list[str] = []
+    try:
+        dump = Dump.open(paths, notices.append)
+    except DumpError as exc:
+        return _fail(str(exc))
+    from tui.app import WartaApp
+
+    WartaApp(dump, config, notices=notices).run()
+    return 0
+
+
+def _reader_argv(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace | None:
+    """Parse `warta [options] [PATH...]` (no sub-command), or None when a sub-command is named."""
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    reader = argparse.ArgumentParser(prog="warta", add_help=False)
+    for action in parser._actions:
+        if action.option_strings and action.dest != "help":
+            reader._add_action(action)
+    reader.add_argument("paths", nargs="*", metavar="PATH")
+    known, _rest = reader.parse_known_args(argv)
+    if known.paths and known.paths[0] in sub.choices:
+        return None
+    if any(a in ("-h", "--help") for a in argv):
+        return None
+    return reader.parse_args(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `warta` console script."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    reader_args = _reader_argv(parser, argv)
+    args = reader_args if reader_args is not None else parser.parse_args(argv)
     try:
         if getattr(args, "func", None) is None:
-            return _fail("the reader is not built yet; try `warta analyse PATH`")
+            return cmd_read(args)
         return int(args.func(args))
     except ConfigError as exc:
         return _fail(str(exc))

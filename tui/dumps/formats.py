@@ -1,118 +1,454 @@
-"""Sniffing dump formats and reading them into Records."""
+"""Readers for each dump format, with random access to records by position.
+
+A reader opens a file (or a folder's list of files) without parsing its records: text
+files are listed, JSON Lines and CSV are indexed by byte offset (tui.dumps.offsets),
+compressed files are inflated once into a temporary file. `record(j)` then reads and
+parses one record, raising RecordError (one line naming file, line and what is wrong)
+when that record is unusable; the rest of the dump stays readable.
+
+Record ids: the path as given for a one-article file; `path#N` for a multi-record file,
+where N is the 1-based line for JSON Lines, the 1-based element for a JSON array and the
+1-based data row (header not counted) for CSV/TSV.
+"""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import os
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
+from tui.dumps.offsets import Offsets, scan_csv_rows, scan_lines
+from tui.dumps.sniff import (
+    SUFFIX_KIND,
+    Compression,
+    DumpError,
+    Kind,
+    compression_of,
+    inflate,
+    inner_suffix,
+    is_dump_file,
+    looks_binary,
+    open_bytes,
+    sniff,
+)
 from tui.text.model import Record
 
-TEXT_SUFFIXES = {".txt", ".md"}
-JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+__all__ = ["DumpError", "Reader", "RecordError", "iter_records", "open_readers",
+           "record_from_mapping"]
 
-# Field names recognised in structured records, first match wins.
+# Field names recognised in structured records (case-insensitive), first match wins.
 TITLE_FIELDS = ("title", "headline")
 TEXT_FIELDS = ("text", "content", "body", "maintext")
 URL_FIELDS = ("url", "link")
 DATE_FIELDS = ("date", "published", "published_at")
 AUTHOR_FIELDS = ("author", "authors")
+# Keys under which a JSON object may hold its list of articles.
+LIST_KEYS = ("articles", "items", "data", "records", "results", "entries", "documents")
 
 Problem = Callable[[str], None]
 
+csv.field_size_limit(2**31 - 1)  # article bodies are far longer than csv's 128 KiB default
 
-class DumpError(Exception):
-    """A dump that cannot be read at all, worded as one line naming the path."""
+
+class RecordError(Exception):
+    """One record that cannot be read; the message names file, line or record, and why."""
+
+    def __init__(self, message: str, raw: str = "") -> None:
+        super().__init__(message)
+        self.raw = raw
 
 
 def _ignore(_: str) -> None:
     return None
 
 
-def _first(obj: dict[str, Any], names: tuple[str, ...]) -> tuple[str | None, Any]:
-    for name in names:
-        if name in obj and obj[name] not in (None, ""):
-            return name, obj[name]
-    return None, None
-
-
-def _as_text(value: Any) -> str | None:
-    if value is None:
+def _text_of(value: Any, joiner: str) -> str | None:
+    if value is None or value == "" or value == []:
         return None
     if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
+        parts = [str(v.get("name", v)) if isinstance(v, dict) else str(v) for v in value]
+        return joiner.join(p for p in parts if p)
+    if isinstance(value, dict) and "name" in value:
+        return str(value["name"])
     return str(value)
 
 
 def record_from_mapping(rid: str, obj: dict[str, Any]) -> Record:
     """A Record from a structured object; unrecognised fields are kept in `fields`."""
-    used: list[str] = []
+    by_lower: dict[str, str] = {}
+    for key in obj:
+        by_lower.setdefault(str(key).lower(), key)
+    used: set[str] = set()
     values: dict[str, str | None] = {}
     for slot, names in (("title", TITLE_FIELDS), ("text", TEXT_FIELDS), ("url", URL_FIELDS),
                         ("date", DATE_FIELDS), ("author", AUTHOR_FIELDS)):
-        name, value = _first(obj, names)
-        if name is not None:
-            used.append(name)
-        values[slot] = _as_text(value)
+        values[slot] = None
+        for name in names:
+            key = by_lower.get(name)
+            if key is None:
+                continue
+            value = _text_of(obj[key], "\n\n" if slot == "text" else ", ")
+            if value is not None:
+                values[slot] = value
+                used.add(key)
+                break
     rest = {k: v for k, v in obj.items() if k not in used}
     return Record(rid, values["text"] or "", title=values["title"], url=values["url"],
                   date=values["date"], author=values["author"], fields=rest)
 
 
-def read_text_file(path: Path, rid: str) -> Record:
-    """A .txt/.md file is one article."""
-    data = path.read_bytes()
-    if b"\x00" in data[:8192]:
-        raise DumpError(f"{rid}: not a text file (binary data)")
+def decode_text(data: bytes, label: str, problem: Problem) -> str:
+    """UTF-8 (BOM allowed); other bytes are read as Windows-1252 and reported."""
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise DumpError(f"{rid}: not UTF-8 text (bad byte at offset {exc.start})") from None
-    return Record(rid, text)
+        problem(f"{label}: not UTF-8 (bad byte at offset {exc.start}); read as Windows-1252")
+        return data.decode("cp1252", errors="replace")
 
 
-def read_jsonl(path: Path, rid: str, problem: Problem = _ignore) -> Iterator[Record]:
-    """One JSON object per line; a malformed line is reported and skipped."""
-    with path.open("rb") as fh:
-        for n, raw in enumerate(fh, start=1):
-            if not raw.strip():
-                continue
+class Reader:
+    """Records of one source by position; subclasses say how they are stored."""
+
+    label: str
+
+    def __len__(self) -> int:
+        raise NotImplementedError
+
+    def record(self, j: int) -> Record:
+        """Record j (0-based); RecordError when that record is unusable."""
+        raise NotImplementedError
+
+    def id_at(self, j: int) -> str:
+        """The id of record j, without reading it."""
+        raise NotImplementedError
+
+    def index_of(self, rid: str) -> int | None:
+        """The position of the record with id `rid`, or None."""
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Release files held open (temporary files vanish)."""
+
+
+class TextFiles(Reader):
+    """One article per file; the files are listed, read only when asked for."""
+
+    def __init__(self, files: list[tuple[Path, str]], problem: Problem) -> None:
+        self.files = files
+        self.problem = problem
+        self.label = files[0][1] if files else ""
+        self._ids: dict[str, int] | None = None
+
+    def __len__(self) -> int:
+        return len(self.files)
+
+    def record(self, j: int) -> Record:
+        path, rid = self.files[j]
+        try:
+            with open(path, "rb") as fh:
+                data = fh.read()
+        except OSError as exc:
+            raise RecordError(f"{rid}: cannot read ({exc.strerror or exc})") from None
+        comp = compression_of(data[:8])
+        if comp is not Compression.NONE:
             try:
-                obj = json.loads(raw)
-            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-                why = exc.msg if isinstance(exc, json.JSONDecodeError) else "not UTF-8"
-                problem(f"{rid}:{n}: skipped, not valid JSON ({why})")
-                continue
-            if not isinstance(obj, dict):
-                problem(f"{rid}:{n}: skipped, expected a JSON object, got {type(obj).__name__}")
-                continue
-            yield record_from_mapping(f"{rid}#{n}", obj)
+                with open_bytes(path, comp, rid) as fh:
+                    data = fh.read()
+            except DumpError as exc:
+                raise RecordError(str(exc)) from None
+            except (OSError, EOFError, ValueError) as exc:
+                raise RecordError(f"{rid}: corrupt {comp.value} data ({exc})") from None
+        if looks_binary(data[:8192]):
+            raise RecordError(f"{rid}: not a text file (binary data)")
+        return Record(rid, decode_text(data, rid, self.problem))
+
+    def id_at(self, j: int) -> str:
+        return self.files[j][1]
+
+    def index_of(self, rid: str) -> int | None:
+        if self._ids is None:
+            self._ids = {r: k for k, (_, r) in enumerate(self.files)}
+        return self._ids.get(rid)
 
 
-def iter_records(target: str, problem: Problem = _ignore) -> Iterator[Record]:
-    """Every Record under `target` (a file or folder), in order; DumpError if unusable."""
+class _Indexed(Reader):
+    """A file (plain, or inflated into a temporary file) with a byte-offset index."""
+
+    def __init__(self, fh: IO[bytes], offsets: Offsets, label: str, problem: Problem) -> None:
+        self.fh = fh
+        self.fd = fh.fileno()
+        self.offsets = offsets
+        self.label = label
+        self.problem = problem
+
+    def raw(self, k: int) -> bytes:
+        """The bytes of entry k of the index (os.pread: safe from several threads)."""
+        start, end = self.offsets.span(k)
+        return os.pread(self.fd, end - start, start)
+
+    def close(self) -> None:
+        self.fh.close()
+
+
+class JsonLines(_Indexed):
+    """One JSON object per non-blank line; ids are `path#LINE`."""
+
+    def __len__(self) -> int:
+        return len(self.offsets)
+
+    def record(self, j: int) -> Record:
+        line = self.offsets.lines[j]
+        where = f"{self.label}:{line}"
+        data = self.raw(j).split(b"\n", 1)[0]
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raw = data.decode("utf-8", errors="replace")
+            raise RecordError(f"{where}: not UTF-8 (bad byte at column {exc.start + 1})",
+                              raw) from None
+        try:
+            obj = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise RecordError(f"{where}: not valid JSON ({exc.msg} at column {exc.colno})",
+                              text) from None
+        if not isinstance(obj, dict):
+            raise RecordError(f"{where}: expected a JSON object, got {type(obj).__name__}", text)
+        return record_from_mapping(f"{self.label}#{line}", obj)
+
+    def id_at(self, j: int) -> str:
+        return f"{self.label}#{self.offsets.lines[j]}"
+
+    def index_of(self, rid: str) -> int | None:
+        line = _number_after(rid, self.label)
+        if line is None:
+            return None
+        k = bisect_left(self.offsets.lines, line)
+        return k if k < len(self.offsets) and self.offsets.lines[k] == line else None
+
+
+class CsvRows(_Indexed):
+    """A header row naming the fields, then one article per row; ids are `path#ROW`."""
+
+    def __init__(self, fh: IO[bytes], offsets: Offsets, label: str, problem: Problem,
+                 delimiter: str) -> None:
+        super().__init__(fh, offsets, label, problem)
+        self.delimiter = delimiter
+        if not len(offsets):
+            raise DumpError(f"{label}: empty, expected a header row")
+        first = self._row(0, strict=False)
+        self.header = [h.strip() for h in first]
+        names = {h.lower() for h in self.header}
+        if not names & set(TEXT_FIELDS):
+            raise DumpError(f"{label}: no text column (one of {', '.join(TEXT_FIELDS)}); "
+                            f"the header has: {', '.join(self.header)[:200]}")
+
+    def _row(self, k: int, strict: bool = True) -> list[str]:
+        where = f"{self.label}:{self.offsets.lines[k]}"
+        data = self.raw(k)
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise RecordError(f"{where}: not UTF-8 (bad byte at offset {exc.start})",
+                              data.decode("utf-8", errors="replace")) from None
+        try:
+            row = next(csv.reader(io.StringIO(text), delimiter=self.delimiter, strict=strict))
+        except (csv.Error, StopIteration) as exc:
+            raise RecordError(f"{where}: not a valid CSV row ({exc})", text) from None
+        return row
+
+    def __len__(self) -> int:
+        return len(self.offsets) - 1
+
+    def record(self, j: int) -> Record:
+        row = self._row(j + 1)
+        if len(row) != len(self.header):
+            where = f"{self.label}:{self.offsets.lines[j + 1]}"
+            raise RecordError(f"{where}: row {j + 1} has {len(row)} fields, the header has "
+                              f"{len(self.header)}", self.delimiter.join(row))
+        return record_from_mapping(f"{self.label}#{j + 1}", dict(zip(self.header, row,
+                                                                     strict=True)))
+
+    def id_at(self, j: int) -> str:
+        return f"{self.label}#{j + 1}"
+
+    def index_of(self, rid: str) -> int | None:
+        n = _number_after(rid, self.label)
+        return n - 1 if n is not None and 1 <= n <= len(self) else None
+
+
+class JsonArray(Reader):
+    """A JSON document parsed whole: an array of objects or an object holding one."""
+
+    def __init__(self, items: list[Any], label: str, single: bool) -> None:
+        self.items = items
+        self.label = label
+        self.single = single
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def record(self, j: int) -> Record:
+        obj = self.items[j]
+        rid = self.id_at(j)
+        if not isinstance(obj, dict):
+            raise RecordError(f"{rid}: expected a JSON object, got {type(obj).__name__}",
+                              json.dumps(obj, ensure_ascii=False)[:2000])
+        return record_from_mapping(rid, obj)
+
+    def id_at(self, j: int) -> str:
+        return self.label if self.single else f"{self.label}#{j + 1}"
+
+    def index_of(self, rid: str) -> int | None:
+        if self.single:
+            return 0 if rid == self.label else None
+        n = _number_after(rid, self.label)
+        return n - 1 if n is not None and 1 <= n <= len(self) else None
+
+
+def _number_after(rid: str, label: str) -> int | None:
+    prefix = f"{label}#"
+    if not rid.startswith(prefix):
+        return None
+    try:
+        return int(rid[len(prefix):])
+    except ValueError:
+        return None
+
+
+def _plain(path: Path, comp: Compression, label: str, problem: Problem) -> IO[bytes]:
+    if comp is Compression.NONE:
+        return open(path, "rb")
+    return inflate(path, comp, label, problem)
+
+
+def _csv_delimiter(fh: IO[bytes], kind: Kind) -> str:
+    if kind is Kind.TSV:
+        return "\t"
+    fh.seek(0)
+    first = fh.readline(65536).decode("utf-8", errors="replace")
+    return max((",", ";", "\t", "|"), key=first.count)
+
+
+def _json_items(data: bytes, label: str) -> tuple[list[Any], bool]:
+    try:
+        doc = json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise DumpError(f"{label}: not UTF-8 (bad byte at offset {exc.start})") from None
+    except json.JSONDecodeError as exc:
+        raise DumpError(f"{label}: not valid JSON (line {exc.lineno}, column {exc.colno}: "
+                        f"{exc.msg})") from None
+    if isinstance(doc, list):
+        return doc, False
+    if isinstance(doc, dict):
+        for key in LIST_KEYS:
+            for k, v in doc.items():
+                if k.lower() == key and isinstance(v, list):
+                    return v, False
+        if any(str(k).lower() in TEXT_FIELDS for k in doc):
+            return [doc], True
+    raise DumpError(f"{label}: expected an array of objects, or an object with a list under "
+                    f"{', '.join(LIST_KEYS[:3])}")
+
+
+def open_file(path: Path, label: str, problem: Problem = _ignore) -> Reader:
+    """A reader for one file, by what it really is; DumpError if it is unusable."""
+    found = sniff(path, label)
+    if found.kind is Kind.TEXT:
+        return TextFiles([(path, label)], problem)
+    fh = _plain(path, found.compression, label, problem)
+    try:
+        if found.kind is Kind.JSONL:
+            return JsonLines(fh, scan_lines(fh), label, problem)
+        if found.kind in (Kind.CSV, Kind.TSV):
+            delimiter = _csv_delimiter(fh, found.kind)
+            return CsvRows(fh, scan_csv_rows(fh), label, problem, delimiter)
+        fh.seek(0)
+        data = fh.read()
+        try:
+            items, single = _json_items(data, label)
+        except DumpError:
+            # Often JSON Lines under a .json name: several objects, one per line.
+            first = data.lstrip().split(b"\n", 1)
+            if len(first) == 2 and first[0].rstrip().endswith(b"}"):
+                del data
+                return JsonLines(fh, scan_lines(fh), label, problem)
+            raise
+        fh.close()
+        return JsonArray(items, label, single)
+    except BaseException:
+        fh.close()
+        raise
+
+
+def _list_folder(folder: Path, recursive: bool) -> list[Path]:
+    if not recursive:
+        return sorted((p for p in folder.iterdir() if p.is_file() and is_dump_file(p)),
+                      key=lambda p: p.name)
+    found: list[Path] = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found.extend(Path(root, f) for f in files if is_dump_file(Path(f)))
+    return sorted(found, key=lambda p: p.relative_to(folder).parts)
+
+
+def open_readers(target: str, problem: Problem = _ignore,
+                 recursive: bool = False) -> list[Reader]:
+    """Readers for `target` (a file or folder), in order; DumpError if none is usable.
+
+    Inside a folder, a file that cannot be opened is reported through `problem` and left out.
+    """
     path = Path(target)
     if not path.exists():
         raise DumpError(f"{target}: no such file or folder")
-    if path.is_dir():
-        files = sorted(p for p in path.iterdir()
-                       if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES)
-        if not files:
-            raise DumpError(f"{target}: folder holds no articles (.txt, .md, .jsonl)")
-        for f in files:
-            rid = str(Path(target) / f.name)
-            try:
-                yield from _read_file(f, rid, problem)
-            except DumpError as exc:
-                problem(str(exc))
-        return
-    yield from _read_file(path, target, problem)
+    if not path.is_dir():
+        if not path.is_file():
+            raise DumpError(f"{target}: not a regular file or folder")
+        return [open_file(path, target, problem)]
+    files = _list_folder(path, recursive)
+    if not files:
+        hint = ""
+        if not recursive and any(p.is_dir() and not p.name.startswith(".")
+                                 for p in path.iterdir()):
+            hint = "; it has subfolders (try --recursive)"
+        raise DumpError(f"{target}: folder holds no articles (.txt, .md, .jsonl, .json, .csv, "
+                        f".tsv, or those compressed){hint}")
+    readers: list[Reader] = []
+    texts: list[tuple[Path, str]] = []
+    for f in files:
+        label = str(path / f.relative_to(path))
+        if SUFFIX_KIND.get(inner_suffix(f)) is Kind.TEXT:
+            texts.append((f, label))  # listed, not read: a big folder opens at once
+            continue
+        if texts:
+            readers.append(TextFiles(texts, problem))
+            texts = []
+        try:
+            readers.append(open_file(f, label, problem))
+        except DumpError as exc:
+            problem(str(exc))
+    if texts:
+        readers.append(TextFiles(texts, problem))
+    if not readers:
+        raise DumpError(f"{target}: no readable articles in the folder")
+    return readers
 
 
-def _read_file(path: Path, rid: str, problem: Problem) -> Iterator[Record]:
-    suffix = path.suffix.lower()
-    if suffix in JSONL_SUFFIXES:
-        yield from read_jsonl(path, rid, problem)
-    else:
-        yield read_text_file(path, rid)
+def iter_records(target: str, problem: Problem = _ignore,
+                 recursive: bool = False) -> Iterator[Record]:
+    """Every usable Record under `target`, in order; unusable ones are reported and skipped."""
+    readers = open_readers(target, problem, recursive)
+    try:
+        for reader in readers:
+            for j in range(len(reader)):
+                try:
+                    yield reader.record(j)
+                except RecordError as exc:
+                    problem(f"{exc}; skipped")
+    finally:
+        for reader in readers:
+            reader.close()

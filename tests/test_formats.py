@@ -1,0 +1,241 @@
+"""Sniffing and reading every dump format: fields, ids, compression, bad input."""
+
+from __future__ import annotations
+
+import bz2
+import gzip
+import json
+import lzma
+import sys
+from pathlib import Path
+
+import pytest
+
+from tui.dumps.formats import DumpError, iter_records, open_readers
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+from generate import as_txt, generate, write
+
+
+def records(target: Path | str, recursive: bool = False) -> tuple[list, list[str]]:
+    problems: list[str] = []
+    recs = list(iter_records(str(target), problems.append, recursive))
+    return recs, problems
+
+
+def test_text_folder_sorted_by_name_hidden_and_unknown_skipped(tmp_path: Path) -> None:
+    (tmp_path / "b.txt").write_text("Second\n\nbody b\n")
+    (tmp_path / "a.md").write_text("# First\n\nbody a\n")
+    (tmp_path / ".hidden.txt").write_text("no\n")
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
+    recs, problems = records(tmp_path)
+    assert [r.id for r in recs] == [str(tmp_path / "a.md"), str(tmp_path / "b.txt")]
+    assert recs[0].text.startswith("# First")
+    assert problems == []
+
+
+def test_recursive_folder_only_when_asked(tmp_path: Path) -> None:
+    (tmp_path / "2024" / "03").mkdir(parents=True)
+    (tmp_path / "2024" / "03" / "x.txt").write_text("X\n")
+    (tmp_path / "2024" / "a.txt").write_text("A\n")
+    with pytest.raises(DumpError, match="try --recursive"):
+        records(tmp_path)
+    recs, _ = records(tmp_path, recursive=True)
+    assert [Path(r.id).relative_to(tmp_path).as_posix() for r in recs] == [
+        "2024/03/x.txt", "2024/a.txt"]
+
+
+def test_jsonl_fields_are_recognised_and_the_rest_kept(tmp_path: Path) -> None:
+    f = tmp_path / "d.jsonl"
+    rows = [
+        {"headline": "H1", "maintext": "Body one", "link": "u1", "published_at": "2024-01-02",
+         "authors": ["A", {"name": "B"}], "site": "x"},
+        {"Title": "T2", "body": ["p1", "p2"], "URL": "u2", "published": 1700000000},
+    ]
+    f.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    (a, b), problems = records(f)
+    assert (a.id, a.title, a.text, a.url, a.date, a.author) == (
+        f"{f}#1", "H1", "Body one", "u1", "2024-01-02", "A, B")
+    assert a.fields == {"site": "x"}
+    assert (b.title, b.text, b.url, b.date) == ("T2", "p1\n\np2", "u2", "1700000000")
+    assert problems == []
+
+
+def test_jsonl_bad_lines_are_reported_with_line_numbers_and_skipped(tmp_path: Path) -> None:
+    f = tmp_path / "d.jsonl"
+    f.write_bytes(b'{"text": "one"}\r\n\n{"text": "two",\n[1, 2]\n{"text": "\xff"}\n'
+                  b'   \n{"text": "five"}')
+    recs, problems = records(f)
+    assert [r.id for r in recs] == [f"{f}#1", f"{f}#7"]
+    assert [r.text for r in recs] == ["one", "five"]
+    assert len(problems) == 3
+    assert problems[0].startswith(f"{f}:3: not valid JSON")
+    assert problems[1].startswith(f"{f}:4: expected a JSON object, got list")
+    assert problems[2].startswith(f"{f}:5: not UTF-8")
+    assert all(p.endswith("skipped") for p in problems)
+
+
+@pytest.mark.parametrize("doc", [
+    [{"text": "a"}, {"text": "b"}],
+    {"articles": [{"text": "a"}, {"text": "b"}]},
+    {"meta": 1, "Items": [{"text": "a"}, {"text": "b"}]},
+    {"data": [{"text": "a"}, {"text": "b"}]},
+])
+def test_json_array_or_object_holding_one(tmp_path: Path, doc: object) -> None:
+    f = tmp_path / "d.json"
+    f.write_text(json.dumps(doc, indent=2))
+    recs, _ = records(f)
+    assert [(r.id, r.text) for r in recs] == [(f"{f}#1", "a"), (f"{f}#2", "b")]
+
+
+def test_json_single_article_and_errors(tmp_path: Path) -> None:
+    one = tmp_path / "one.json"
+    one.write_text(json.dumps({"title": "T", "content": "C"}))
+    recs, _ = records(one)
+    assert [(r.id, r.title, r.text) for r in recs] == [(str(one), "T", "C")]
+    bad = tmp_path / "bad.json"
+    bad.write_text('[{"text": "a"},\n {"text": }]')
+    with pytest.raises(DumpError,
+                       match=r"bad\.json: not valid JSON \(line 2, column 11: Expecting value"):
+        records(bad)
+    odd = tmp_path / "odd.json"
+    odd.write_text('{"count": 3}')
+    with pytest.raises(DumpError, match="expected an array of objects"):
+        records(odd)
+    mixed = tmp_path / "mixed.json"
+    mixed.write_text('[{"text": "a"}, 7]')
+    recs, problems = records(mixed)
+    assert [r.text for r in recs] == ["a"]
+    assert problems == [f"{mixed}#2: expected a JSON object, got int; skipped"]
+
+
+def test_jsonl_under_a_json_name_is_read_as_lines(tmp_path: Path) -> None:
+    f = tmp_path / "d.json"
+    f.write_text('{"text": "a"}\n{"text": "b"}\n')
+    recs, _ = records(f)
+    assert [(r.id, r.text) for r in recs] == [(f"{f}#1", "a"), (f"{f}#2", "b")]
+
+
+def test_csv_with_quoted_newlines_and_header_names(tmp_path: Path) -> None:
+    f = tmp_path / "d.csv"
+    f.write_text('\ufeffTitle,Text,url,extra\n'
+                 'One,"line 1\n\nline ""3""",u1,e1\n'
+                 '\n'
+                 'Two,plain,u2,e2\n'
+                 'Three,short\n', encoding="utf-8")
+    recs, problems = records(f)
+    assert [(r.id, r.title, r.text, r.url, r.fields) for r in recs] == [
+        (f"{f}#1", "One", 'line 1\n\nline "3"', "u1", {"extra": "e1"}),
+        (f"{f}#2", "Two", "plain", "u2", {"extra": "e2"}),
+    ]
+    assert problems == [f"{f}:7: row 3 has 2 fields, the header has 4; skipped"]
+
+
+def test_tsv_and_semicolon_csv(tmp_path: Path) -> None:
+    tsv = tmp_path / "d.tsv"
+    tsv.write_text("title\tcontent\nA\tbody a\n")
+    semi = tmp_path / "d.csv"
+    semi.write_text("title;content\nB;body, with comma\n")
+    assert [(r.title, r.text) for r in records(tsv)[0]] == [("A", "body a")]
+    assert [(r.title, r.text) for r in records(semi)[0]] == [("B", "body, with comma")]
+
+
+def test_csv_without_text_column_is_refused(tmp_path: Path) -> None:
+    f = tmp_path / "d.csv"
+    f.write_text("name,score\nx,1\n")
+    with pytest.raises(DumpError, match=r"d\.csv: no text column .*header has: name, score"):
+        records(f)
+
+
+def test_compressed_variants_and_lying_suffix(tmp_path: Path) -> None:
+    line = b'{"title": "T", "text": "body"}\n'
+    (tmp_path / "a.jsonl.gz").write_bytes(gzip.compress(line * 3))
+    (tmp_path / "b.csv.bz2").write_bytes(bz2.compress(b"title,text\nT,body\n"))
+    (tmp_path / "c.json.xz").write_bytes(lzma.compress(b'[{"title": "T", "text": "body"}]'))
+    (tmp_path / "d.txt.gz").write_bytes(gzip.compress(b"T\n\nbody\n"))
+    (tmp_path / "e.txt").write_bytes(gzip.compress(b"T\n\nbody\n"))  # gzip behind .txt
+    (tmp_path / "f.jsonl").write_bytes(line)  # plain, named plainly
+    recs, problems = records(tmp_path)
+    assert problems == []
+    assert [r.id.rsplit("/", 1)[1] for r in recs] == [
+        "a.jsonl.gz#1", "a.jsonl.gz#2", "a.jsonl.gz#3", "b.csv.bz2#1", "c.json.xz#1",
+        "d.txt.gz", "e.txt", "f.jsonl#1"]
+    assert all("body" in r.text for r in recs)
+
+
+def test_truncated_gzip_keeps_what_came_before(tmp_path: Path) -> None:
+    f = tmp_path / "d.jsonl.gz"
+    data = gzip.compress(b"".join(b'{"text": "row %d"}\n' % i for i in range(5000)))
+    f.write_bytes(data[: len(data) // 2])
+    recs, problems = records(f)
+    assert 0 < len(recs) < 5000
+    assert any("gz data damaged" in p for p in problems)
+
+
+def test_zstd_names_the_missing_support(tmp_path: Path) -> None:
+    f = tmp_path / "d.jsonl.zst"
+    f.write_bytes(b"\x28\xb5\x2f\xfd" + b"\x00" * 32)
+    try:
+        from compression import zstd  # type: ignore[import-not-found]  # noqa: F401
+    except ImportError:
+        with pytest.raises(DumpError, match=r"zstd-compressed, but Python 3\.\d+ has no zstd"):
+            records(f)
+
+
+def test_bad_paths(tmp_path: Path) -> None:
+    with pytest.raises(DumpError, match="no such file or folder"):
+        records(tmp_path / "missing")
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(DumpError, match="folder holds no articles"):
+        records(tmp_path / "empty")
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 10)
+    with pytest.raises(DumpError, match=r"photo\.txt: not a text file"):
+        records(binary)
+
+
+def test_folder_with_a_bad_file_still_opens_the_rest(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("good\n")
+    (tmp_path / "b.txt").write_bytes(b"\x00\x01\x02binary")
+    (tmp_path / "c.json").write_text("[{broken")
+    (tmp_path / "d.txt").write_bytes("caf\xe9 latin-1\n".encode("latin-1"))
+    recs, problems = records(tmp_path)
+    assert [Path(r.id).name for r in recs] == ["a.txt", "d.txt"]
+    assert recs[1].text == "café latin-1\n"
+    assert any("c.json: not valid JSON" in p for p in problems)
+    assert any("b.txt: not a text file" in p for p in problems)
+    assert any("d.txt: not UTF-8" in p for p in problems)
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "jsonl.gz", "jsonl.bz2", "jsonl.xz", "csv", "tsv",
+                                 "json"])
+def test_generated_dumps_round_trip_in_every_format(tmp_path: Path, fmt: str) -> None:
+    articles = list(generate(40, seed=7, chars=1500))
+    out = tmp_path / f"dump.{fmt}"
+    write(iter(articles), fmt, str(out))
+    recs, problems = records(out)
+    assert problems == []
+    assert [(r.title, r.text, r.url, r.date, r.author) for r in recs] == [
+        (a["title"], a["text"], a["url"], a["date"], a["author"]) for a in articles]
+    assert recs[0].fields["language"] == "id"
+
+
+def test_generated_text_folder_round_trips(tmp_path: Path) -> None:
+    articles = list(generate(12, seed=3, chars=800))
+    write(iter(articles), "txt-folder", str(tmp_path / "f"))
+    recs, _ = records(tmp_path / "f")
+    assert sorted(r.text for r in recs) == sorted(as_txt(a) for a in articles)
+
+
+def test_readers_are_positional(tmp_path: Path) -> None:
+    f = tmp_path / "d.jsonl"
+    f.write_text("".join(json.dumps({"text": f"t{i}"}) + "\n" for i in range(10)))
+    (reader,) = open_readers(str(f))
+    try:
+        assert len(reader) == 10
+        assert reader.record(7).text == "t7"
+        assert reader.id_at(7) == f"{f}#8"
+        assert reader.index_of(f"{f}#8") == 7
+        assert reader.index_of(f"{f}#99") is None
+    finally:
+        reader.close()

@@ -1,0 +1,191 @@
+"""What a dump file is: compression (by magic bytes, whatever the suffix says) and format."""
+
+from __future__ import annotations
+
+import bz2
+import gzip
+import lzma
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import IO, Any
+
+CHUNK = 256 * 1024  # bytes per read when inflating
+
+
+class DumpError(Exception):
+    """A dump that cannot be read at all, worded as one line naming the path."""
+
+
+class Kind(StrEnum):
+    """The record layout of a (decompressed) file."""
+
+    TEXT = "text"  # one article per file
+    JSONL = "jsonl"  # one JSON object per line
+    JSON = "json"  # an array of objects, or an object holding one
+    CSV = "csv"
+    TSV = "tsv"
+
+
+class Compression(StrEnum):
+    """How a file is compressed."""
+
+    NONE = "none"
+    GZIP = "gz"
+    BZIP2 = "bz2"
+    XZ = "xz"
+    ZSTD = "zst"
+
+
+SUFFIX_KIND: dict[str, Kind] = {
+    ".txt": Kind.TEXT, ".md": Kind.TEXT, ".text": Kind.TEXT, ".markdown": Kind.TEXT,
+    ".jsonl": Kind.JSONL, ".ndjson": Kind.JSONL, ".jsonlines": Kind.JSONL,
+    ".json": Kind.JSON,
+    ".csv": Kind.CSV,
+    ".tsv": Kind.TSV, ".tab": Kind.TSV,
+}
+SUFFIX_COMPRESSION = {".gz": Compression.GZIP, ".gzip": Compression.GZIP,
+                      ".bz2": Compression.BZIP2, ".xz": Compression.XZ,
+                      ".zst": Compression.ZSTD, ".zstd": Compression.ZSTD}
+MAGIC: tuple[tuple[bytes, Compression], ...] = (
+    (b"\x1f\x8b", Compression.GZIP),
+    (b"BZh", Compression.BZIP2),
+    (b"\xfd7zXZ\x00", Compression.XZ),
+    (b"\x28\xb5\x2f\xfd", Compression.ZSTD),
+)
+SAMPLE = 8192
+
+
+@dataclass(frozen=True, slots=True)
+class Sniffed:
+    """The verdict on one file."""
+
+    compression: Compression
+    kind: Kind
+
+
+def inner_suffix(path: Path) -> str:
+    """The format suffix once compression suffixes are removed: `a.jsonl.gz` -> `.jsonl`."""
+    name = path.name.lower()
+    while True:
+        stem, dot, ext = name.rpartition(".")
+        if dot and f".{ext}" in SUFFIX_COMPRESSION:
+            name = stem
+            continue
+        return f".{ext}" if dot and stem else ""
+
+
+def is_dump_file(path: Path) -> bool:
+    """True when the name says it is a file a dump folder should list."""
+    return not path.name.startswith(".") and inner_suffix(path) in SUFFIX_KIND
+
+
+def compression_of(head: bytes) -> Compression:
+    """The compression the first bytes of a file announce."""
+    for magic, comp in MAGIC:
+        if head.startswith(magic):
+            return comp
+    return Compression.NONE
+
+
+def looks_binary(sample: bytes) -> bool:
+    """NUL bytes or many control characters: not text in any encoding we read."""
+    if not sample:
+        return False
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27, 8))
+    return controls > len(sample) // 10
+
+
+def kind_from_content(sample: bytes) -> Kind:
+    """A guess from the first bytes when the suffix says nothing."""
+    text = sample.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if text.startswith(b"["):
+        return Kind.JSON
+    if text.startswith(b"{"):
+        first = text.split(b"\n", 1)[0].rstrip()
+        return Kind.JSONL if first.endswith(b"}") else Kind.JSON
+    return Kind.TEXT
+
+
+def _opener(comp: Compression, label: str) -> Callable[[str], IO[bytes]]:
+    if comp is Compression.GZIP:
+        return lambda p: gzip.open(p, "rb")
+    if comp is Compression.BZIP2:
+        return lambda p: bz2.open(p, "rb")
+    if comp is Compression.XZ:
+        return lambda p: lzma.open(p, "rb")
+    if comp is Compression.ZSTD:
+        try:
+            from compression import zstd  # type: ignore[import-not-found]  # Python 3.14+
+        except ImportError:
+            version = ".".join(map(str, sys.version_info[:2]))
+            raise DumpError(
+                f"{label}: zstd-compressed, but Python {version} has no zstd support in its "
+                "standard library (needs 3.14+); decompress it first (zstd -d)") from None
+        return lambda p: zstd.open(p, "rb")  # type: ignore[no-any-return]
+    return lambda p: open(p, "rb")
+
+
+def open_bytes(path: Path, comp: Compression, label: str) -> IO[bytes]:
+    """The file's decompressed bytes as a binary stream."""
+    return _opener(comp, label)(str(path))
+
+
+_DECOMPRESS_ERRORS: tuple[type[BaseException], ...] = (OSError, EOFError, lzma.LZMAError,
+                                                       ValueError)
+
+
+def read_head(path: Path, label: str) -> tuple[Compression, bytes]:
+    """The compression and the first decompressed bytes; DumpError when unreadable."""
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read(SAMPLE)
+    except OSError as exc:
+        raise DumpError(f"{label}: cannot read ({exc.strerror or exc})") from None
+    comp = compression_of(raw)
+    if comp is Compression.NONE:
+        return comp, raw
+    try:
+        with open_bytes(path, comp, label) as fh:
+            return comp, fh.read(SAMPLE)
+    except DumpError:
+        raise
+    except _DECOMPRESS_ERRORS as exc:
+        raise DumpError(f"{label}: corrupt {comp.value} data ({exc})") from None
+
+
+def sniff(path: Path, label: str) -> Sniffed:
+    """Compression by magic bytes, format by suffix or else by content; DumpError if not text."""
+    comp, head = read_head(path, label)
+    if looks_binary(head):
+        raise DumpError(f"{label}: not a text file (binary data)")
+    kind = SUFFIX_KIND.get(inner_suffix(path)) or kind_from_content(head)
+    return Sniffed(comp, kind)
+
+
+def inflate(path: Path, comp: Compression, label: str,
+            problem: Callable[[str], None]) -> IO[bytes]:
+    """Decompress once, in chunks, into an anonymous temporary file (gone when closed).
+
+    A truncated or corrupt stream keeps what was inflated before the damage and is reported.
+    """
+    out: Any = tempfile.TemporaryFile(prefix="warta-")  # noqa: SIM115 - owned by the caller
+    try:
+        with open_bytes(path, comp, label) as src:
+            read = getattr(src, "read1", src.read)  # read1: keep all before damage
+            while chunk := read(CHUNK):
+                out.write(chunk)
+    except DumpError:
+        out.close()
+        raise
+    except _DECOMPRESS_ERRORS as exc:
+        problem(f"{label}: {comp.value} data damaged after {out.tell()} bytes ({exc}); "
+                "kept what came before")
+    out.flush()
+    out.seek(0)
+    return out  # type: ignore[no-any-return]
