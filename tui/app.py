@@ -1,0 +1,114 @@
+"""The Textual App: wires config, themes, keymap and screens together."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App
+
+from tui import keymap
+from tui.article_source import ArticleSource, Dump
+from tui.commands import ReaderCommands
+from tui.config import Config
+from tui.screens.help import HelpScreen
+from tui.screens.main import Analyser, MainScreen, ReaderOptions
+from tui.screens.theme_picker import ThemePicker
+from tui.text.model import Document, Record
+from tui.text.pipeline import Pipeline
+from tui.themes import ThemeSet, load_themes, variable_defaults
+from tui.ui_state import UiState, load_ui_state, save_ui_state
+
+
+def pipeline_analyser(config: Config) -> Analyser:
+    """analyse(record, detect_language) through the one Pipeline for this config."""
+    pipeline = Pipeline(config.analysis)
+
+    def analyse(record: Record, detect_language: bool) -> Document:
+        return pipeline.analyse(record, detect_language=detect_language)
+
+    return analyse
+
+
+class WartaApp(App[None]):
+    """The reader: one main screen, a help screen, a theme picker and the command palette."""
+
+    CSS_PATH = "warta.tcss"
+    TITLE = "warta"
+    BINDINGS: ClassVar = keymap.bindings(keymap.Scope.APP)
+    COMMANDS: ClassVar = {*App.COMMANDS, ReaderCommands}
+
+    def __init__(self, dump: Dump, config: Config, *, analyser: Analyser | None = None,
+                 themes: ThemeSet | None = None, state_file: Path | None = None,
+                 notices: Iterable[str] = ()) -> None:
+        super().__init__()
+        self.config = config
+        self.source = ArticleSource(dump)
+        self.analyser = analyser or pipeline_analyser(config)
+        self.state_file = state_file
+        self.theme_set = themes or load_themes()
+        self.notices: list[str] = [*notices, *config.problems, *self.theme_set.problems]
+        user_keymap, problems = keymap.resolve(config.get("keymap") or {},
+                                               str(config.sources[-1]) if config.sources
+                                               else "config")
+        self.keymap = user_keymap
+        self.notices.extend(problems)
+        for theme in self.theme_set.themes.values():
+            self.register_theme(theme)
+        self.ui_state = load_ui_state(state_file)
+        self.config_theme = str(config.get("ui.theme"))
+        name, problem = self.theme_set.choose(self.ui_state.theme_for(self.config_theme))
+        if problem:
+            self.notices.append(f"ui.theme: {problem}")
+        self.theme = name
+
+    @property
+    def theme_names(self) -> list[str]:
+        """The warta themes that loaded (bundled and the user's), by name."""
+        return list(self.theme_set.themes)
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        """Fallbacks for the reader's own theme variables."""
+        return variable_defaults()
+
+    def get_default_screen(self) -> MainScreen:
+        """The three-pane reader."""
+        ui = self.config.get
+        options = ReaderOptions(
+            measure=int(ui("ui.measure")), show_boilerplate=bool(ui("ui.show_boilerplate")),
+            show_entities=bool(ui("ui.show_entities")), show_meta=bool(ui("ui.show_meta")),
+            narrow_width=int(ui("ui.narrow_width")),
+            detect_language=bool(ui("analysis.detect_language")),
+        )
+        return MainScreen(self.source, self.analyser, options)
+
+    def on_mount(self) -> None:
+        """Apply the keymap and tell the user what was wrong in their files."""
+        if self.keymap:
+            self.set_keymap(self.keymap)
+        for notice in self.notices:
+            self.notify(notice, severity="warning", timeout=8)
+
+    def action_help(self) -> None:
+        """Show every binding as currently mapped."""
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.keymap))
+
+    def action_pick_theme(self) -> None:
+        """Open the theme picker; the theme kept there is remembered."""
+        if isinstance(self.screen, ThemePicker):
+            return
+
+        def chosen(name: str | None) -> None:
+            if name:
+                self.choose_theme(name)
+
+        self.push_screen(ThemePicker(self.theme_names, self.theme), chosen)
+
+    def choose_theme(self, name: str) -> None:
+        """Switch to theme `name` and remember it for the next start."""
+        self.theme = name
+        state = UiState(theme=name, config_theme=self.config_theme)
+        if problem := save_ui_state(state, self.state_file):
+            self.notify(problem, severity="warning")

@@ -1,0 +1,40 @@
+"""A small thread-safe LRU of analysed Documents by article index."""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+
+from tui.text.model import Document
+
+
+class DocumentCache:
+    """The last `size` Documents, shared by the UI thread and the analysis workers.
+
+    `full` marks a Document whose slow parts (language, entities) are done; a quick
+    Document (structure only) may be replaced by the full one later.
+    """
+
+    def __init__(self, size: int = 64) -> None:
+        self.size = size
+        self._items: OrderedDict[int, tuple[Document, bool]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, index: int) -> tuple[Document, bool] | None:
+        """The Document at `index` and whether it is full, or None."""
+        with self._lock:
+            item = self._items.get(index)
+            if item is not None:
+                self._items.move_to_end(index)
+            return item
+
+    def put(self, index: int, document: Document, full: bool) -> None:
+        """Store a Document; a quick one never replaces a full one."""
+        with self._lock:
+            old = self._items.get(index)
+            if old is not None and old[1] and not full:
+                return
+            self._items[index] = (document, full)
+            self._items.move_to_end(index)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)

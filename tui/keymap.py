@@ -1,0 +1,190 @@
+"""The one place that knows warta's key bindings: default keys, ids, groups, and remapping.
+
+Every binding has an id; config.yaml's `keymap: {id: "key1,key2"}` replaces the keys of
+that id through Textual's own `App.set_keymap`. The help screen, the footer and the
+command palette all read from here, so they always agree with what the keys do.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from textual.binding import Binding
+
+
+class Scope(StrEnum):
+    """Where a binding lives, which decides which widget handles it."""
+
+    APP = "app"  # the App: works on every screen
+    SCREEN = "screen"  # the main screen: works whichever pane has focus
+    PANE = "pane"  # each scrolling pane (list, article, metadata) handles it its own way
+    MODAL = "modal"  # dialogs (help, theme picker)
+    RESERVED = "reserved"  # keys kept free for a feature that binds them itself
+
+
+@dataclass(frozen=True, slots=True)
+class KeySpec:
+    """One binding: its id, default keys, action, help text, group and scope."""
+
+    id: str
+    keys: str
+    action: str
+    description: str
+    group: str
+    scope: Scope
+    footer: str = ""  # the short footer label; empty keeps it out of the footer
+
+
+_FOOTER_GROUPS: dict[str, Binding.Group] = {}
+
+
+def _footer_group(label: str) -> Binding.Group:
+    return _FOOTER_GROUPS.setdefault(label, Binding.Group(label, compact=True))
+
+
+SPECS: tuple[KeySpec, ...] = (
+    # Moving inside the focused pane.
+    KeySpec("cursor_down", "j,down", "cursor_down", "Next row (article: scroll down)",
+            "Move", Scope.PANE),
+    KeySpec("cursor_up", "k,up", "cursor_up", "Previous row (article: scroll up)",
+            "Move", Scope.PANE),
+    KeySpec("first", "g,home", "first", "First row (article: top)", "Move", Scope.PANE),
+    KeySpec("last", "G,end", "last", "Last row (article: bottom)", "Move", Scope.PANE),
+    KeySpec("page_down", "space,pagedown", "page_down", "Page down", "Move", Scope.PANE),
+    KeySpec("page_up", "pageup", "page_up", "Page up", "Move", Scope.PANE),
+    # Articles and sections.
+    KeySpec("next_article", "J", "next_article", "Next article", "Articles", Scope.SCREEN,
+            "article"),
+    KeySpec("prev_article", "K", "prev_article", "Previous article", "Articles", Scope.SCREEN,
+            "article"),
+    KeySpec("next_section", "right_square_bracket", "next_section", "Next section",
+            "Articles", Scope.SCREEN, "section"),
+    KeySpec("prev_section", "left_square_bracket", "prev_section", "Previous section",
+            "Articles", Scope.SCREEN, "section"),
+    KeySpec("filter", "slash", "filter", "Filter the list by text", "Articles", Scope.SCREEN,
+            "filter"),
+    KeySpec("next_match", "n", "next_match", "Next match in the article", "Articles",
+            Scope.SCREEN),
+    KeySpec("prev_match", "N", "prev_match", "Previous match in the article", "Articles",
+            Scope.SCREEN),
+    # What the article view shows.
+    KeySpec("toggle_boilerplate", "b", "toggle_boilerplate", "Show / hide boilerplate",
+            "View", Scope.SCREEN, "boilerplate"),
+    KeySpec("toggle_entities", "e", "toggle_entities", "Entity colour on / off", "View",
+            Scope.SCREEN),
+    KeySpec("toggle_meta", "m", "toggle_meta", "Metadata panel on / off", "View",
+            Scope.SCREEN, "meta"),
+    KeySpec("focus_next", "tab", "app.focus_next", "Focus the next pane", "View",
+            Scope.SCREEN),
+    KeySpec("focus_previous", "shift+tab", "app.focus_previous", "Focus the previous pane",
+            "View", Scope.SCREEN),
+    # The app.
+    KeySpec("pick_theme", "t", "pick_theme", "Pick a theme", "App", Scope.APP),
+    KeySpec("help", "question_mark", "help", "Help: every binding", "App", Scope.APP, "help"),
+    KeySpec("command_palette", "ctrl+p", "command_palette", "Command palette", "App",
+            Scope.APP),
+    KeySpec("quit", "q", "quit", "Quit", "App", Scope.APP, "quit"),
+    KeySpec("close", "escape", "close", "Close a dialog (help, theme picker)", "App",
+            Scope.MODAL),
+    # Triage: these keys are kept free; the triage feature binds them with these ids.
+    KeySpec("keep", "a", "keep", "Keep, then next article", "Triage", Scope.RESERVED),
+    KeySpec("reject", "x", "reject", "Reject, then next article", "Triage", Scope.RESERVED),
+    KeySpec("skip", "s", "skip", "Skip, then next article", "Triage", Scope.RESERVED),
+    KeySpec("flag", "f", "flag", "Flag, then next article", "Triage", Scope.RESERVED),
+    KeySpec("undo", "u", "undo", "Undo the last decision", "Triage", Scope.RESERVED),
+    KeySpec("note", "c", "note", "Add or edit a note", "Triage", Scope.RESERVED),
+    *(
+        KeySpec(f"label_{n}", str(n), f"label({n})", f"Toggle label {n}", "Triage",
+                Scope.RESERVED)
+        for n in range(1, 10)
+    ),
+)
+
+BY_ID: dict[str, KeySpec] = {spec.id: spec for spec in SPECS}
+GROUPS: tuple[str, ...] = tuple(dict.fromkeys(spec.group for spec in SPECS))
+
+# Friendly names people write in config.yaml for Textual's key names.
+_KEY_ALIASES = {"?": "question_mark", "/": "slash", "]": "right_square_bracket",
+                "[": "left_square_bracket", " ": "space", ",": "comma"}
+_KEY_NAME = re.compile(r"^(?:(?:ctrl|shift|alt|super|meta|hyper)\+)*[A-Za-z0-9_]+$")
+
+
+def bindings(scope: Scope) -> list[Binding]:
+    """The Textual Bindings of one scope, with ids, groups and footer labels."""
+    out: list[Binding] = []
+    for spec in SPECS:
+        if spec.scope is not scope:
+            continue
+        out.append(Binding(
+            spec.keys, spec.action, spec.footer or spec.description, show=bool(spec.footer),
+            id=spec.id, group=_footer_group(spec.footer) if spec.footer else None,
+            priority=spec.id == "command_palette",
+        ))
+    return out
+
+
+def normalise_keys(keys: str) -> str:
+    """`"?, ctrl+n"` -> `"question_mark,ctrl+n"`: Textual's key names, no spaces."""
+    parts = [k.strip() for k in keys.split(",")] if keys.strip() != "," else [","]
+    return ",".join(_KEY_ALIASES.get(k, k) for k in parts if k)
+
+
+def display_keys(keys: str) -> str:
+    """How keys are shown to people: `"question_mark,ctrl+p"` -> `"?, ctrl+p"`."""
+    back = {v: k for k, v in _KEY_ALIASES.items() if k != " "}
+    return ", ".join(back.get(k, k) for k in keys.split(","))
+
+
+def resolve(user: Mapping[str, Any], origin: str = "config") -> tuple[dict[str, str], list[str]]:
+    """Check the user's `keymap:` section: the keymap to apply and one line per problem.
+
+    Unknown ids and malformed keys are dropped with a message; a key taken by two
+    bindings is reported (the new mapping still applies, as the user asked for it).
+    """
+    problems: list[str] = []
+    keymap: dict[str, str] = {}
+    known = ", ".join(sorted(BY_ID))
+    for binding_id, keys in user.items():
+        if binding_id not in BY_ID:
+            problems.append(f"{origin}: keymap: unknown binding id {binding_id!r} "
+                            f"(known ids: {known})")
+            continue
+        if not isinstance(keys, str) or not normalise_keys(keys):
+            problems.append(f"{origin}: keymap: {binding_id} needs keys such as \"ctrl+n,J\", "
+                            f"not {keys!r}")
+            continue
+        norm = normalise_keys(keys)
+        bad = [k for k in norm.split(",") if not _KEY_NAME.match(k)]
+        if bad:
+            problems.append(f"{origin}: keymap: {binding_id}: {bad[0]!r} is not a key name "
+                            "(examples: J, ctrl+n, f5, pagedown, question_mark)")
+            continue
+        keymap[binding_id] = norm
+    current = effective_keys(keymap)
+    owners: dict[str, list[str]] = {}
+    for binding_id, keys in current.items():
+        for key in keys.split(","):
+            owners.setdefault(key, []).append(binding_id)
+    for key, ids in owners.items():
+        if len(ids) > 1 and any(i in keymap for i in ids):
+            problems.append(f"{origin}: keymap: {display_keys(key)!r} is bound to both "
+                            f"{ids[0]} and {ids[1]}")
+    return keymap, problems
+
+
+def effective_keys(keymap: Mapping[str, str]) -> dict[str, str]:
+    """Every binding id with its keys as currently mapped (defaults overlaid by `keymap`)."""
+    return {spec.id: keymap.get(spec.id, spec.keys) for spec in SPECS}
+
+
+def help_rows(keymap: Mapping[str, str]) -> Iterable[tuple[str, str, str, str]]:
+    """(group, keys, description, id) for every binding, grouped, as currently mapped."""
+    current = effective_keys(keymap)
+    for group in GROUPS:
+        for spec in SPECS:
+            if spec.group == group:
+                yield group, display_keys(current[spec.id]), spec.description, spec.id

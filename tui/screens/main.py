@@ -1,0 +1,359 @@
+"""The main screen: article list, article view and metadata panel, and what ties them.
+
+Analysis never runs on the UI thread: a thread worker analyses the selected article
+(structure first, then language and entities) and the neighbours after it, into a small
+LRU of Documents; the view shows what is there as soon as it is there.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input
+from textual.worker import get_current_worker
+
+from tui.article_source import ArticleSource
+from tui.document_cache import DocumentCache
+from tui.keymap import Scope, bindings
+from tui.safe_text import safe_plain
+from tui.text.model import Document, Record
+from tui.widgets.article_list import ArticleList
+from tui.widgets.article_view import ArticleView
+from tui.widgets.meta_panel import MetaPanel
+
+Analyser = Callable[[Record, bool], Document]
+"""analyse(record, detect_language) -> Document; language/entities only when True."""
+
+PREFETCH = (1, -1, 2)  # neighbours analysed after the current article, in this order
+FIRST_PAINT_ENV = "WARTA_FIRST_PAINT_FILE"
+"""Benchmark hook: when set, write the wall time of the first painted article there, exit."""
+
+
+@dataclass(frozen=True)
+class ReaderOptions:
+    """The `ui:` settings the screen starts with."""
+
+    measure: int = 88
+    show_boilerplate: bool = False
+    show_entities: bool = True
+    show_meta: bool = True
+    narrow_width: int = 100
+    detect_language: bool = True
+
+
+class MainScreen(Screen[None]):
+    """The three panes, the header with the dump's name and the footer with the main keys."""
+
+    BINDINGS: ClassVar = bindings(Scope.SCREEN)
+
+    def __init__(self, source: ArticleSource, analyser: Analyser, options: ReaderOptions) -> None:
+        super().__init__(id="main")
+        self.source = source
+        self.analyser = analyser
+        self.options = options
+        self.cache = DocumentCache(64)
+        self.current: int | None = None
+        self.filter_text = ""
+        self.narrow = False
+        self.meta_shown = options.show_meta
+        self._painted_once = False
+
+    def compose(self) -> ComposeResult:
+        """Header, the panes, the (hidden) filter box and the footer."""
+        yield Header(icon="≡")
+        with Horizontal(id="panes"):
+            yield ArticleList(self.source, id="list")
+            yield ArticleView(measure=self.options.measure,
+                              show_boilerplate=self.options.show_boilerplate,
+                              show_entities=self.options.show_entities, id="article")
+            yield MetaPanel(id="meta")
+        yield Input(placeholder="filter: text in titles and articles (enter applies, "
+                    "empty clears, escape cancels)", id="filter")
+        yield Footer(show_command_palette=False)
+
+    @property
+    def article_list(self) -> ArticleList:
+        """The list pane."""
+        return self.query_one(ArticleList)
+
+    @property
+    def article_view(self) -> ArticleView:
+        """The article pane."""
+        return self.query_one(ArticleView)
+
+    @property
+    def meta_panel(self) -> MetaPanel:
+        """The metadata pane."""
+        return self.query_one(MetaPanel)
+
+    def on_mount(self) -> None:
+        """Start on the first article with the list focused."""
+        self.title = f"warta — {safe_plain(self.source.name)}"
+        listing = self.article_list
+        listing.describe = self._describe
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._restyle())
+        self._layout_for(self.app.size.width)
+        listing.focus()
+        listing.move_to(0, force=True)
+
+    def _restyle(self) -> None:
+        self.article_view.refresh_styles()
+        self.article_list.refresh()
+
+    # -- layout -------------------------------------------------------------------------
+
+    def _layout_for(self, width: int) -> None:
+        narrow = width < self.options.narrow_width
+        if narrow != self.narrow or not self.is_mounted:
+            self.narrow = narrow
+            self.set_class(narrow, "-narrow")
+            self._set_meta(self.options.show_meta and not narrow)
+
+    def on_resize(self, event: Resize) -> None:
+        """Fold the metadata panel away below `ui.narrow_width` columns."""
+        self._layout_for(event.size.width)
+
+    def _set_meta(self, shown: bool) -> None:
+        self.meta_shown = shown
+        panel = self.meta_panel
+        panel.display = shown
+        if not shown and panel.has_focus:
+            self.article_view.focus()
+
+    # -- articles -----------------------------------------------------------------------
+
+    def _describe(self, index: int) -> tuple[str | None, int] | None:
+        item = self.cache.get(index)
+        if item is None:
+            return None
+        doc, full = item
+        return (doc.language if full or not self.options.detect_language else "…",
+                doc.meta.words)
+
+    @on(ArticleList.Selected)
+    def _selected(self, message: ArticleList.Selected) -> None:
+        self.open_article(message.index)
+
+    def open_article(self, index: int) -> None:
+        """Show article `index` now if analysed, else its title until the worker is done."""
+        self.current = index
+        total = len(self.source)
+        shown = len(self.article_list.rows)
+        where = f"{index + 1} / {total}"
+        if shown != total:
+            where += f" · {shown} match{'es' if shown != 1 else ''}"
+        self.sub_title = where
+        item = self.cache.get(index)
+        if item is not None:
+            doc, full = item
+            self._display(index, doc, full)
+            if full:
+                self._prefetch(index)
+                return
+        else:
+            title = self.source.row(index).title
+            self.article_view.show(None, index, placeholder=title)
+            self.meta_panel.show(None)
+        self._analyse(index)
+
+    def _display(self, index: int, doc: Document, full: bool) -> None:
+        view = self.article_view
+        same = view.index == index and view.document is not None
+        view.show(doc, index, keep_position=same)
+        self.meta_panel.show(doc, language_pending=not full)
+        if not self._painted_once:
+            self._painted_once = True
+            if os.environ.get(FIRST_PAINT_ENV):
+                self.call_after_refresh(self._first_paint_done)
+
+    def _first_paint_done(self) -> None:
+        path = os.environ.get(FIRST_PAINT_ENV, "")
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(f"{time.time():.6f}\n")
+        self.app.exit()
+
+    def _arrived(self, index: int, doc: Document, full: bool) -> None:
+        """A worker finished (part of) an analysis; show it if it is still wanted."""
+        if index == self.current:
+            self._display(index, doc, full)
+        self.article_list.refresh_index(index)
+
+    def _failed(self, index: int, error: str) -> None:
+        if index == self.current:
+            self.article_view.show(None, index, placeholder=f"Could not analyse: {error}")
+        self.notify(safe_plain(error), title="analysis", severity="error")
+
+    def _analyse_one(self, index: int, detect: bool) -> Document | None:
+        try:
+            record = self.source.record(index)
+            return self.analyser(record, detect)
+        except Exception as exc:  # a bad record must not take the reader down
+            self.app.call_from_thread(self._failed, index, f"article {index + 1}: {exc}")
+            return None
+
+    @work(thread=True, group="analysis", exclusive=True, exit_on_error=False)
+    def _analyse(self, index: int) -> None:
+        worker = get_current_worker()
+        detect = self.options.detect_language
+        if detect and self.cache.get(index) is None:
+            quick = self._analyse_one(index, False)
+            if quick is None:
+                return
+            self.cache.put(index, quick, False)
+            if worker.is_cancelled:
+                return
+            self.app.call_from_thread(self._arrived, index, quick, False)
+        doc = self._analyse_one(index, detect)
+        if doc is None:
+            return
+        self.cache.put(index, doc, True)
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._arrived, index, doc, True)
+        self._prefetch_into_cache(index, lambda: worker.is_cancelled)
+
+    def _prefetch_into_cache(self, index: int, cancelled: Callable[[], bool]) -> None:
+        for step in PREFETCH:
+            neighbour = index + step
+            if cancelled():
+                return
+            if not 0 <= neighbour < len(self.source):
+                continue
+            item = self.cache.get(neighbour)
+            if item is not None and item[1]:
+                continue
+            doc = self._analyse_one(neighbour, self.options.detect_language)
+            if doc is not None:
+                self.cache.put(neighbour, doc, True)
+                self.app.call_from_thread(self.article_list.refresh_index, neighbour)
+
+    @work(thread=True, group="prefetch", exclusive=True, exit_on_error=False)
+    def _prefetch(self, index: int) -> None:
+        worker = get_current_worker()
+        self._prefetch_into_cache(index, lambda: worker.is_cancelled)
+
+    # -- actions ------------------------------------------------------------------------
+
+    def action_next_article(self) -> None:
+        """Next article in the list, from any pane."""
+        self.article_list.action_cursor_down()
+
+    def action_prev_article(self) -> None:
+        """Previous article in the list, from any pane."""
+        self.article_list.action_cursor_up()
+
+    def action_next_section(self) -> None:
+        """Bring the next section heading to the top of the article pane."""
+        if not self.article_view.next_section():
+            self.notify("No next section: this is the last one.", timeout=2)
+
+    def action_prev_section(self) -> None:
+        """Bring the previous section heading to the top of the article pane."""
+        if not self.article_view.prev_section():
+            self.notify("No previous section: this is the first one.", timeout=2)
+
+    def action_toggle_boilerplate(self) -> None:
+        """Show boilerplate dimmed with its reason, or hide it; the position is kept."""
+        view = self.article_view
+        view.set_boilerplate(not view.show_boilerplate)
+
+    def action_toggle_entities(self) -> None:
+        """Entity colouring on or off."""
+        view = self.article_view
+        view.set_entities(not view.show_entities)
+
+    def action_toggle_meta(self) -> None:
+        """Metadata panel on or off."""
+        self._set_meta(not self.meta_shown)
+
+    def action_filter(self) -> None:
+        """Open the filter box."""
+        box = self.query_one("#filter", Input)
+        box.value = self.filter_text
+        box.display = True
+        box.focus()
+
+    def action_next_match(self) -> None:
+        """Bring the next line with a match of the filter text to the top."""
+        if not self.filter_text:
+            self.notify("No filter text: press / to set one.", timeout=2)
+        elif not self.article_view.next_match():
+            self.notify(f"No further match of {safe_plain(self.filter_text)!r}.", timeout=2)
+
+    def action_prev_match(self) -> None:
+        """Bring the previous line with a match of the filter text to the top."""
+        if not self.filter_text:
+            self.notify("No filter text: press / to set one.", timeout=2)
+        elif not self.article_view.prev_match():
+            self.notify(f"No earlier match of {safe_plain(self.filter_text)!r}.", timeout=2)
+
+    def open_from_palette(self, index: int) -> None:
+        """Select article `index` in the list, clearing a filter that hides it."""
+        listing = self.article_list
+        if not listing.select_index(index):
+            self.filter_text = ""
+            self.article_view.set_query("")
+            listing.set_rows(range(len(self.source)), keep=index)
+
+    # -- filtering ----------------------------------------------------------------------
+
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        self._close_filter()
+        self.apply_filter(event.value.strip())
+
+    def key_escape(self) -> None:
+        """Escape closes the filter box without changing the filter."""
+        if self.query_one("#filter", Input).display:
+            self._close_filter()
+
+    def _close_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        box.display = False
+        self.article_list.focus()
+
+    def apply_filter(self, text: str) -> None:
+        """Keep only the articles whose title or text contains `text` (empty: all)."""
+        self.filter_text = text
+        self.article_view.set_query(text)
+        if not text:
+            self.article_list.set_rows(range(len(self.source)), keep=self.current)
+            return
+        self.notify(f"Filtering for {safe_plain(text)!r}…", timeout=1)
+        self._filter(text)
+
+    @work(thread=True, group="filter", exclusive=True, exit_on_error=False)
+    def _filter(self, text: str) -> None:
+        worker = get_current_worker()
+        needle = text.casefold()
+        matches: list[int] = []
+        for index in range(len(self.source)):
+            if worker.is_cancelled:
+                return
+            if needle in self.source.row(index).title.casefold():
+                matches.append(index)
+                continue
+            try:
+                record = self.source.record(index)
+            except Exception:
+                continue
+            if needle in record.text.casefold():
+                matches.append(index)
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._filtered, text, matches)
+
+    def _filtered(self, text: str, matches: list[int]) -> None:
+        if text != self.filter_text:
+            return
+        if not matches:
+            self.notify(f"No article contains {safe_plain(text)!r}.", severity="warning")
+            return
+        self.article_list.set_rows(matches, keep=self.current)

@@ -1,0 +1,230 @@
+"""The article list: one row per article, drawn line by line so it can hold a million rows."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from typing import ClassVar, Protocol
+
+from rich.cells import cell_len
+from textual.content import Content
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.dumps.index import Row
+from tui.keymap import Scope, bindings
+from tui.safe_text import make_safe
+
+MARK_WIDTH = 2  # the reserved column for a triage mark (decision letter + label dot)
+LANG_WIDTH = 3
+WORDS_WIDTH = 6
+
+
+class RowSource(Protocol):
+    """What the list needs of a dump: its length and a cheap row per index."""
+
+    def __len__(self) -> int: ...
+    def row(self, index: int) -> Row: ...
+
+
+def fit_words(text: str, width: int) -> str:
+    """`text` cut to `width` cells, at a word boundary when one is near, ending in `…`."""
+    if width <= 0:
+        return ""
+    if cell_len(text) <= width:
+        return text
+    cells = 0
+    end = 0
+    for end, char in enumerate(text):  # noqa: B007 - `end` is used after the loop
+        cells += cell_len(char)
+        if cells > width - 1:
+            break
+    cut = text[:end]
+    space = cut.rfind(" ")
+    if space >= max(1, len(cut) // 2):
+        cut = cut[:space]
+    return cut.rstrip() + "…"
+
+
+class ArticleList(ScrollView, can_focus=True):
+    """Rows of (mark, title, language, words); `rows` may be a filtered subset of the dump."""
+
+    BINDINGS: ClassVar = bindings(Scope.PANE)
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "article-list--cursor", "article-list--muted", "article-list--escape",
+        "article-list--mark",
+    }
+    DEFAULT_CSS = """
+    ArticleList { overflow-x: hidden; }
+    ArticleList > .article-list--cursor { background: $boost; text-style: bold; }
+    ArticleList:focus > .article-list--cursor { background: $primary 40%; }
+    ArticleList > .article-list--muted { color: $text-muted; }
+    ArticleList > .article-list--escape { color: $error; text-style: bold; }
+    ArticleList > .article-list--mark { color: $accent; text-style: bold; }
+    """
+
+    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+
+    class Selected(Message):
+        """The cursor moved to the article at dump index `index`."""
+
+        def __init__(self, index: int) -> None:
+            self.index = index
+            super().__init__()
+
+    def __init__(self, source: RowSource, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.source = source
+        self.rows: Sequence[int] = range(len(source))
+        self._row_cache: OrderedDict[int, Row] = OrderedDict()
+        self.describe: Callable[[int], tuple[str | None, int] | None] = lambda _i: None
+        """Language and words of an analysed article, or None while unknown."""
+        self.mark: Callable[[int], str] = lambda _i: ""
+        """The triage mark for an article (empty: undecided); set by the triage feature."""
+
+    # -- data ---------------------------------------------------------------------------
+
+    @property
+    def selected(self) -> int | None:
+        """The dump index under the cursor, or None when the list is empty."""
+        return self.rows[self.cursor] if 0 <= self.cursor < len(self.rows) else None
+
+    def set_rows(self, rows: Sequence[int], keep: int | None = None) -> None:
+        """Show only `rows` (dump indices, in order); keep dump index `keep` selected if present."""
+        self.rows = rows
+        position = 0
+        if keep is not None:
+            try:
+                position = rows.index(keep)
+            except ValueError:
+                position = 0
+        self.virtual_size = Size(0, len(rows))
+        self.refresh()
+        self.move_to(position, force=True)
+
+    def _row(self, index: int) -> Row:
+        row = self._row_cache.get(index)
+        if row is None:
+            row = self.source.row(index)
+            self._row_cache[index] = row
+            if len(self._row_cache) > 2048:
+                self._row_cache.popitem(last=False)
+        return row
+
+    def refresh_index(self, index: int) -> None:
+        """Repaint the row of dump index `index` (its language/words/mark changed)."""
+        if self.selected == index:
+            self.refresh_line(self.cursor)
+            return
+        self.refresh()
+
+    # -- movement -----------------------------------------------------------------------
+
+    def move_to(self, position: int, force: bool = False) -> None:
+        """Put the cursor on row `position` (clamped), scroll it into view, announce it."""
+        if not self.rows:
+            return
+        position = max(0, min(position, len(self.rows) - 1))
+        if position == self.cursor and not force:
+            return
+        old = self.cursor
+        self.cursor = position
+        height = max(1, self.scrollable_content_region.height)
+        top = round(self.scroll_y)
+        if position < top:
+            self.scroll_to(y=position, animate=False, immediate=True)
+        elif position >= top + height:
+            self.scroll_to(y=position - height + 1, animate=False, immediate=True)
+        self.refresh_line(old)
+        self.refresh_line(position)
+        self.post_message(self.Selected(self.rows[position]))
+
+    def select_index(self, index: int) -> bool:
+        """Move the cursor to dump index `index` if it is in the list."""
+        try:
+            position = self.rows.index(index)
+        except ValueError:
+            return False
+        self.move_to(position)
+        return True
+
+    def _page(self) -> int:
+        return max(1, self.scrollable_content_region.height - 1)
+
+    def action_cursor_down(self) -> None:
+        """Next row."""
+        self.move_to(self.cursor + 1)
+
+    def action_cursor_up(self) -> None:
+        """Previous row."""
+        self.move_to(self.cursor - 1)
+
+    def action_first(self) -> None:
+        """First row."""
+        self.move_to(0)
+
+    def action_last(self) -> None:
+        """Last row."""
+        self.move_to(len(self.rows) - 1)
+
+    def action_page_down(self) -> None:
+        """A page further down."""
+        self.move_to(self.cursor + self._page())
+
+    def action_page_up(self) -> None:
+        """A page further up."""
+        self.move_to(self.cursor - self._page())
+
+    def on_resize(self) -> None:
+        """Keep the virtual size in step with the rows."""
+        self.virtual_size = Size(0, len(self.rows))
+
+    def on_mount(self) -> None:
+        """Size the scroll area to the rows."""
+        self.virtual_size = Size(0, len(self.rows))
+
+    # -- drawing ------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        """One row: mark, title, language, words; the cursor row highlighted."""
+        width = self.scrollable_content_region.width
+        position = round(self.scroll_y) + y
+        base = self.rich_style
+        if position >= len(self.rows) or width <= 0:
+            return Strip.blank(width, base)
+        index = self.rows[position]
+        style = self.get_visual_style()
+        if position == self.cursor:
+            style = style + self.get_visual_style("article-list--cursor")
+        muted = self.get_visual_style("article-list--muted", partial=True)
+        warn = self.get_visual_style("article-list--escape", partial=True)
+        mark_style = self.get_visual_style("article-list--mark", partial=True)
+
+        info = self.describe(index)
+        show_words = width >= 34
+        show_lang = width >= 20
+        tail = ""
+        if show_lang:
+            lang = (info[0] or "?") if info else "·"
+            tail = f" {lang[:LANG_WIDTH]:>{LANG_WIDTH}}"
+        if show_words:
+            words = str(info[1]) if info else "·"
+            tail += f" {words:>{WORDS_WIDTH - 1}}"
+        title_width = max(1, width - MARK_WIDTH - cell_len(tail))
+        safe = make_safe(self._row(index).title)
+        title = fit_words(safe.text, title_width)
+        content = Content(title)
+        for start, end in safe.escapes:
+            if start < len(title):
+                content = content.stylize(warn, start, min(end, len(title)))
+        mark = self.mark(index)[:MARK_WIDTH]
+        line = Content.assemble(
+            (f"{mark:<{MARK_WIDTH}}", mark_style),
+            content.pad_right(max(0, title_width - content.cell_length)),
+            (tail, muted),
+        )
+        strip = Strip(line.render_segments(style), line.cell_length)
+        return strip.adjust_cell_length(width, style.rich_style)
