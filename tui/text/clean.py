@@ -1,46 +1,326 @@
-"""Boilerplate classification: a reason per source line, or None for content."""
+"""Boilerplate classification: a reason per source line, or None for content.
+
+Three layers, each cheap and linear in the article's length:
+
+1. Patterns from config.yaml (`boilerplate.patterns`): labels such as "Baca juga",
+   "ADVERTISEMENT", "Sumber :", bylines, dates, share buttons, copyright lines.
+2. Repetition: exact and near repeats inside the article, and echoes of the title
+   (a caption printed under the headline, the headline again in a "related" box).
+3. Shape and context, in the manner of jusText: each paragraph unit is "good" (a long
+   sentence), "sentence-like" (short but punctuated, a quote, a list item, a table row)
+   or "short"; short units are judged by where they stand: before the title (menus),
+   between the title and the first paragraph (bylines, dates), after the last sentence
+   (link lists, tags), between two boilerplate lines, or after a label such as
+   "Related:". Content recall comes first: a punctuated line is only ever boilerplate
+   through a pattern or a repeat.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from enum import Enum
 from typing import Any
 
+from tui.text import duplicates, segment
+from tui.text.line import Line, make_line, stopword_density, stopword_language
 from tui.text.model import Reason
+
+# Lines longer than this many words are never judged by a pattern: a pattern is a label.
+PATTERN_MAX_WORDS = 80
+# A label ("Related:") claims at most this many following lines.
+LABEL_REACH = 15
+# Reasons whose bare label claims the short lines after it (the links, the tags).
+_LABEL_REASONS = {Reason.RELATED, Reason.TAGS, Reason.SHARE, Reason.PROMO}
+_TIME = re.compile(r"\d{1,2}[:.]\d{2}|\b(19|20)\d{2}\b")
+_DOMAIN = re.compile(r"^[\w-]+(\.[\w-]+)*\.(com|co|id|my|net|org|de|fr|es|pt|br|uk|it|nl)\b", re.I)
+_NAME_SEPARATORS = re.compile(r"[|/,&-]")
 
 
 @dataclass(frozen=True)
 class BoilerplateRules:
-    """Compiled patterns per reason, from config.yaml's `boilerplate` section."""
+    """Compiled patterns from config.yaml's `boilerplate` section: one regex, a group per reason."""
 
-    patterns: tuple[tuple[re.Pattern[str], Reason], ...]
+    pattern: re.Pattern[str] | None
+    reasons: tuple[Reason, ...]
 
     @classmethod
     def from_config(cls, section: Mapping[str, Any]) -> BoilerplateRules:
-        """Compile `patterns: {reason: {lang: [regex, ...]}}`."""
-        compiled: list[tuple[re.Pattern[str], Reason]] = []
+        """Compile `patterns: {reason: {lang: [regex, ...]}}`, reasons tried in that order."""
+        groups: list[str] = []
+        reasons: list[Reason] = []
         for reason, by_lang in (section.get("patterns") or {}).items():
-            for regexes in (by_lang or {}).values():
-                for rx in regexes or []:
-                    compiled.append((re.compile(rx, re.IGNORECASE), Reason(reason)))
-        return cls(tuple(compiled))
+            regexes = [rx for rxs in (by_lang or {}).values() for rx in (rxs or [])]
+            if not regexes:
+                continue
+            groups.append(f"(?P<r{len(reasons)}>" + "|".join(f"(?:{rx})" for rx in regexes) + ")")
+            reasons.append(Reason(reason))
+        pattern = re.compile("|".join(groups), re.IGNORECASE) if groups else None
+        return cls(pattern, tuple(reasons))
+
+    def match(self, text: str) -> tuple[Reason, bool] | None:
+        """The reason a pattern gives `text`, and whether the match is the whole line."""
+        if self.pattern is None:
+            return None
+        m = self.pattern.search(text)
+        if m is None or m.lastgroup is None:
+            return None
+        reason = self.reasons[int(m.lastgroup[1:])]
+        whole = not any(ch.isalnum() for ch in text[: m.start()] + text[m.end():])
+        return reason, whole
 
 
-def classify(lines: Sequence[str], rules: BoilerplateRules) -> list[Reason | None]:
-    """Return one entry per line: the boilerplate reason, or None (content or blank)."""
-    out: list[Reason | None] = []
-    seen: set[str] = set()
-    for line in lines:
-        s = line.strip()
-        reason: Reason | None = None
-        if s:
-            for rx, r in rules.patterns:
-                if rx.search(s):
-                    reason = r
-                    break
-            if reason is None and s.casefold() in seen:
-                reason = Reason.DUPLICATE
-            seen.add(s.casefold())
-        out.append(reason)
+class Shape(Enum):
+    """How a paragraph unit reads, before context is considered."""
+
+    GOOD = "good"  # a long sentence: content
+    SENTENCE = "sentence"  # short but punctuated, a quote, a list item, a table row
+    SHORT = "short"  # a fragment: a heading, a menu item, a link, a name
+
+
+@dataclass(slots=True)
+class _Unit:
+    """One paragraph unit: a line, or the lines of a hard-wrapped paragraph."""
+
+    lines: list[Line]
+    run: int  # which blank-separated run it belongs to
+    shape: Shape = Shape.SHORT
+    reason: Reason | None = None
+    label: bool = False  # a bare label such as "Related:" that claims what follows
+
+    @property
+    def first(self) -> Line:
+        return self.lines[0]
+
+    @property
+    def text(self) -> str:
+        return " ".join(ln.text for ln in self.lines)
+
+
+def _shape(unit: _Unit, stopwords: frozenset[str], trusted: bool) -> Shape:
+    joined = make_line(unit.first.index, unit.text)
+    first, last = unit.first, unit.lines[-1]
+    words = joined.words
+    density = stopword_density(joined, stopwords) if trusted else 0.0
+    if (last.ends_sentence and words >= 7) or words >= 30:
+        return Shape.GOOD
+    if words >= 15 and (joined.has_inner_punctuation or density >= 0.25):
+        return Shape.GOOD
+    if (
+        last.ends_sentence
+        or first.is_quote
+        or first.is_dialogue
+        or first.is_list_item
+        or first.is_table_row
+        or last.text.endswith((",", ";"))
+        or (last.text.endswith(":") and words >= 5)
+    ):
+        return Shape.SENTENCE
+    return Shape.SHORT
+
+
+def _looks_like_byline(line: Line) -> bool:
+    """A name, an e-mail address, a site name or a time stamp standing on its own."""
+    text = line.text
+    if "@" in text or _DOMAIN.match(text):
+        return True
+    if _TIME.search(text) and line.words <= 10:
+        return True
+    parts = [p for p in _NAME_SEPARATORS.split(text) if p.strip()]
+    return line.words <= 8 and line.capitalised_share >= 0.75 and len(parts) <= 3
+
+
+def _tail_reason(line: Line) -> Reason:
+    """What a stray short line after the article's last sentence most likely is."""
+    if line.text.startswith("#") or (line.is_lowercase and line.words <= 5):
+        return Reason.TAGS
+    if _looks_like_byline(line) and line.words <= 5:
+        return Reason.BYLINE
+    if line.words >= 4:
+        return Reason.RELATED
+    return Reason.OTHER
+
+
+def classify(
+    lines: Sequence[str], rules: BoilerplateRules, title: str | None = None
+) -> list[Reason | None]:
+    """Return one entry per line: the boilerplate reason, or None (content or blank).
+
+    `title` is the record's own title field, when it has one: lines that echo it are
+    captions or repeats (except a first line that restates it, which is the title).
+    """
+    out: list[Reason | None] = [None] * len(lines)
+    runs = segment.runs(lines)
+    if not runs:
+        return out
+    all_lines = {i: make_line(i, lines[i].strip()) for run in runs for i in run}
+
+    # 1. Patterns.
+    matched: dict[int, tuple[Reason, bool]] = {}
+    for i, ln in all_lines.items():
+        if ln.words <= PATTERN_MAX_WORDS and (hit := rules.match(ln.text)) is not None:
+            matched[i] = hit
+
+    # 2. Units: boilerplate lines alone, hard-wrapped content lines together.
+    alone = [i in matched for i in range(len(lines))]
+    units: list[_Unit] = []
+    for r, run in enumerate(runs):
+        for idxs in segment.wrapped(lines, run, alone):
+            unit = _Unit([all_lines[i] for i in idxs], r)
+            if idxs[0] in matched:
+                unit.reason, unit.label = matched[idxs[0]]
+                unit.label = unit.label and (
+                    unit.reason in _LABEL_REASONS or unit.first.text.endswith(":")
+                )
+            units.append(unit)
+    ordered = [u.first for u in units]
+    stopwords, coverage = stopword_language(ordered)
+    trusted = coverage >= 0.15
+    for u in units:
+        u.shape = _shape(u, stopwords, trusted)
+
+    def is_bad(k: int) -> bool:
+        return units[k].reason is not None
+
+    def protected(k: int) -> bool:
+        return units[k].reason is None and units[k].shape is not Shape.SHORT
+
+    first_good = next((k for k, u in enumerate(units) if u.shape is Shape.GOOD and not is_bad(k)),
+                      None)
+    if first_good is None:
+        first_good = next((k for k in range(len(units)) if protected(k)), len(units))
+
+    # 3. The title: the record's own, or the first substantial line at the top.
+    title_at: int | None = None
+    title_tokens: frozenset[str] = frozenset()
+    if title:
+        title_tokens = frozenset(make_line(0, title).tokens)
+        for k in range(min(first_good + 1, len(units))):
+            if not is_bad(k) and duplicates.echoes_title(units[k].first, title_tokens):
+                title_at = k
+                break
+    else:
+        candidates = [k for k in range(min(first_good + 1, len(units))) if not is_bad(k)]
+        title_at = next((k for k in candidates if units[k].first.words >= 3),
+                        candidates[0] if candidates else None)
+        if title_at is not None:
+            title_tokens = frozenset(units[title_at].first.tokens)
+
+    # 4. Echoes of the title and repeats.
+    for k, u in enumerate(units):
+        if k == title_at or is_bad(k) or u.shape is Shape.GOOD or len(u.lines) > 1:
+            continue
+        if duplicates.echoes_title(u.first, title_tokens):
+            u.reason = Reason.CAPTION if k < first_good else Reason.DUPLICATE
+    single = [u.first for u in units]
+    repeated = duplicates.repeats(single)
+    for pos, orig in sorted(repeated.items()):
+        u, o = units[pos], units[orig]
+        if is_bad(pos) or pos == title_at or u.first.words < 3 or u.first.is_table_row:
+            continue
+        adjacent = orig == pos - 1 and o.run == u.run
+        if adjacent and o.shape is not Shape.GOOD:
+            u.reason = Reason.CAPTION
+            if o.reason is None and orig != title_at:
+                o.reason = Reason.CAPTION
+        else:
+            u.reason = Reason.DUPLICATE
+
+    meaningful_runs = len(runs) >= 3
+
+    # 5. A bare label claims the unpunctuated lines after it.
+    for k, u in enumerate(units):
+        if u.label and u.reason is not None:
+            _claim_after_label(units, k, u.reason, meaningful_runs)
+
+    # 6. Above the title: menus, section names, log-in links.
+    if title_at is not None:
+        for k in range(title_at):
+            if not is_bad(k):
+                units[k].reason = Reason.NAVIGATION
+
+    # 7. Between the title and the first paragraph: bylines, dates, captions.
+    start = (title_at + 1) if title_at is not None else 0
+    for k in range(start, first_good):
+        u = units[k]
+        if is_bad(k):
+            continue
+        beside = _neighbour_reasons(units, k, same_run=meaningful_runs)
+        if Reason.CAPTION in beside and u.first.words <= 30 and not u.first.is_quote:
+            u.reason = Reason.CAPTION
+        elif u.shape is Shape.SHORT:
+            if _looks_like_byline(u.first):
+                u.reason = Reason.BYLINE
+            else:
+                u.reason = beside[0] if beside else Reason.OTHER
+
+    # 8. After the last sentence: link lists, tags, names, stray fragments.
+    last = max((k for k in range(len(units)) if protected(k) and k != title_at), default=None)
+    if last is not None:
+        for k in range(last + 1, len(units)):
+            if not is_bad(k):
+                units[k].reason = _tail_reason(units[k].first)
+
+    # 9. In the body: fragments squeezed between boilerplate, captions next to credits.
+    end = last if last is not None else len(units)
+    for k in range(first_good, end):
+        u = units[k]
+        if is_bad(k) or u.shape is Shape.GOOD:
+            continue
+        before = _nearest(units, k, -1)
+        after = _nearest(units, k, +1)
+        if u.shape is Shape.SHORT and before is not None and after is not None and \
+                before.reason is not None and after.reason is not None:
+            u.reason = before.reason if before.reason is not Reason.DUPLICATE else after.reason
+            continue
+        if (meaningful_runs and not u.first.is_quote and not u.first.is_list_item
+                and u.first.words <= 30
+                and Reason.CAPTION in _neighbour_reasons(units, k, same_run=True)):
+            u.reason = Reason.CAPTION
+            continue
+        if u.shape is Shape.SHORT and not u.first.has_letters:
+            u.reason = Reason.NAVIGATION if u.first.text.isdigit() else None
+        elif (u.shape is Shape.SHORT and trusted and u.first.words >= 10
+              and not u.first.has_inner_punctuation
+              and stopword_density(u.first, stopwords) < 0.05):
+            # A long line of words without a single stopword or comma is a menu.
+            u.reason = Reason.NAVIGATION
+
+    for u in units:
+        if u.reason is not None:
+            for ln in u.lines:
+                out[ln.index] = u.reason
     return out
+
+
+def _claim_after_label(units: Sequence[_Unit], k: int, reason: Reason, runs_matter: bool) -> None:
+    """Give the label's reason to the link or tag lines that follow it, up to a sentence."""
+    for reach, j in enumerate(range(k + 1, min(len(units), k + 1 + LABEL_REACH))):
+        v = units[j]
+        if v.shape is Shape.GOOD or (v.reason is not None and v.reason is not reason):
+            return
+        if runs_matter and v.run != units[j - 1].run:
+            # Across a blank line only a list right after the label (two or more lines).
+            nxt = units[j + 1] if j + 1 < len(units) else None
+            if reach > 0 or nxt is None or nxt.run != v.run:
+                return
+        if v.reason is None and v.first.ends_sentence and not v.first.is_list_item:
+            return
+        v.reason = reason
+
+
+def _nearest(units: Sequence[_Unit], k: int, step: int) -> _Unit | None:
+    j = k + step
+    return units[j] if 0 <= j < len(units) else None
+
+
+def _neighbour_reasons(units: Sequence[_Unit], k: int, *, same_run: bool) -> list[Reason]:
+    """Reasons of the boilerplate units right before and after unit k (previous first)."""
+    found: list[Reason] = []
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(units) and units[j].reason is not None:
+            if same_run and units[j].run != units[k].run:
+                continue
+            found.append(units[j].reason)  # type: ignore[arg-type]
+    return found

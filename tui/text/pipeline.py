@@ -23,10 +23,12 @@ class Pipeline:
     def analyse(self, record: Record, *, detect_language: bool | None = None) -> Document:
         """Classify, segment, structure, detect language, find entities, count."""
         lines = record.text.splitlines()
-        reasons = clean.classify(lines, self.rules)
+        reasons = clean.classify(lines, self.rules, record.title)
         blocks = structure.segment(lines, reasons)
         title = structure.mark_title(blocks, record.title)
+        structure.mark_headings(blocks, blank_separated=any(not ln.strip() for ln in lines))
         meta = structure.extract_meta(blocks)
+        # Fields that come with the record win over what the text suggests.
         meta.url, meta.date = record.url, record.date
         meta.author = record.author or meta.author
 

@@ -1,47 +1,150 @@
-"""Structure: blocks from lines, the title, section headings, dateline/publisher/credit."""
+"""Structure: blocks from lines, the title, section headings, dateline/publisher/credit/author."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
+from tui.text import duplicates
+from tui.text.line import make_line
 from tui.text.model import Block, BlockKind, Meta, Reason
+from tui.text.segment import runs, wrapped
+
+_PLACE = r"[A-ZÀ-ÞĀ-Ž][\w'’.]*(?:[ -][A-ZÀ-ÞĀ-Ž][\w'’.]*){0,3}"
+_CAPS_PLACE = r"[A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž'’.]*(?:[ -][A-ZÀ-ÞĀ-Ž'’.]+){0,3}"
+_SITE = r"[\w-]+(?:\.[\w-]+)*\.(?:com|co\.id|co|id|net|org|my|com\.my|sg|ph)\b"
+_DASH = r"\s*(?:[-–—]+|\|)\s+"
+# First-paragraph prefixes, most specific first. `place` is the dateline, `pub` the publisher.
+_DATELINES = [re.compile(rx) for rx in (
+    # Moskow | EGINDO.co – ...
+    rf"^(?P<place>{_PLACE})\s*\|\s*(?P<pub>[\w.-]{{2,40}}?)\s*[-–—]+\s+",
+    # LONDON (Reuters) - ... ; KUALA LUMPUR, 11 Mac (Bernama) -- ... ; Berlin (dpa) - ...
+    rf"^(?P<place>{_PLACE})(?:,\s*[^()]{{3,30}}?)?\s*\((?P<pub>[^()]{{2,30}})\)\s*[-–—:]+\s+",
+    # JAKARTA, KOMPAS.com - ... ; Jakarta, CNN Indonesia -- ...
+    rf"^(?P<place>{_PLACE}),\s*(?P<pub>{_SITE}|CNN Indonesia|CNBC Indonesia){_DASH}",
+    # TRIBUNNEWS.COM, SURABAYA - ... ; Liputan6.com, Jakarta - ...
+    rf"^(?P<pub>(?i:{_SITE})),\s*(?P<place>{_PLACE}){_DASH}",
+    # (Reuters) - ...
+    r"^\((?P<pub>[^()]{2,30})\)\s*[-–—:]+\s+",
+    # KOTA BHARU: ... ; SHAH ALAM - ... ; MOSCOW — ...
+    rf"^(?P<place>{_CAPS_PLACE})(?:,\s*[^:–—-]{{3,30}}?)?\s*(?::|[-–—]+)\s+",
+    # Jakarta - ... ; Ipoh: ...
+    rf"^(?P<place>{_PLACE})\s*(?::|[-–—]+)\s+(?=[A-ZÀ-ÞĀ-Ž\"“])",
+)]
+_CREDIT_VALUE = re.compile(r"^[^:]{1,25}:\s*(?P<value>.+)$")
+_CREDIT_BARE = re.compile(r"^[-–—(\s]*(?P<value>[^()]{2,40}?)[)\s.]*$")
+_AUTHOR = re.compile(
+    r"^(?:penulis|reporter|pewarta|oleh|by|written by|von|par|por|door|di|author|autor|autora|"
+    r"auteur|auteure|wartawan)\b\s*:?\s*(?P<name>[^|,;@\d]{3,60}?)\s*(?:$|[|,;]|\s[-–—]\s)",
+    re.IGNORECASE,
+)
+_HEADING_END = re.compile(r"[.,;:!…\"”’»)]$")
+_NUMBERED = re.compile(r"^\d{1,2}[.)]\s")
 
 
 def segment(lines: Sequence[str], reasons: Sequence[Reason | None]) -> list[Block]:
-    """Group runs of non-blank lines into blocks; boilerplate lines stand alone."""
+    """Blocks in source order: each boilerplate line alone, hard-wrapped content joined."""
+    alone = [r is not None for r in reasons]
     blocks: list[Block] = []
-    run: list[tuple[int, str]] = []
-
-    def flush() -> None:
-        if run:
-            text = " ".join(s for _, s in run)
-            blocks.append(Block(BlockKind.PARAGRAPH, text, (run[0][0], run[-1][0])))
-            run.clear()
-
-    for i, (line, reason) in enumerate(zip(lines, reasons, strict=True), start=1):
-        s = line.strip()
-        if not s:
-            flush()
-        elif reason is not None:
-            flush()
-            blocks.append(Block(BlockKind.BOILERPLATE, s, (i, i), reason))
-        else:
-            run.append((i, s))
-    flush()
+    for run in runs(lines):
+        for unit in wrapped(lines, run, alone):
+            text = " ".join(lines[i].strip() for i in unit)
+            span = (unit[0] + 1, unit[-1] + 1)
+            reason = reasons[unit[0]]
+            if reason is not None:
+                blocks.append(Block(BlockKind.BOILERPLATE, text, span, reason))
+            else:
+                blocks.append(Block(BlockKind.PARAGRAPH, text, span))
     return blocks
 
 
 def mark_title(blocks: list[Block], title: str | None) -> str | None:
-    """Make the first content block the title when the record has none."""
+    """Mark the title block; return the article's title (the record's field wins).
+
+    Without a title field the first content block is the title. With one, the first
+    content block is the title block only when it restates the field.
+    """
+    first = next((b for b in blocks if b.is_content), None)
     if title:
+        if first is not None and duplicates.echoes_title(
+            make_line(0, first.text), frozenset(make_line(0, title).tokens)
+        ):
+            first.kind = BlockKind.TITLE
         return title
-    for b in blocks:
-        if b.is_content:
-            b.kind = BlockKind.TITLE
-            return b.text
-    return None
+    if first is None:
+        return None
+    first.kind = BlockKind.TITLE
+    return first.text
+
+
+def mark_headings(blocks: list[Block], blank_separated: bool = True) -> None:
+    """Turn short title-like lines standing between paragraphs into headings."""
+    content = [b for b in blocks if b.is_content]
+    for k in range(1, len(content) - 1):
+        b, prev, nxt = content[k], content[k - 1], content[k + 1]
+        if b.kind is not BlockKind.PARAGRAPH or prev.kind is not BlockKind.PARAGRAPH:
+            continue
+        if nxt.kind is not BlockKind.PARAGRAPH or b.lines[0] != b.lines[1]:
+            continue
+        if blank_separated and (prev.lines[1] + 1 >= b.lines[0] or b.lines[1] + 1 >= nxt.lines[0]):
+            continue
+        if _is_heading(b.text):
+            b.kind = BlockKind.HEADING
+
+
+def _is_heading(text: str) -> bool:
+    line = make_line(0, text)
+    if not 1 <= line.words <= 12 or len(text) > 90 or not (text[0].isupper() or text[0].isdigit()):
+        return False
+    if line.is_quote or line.is_dialogue or line.is_table_row:
+        return False
+    numbered = bool(_NUMBERED.match(text))
+    if line.is_list_item and not numbered:
+        return False
+    if text.endswith("?"):
+        return numbered
+    if _HEADING_END.search(text):
+        return False
+    return line.capitalised_share >= 0.5 or line.words <= 6
+
+
+def _place(raw: str) -> str:
+    """A dateline as a reader would write it: JAKARTA -> Jakarta."""
+    raw = raw.strip(" ,.")
+    return raw.title() if raw.isupper() and len(raw) > 3 else raw
 
 
 def extract_meta(blocks: Sequence[Block]) -> Meta:
-    """Dateline, publisher and credit guessed from the blocks."""
-    return Meta()
+    """Dateline, publisher, credit and author guessed from the blocks."""
+    meta = Meta()
+    first = next((b for b in blocks if b.kind is BlockKind.PARAGRAPH), None)
+    if first is not None:
+        for rx in _DATELINES:
+            m = rx.match(first.text)
+            if m is None:
+                continue
+            groups = m.groupdict()
+            if groups.get("place"):
+                meta.dateline = _place(groups["place"])
+            if groups.get("pub"):
+                meta.publisher = groups["pub"].strip()
+            break
+    for b in blocks:
+        if b.reason is Reason.CREDIT and meta.credit is None:
+            meta.credit = _credit(b.text)
+        elif b.reason is Reason.BYLINE and meta.author is None:
+            m = _AUTHOR.match(b.text)
+            if m is not None:
+                name = m.group("name").strip()
+                meta.author = name.title() if name.isupper() else name
+    return meta
+
+
+def _credit(text: str) -> str | None:
+    m = _CREDIT_VALUE.match(text)
+    if m is not None:
+        return m.group("value").strip()
+    m = _CREDIT_BARE.match(text)
+    if m is not None and len(m.group("value").split()) <= 4:
+        return m.group("value").strip()
+    return None

@@ -1,0 +1,120 @@
+"""One source line's shape: words, punctuation, list/table/quote marks, stopword density."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tui.text.stopwords import STOPWORDS
+
+_TOKEN = re.compile(r"\w+")
+# A sentence ends in . ! ? … possibly followed by closing quotes or brackets.
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»›)\]]*$")
+# A line that ends with a closing quote is the end of a quotation.
+_QUOTE_END = re.compile(r"[\"”»]\s*$")
+_QUOTE_START = re.compile(r"^[\"“”„«»‘‚'‹]")
+# Dialogue and list items: "— Yes.", "- item", "• item", "1. item", "a) item".
+_DIALOGUE = re.compile(r"^[—–]\s*\S")
+_LIST_ITEM = re.compile(r"^(?:[-*•·▪●◦‣]\s+\S|\(?\d{1,2}[.)]\s+\S|\(?[a-z][.)]\s+\S)")
+# Columns of a table typed as text: two gaps of two or more spaces (or tabs).
+_TABLE = re.compile(r"\S(?: {2,}|\t)\S.*\S(?: {2,}|\t)\S")
+_INNER_PUNCT = re.compile(r"[.,;:!?](?:\s|$)")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """What the classifier needs to know about one non-blank line."""
+
+    index: int  # 0-based position in the record's text
+    text: str  # stripped
+    tokens: tuple[str, ...]  # case-folded word tokens
+
+    @property
+    def words(self) -> int:
+        """How many word tokens the line has."""
+        return len(self.tokens)
+
+    @property
+    def ends_sentence(self) -> bool:
+        """True when the line ends like a sentence (or a quotation) does."""
+        return bool(_SENTENCE_END.search(self.text) or _QUOTE_END.search(self.text))
+
+    @property
+    def is_quote(self) -> bool:
+        """Starts with a quotation mark: a quote paragraph, never a menu item."""
+        return bool(_QUOTE_START.match(self.text))
+
+    @property
+    def is_dialogue(self) -> bool:
+        """Starts with a dialogue dash."""
+        return bool(_DIALOGUE.match(self.text))
+
+    @property
+    def is_list_item(self) -> bool:
+        """Starts with a bullet or an item number."""
+        return bool(_LIST_ITEM.match(self.text))
+
+    @property
+    def is_table_row(self) -> bool:
+        """Columns separated by runs of spaces: figures typed as a table."""
+        return bool(_TABLE.search(self.text))
+
+    @property
+    def has_inner_punctuation(self) -> bool:
+        """Any clause punctuation followed by a space (menus and link lists have none)."""
+        return bool(_INNER_PUNCT.search(self.text))
+
+    @property
+    def has_letters(self) -> bool:
+        """Whether any character is a letter."""
+        return any(ch.isalpha() for ch in self.text)
+
+    @property
+    def is_lowercase(self) -> bool:
+        """No upper-case letter at all (tag lists are often written so)."""
+        return self.text == self.text.lower() and self.has_letters
+
+    @property
+    def capitalised_share(self) -> float:
+        """Share of the alphabetic words that begin with a capital (title case is high)."""
+        alpha = [w for w in self.text.split() if w[:1].isalpha()]
+        if not alpha:
+            return 0.0
+        return sum(1 for w in alpha if w[0].isupper()) / len(alpha)
+
+
+def make_line(index: int, text: str) -> Line:
+    """The Line for stripped `text` at 0-based `index`."""
+    return Line(index, text, tuple(_TOKEN.findall(text.casefold())))
+
+
+def stopword_language(lines: Sequence[Line]) -> tuple[frozenset[str], float]:
+    """The stoplist that covers most of the text's tokens, and the share it covers.
+
+    Chosen before language detection runs (which sees content only); a share below
+    about 0.2 means none of our stoplists fits and density should not be trusted.
+    """
+    total = sum(ln.words for ln in lines)
+    if total == 0:
+        return frozenset(), 0.0
+    best: frozenset[str] = frozenset()
+    best_hits = -1
+    # Counting over a bounded prefix keeps long articles as cheap as short ones.
+    sample: list[str] = []
+    for ln in lines:
+        sample.extend(ln.tokens)
+        if len(sample) >= 600:
+            break
+    for words in STOPWORDS.values():
+        hits = sum(1 for t in sample if t in words)
+        if hits > best_hits:
+            best, best_hits = words, hits
+    return best, best_hits / max(1, len(sample))
+
+
+def stopword_density(line: Line, stopwords: frozenset[str]) -> float:
+    """Share of the line's tokens that are stopwords (jusText's main content signal)."""
+    if not line.tokens:
+        return 0.0
+    return sum(1 for t in line.tokens if t in stopwords) / len(line.tokens)
