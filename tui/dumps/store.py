@@ -1,0 +1,401 @@
+"""The per-dump SQLite sidecar: triage decisions, their undo journal, position, analysis cache.
+
+Durability: every change is its own transaction, committed before the method returns, in
+WAL mode; a process killed with SIGKILL right after loses nothing (the WAL frames are in
+the operating system's hands once COMMIT returns). `synchronous=FULL` (the default, see
+config `state.synchronous`) also fsyncs the WAL at each commit, so a power cut loses
+nothing either; `normal` skips that fsync.
+
+Concurrency: several processes may write the same sidecar safely. SQLite serialises the
+writers (each waits up to `BUSY_MS` for the lock); decisions are last-writer-wins per
+article, and `undo()` only undoes what this Store (session) decided, in reverse order.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+import time
+import uuid
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from hashlib import sha1
+from pathlib import Path
+from typing import Any
+
+DECISIONS = ("keep", "reject", "skip", "flag")
+SYNC_LEVELS = ("normal", "full")
+SCHEMA_VERSION = 1
+BUSY_MS = 10_000
+SUFFIX = ".sqlite"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS decisions (
+    article_id   TEXT PRIMARY KEY,
+    content_hash TEXT NOT NULL,
+    decision     TEXT CHECK (decision IN ('keep', 'reject', 'skip', 'flag')),
+    labels       TEXT NOT NULL DEFAULT '[]',
+    note         TEXT NOT NULL DEFAULT '',
+    time         REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS journal (
+    seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+    session    TEXT NOT NULL,
+    article_id TEXT NOT NULL,
+    previous   TEXT,
+    undone     INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS journal_session ON journal (session, undone, seq);
+CREATE TABLE IF NOT EXISTS position (
+    slot       INTEGER PRIMARY KEY CHECK (slot = 1),
+    article_id TEXT NOT NULL,
+    time       REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS analysis (
+    article_id   TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    version      TEXT NOT NULL,
+    document     TEXT NOT NULL,
+    PRIMARY KEY (article_id, content_hash, version)
+);
+"""
+
+
+class StoreError(Exception):
+    """A sidecar that cannot be used, worded as one line naming the file."""
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What was decided about one article."""
+
+    article_id: str
+    content_hash: str
+    decision: str | None
+    labels: tuple[str, ...]
+    note: str
+    time: float
+    text_changed: bool = False  # the article's text differs from the one decided on
+
+
+def default_state_dir() -> Path:
+    """$XDG_STATE_HOME/warta, or ~/.local/state/warta."""
+    base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+    return Path(base) / "warta"
+
+
+def dump_key(paths: Sequence[str]) -> list[str]:
+    """The absolute paths that name a dump (order kept: it is the dump's order)."""
+    return [os.path.abspath(p) for p in paths]
+
+
+def state_path_for(paths: Sequence[str], state_dir: str | os.PathLike[str] | None = None) -> Path:
+    """The sidecar of the dump made of `paths`: a readable name plus a hash of the key."""
+    key = dump_key(paths)
+    digest = sha1("\n".join(key).encode("utf-8"), usedforsecurity=False).hexdigest()[:16]
+    stem = Path(key[0]).name or "dump"
+    safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in stem)[:40]
+    folder = Path(state_dir).expanduser() if state_dir else default_state_dir()
+    return folder / f"{safe}-{digest}{SUFFIX}"
+
+
+def open_store(paths: Sequence[str], *, state: str | os.PathLike[str] | None = None,
+               state_dir: str | os.PathLike[str] | None = None, readonly: bool = False,
+               synchronous: str = "full") -> Store:
+    """The sidecar of a dump: `state` (--state PATH) if given, else its file in `state_dir`."""
+    path = Path(state) if state else state_path_for(paths, state_dir)
+    return Store.open(path, readonly=readonly, dump_paths=paths, synchronous=synchronous)
+
+
+def _row(r: sqlite3.Row | tuple[Any, ...], current_hash: str | None = None) -> Decision:
+    article_id, content_hash, decision, labels, note, when = r
+    changed = current_hash is not None and current_hash != content_hash
+    return Decision(article_id, content_hash, decision, tuple(json.loads(labels)), note, when,
+                    changed)
+
+
+class Store:
+    """One open sidecar. Methods are safe to call from several threads."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, readonly: bool) -> None:
+        self._conn = conn
+        self.path = path
+        self.readonly = readonly
+        self.session = uuid.uuid4().hex
+        self._lock = threading.RLock()
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], readonly: bool = False,
+             dump_paths: Sequence[str] = (), synchronous: str = "full") -> Store:
+        """Open (or, unless read-only, create) the sidecar at `path`; StoreError if unusable."""
+        path = Path(path).expanduser()
+        if synchronous not in SYNC_LEVELS:
+            raise StoreError(f"state.synchronous must be one of {', '.join(SYNC_LEVELS)}, "
+                             f"not {synchronous!r}")
+        try:
+            if readonly:
+                if not path.exists():
+                    raise StoreError(f"{path}: no saved state for this dump yet")
+                conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
+                                       timeout=BUSY_MS / 1000, check_same_thread=False,
+                                       isolation_level=None)
+            else:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                conn = sqlite3.connect(path, timeout=BUSY_MS / 1000, check_same_thread=False,
+                                       isolation_level=None)
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot open the state file ({exc.strerror or exc})") \
+                from None
+        except sqlite3.Error as exc:
+            raise StoreError(f"{path}: cannot open the state file ({exc})") from None
+        store = cls(conn, path, readonly)
+        try:
+            store._prepare(synchronous, dump_paths)
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise StoreError(f"{path}: not a usable warta state file ({exc})") from None
+        return store
+
+    def _prepare(self, synchronous: str, dump_paths: Sequence[str]) -> None:
+        c = self._conn
+        c.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
+        if self.readonly:
+            version = self._meta("schema")
+            if version is None:
+                raise StoreError(f"{self.path}: not a warta state file (no schema)")
+        else:
+            c.execute("PRAGMA journal_mode = WAL")
+            c.execute(f"PRAGMA synchronous = {synchronous.upper()}")
+            with self._transaction():
+                if not self._has_schema():
+                    # One statement at a time: executescript() would commit our transaction.
+                    for statement in _SCHEMA.split(";"):
+                        if statement.strip():
+                            c.execute(statement)
+                version = self._meta("schema")
+                if version is None:
+                    self._set_meta("schema", str(SCHEMA_VERSION))
+                    version = str(SCHEMA_VERSION)
+                if dump_paths and self._meta("dump") is None:
+                    self._set_meta("dump", json.dumps(dump_key(dump_paths)))
+        if int(version) > SCHEMA_VERSION:
+            raise StoreError(f"{self.path}: written by a newer warta (schema {version}); "
+                             "upgrade warta to use it")
+
+    def _has_schema(self) -> bool:
+        found = self._conn.execute(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'journal'")
+        return bool(found.fetchone()[0])
+
+    def _meta(self, key: str) -> str | None:
+        try:
+            row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        except sqlite3.OperationalError:
+            return None
+        return None if row is None else str(row[0])
+
+    def _set_meta(self, key: str, value: str) -> None:
+        self._conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                           (key, value))
+
+    class _Tx:
+        def __init__(self, store: Store) -> None:
+            self.store = store
+
+        def __enter__(self) -> sqlite3.Connection:
+            self.store._lock.acquire()
+            try:
+                # IMMEDIATE: take the write lock now, so a concurrent writer waits
+                # (busy_timeout) instead of failing half-way through.
+                self.store._conn.execute("BEGIN IMMEDIATE")
+            except BaseException:
+                self.store._lock.release()
+                raise
+            return self.store._conn
+
+        def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+            try:
+                self.store._conn.execute("ROLLBACK" if kind else "COMMIT")
+            finally:
+                self.store._lock.release()
+
+    def _transaction(self) -> Store._Tx:
+        return Store._Tx(self)
+
+    def _writable(self) -> None:
+        if self.readonly:
+            raise StoreError(f"{self.path}: opened read-only")
+
+    def _current(self, article_id: str) -> tuple[Any, ...] | None:
+        return self._conn.execute(
+            "SELECT article_id, content_hash, decision, labels, note, time FROM decisions "
+            "WHERE article_id = ?", (article_id,)).fetchone()
+
+    # -- decisions -------------------------------------------------------------------
+
+    def decide(self, article_id: str, content_hash: str, decision: str) -> None:
+        """Record a decision (keep|reject|skip|flag); committed when this returns."""
+        if decision not in DECISIONS:
+            raise ValueError(f"decision must be one of {', '.join(DECISIONS)}, not {decision!r}")
+        self._writable()
+        now = time.time()
+        with self._transaction() as c:
+            prev = self._current(article_id)
+            previous = None if prev is None else json.dumps(
+                {"decision": prev[2], "hash": prev[1], "time": prev[5]})
+            c.execute("INSERT INTO journal (session, article_id, previous) VALUES (?, ?, ?)",
+                      (self.session, article_id, previous))
+            c.execute(
+                "INSERT INTO decisions (article_id, content_hash, decision, time) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT (article_id) DO UPDATE SET "
+                "content_hash = excluded.content_hash, decision = excluded.decision, "
+                "time = excluded.time", (article_id, content_hash, decision, now))
+
+    def undo(self) -> str | None:
+        """Undo this session's latest decision not yet undone; its article id, or None."""
+        self._writable()
+        with self._transaction() as c:
+            last = c.execute("SELECT seq, article_id, previous FROM journal WHERE session = ? "
+                             "AND undone = 0 ORDER BY seq DESC LIMIT 1",
+                             (self.session,)).fetchone()
+            if last is None:
+                return None
+            seq, article_id, previous = last
+            c.execute("UPDATE journal SET undone = 1 WHERE seq = ?", (seq,))
+            if previous is None:
+                c.execute("UPDATE decisions SET decision = NULL WHERE article_id = ?",
+                          (article_id,))
+                c.execute("DELETE FROM decisions WHERE article_id = ? AND decision IS NULL "
+                          "AND labels = '[]' AND note = ''", (article_id,))
+            else:
+                p = json.loads(previous)
+                c.execute("UPDATE decisions SET decision = ?, content_hash = ?, time = ? "
+                          "WHERE article_id = ?", (p["decision"], p["hash"], p["time"],
+                                                   article_id))
+            return str(article_id)
+
+    def _annotate(self, article_id: str, content_hash: str, column: str, value: str) -> None:
+        self._writable()
+        with self._transaction() as c:
+            c.execute(
+                f"INSERT INTO decisions (article_id, content_hash, {column}, time) "
+                f"VALUES (?, ?, ?, ?) ON CONFLICT (article_id) DO UPDATE SET "
+                f"{column} = excluded.{column}", (article_id, content_hash, value, time.time()))
+
+    def set_labels(self, article_id: str, content_hash: str, labels: Sequence[str]) -> None:
+        """Replace the article's labels (kept in the given order, without repeats)."""
+        unique = list(dict.fromkeys(str(x) for x in labels))
+        self._annotate(article_id, content_hash, "labels", json.dumps(unique,
+                                                                      ensure_ascii=False))
+
+    def toggle_label(self, article_id: str, content_hash: str, label: str) -> tuple[str, ...]:
+        """Add the label, or remove it when present; the labels afterwards."""
+        with self._lock:
+            current = self.decision(article_id)
+            labels = list(current.labels) if current else []
+            labels = [x for x in labels if x != label] if label in labels else [*labels, label]
+            self.set_labels(article_id, content_hash, labels)
+            return tuple(labels)
+
+    def set_note(self, article_id: str, content_hash: str, note: str) -> None:
+        """Replace the article's free-text note ("" removes it)."""
+        self._annotate(article_id, content_hash, "note", note)
+
+    def decision(self, article_id: str, content_hash: str | None = None) -> Decision | None:
+        """The article's decision, labels and note; `text_changed` when the hash differs."""
+        with self._lock:
+            row = self._current(article_id)
+        return None if row is None else _row(row, content_hash)
+
+    def counts(self) -> dict[str, int]:
+        """Articles per decision (every decision named, zeros included)."""
+        out = dict.fromkeys(DECISIONS, 0)
+        with self._lock:
+            rows = self._conn.execute("SELECT decision, count(*) FROM decisions "
+                                      "WHERE decision IS NOT NULL GROUP BY decision").fetchall()
+        out.update({str(d): int(n) for d, n in rows})
+        return out
+
+    def label_counts(self) -> dict[str, int]:
+        """Articles per label, most used first."""
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT j.value, count(*) AS n FROM decisions, json_each(decisions.labels) AS j "
+                "GROUP BY j.value ORDER BY n DESC, j.value").fetchall()
+        return {str(label): int(n) for label, n in rows}
+
+    def iter_decisions(self, decision: str | None = None,
+                       label: str | None = None) -> Iterator[Decision]:
+        """Every annotated article in the order first annotated, streamed (constant memory).
+
+        Uses its own read connection, so a long export does not hold up the writers.
+        """
+        where, args = [], []
+        if decision is not None:
+            where.append("decision = ?")
+            args.append(decision)
+        if label is not None:
+            where.append("EXISTS (SELECT 1 FROM json_each(labels) WHERE value = ?)")
+            args.append(label)
+        sql = ("SELECT article_id, content_hash, decision, labels, note, time FROM decisions"
+               + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY rowid")
+        reader = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True,
+                                 timeout=BUSY_MS / 1000)
+        try:
+            cursor = reader.execute(sql, args)
+            while batch := cursor.fetchmany(1000):
+                for row in batch:
+                    yield _row(row)
+        finally:
+            reader.close()
+
+    # -- position --------------------------------------------------------------------
+
+    def save_position(self, article_id: str) -> None:
+        """Remember the article the reader is on."""
+        self._writable()
+        with self._transaction() as c:
+            c.execute("INSERT OR REPLACE INTO position (slot, article_id, time) VALUES (1, ?, ?)",
+                      (article_id, time.time()))
+
+    def position(self) -> str | None:
+        """The article the reader was last on, or None."""
+        with self._lock:
+            row = self._conn.execute("SELECT article_id FROM position WHERE slot = 1").fetchone()
+        return None if row is None else str(row[0])
+
+    # -- analysis cache --------------------------------------------------------------
+
+    def cached_document(self, article_id: str, content_hash: str, version: str) -> Any | None:
+        """The cached Document dict for this text and pipeline version, or None."""
+        with self._lock:
+            row = self._conn.execute(
+                "SELECT document FROM analysis WHERE article_id = ? AND content_hash = ? "
+                "AND version = ?", (article_id, content_hash, version)).fetchone()
+        return None if row is None else json.loads(row[0])
+
+    def cache_document(self, article_id: str, content_hash: str, version: str,
+                       document: dict[str, Any]) -> None:
+        """Keep a Document dict (`Document.to_dict()`) for this text and pipeline version."""
+        if self.readonly:
+            return
+        with self._transaction() as c:
+            c.execute("INSERT OR REPLACE INTO analysis VALUES (?, ?, ?, ?)",
+                      (article_id, content_hash, version,
+                       json.dumps(document, ensure_ascii=False)))
+
+    # -- lifetime --------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Close the connection (everything is already committed)."""
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
