@@ -36,6 +36,8 @@ _LABEL_REASONS = {Reason.RELATED, Reason.TAGS, Reason.SHARE, Reason.PROMO}
 _TIME = re.compile(r"\d{1,2}[:.]\d{2}|\b(19|20)\d{2}\b")
 _DOMAIN = re.compile(r"^[\w-]+(\.[\w-]+)*\.(com|co|id|my|net|org|de|fr|es|pt|br|uk|it|nl)\b", re.I)
 _NAME_SEPARATORS = re.compile(r"[|/,&-]")
+# Ends with a full stop or an exclamation (optionally inside quotes): a sentence, not a link.
+_FULL_STOP = re.compile(r"[.!…][\"'”’»)\]]*$")
 
 
 @dataclass(frozen=True)
@@ -103,7 +105,7 @@ def _shape(unit: _Unit, stopwords: frozenset[str], trusted: bool) -> Shape:
     first, last = unit.first, unit.lines[-1]
     words = joined.words
     density = stopword_density(joined, stopwords) if trusted else 0.0
-    if (last.ends_sentence and words >= 7) or words >= 30:
+    if (last.ends_with_stop and words >= 7) or words >= 30:
         return Shape.GOOD
     if words >= 15 and (joined.has_inner_punctuation or density >= 0.25):
         return Shape.GOOD
@@ -179,6 +181,15 @@ def classify(
     trusted = coverage >= 0.15
     for u in units:
         u.shape = _shape(u, stopwords, trusted)
+    meaningful_runs = len(runs) >= 3
+
+    # A caption sits in the same paragraph as its photo credit ("Foto: ...").
+    if meaningful_runs:
+        for k, u in enumerate(units):
+            if (u.reason is None and u.first.words <= 40 and not u.first.is_quote
+                    and not u.first.is_list_item
+                    and Reason.CAPTION in _neighbour_reasons(units, k, same_run=True)):
+                u.reason = Reason.CAPTION
 
     def is_bad(k: int) -> bool:
         return units[k].reason is not None
@@ -186,10 +197,14 @@ def classify(
     def protected(k: int) -> bool:
         return units[k].reason is None and units[k].shape is not Shape.SHORT
 
-    first_good = next((k for k, u in enumerate(units) if u.shape is Shape.GOOD and not is_bad(k)),
-                      None)
-    if first_good is None:
-        first_good = next((k for k in range(len(units)) if protected(k)), len(units))
+    def first_good_after(floor: int) -> int:
+        good = next((k for k in range(floor, len(units))
+                     if units[k].shape is Shape.GOOD and not is_bad(k)), None)
+        if good is None:
+            good = next((k for k in range(floor, len(units)) if protected(k)), len(units))
+        return good
+
+    first_good = first_good_after(0)
 
     # 3. The title: the record's own, or the first substantial line at the top.
     title_at: int | None = None
@@ -206,6 +221,8 @@ def classify(
                         candidates[0] if candidates else None)
         if title_at is not None:
             title_tokens = frozenset(units[title_at].first.tokens)
+    if title_at is not None:
+        first_good = first_good_after(title_at + 1)
 
     # 4. Echoes of the title and repeats.
     for k, u in enumerate(units):
@@ -227,8 +244,6 @@ def classify(
         else:
             u.reason = Reason.DUPLICATE
 
-    meaningful_runs = len(runs) >= 3
-
     # 5. A bare label claims the unpunctuated lines after it.
     for k, u in enumerate(units):
         if u.label and u.reason is not None:
@@ -240,30 +255,44 @@ def classify(
             if not is_bad(k):
                 units[k].reason = Reason.NAVIGATION
 
-    # 7. Between the title and the first paragraph: bylines, dates, captions.
+    # 7. Between the title and the first paragraph: bylines, dates, captions. A
+    # standfirst may come before them: then the zone runs to the next paragraph,
+    # provided a known label (a byline, a share button) shows it is still the header.
     start = (title_at + 1) if title_at is not None else 0
-    for k in range(start, first_good):
-        u = units[k]
-        if is_bad(k):
-            continue
-        beside = _neighbour_reasons(units, k, same_run=meaningful_runs)
-        if Reason.CAPTION in beside and u.first.words <= 30 and not u.first.is_quote:
-            u.reason = Reason.CAPTION
-        elif u.shape is Shape.SHORT:
-            if _looks_like_byline(u.first):
-                u.reason = Reason.BYLINE
-            else:
-                u.reason = beside[0] if beside else Reason.OTHER
+    front_end = first_good
+    next_content = next((k for k in range(start, len(units)) if not is_bad(k)), None)
+    if next_content == first_good:
+        second = next((k for k in range(first_good + 1, len(units))
+                       if not is_bad(k) and units[k].shape is Shape.GOOD), None)
+        if second is not None and any(is_bad(k) for k in range(first_good + 1, second)):
+            front_end = second
+    front = [k for k in range(start, front_end)
+             if not is_bad(k) and units[k].shape is Shape.SHORT]
+    for k in front:
+        if _looks_like_byline(units[k].first):
+            units[k].reason = Reason.BYLINE
+    for _ in range(2):  # fragments beside header boilerplate share its reason
+        for k in front:
+            beside = _neighbour_reasons(units, k, same_run=meaningful_runs)
+            if units[k].reason is None and beside:
+                units[k].reason = beside[0]
+    for k in front:
+        if units[k].reason is None and k < first_good:
+            units[k].reason = Reason.OTHER
 
     # 8. After the last sentence: link lists, tags, names, stray fragments.
-    last = max((k for k in range(len(units)) if protected(k) and k != title_at), default=None)
+    tail = _tail_start(units, floor=(title_at + 1) if title_at is not None else 0)
+    last = tail - 1 if tail > 0 and any(protected(k) for k in range(tail)) else None
     if last is not None:
-        for k in range(last + 1, len(units)):
+        for k in range(tail, len(units)):
             if not is_bad(k):
                 units[k].reason = _tail_reason(units[k].first)
 
     # 9. In the body: fragments squeezed between boilerplate, captions next to credits.
     end = last if last is not None else len(units)
+    by_run: dict[int, list[int]] = {}
+    for k, u in enumerate(units):
+        by_run.setdefault(u.run, []).append(k)
     for k in range(first_good, end):
         u = units[k]
         if is_bad(k) or u.shape is Shape.GOOD:
@@ -278,6 +307,11 @@ def classify(
                 and u.first.words <= 30
                 and Reason.CAPTION in _neighbour_reasons(units, k, same_run=True)):
             u.reason = Reason.CAPTION
+            continue
+        mates = [units[j] for j in by_run[u.run] if j != k]
+        if u.shape is Shape.SHORT and mates and all(w.reason is not None for w in mates):
+            # The only fragment in a paragraph of boilerplate ("Subscribe" / "Read free").
+            u.reason = mates[0].reason
             continue
         if u.shape is Shape.SHORT and not u.first.has_letters:
             u.reason = Reason.NAVIGATION if u.first.text.isdigit() else None
@@ -294,18 +328,49 @@ def classify(
     return out
 
 
+def _headline_like(unit: _Unit) -> bool:
+    """A short line that reads like a link to another story: no full stop at the end."""
+    first = unit.first
+    return (
+        len(unit.lines) == 1
+        and first.words <= 16
+        and not first.is_table_row
+        and not _FULL_STOP.search(first.text)
+        and not (first.is_quote and first.text[-1:] in "\"”»")
+    )
+
+
+def _tail_start(units: Sequence[_Unit], floor: int) -> int:
+    """Index of the first unit of the trailing zone (boilerplate and link lists)."""
+    def listy(j: int) -> bool:
+        return 0 <= j < len(units) and units[j].reason is None and (
+            units[j].shape is Shape.SHORT or _headline_like(units[j]))
+
+    k = len(units)
+    while k > floor:
+        u = units[k - 1]
+        in_list = _headline_like(u) and (listy(k - 2) or listy(k))
+        if u.reason is not None or u.shape is Shape.SHORT or in_list:
+            k -= 1
+        else:
+            break
+    return k
+
+
 def _claim_after_label(units: Sequence[_Unit], k: int, reason: Reason, runs_matter: bool) -> None:
     """Give the label's reason to the link or tag lines that follow it, up to a sentence."""
     for reach, j in enumerate(range(k + 1, min(len(units), k + 1 + LABEL_REACH))):
         v = units[j]
-        if v.shape is Shape.GOOD or (v.reason is not None and v.reason is not reason):
+        if v.reason is not None and v.reason is not reason:
+            return
+        if len(v.lines) > 1 or v.first.words > 20:
             return
         if runs_matter and v.run != units[j - 1].run:
             # Across a blank line only a list right after the label (two or more lines).
             nxt = units[j + 1] if j + 1 < len(units) else None
             if reach > 0 or nxt is None or nxt.run != v.run:
                 return
-        if v.reason is None and v.first.ends_sentence and not v.first.is_list_item:
+        if v.reason is None and _FULL_STOP.search(v.first.text) and not v.first.is_list_item:
             return
         v.reason = reason
 

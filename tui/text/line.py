@@ -41,6 +41,11 @@ class Line:
         return bool(_SENTENCE_END.search(self.text) or _QUOTE_END.search(self.text))
 
     @property
+    def ends_with_stop(self) -> bool:
+        """True when the line ends with sentence punctuation (not merely a closing quote)."""
+        return bool(_SENTENCE_END.search(self.text))
+
+    @property
     def is_quote(self) -> bool:
         """Starts with a quotation mark: a quote paragraph, never a menu item."""
         return bool(_QUOTE_START.match(self.text))
