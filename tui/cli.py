@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from tui.config import Config, ConfigError, load_config
 from tui.dumps.formats import DumpError, iter_records
 from tui.text.pipeline import Pipeline
+
+if TYPE_CHECKING:
+    from tui.dumps.store import Store
 
 EXIT_USAGE = 2
 
@@ -56,6 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--config", metavar="PATH", help="user config file (YAML)")
     common.add_argument("--set", action="append", metavar="KEY=VALUE",
                         help="override one config key, e.g. ui.theme=warta-light")
+    common.add_argument("--state", metavar="PATH",
+                        help="the state file (decisions, position) to use for this dump")
     parser = argparse.ArgumentParser(prog="warta", description=__doc__, parents=[common],
                                      usage="warta [--config PATH] [--set KEY=VALUE] [PATH...]"
                                            "\n       warta COMMAND ...")
@@ -67,7 +74,108 @@ def build_parser() -> argparse.ArgumentParser:
     analyse.add_argument("-r", "--recursive", action="store_true",
                          help="also read the subfolders of a folder")
     analyse.set_defaults(func=cmd_analyse)
+    _add_triage_commands(sub, common)
     return parser
+
+
+def _add_triage_commands(sub: Any, common: argparse.ArgumentParser) -> None:
+    """`warta export` and `warta stats`: the triage decisions of a dump."""
+    from tui.dumps.export import FORMATS, TEXT_MODES
+    from tui.dumps.store import DECISIONS
+
+    export = sub.add_parser("export", parents=[common],
+                            help="write the decided articles with decisions, labels, notes")
+    export.add_argument("paths", nargs="+", metavar="PATH")
+    export.add_argument("--decision", choices=DECISIONS, help="only this decision")
+    export.add_argument("--label", metavar="L", help="only articles with this label")
+    export.add_argument("--format", choices=FORMATS, default="jsonl",
+                        help="JSON Lines (default) or CSV")
+    export.add_argument("--with-text", choices=TEXT_MODES, default="none",
+                        help="add each article's text: raw (as in the dump), cleaned "
+                             "(content blocks only) or none (default)")
+    export.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    export.add_argument("-r", "--recursive", action="store_true",
+                        help="also read the subfolders of a folder")
+    export.set_defaults(func=cmd_export)
+    stats = sub.add_parser("stats", parents=[common],
+                           help="print how many articles got each decision and label")
+    stats.add_argument("paths", nargs="+", metavar="PATH")
+    stats.add_argument("-r", "--recursive", action="store_true",
+                       help="also read the subfolders of a folder")
+    stats.set_defaults(func=cmd_stats)
+
+
+def _problem(message: str) -> None:
+    print(f"warta: {message}", file=sys.stderr)
+
+
+def _triage_store(args: argparse.Namespace, config: Config) -> Store:
+    from pathlib import Path
+
+    from tui.dumps.store import StoreError, open_store
+
+    for path in args.paths:
+        if not args.state and not Path(path).exists():
+            raise StoreError(f"{path}: no such file or folder")
+    return open_store(args.paths, state=args.state, state_dir=config.get("state.dir") or None,
+                      readonly=True)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Stream the decided articles as JSON Lines or CSV."""
+    from tui.dumps.export import export_rows, write_csv, write_jsonl
+    from tui.dumps.index import Dump
+    from tui.dumps.store import StoreError
+
+    config = _config(args)
+    with contextlib.ExitStack() as stack:
+        try:
+            store = stack.enter_context(_triage_store(args, config))
+        except StoreError as exc:
+            return _fail(str(exc))
+        dump = None
+        if args.with_text != "none":
+            try:
+                dump = stack.enter_context(Dump.open(args.paths, _problem, args.recursive))
+            except DumpError as exc:
+                return _fail(str(exc))
+        pipeline = Pipeline(config.analysis) if args.with_text == "cleaned" else None
+        rows = export_rows(store, dump, decision=args.decision, label=args.label,
+                           with_text=args.with_text, pipeline=pipeline, problem=_problem)
+        out = sys.stdout
+        if args.output:
+            out = stack.enter_context(open(args.output, "w", encoding="utf-8", newline=""))
+        if args.format == "csv":
+            n = write_csv(rows, out, with_text=args.with_text != "none")
+        else:
+            n = write_jsonl(rows, out)
+        out.flush()
+    if args.output:
+        print(f"warta: exported {n} articles to {args.output}", file=sys.stderr)
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    """Print counts per decision and per label."""
+    from tui.dumps.export import stats_lines
+    from tui.dumps.index import Dump
+    from tui.dumps.store import StoreError
+
+    config = _config(args)
+    try:
+        store = _triage_store(args, config)
+    except StoreError as exc:
+        return _fail(str(exc))
+    total = None
+    try:
+        with Dump.open(args.paths, lambda _: None, args.recursive) as dump:
+            total = len(dump)
+    except DumpError as exc:
+        _problem(f"{exc} (counting decisions only)")
+    with store:
+        print(f"state: {store.path}")
+        print("\n".join(stats_lines(store, total)))
+    return 0
 
 
 def cmd_read(args: argparse.Namespace) -> int:

@@ -9,6 +9,7 @@ and stays small in memory. Safe to call from several threads.
 from __future__ import annotations
 
 import hashlib
+import os
 import threading
 from bisect import bisect_right
 from collections import OrderedDict
@@ -165,13 +166,36 @@ class Dump:
         return content_hash(self.record(index).text)
 
     def index_of(self, record_id: str) -> int | None:
-        """The position of the record with this id, or None (e.g. to restore a position)."""
-        start = 0
-        for reader, end in zip(self._readers, self._ends, strict=True):
-            j = reader.index_of(record_id)
-            if j is not None:
-                return start + j
-            start = end
+        """The position of the record with this id, or None (e.g. to restore a position).
+
+        An id saved when the dump was opened under another spelling of its path
+        (`seeds/x.txt` vs `/home/me/seeds/x.txt`) is found too.
+        """
+        for rid in (record_id, self._respelled(record_id)):
+            if rid is None:
+                continue
+            start = 0
+            for reader, end in zip(self._readers, self._ends, strict=True):
+                j = reader.index_of(rid)
+                if j is not None:
+                    return start + j
+                start = end
+        return None
+
+    def _respelled(self, record_id: str) -> str | None:
+        head, sep, tail = record_id.rpartition("#")
+        if not (sep and tail.isdigit()):
+            head, sep, tail = record_id, "", ""
+        absolute = os.path.abspath(head)
+        for given in self.paths:
+            root = os.path.abspath(given)
+            if absolute == root:
+                rid = given + sep + tail
+            elif absolute.startswith(root + os.sep):
+                rid = str(Path(given) / os.path.relpath(absolute, root)) + sep + tail
+            else:
+                continue
+            return rid if rid != record_id else None
         return None
 
     def close(self) -> None:

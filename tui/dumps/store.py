@@ -327,6 +327,12 @@ class Store:
                 "GROUP BY j.value ORDER BY n DESC, j.value").fetchall()
         return {str(label): int(n) for label, n in rows}
 
+    def note_count(self) -> int:
+        """Articles with a note."""
+        with self._lock:
+            row = self._conn.execute("SELECT count(*) FROM decisions WHERE note != ''")
+            return int(row.fetchone()[0])
+
     def iter_decisions(self, decision: str | None = None,
                        label: str | None = None) -> Iterator[Decision]:
         """Every annotated article in the order first annotated, streamed (constant memory).

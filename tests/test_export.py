@@ -1,0 +1,162 @@
+"""`warta export` and `warta stats`: every decision once, with labels, notes and text."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from tui.cli import main
+from tui.config import load_config
+from tui.dumps.index import Dump
+from tui.dumps.store import open_store
+from tui.text.pipeline import Pipeline
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+from generate import generate, write
+
+
+@pytest.fixture
+def dump_path(tmp_path: Path) -> Path:
+    path = tmp_path / "dump.jsonl"
+    write(generate(120, seed=11, chars=900), "jsonl", str(path))
+    return path
+
+
+def decide_some(dump_path: Path, state: Path) -> dict[str, dict]:
+    """Decisions as a user would make them; returns what the export must say."""
+    expected: dict[str, dict] = {}
+    with Dump.open([str(dump_path)]) as dump, open_store([str(dump_path)], state=state) as s:
+        for i in range(0, 120, 2):
+            rid, h = dump.id_at(i), dump.content_hash(i)
+            decision = ("keep", "reject", "skip", "flag")[i % 4 // 2 + (i % 8 >= 4) * 2]
+            s.decide(rid, h, decision)
+            expected[rid] = {"decision": decision, "labels": [], "note": ""}
+            if i % 6 == 0:
+                s.set_labels(rid, h, ["politics", "local"])
+                expected[rid]["labels"] = ["politics", "local"]
+            if i % 10 == 0:
+                s.set_note(rid, h, f"note {i}: “quoted”, ü")
+                expected[rid]["note"] = f"note {i}: “quoted”, ü"
+        rid, h = dump.id_at(0), dump.content_hash(0)
+        s.decide(rid, h, "reject")  # changed mind: still one row
+        expected[rid]["decision"] = "reject"
+        s.decide(dump.id_at(1), dump.content_hash(1), "keep")
+        assert s.undo() == dump.id_at(1)  # undone: must not be exported
+    return expected
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_round_trip_every_decision_once_with_labels_notes_and_raw_text(
+        capsys: pytest.CaptureFixture[str], dump_path: Path, tmp_path: Path) -> None:
+    state = tmp_path / "state.sqlite"
+    expected = decide_some(dump_path, state)
+    code, out, err = run(capsys, "export", str(dump_path), "--state", str(state),
+                         "--with-text", "raw")
+    assert (code, err) == (0, "")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert len(rows) == len(expected) == len({r["id"] for r in rows})
+    with Dump.open([str(dump_path)]) as dump:
+        for row in rows:
+            want = expected[row["id"]]
+            assert (row["decision"], row["labels"], row["note"]) == (
+                want["decision"], want["labels"], want["note"])
+            record = dump.record(dump.index_of(row["id"]))
+            assert (row["text"], row["title"]) == (record.text, record.title)
+            assert row["text_changed"] is False
+            assert row["time"].endswith("Z")
+
+
+def test_filters_and_csv(capsys: pytest.CaptureFixture[str], dump_path: Path,
+                         tmp_path: Path) -> None:
+    state = tmp_path / "state.sqlite"
+    expected = decide_some(dump_path, state)
+    code, out, _ = run(capsys, "export", str(dump_path), "--state", str(state),
+                       "--decision", "keep", "--label", "politics", "--format", "csv")
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    want = {rid for rid, e in expected.items()
+            if e["decision"] == "keep" and "politics" in e["labels"]}
+    assert want and {r["id"] for r in rows} == want
+    assert all(r["labels"] == "politics; local" for r in rows)
+    assert "text" not in rows[0]
+
+
+def test_cleaned_text_is_the_content_blocks(capsys: pytest.CaptureFixture[str],
+                                            dump_path: Path, tmp_path: Path) -> None:
+    state = tmp_path / "state.sqlite"
+    decide_some(dump_path, state)
+    out_file = tmp_path / "kept.jsonl"
+    code, _, err = run(capsys, "export", str(dump_path), "--state", str(state),
+                       "--with-text", "cleaned", "--decision", "flag", "-o", str(out_file))
+    assert code == 0 and err.startswith("warta: exported ")
+    rows = [json.loads(line) for line in out_file.read_text().splitlines()]
+    pipeline = Pipeline(load_config().analysis)
+    with Dump.open([str(dump_path)]) as dump:
+        for row in rows:
+            doc = pipeline.analyse(dump.record(dump.index_of(row["id"])))
+            assert row["text"] == "\n\n".join(b.text for b in doc.content_blocks)
+            assert row["title"] == doc.title
+
+
+def test_changed_text_is_flagged(capsys: pytest.CaptureFixture[str], dump_path: Path,
+                                 tmp_path: Path) -> None:
+    state = tmp_path / "state.sqlite"
+    decide_some(dump_path, state)
+    lines = dump_path.read_text().splitlines()
+    first = json.loads(lines[0])
+    first["text"] = "Rewritten since the decision."
+    lines[0] = json.dumps(first)
+    dump_path.write_text("\n".join(lines) + "\n")
+    code, out, _ = run(capsys, "export", str(dump_path), "--state", str(state),
+                       "--with-text", "raw")
+    assert code == 0
+    rows = {r["id"]: r for r in map(json.loads, out.splitlines())}
+    assert rows[f"{dump_path}#1"]["text_changed"] is True
+    assert rows[f"{dump_path}#3"]["text_changed"] is False
+
+
+def test_default_state_location_and_respelled_paths(
+        capsys: pytest.CaptureFixture[str], dump_path: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.chdir(tmp_path)
+    with Dump.open(["dump.jsonl"]) as dump, open_store(["dump.jsonl"]) as s:
+        s.decide(dump.id_at(4), dump.content_hash(4), "keep")  # id "dump.jsonl#5"
+    assert list((tmp_path / "xdg" / "warta").glob("dump.jsonl-*.sqlite"))
+    code, out, _ = run(capsys, "export", str(dump_path), "--with-text", "raw")
+    assert code == 0
+    (row,) = map(json.loads, out.splitlines())
+    assert row["id"] == "dump.jsonl#5" and row["text"] and row["text_changed"] is False
+
+
+def test_stats(capsys: pytest.CaptureFixture[str], dump_path: Path, tmp_path: Path) -> None:
+    state = tmp_path / "state.sqlite"
+    expected = decide_some(dump_path, state)
+    code, out, _ = run(capsys, "stats", str(dump_path), "--state", str(state))
+    assert code == 0
+    counts = {d: sum(1 for e in expected.values() if e["decision"] == d)
+              for d in ("keep", "reject", "skip", "flag")}
+    assert f"decided: {len(expected)} of 120 articles" in out
+    for d, n in counts.items():
+        assert any(line.split() == [d, str(n)] for line in out.splitlines())
+    n_politics = sum(1 for e in expected.values() if "politics" in e["labels"])
+    assert any(line.split() == ["politics", str(n_politics)] for line in out.splitlines())
+    assert f"notes: {sum(1 for e in expected.values() if e['note'])}" in out
+
+
+def test_no_state_yet_is_one_line(capsys: pytest.CaptureFixture[str], dump_path: Path,
+                                  tmp_path: Path) -> None:
+    code, out, err = run(capsys, "export", str(dump_path), "--state",
+                         str(tmp_path / "none.sqlite"))
+    assert (code, out) == (2, "")
+    assert err == f"warta: {tmp_path / 'none.sqlite'}: no saved state for this dump yet\n"

@@ -1,0 +1,98 @@
+"""Writing triage decisions out (`warta export`) and counting them (`warta stats`).
+
+Streams: decisions come from the sidecar a thousand rows at a time and each article's
+text, when asked for, is read on demand from the lazy Dump, so memory stays flat however
+many decisions there are.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from typing import Any, TextIO
+
+from tui.dumps.index import Dump, content_hash
+from tui.dumps.store import DECISIONS, Store
+from tui.text.pipeline import Pipeline
+
+TEXT_MODES = ("none", "raw", "cleaned")
+FORMATS = ("jsonl", "csv")
+CSV_COLUMNS = ("id", "decision", "labels", "note", "time", "content_hash", "text_changed",
+               "title", "text")
+
+
+def _iso(when: float) -> str:
+    return datetime.fromtimestamp(when, UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def export_rows(store: Store, dump: Dump | None = None, *, decision: str | None = None,
+                label: str | None = None, with_text: str = "none",
+                pipeline: Pipeline | None = None,
+                problem: Callable[[str], None] = lambda _: None) -> Iterator[dict[str, Any]]:
+    """One dict per annotated article, in the order first annotated.
+
+    With text, the article is looked up in `dump` by id; `text_changed` says whether its
+    text still hashes to what was decided on (null when it is no longer in the dump).
+    """
+    if with_text not in TEXT_MODES:
+        raise ValueError(f"with_text must be one of {', '.join(TEXT_MODES)}")
+    for d in store.iter_decisions(decision, label):
+        row: dict[str, Any] = {"id": d.article_id, "decision": d.decision,
+                               "labels": list(d.labels), "note": d.note, "time": _iso(d.time),
+                               "content_hash": d.content_hash}
+        if with_text != "none" and dump is not None:
+            index = dump.index_of(d.article_id)
+            if index is None:
+                problem(f"{d.article_id}: no longer in the dump; exported without text")
+                row.update(text_changed=None, title=None, text=None)
+            else:
+                record = dump.record(index)
+                row["text_changed"] = content_hash(record.text) != d.content_hash
+                if with_text == "raw" or pipeline is None:
+                    row.update(title=record.title, text=record.text)
+                else:
+                    doc = pipeline.analyse(record)
+                    row.update(title=doc.title,
+                               text="\n\n".join(b.text for b in doc.content_blocks))
+        yield row
+
+
+def write_jsonl(rows: Iterator[dict[str, Any]], out: TextIO) -> int:
+    """One JSON object per line; the number written."""
+    n = 0
+    for row in rows:
+        out.write(json.dumps(row, ensure_ascii=False))
+        out.write("\n")
+        n += 1
+    return n
+
+
+def write_csv(rows: Iterator[dict[str, Any]], out: TextIO, with_text: bool) -> int:
+    """A header row, then one row per article; labels joined with "; "."""
+    columns = CSV_COLUMNS if with_text else CSV_COLUMNS[:6]
+    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    n = 0
+    for row in rows:
+        writer.writerow({**row, "labels": "; ".join(row["labels"])})
+        n += 1
+    return n
+
+
+def stats_lines(store: Store, total: int | None) -> list[str]:
+    """Counts per decision and per label, as lines for the terminal."""
+    counts = store.counts()
+    decided = sum(counts.values())
+    head = f"decided: {decided}" + (f" of {total} articles" if total is not None else "")
+    lines = [head]
+    width = max(len(x) for x in DECISIONS)
+    lines += [f"  {name:<{width}}  {counts[name]:>7}" for name in DECISIONS]
+    labels = store.label_counts()
+    lines.append("labels:" if labels else "labels: none")
+    if labels:
+        lw = max(len(x) for x in labels)
+        lines += [f"  {name:<{lw}}  {n:>7}" for name, n in labels.items()]
+    lines.append(f"notes: {store.note_count()}")
+    return lines
