@@ -258,7 +258,7 @@ class MainScreen(Screen[None]):
     def action_prev_section(self) -> None:
         """Bring the previous section heading to the top of the article pane."""
         if not self.article_view.prev_section():
-            self.notify("No previous section: this is the first one.", timeout=2)
+            self.notify("No previous section: this is the top of the article.", timeout=2)
 
     def action_toggle_boilerplate(self) -> None:
         """Show boilerplate dimmed with its reason, or hide it; the position is kept."""

@@ -243,11 +243,17 @@ class ArticleView(ScrollView, can_focus=True):
         return False
 
     def prev_section(self) -> bool:
-        """Bring the previous heading to the top; False when there is none above."""
+        """Bring the previous heading (or, before the first, the top) to the top.
+
+        False when already at the top.
+        """
         for line in reversed(self.heading_lines()):
             if line < self.top_line:
                 self.scroll_to(y=line, animate=False, immediate=True)
                 return True
+        if self.top_line > 0:
+            self.scroll_to(y=0, animate=False, immediate=True)
+            return True
         return False
 
     def go_to_block(self, block: int) -> None:
