@@ -13,6 +13,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.style import Style
 
 from tui.dumps.index import Row
 from tui.keymap import Scope, bindings
@@ -188,6 +189,12 @@ class ArticleList(ScrollView, can_focus=True):
 
     # -- drawing ------------------------------------------------------------------------
 
+    def _text_style(self, component: str) -> Style:
+        """A component's colour and text attributes, without its background (rows keep theirs)."""
+        full = self.get_visual_style(component)
+        return Style(foreground=full.foreground, bold=full.bold, italic=full.italic,
+                     underline=full.underline, dim=full.dim)
+
     def render_line(self, y: int) -> Strip:
         """One row: mark, title, language, words; the cursor row highlighted."""
         width = self.scrollable_content_region.width
@@ -199,9 +206,9 @@ class ArticleList(ScrollView, can_focus=True):
         style = self.get_visual_style()
         if position == self.cursor:
             style = style + self.get_visual_style("article-list--cursor")
-        muted = self.get_visual_style("article-list--muted", partial=True)
-        warn = self.get_visual_style("article-list--escape", partial=True)
-        mark_style = self.get_visual_style("article-list--mark", partial=True)
+        muted = self._text_style("article-list--muted")
+        warn = self._text_style("article-list--escape")
+        mark_style = self._text_style("article-list--mark")
 
         info = self.describe(index)
         show_words = width >= 34

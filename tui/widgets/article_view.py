@@ -128,7 +128,9 @@ class ArticleView(ScrollView, can_focus=True):
         return None
 
     def _width(self) -> int:
-        width = self.scrollable_content_region.width or self.size.width
+        # The scrollbar is always there (see the room left below the last line), so it is
+        # taken off up front: wrapping never depends on whether it has appeared yet.
+        width = self.content_region.width - self.styles.scrollbar_size_vertical
         return max(10, min(width, self.measure))
 
     def rebuild(self, anchor: tuple[int, int] | None = None, top: bool = False) -> None:
