@@ -3,7 +3,8 @@
 Dumps of 10k, 100k and 1M generated articles (bench/generate.py, seed 2, ~300 chars) are
 opened each in a fresh process. Baseline, in the same run: reading every record up
 front (json.loads per line, what a non-lazy reader does) at 10k and 100k. Also: the
-gzip-compressed 100k dump (inflated to a temporary file, then indexed), and the
+gzip-compressed 100k dump (inflated to a temporary file, then indexed), a folder of 100k
+.txt files (listed, not read), and the
 median time of a cold `row(i)` at random positions. Memory is the growth of the
 process's peak RSS (VmHWM) over its RSS before opening. Data files are kept in
 bench/out/data so later runs skip generating them.
@@ -70,7 +71,7 @@ def child(mode: str, path: str) -> None:
 def ensure(n: int, fmt: str) -> Path:
     """The generated dump of n articles, made once."""
     DATA.mkdir(parents=True, exist_ok=True)
-    path = DATA / f"articles_{n}_{CHARS}.{fmt}"
+    path = DATA / f"articles_{n}_{CHARS}.{fmt.replace('txt-folder', 'txt')}"
     if not path.exists():
         tmp = path.with_name(path.name + ".part")
         subprocess.run([sys.executable, str(HERE / "generate.py"), "--count", str(n),
@@ -98,11 +99,14 @@ def main() -> int:
             rows.append(("eager (baseline)", n, size_mb, measure("eager", path)))
     gz = ensure(100_000, "jsonl.gz")
     rows.append(("lazy .jsonl.gz", 100_000, gz.stat().st_size / 2**20, measure("lazy", gz)))
+    folder = ensure(100_000, "txt-folder")
+    rows.append(("lazy txt folder", 100_000, 0.0, measure("lazy", folder)))
     print(f"{'mode':<18}{'articles':>10}{'file MB':>9}{'open s':>9}{'mem MB':>9}"
           f"{'row() µs':>10}")
     for mode, n, size_mb, r in rows:
         row_us = f"{r['row_us']:.0f}" if r["row_us"] else "-"
-        print(f"{mode:<18}{n:>10,}{size_mb:>9.0f}{r['open_s']:>9.2f}{r['mem_mb']:>9.1f}"
+        size = f"{size_mb:.0f}" if size_mb else "-"
+        print(f"{mode:<18}{n:>10,}{size:>9}{r['open_s']:>9.2f}{r['mem_mb']:>9.1f}"
               f"{row_us:>10}")
     by = {(m, n): r for m, n, _, r in rows}
     lazy, eager = by[("lazy", 100_000)], by[("eager (baseline)", 100_000)]

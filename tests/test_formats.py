@@ -239,3 +239,14 @@ def test_readers_are_positional(tmp_path: Path) -> None:
         assert reader.index_of(f"{f}#99") is None
     finally:
         reader.close()
+
+
+def test_utf16_text_is_read_and_utf16_jsonl_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes("Judul\n\nIsi berita.\n".encode("utf-16"))
+    recs, problems = records(tmp_path / "a.txt")
+    assert [r.text for r in recs] == ["Judul\n\nIsi berita.\n"]
+    assert problems == []
+    f = tmp_path / "b.jsonl"
+    f.write_bytes('{"text": "x"}\n'.encode("utf-16"))
+    with pytest.raises(DumpError, match=r"b\.jsonl: UTF-16 text; jsonl dumps are read as UTF-8"):
+        records(f)

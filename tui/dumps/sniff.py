@@ -5,6 +5,7 @@ from __future__ import annotations
 import bz2
 import gzip
 import lzma
+import os
 import sys
 import tempfile
 from collections.abc import Callable
@@ -57,6 +58,7 @@ MAGIC: tuple[tuple[bytes, Compression], ...] = (
     (b"\x28\xb5\x2f\xfd", Compression.ZSTD),
 )
 SAMPLE = 8192
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,9 +69,9 @@ class Sniffed:
     kind: Kind
 
 
-def inner_suffix(path: Path) -> str:
+def inner_suffix(path: str | Path) -> str:
     """The format suffix once compression suffixes are removed: `a.jsonl.gz` -> `.jsonl`."""
-    name = path.name.lower()
+    name = os.path.basename(path).lower()
     while True:
         stem, dot, ext = name.rpartition(".")
         if dot and f".{ext}" in SUFFIX_COMPRESSION:
@@ -78,9 +80,9 @@ def inner_suffix(path: Path) -> str:
         return f".{ext}" if dot and stem else ""
 
 
-def is_dump_file(path: Path) -> bool:
+def is_dump_file(path: str | Path) -> bool:
     """True when the name says it is a file a dump folder should list."""
-    return not path.name.startswith(".") and inner_suffix(path) in SUFFIX_KIND
+    return not os.path.basename(path).startswith(".") and inner_suffix(path) in SUFFIX_KIND
 
 
 def compression_of(head: bytes) -> Compression:
@@ -162,10 +164,15 @@ def read_head(path: Path, label: str) -> tuple[Compression, bytes]:
 def sniff(path: Path, label: str) -> Sniffed:
     """Compression by magic bytes, format by suffix or else by content; DumpError if not text."""
     comp, head = read_head(path, label)
+    kind = SUFFIX_KIND.get(inner_suffix(path))
+    if head.startswith(UTF16_BOMS):
+        if kind in (None, Kind.TEXT):
+            return Sniffed(comp, Kind.TEXT)
+        raise DumpError(f"{label}: UTF-16 text; {kind.value} dumps are read as UTF-8 only "
+                        "(convert it first, e.g. iconv -f UTF-16 -t UTF-8)")
     if looks_binary(head):
         raise DumpError(f"{label}: not a text file (binary data)")
-    kind = SUFFIX_KIND.get(inner_suffix(path)) or kind_from_content(head)
-    return Sniffed(comp, kind)
+    return Sniffed(comp, kind or kind_from_content(head))
 
 
 def inflate(path: Path, comp: Compression, label: str,
