@@ -1,0 +1,315 @@
+"""Boilerplate classification: every reason on the bundled samples, and content kept."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from tui.config import load_config
+from tui.text.clean import BoilerplateRules, classify
+from tui.text.model import Reason
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="module")
+def rules() -> BoilerplateRules:
+    return BoilerplateRules.from_config(load_config().analysis.boilerplate)
+
+
+def _reasons(text: str, rules: BoilerplateRules,
+             title: str | None = None) -> dict[str, Reason | None]:
+    """Stripped non-blank line -> its reason (the last occurrence wins for repeats)."""
+    lines = text.splitlines()
+    return {ln.strip(): r for ln, r in zip(lines, classify(lines, rules, title), strict=True)
+            if ln.strip()}
+
+
+def _seed(name: str) -> str:
+    return (SEEDS / name).read_text(encoding="utf-8")
+
+
+# One line of a bundled synthetic sample for every reason (and then some).
+SAMPLE_CASES = [
+    ("001_id_banjir_bandung.txt", "Baca juga: Cuaca Ekstrem, BMKG Minta Warga Jawa Barat Waspada "
+     "Hingga Akhir Pekan", Reason.RELATED),
+    ("001_id_banjir_bandung.txt", "Lihat juga: Warga Dayeuhkolot Bertahan di Atap Rumah",
+     Reason.RELATED),
+    ("001_id_banjir_bandung.txt", "Tanggul Jebol, Puluhan Rumah di Baleendah Terendam",
+     Reason.RELATED),
+    ("001_id_banjir_bandung.txt", "Bagikan :", Reason.SHARE),
+    ("001_id_banjir_bandung.txt", "WhatsApp", Reason.SHARE),
+    ("001_id_banjir_bandung.txt", "Beranda", Reason.NAVIGATION),
+    ("001_id_banjir_bandung.txt", "Jawa Barat", Reason.NAVIGATION),
+    ("001_id_banjir_bandung.txt", "Scroll to Top", Reason.NAVIGATION),
+    ("001_id_banjir_bandung.txt", "Foto: Wartakita/Rizal Hakim", Reason.CAPTION),
+    ("001_id_banjir_bandung.txt", "Warga menyeberangi genangan di Jalan Raya Dayeuhkolot, "
+     "Kamis pagi", Reason.CAPTION),
+    ("001_id_banjir_bandung.txt", "ADVERTISEMENT", Reason.ADVERT),
+    ("001_id_banjir_bandung.txt", "SCROLL TO CONTINUE WITH CONTENT", Reason.ADVERT),
+    ("001_id_banjir_bandung.txt", "Copyright © 2024 Wartakita. All rights reserved.",
+     Reason.LEGAL),
+    ("001_id_banjir_bandung.txt", "Tags:", Reason.TAGS),
+    ("001_id_banjir_bandung.txt", "sungai citarum", Reason.TAGS),
+    ("001_id_banjir_bandung.txt", "Penulis: Sari Wulandari | Editor: Agus Pratomo",
+     Reason.BYLINE),
+    ("001_id_banjir_bandung.txt", "Kamis, 7 Maret 2024 | 10:15 WIB", Reason.BYLINE),
+    ("001_id_banjir_bandung.txt", "(sar/agp)", Reason.BYLINE),
+    ("002_en_harbour_strike.txt", "Home | News | Business | Sport | Culture | Weather",
+     Reason.NAVIGATION),
+    ("002_en_harbour_strike.txt", "By Jane Mercer", Reason.BYLINE),
+    ("002_en_harbour_strike.txt", "Updated March 12, 2024 9:41 AM", Reason.BYLINE),
+    ("002_en_harbour_strike.txt", "Share this article", Reason.SHARE),
+    ("002_en_harbour_strike.txt", "Cranes stand idle at the container terminal on Tuesday. "
+     "(Photo: Tom Hale/Coastline)", Reason.CAPTION),
+    ("002_en_harbour_strike.txt", "Read more: Shipping rates climb as Red Sea detours continue",
+     Reason.RELATED),
+    ("002_en_harbour_strike.txt", "Sign up for our newsletter to get the business news that "
+     "matters, every morning.", Reason.PROMO),
+    ("002_en_harbour_strike.txt", "Most read", Reason.RELATED),
+    ("002_en_harbour_strike.txt", "Why are fuel prices rising again?", Reason.RELATED),
+    ("002_en_harbour_strike.txt", "Back to top", Reason.NAVIGATION),
+    ("003_de_hitzewelle.txt", "Von Anna Berger", Reason.BYLINE),
+    ("003_de_hitzewelle.txt", "Teilen", Reason.SHARE),
+    ("003_de_hitzewelle.txt", "Bild: Mara Kühn/ndp", Reason.CAPTION),
+    ("003_de_hitzewelle.txt", "Ein Trinkbrunnen in der Innenstadt von Kassel am "
+     "Dienstagnachmittag.", Reason.CAPTION),
+    ("003_de_hitzewelle.txt", "Lesen Sie auch: Tropennächte werden häufiger – was Mieter tun "
+     "können", Reason.RELATED),
+    ("003_de_hitzewelle.txt", "Anzeige", Reason.ADVERT),
+    ("003_de_hitzewelle.txt", "Quelle: ndp", Reason.CREDIT),
+    ("003_de_hitzewelle.txt", "Schlagwörter: Hitze, Gesundheit, Kassel", Reason.TAGS),
+    ("003_de_hitzewelle.txt", "Warum Städte immer heißer werden", Reason.RELATED),
+    ("003_de_hitzewelle.txt", "Zur Startseite", Reason.NAVIGATION),
+    ("004_es_tren_costa.txt", "Inicio > España > Transporte", Reason.NAVIGATION),
+    ("004_es_tren_costa.txt", "Por María Llorente", Reason.BYLINE),
+    ("004_es_tren_costa.txt", "Valencia - 4 abr 2024 - 12:10 CET", Reason.BYLINE),
+    ("004_es_tren_costa.txt", "Compartir", Reason.SHARE),
+    ("004_es_tren_costa.txt", "Lea también: Las obras del corredor mediterráneo se retrasan "
+     "otro año", Reason.RELATED),
+    ("004_es_tren_costa.txt", "Publicidad", Reason.ADVERT),
+    ("004_es_tren_costa.txt", "Fuente: Agencia Levante", Reason.CREDIT),
+    ("004_es_tren_costa.txt", "Etiquetas: Transporte, Valencia, Trenes", Reason.TAGS),
+    ("005_fr_velo_lyon.txt", "Lire aussi : Les ventes de vélos électriques reculent pour la "
+     "première fois", Reason.RELATED),
+    ("005_fr_velo_lyon.txt", "Publicité", Reason.ADVERT),
+    ("005_fr_velo_lyon.txt", "Par Camille Durand", Reason.BYLINE),
+    ("005_fr_velo_lyon.txt", "Partager", Reason.SHARE),
+    ("005_fr_velo_lyon.txt", "Source : ARP", Reason.CREDIT),
+    ("005_fr_velo_lyon.txt", "Mots-clés : Vélo, Lyon, Transports", Reason.TAGS),
+]
+
+
+@pytest.mark.parametrize(("name", "line", "reason"), SAMPLE_CASES,
+                         ids=[f"{c[0][:3]}-{c[2]}-{c[1][:20]}" for c in SAMPLE_CASES])
+def test_sample_line_has_reason(rules: BoilerplateRules, name: str, line: str,
+                                reason: Reason) -> None:
+    assert _reasons(_seed(name), rules)[line] is reason
+
+
+def test_every_reason_is_exercised_by_the_samples_or_the_seed() -> None:
+    covered = {c[2] for c in SAMPLE_CASES} | {Reason.DUPLICATE, Reason.OTHER}
+    assert covered == set(Reason)
+
+
+def test_jsonl_sample_boilerplate(rules: BoilerplateRules) -> None:
+    rows = [json.loads(x) for x in _seed("006_wire.jsonl").splitlines()]
+    wind = _reasons(rows[0]["text"], rules, rows[0]["title"])
+    assert wind["ADVERTISEMENT"] is Reason.ADVERT
+    assert wind["(Reporting by Tom Ellery; Editing by Nia Ford)"] is Reason.BYLINE
+    assert wind["Share this"] is Reason.SHARE
+    # The first line restates the record's title: it is the title, not a caption.
+    assert wind[rows[0]["title"]] is None
+    chuva = _reasons(rows[1]["text"], rules, rows[1]["title"])
+    assert chuva["Publicidade"] is Reason.ADVERT
+    assert chuva["Leia também: Prefeitura anuncia obras de drenagem no centro"] is Reason.RELATED
+    assert chuva["Compartilhe"] is Reason.SHARE
+
+
+def test_sample_content_lines_stay_content(rules: BoilerplateRules) -> None:
+    got = _reasons(_seed("001_id_banjir_bandung.txt"), rules)
+    for line in ("Pengungsi Bertambah", '"Capek, tapi mau bagaimana lagi?"',
+                 "- selimut dan pakaian kering;", "Semoga banjir segera surut.",
+                 "BPBD mencatat kebutuhan mendesak para pengungsi antara lain:"):
+        assert got[line] is None, line
+    got = _reasons(_seed("002_en_harbour_strike.txt"), rules)
+    for line in ("What happens next", "— Ask me on Friday.",
+                 "— Will you go back if they offer four percent?",
+                 "The strike is set to last until Sunday."):
+        assert got[line] is None, line
+
+
+@pytest.mark.parametrize(("line", "reason"), [
+    ("Baca Juga :  Rusia Dan China Minta NATO Untuk Hentikan Ekspansi", Reason.RELATED),
+    ("Lesen Sie auch: Warum die Bahn streikt", Reason.RELATED),
+    ("Lea también: El Gobierno sube el salario mínimo", Reason.RELATED),
+    ("Leia também: Inflação volta a subir em março", Reason.RELATED),
+    ("Lire aussi : La réforme des retraites au Sénat", Reason.RELATED),
+    ("Halaman 2 dari 3", Reason.NAVIGATION),
+    ("Page 2 of 3", Reason.NAVIGATION),
+    ("Sumber : Antara", Reason.CREDIT),
+    ("Source: Reuters", Reason.CREDIT),
+    ("-- BERNAMA", Reason.CREDIT),
+    ("(mib/haf)", Reason.BYLINE),
+    ("Editor: Rina Sari", Reason.BYLINE),
+    ("Reporter: Dimas", Reason.BYLINE),
+    ("Foto: ANTARA/Sigid Kurniawan", Reason.CAPTION),
+    ("Getty Images", Reason.CAPTION),
+    ("We use cookies to improve your experience. By continuing you accept our cookie policy.",
+     Reason.LEGAL),
+    ("Follow us on Instagram and TikTok for the latest stories", Reason.PROMO),
+    ("Download the Coastline app", Reason.PROMO),
+    ("12 comments", Reason.SHARE),
+    ("Comments (312)", Reason.SHARE),
+    ("[Gambas:Video 20detik]", Reason.OTHER),
+])
+def test_pattern_lines_inside_an_article(rules: BoilerplateRules, line: str,
+                                         reason: Reason) -> None:
+    text = "\n\n".join([
+        "Sebuah Judul Berita Yang Cukup Panjang Untuk Diuji",
+        "Paragraf pertama berisi kalimat yang cukup panjang dan berakhir dengan titik seperti "
+        "berita biasa.",
+        line,
+        "Paragraf kedua juga panjang dan menjelaskan sesuatu yang penting bagi pembaca berita ini.",
+        "Paragraf ketiga menutup berita dengan satu kalimat yang jelas dan lengkap.",
+    ])
+    assert _reasons(text, rules)[line] is reason
+
+
+CONTENT_ONLY = {
+    "quote_dialogue_list": """Council Votes To Keep The Old Library Open
+
+The town council voted on Monday to keep the old library open for at least five more years.
+
+"This building belongs to everyone," said councillor Mara Quinn.
+
+— Will it close?
+— Not while I sit here.
+
+The plan includes:
+- new roof tiles;
+- a ramp at the side door;
+- longer hours on Saturdays.
+
+Why It Matters
+
+Libraries in the county have lost a third of their visitors since 2015.
+
+Thanks for reading.
+""",
+    "hard_wrapped_no_punctuation_lines": """Pemerintah Perpanjang Program Bantuan Pangan
+
+JAKARTA, Wartakita.com - Pemerintah memutuskan memperpanjang program
+bantuan pangan beras hingga Desember setelah harga di tingkat eceran
+belum juga turun meski panen raya sudah dimulai di sejumlah daerah
+
+Menteri Koordinator bidang Perekonomian mengatakan anggaran tambahan
+sudah disiapkan dan penyaluran akan dimulai pekan depan.
+
+Ia optimistis.
+""",
+    "no_blank_lines": """Stadt Plant Neue Radwege Am Fluss
+Die Stadt will bis 2026 zwölf Kilometer neue Radwege entlang des Flusses bauen.
+Warum jetzt?
+Die Zahl der Radfahrer hat sich seit 2019 fast verdoppelt, sagt die Verwaltung.
+Kosten
+Die Stadt rechnet mit 18 Millionen Euro, die Hälfte kommt vom Land.
+„Wir fangen im Herbst an“, sagte die Bürgermeisterin.
+Gut so.
+""",
+    "table_of_figures": """Eksport Getah Meningkat Pada Mac
+
+KUALA LUMPUR: Eksport getah asli negara meningkat kepada 52,300 tan pada Mac.
+
+Eksport mengikut destinasi:
+
+China        21,400 tan
+Jerman        8,950 tan
+Amerika       7,120 tan
+
+Permintaan dijangka kekal kukuh sehingga Jun.
+""",
+    "sentences_that_start_like_labels": """Shares Slide As Chipmaker Cuts Forecast
+
+Share prices of the chipmaker fell 12% on Tuesday after it cut its forecast for the year.
+
+By Monday evening, the company had lost more than $4bn in market value.
+
+Source code for the new drivers was also published, the company said.
+
+Photo booths at the launch event were busy all day, according to staff.
+
+Read the full statement on the company's website, analysts said, and it is short.
+""",
+}
+
+
+@pytest.mark.parametrize("name", sorted(CONTENT_ONLY))
+def test_content_only_articles_lose_nothing(rules: BoilerplateRules, name: str) -> None:
+    lines = CONTENT_ONLY[name].splitlines()
+    lost = [ln for ln, r in zip(lines, classify(lines, rules), strict=True) if r is not None]
+    assert lost == []
+
+
+def test_repeated_caption_and_title_echo(rules: BoilerplateRules) -> None:
+    text = "\n".join([
+        "Kim Jong Un Kunjungi Pabrik Penerbangan Militer Di Rusia",
+        "",
+        "Kim Jong Un kunjungi pabrik penerbangan militer",
+        "",
+        "Paragraf berita yang panjang dan lengkap dengan titik di ujung kalimat ini.",
+        "",
+        "Paragraf kedua yang juga cukup panjang dan lengkap dengan titik di ujungnya.",
+        "",
+        "Presiden menyambut tamu di bandara pada Rabu pagi sebelum pertemuan",
+        "Presiden menyambut tamu di bandara pada Rabu pagi sebelum pertemuan",
+        "",
+        "Menteri mengatakan kunjungan itu akan berlangsung tiga hari dan berakhir Jumat.",
+        "",
+        "Paragraf kedua yang juga cukup panjang dan lengkap dengan titik di ujungnya.",
+    ])
+    reasons = classify(text.splitlines(), rules)
+    assert reasons[0] is None  # the title itself
+    assert reasons[2] is Reason.CAPTION  # echoes the title above the first paragraph
+    assert reasons[8] is reasons[9] is Reason.CAPTION  # a caption printed twice
+    assert reasons[11] is None
+    assert reasons[13] is Reason.DUPLICATE  # a paragraph repeated further down
+    assert reasons[6] is None  # ... whose first occurrence stays
+
+
+def test_near_duplicate_line_is_found(rules: BoilerplateRules) -> None:
+    para = "Paragraf panjang nomor {} yang berisi kalimat lengkap tentang peristiwa hari ini."
+    lines = ["Judul Berita Tentang Sesuatu Yang Terjadi", ""]
+    for i in range(6):
+        lines += [para.format(i), ""]
+    lines += ["Warga berkumpul di alun-alun kota untuk menyaksikan upacara (Foto: Dok)", ""]
+    lines += [para.format(9), ""]
+    lines += ["Warga berkumpul di alun-alun kota untuk menyaksikan upacara", ""]
+    lines += [para.format(10)]
+    reasons = classify(lines, rules)
+    assert reasons[16] is Reason.DUPLICATE
+
+
+def test_long_article_is_classified_without_all_pairs(rules: BoilerplateRules) -> None:
+    # 2,000 lines drawn from a small vocabulary (so every line shares words with hundreds
+    # of others): the near-repeat search must stay bounded (probes through a few rare
+    # tokens) and still find the one real repeat.
+    rng = random.Random(7)
+    vocab = [f"w{i}" for i in range(60)]
+    lines = ["Line " + " ".join(rng.sample(vocab, 10)) + f" item{i}." for i in range(2000)]
+    lines.append(lines[1234].replace("item", "Item"))
+    reasons = classify(lines, rules)
+    assert reasons[-1] is Reason.DUPLICATE
+    assert sum(r is not None for r in reasons[:2000]) < 20
+
+
+def test_user_patterns_replace_and_extend(rules: BoilerplateRules) -> None:
+    custom = BoilerplateRules.from_config({"patterns": {"promo": {"xx": ["^zork now$"]}}})
+    lines = ["A Title Of Some Length", "", "A paragraph that is long enough to be content.",
+             "", "Zork now", "", "The council will meet again next week to discuss the budget."]
+    assert classify(lines, custom)[4] is Reason.PROMO
+    assert classify(lines, rules)[4] is None
