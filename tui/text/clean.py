@@ -299,9 +299,8 @@ def classify(
             continue
         before = _nearest(units, k, -1)
         after = _nearest(units, k, +1)
-        if u.shape is Shape.SHORT and before is not None and after is not None and \
-                before.reason is not None and after.reason is not None:
-            u.reason = before.reason if before.reason is not Reason.DUPLICATE else after.reason
+        if u.shape is Shape.SHORT and _squeezed(u, before, after, meaningful_runs):
+            u.reason = before.reason  # type: ignore[union-attr]
             continue
         if (meaningful_runs and not u.first.is_quote and not u.first.is_list_item
                 and u.first.words <= 30
@@ -373,6 +372,22 @@ def _claim_after_label(units: Sequence[_Unit], k: int, reason: Reason, runs_matt
         if v.reason is None and _FULL_STOP.search(v.first.text) and not v.first.is_list_item:
             return
         v.reason = reason
+
+
+# Boilerplate that comes in strips (buttons, pager links, tag lists, link lists); an
+# advert slot or a repeated caption can sit next to anything, a heading included.
+_STRIP_REASONS = {Reason.SHARE, Reason.NAVIGATION, Reason.TAGS, Reason.RELATED, Reason.PROMO}
+
+
+def _squeezed(u: _Unit, before: _Unit | None, after: _Unit | None, runs_matter: bool) -> bool:
+    """A fragment inside one strip of boilerplate: "Kongsi / Facebook / Twitter", "1 / 2"."""
+    if before is None or after is None or before.reason is None or after.reason is None:
+        return False
+    if before.reason not in _STRIP_REASONS or after.reason not in _STRIP_REASONS:
+        return False
+    if runs_matter and not before.run == u.run == after.run:
+        return False
+    return before.reason is after.reason or u.first.words <= 2
 
 
 def _nearest(units: Sequence[_Unit], k: int, step: int) -> _Unit | None:
