@@ -1,0 +1,235 @@
+"""The gold dev sets parse, the evaluators score correctly, and the real pipeline is measured.
+
+The dev sets live in tests/data/boilerplate_dev and tests/data/ner_dev (synthetic,
+see their READMEs); the evaluators are bench/eval_boilerplate.py and
+bench/eval_entities.py.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from collections import Counter
+from pathlib import Path
+from types import ModuleType, SimpleNamespace
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _load(name: str) -> ModuleType:
+    """Import a bench script by path (bench/ is not a package)."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+eb = _load("eval_boilerplate")
+ee = _load("eval_entities")
+
+LANGS = ("id", "ms", "en", "de", "fr", "es", "pt")
+
+
+# --- the boilerplate dev set -------------------------------------------------------------
+
+def test_boilerplate_dev_set_parses_with_six_articles_per_language() -> None:
+    articles = eb.load_dev()
+    per_lang = Counter(a.lang for a in articles)
+    assert {lang: per_lang[lang] >= 6 for lang in LANGS} == dict.fromkeys(LANGS, True)
+    for a in articles:
+        kinds = Counter(g.label.kind for g in a.lines)
+        assert kinds["T"] == 1, a.name
+        assert kinds["C"] >= 5 and 12 <= len(a.lines) <= 60, a.name
+        first = a.lines[0]
+        assert first.label.kind in ("T", "B"), f"{a.name}: starts with {first.label}"
+
+
+def test_every_boilerplate_reason_occurs_in_the_dev_set() -> None:
+    seen = {r for a in eb.load_dev() for g in a.lines for r in g.label.reasons}
+    assert seen == eb.REASONS
+
+
+def test_tsv_rebuilds_the_raw_text_with_blank_lines_in_place() -> None:
+    art = eb.parse_tsv("T\tTitle here\n\nC\tBody line one.\nB:share\tShare\n", "xx_01.tsv")
+    assert art.text == "Title here\n\nBody line one.\nShare\n"
+    assert [(g.number, str(g.label)) for g in art.lines] == [(1, "T"), (3, "C"), (4, "B:share")]
+    assert art.lang == "xx"
+
+
+@pytest.mark.parametrize(("content", "problem"), [
+    ("T\tTitle\nX\tline\n", "xx_01.tsv:2: unknown label 'X'"),
+    ("T\tTitle\nB:spam\tline\n", "xx_01.tsv:2: unknown reason 'spam'"),
+    ("T\tTitle\nC no tab\n", "xx_01.tsv:2: no tab"),
+    ("T\tTitle\n\t\n", "xx_01.tsv:2: label '' on a blank line"),
+    ("C\tBody.\n", "xx_01.tsv: expected exactly one T line, found 0"),
+])
+def test_bad_tsv_lines_are_reported_with_file_and_line(content: str, problem: str) -> None:
+    with pytest.raises(eb.DevSetError) as err:
+        eb.parse_tsv(content, "xx_01.tsv")
+    assert str(err.value).startswith(problem)
+
+
+# --- the boilerplate scorer ----------------------------------------------------------------
+
+def test_perfect_boilerplate_prediction_scores_one() -> None:
+    gold = ["T", "C", "C", "H", "C", "B:related", "B:caption|duplicate", "B:legal"]
+    s = eb.score(zip(gold, ["T", "C", "C", "H", "C", "B:related", "B:duplicate", "B:legal"],
+                     strict=True))
+    assert s.rates() == dict.fromkeys(s.rates(), 1.0)
+    assert (s.lines, s.bp_tp, s.bp_fp, s.bp_fn) == (8, 3, 0, 0)
+
+
+def test_known_mix_gives_known_boilerplate_numbers() -> None:
+    pairs = [
+        ("T", "T"),
+        ("C", "C"),
+        ("C", "B:other"),         # content lost: false positive
+        ("H", "C"),               # heading missed
+        ("C", "H"),               # heading invented
+        ("B:related", "B:related"),
+        ("B:share", "B:navigation"),  # right class, wrong reason
+        ("B:byline", "C"),        # boilerplate missed
+        ("B:advert", None),       # no block covered the line: counts as not boilerplate
+    ]
+    s = eb.score(pairs)
+    assert (s.bp_tp, s.bp_fp, s.bp_fn) == (2, 1, 2)
+    assert s.bp_precision == pytest.approx(2 / 3)
+    assert s.bp_recall == pytest.approx(2 / 4)
+    assert s.bp_f1 == pytest.approx(2 * (2 / 3) * 0.5 / (2 / 3 + 0.5))
+    assert s.content_recall == pytest.approx(4 / 5)
+    assert s.reason_accuracy == pytest.approx(1 / 2)
+    assert (s.head_tp, s.head_fp, s.head_fn) == (0, 1, 1)
+    assert s.heading_precision == 0.0 and s.heading_recall == 0.0
+    assert s.title_recall == 1.0 and s.uncovered == 1
+
+
+def test_predicted_labels_follow_block_line_ranges() -> None:
+    blocks = [
+        SimpleNamespace(kind="title", lines=(1, 1), reason=None),
+        SimpleNamespace(kind="paragraph", lines=(3, 5), reason=None),
+        SimpleNamespace(kind="boilerplate", lines=(7, 8), reason="share"),
+    ]
+    got = {n: str(label) for n, label in eb.predicted_labels(blocks).items()}
+    assert got == {1: "T", 3: "C", 4: "C", 5: "C", 7: "B:share", 8: "B:share"}
+
+
+# --- the entity dev set --------------------------------------------------------------------
+
+def test_entity_dev_set_parses_with_enough_articles_per_language() -> None:
+    articles = ee.load_dev()
+    per_lang = Counter(a.lang for a in articles)
+    assert per_lang["id"] >= 12 and per_lang["en"] >= 12
+    assert all(per_lang[lang] >= 2 for lang in ("ms", "de", "fr", "es", "pt"))
+    for a in articles:
+        assert len(a.paragraphs) >= 4, a.name
+        labels = {s[2] for p in a.paragraphs for s in p.spans}
+        assert {"PERSON", "ORG", "PLACE"} & labels, a.name
+        for p in a.paragraphs:
+            for start, end, _ in p.spans:
+                surface = p.text[start:end]
+                assert surface == surface.strip() and surface, (a.name, surface)
+
+
+def test_entity_files_keep_blank_lines_between_paragraphs() -> None:
+    for path in sorted((ROOT / "tests" / "data" / "ner_dev").glob("*.txt")):
+        lines = path.read_text(encoding="utf-8").rstrip("\n").split("\n")
+        assert all(line.strip() for line in lines[0::2]), path.name
+        assert not any(line.strip() for line in lines[1::2]), path.name
+
+
+def test_annotations_become_offsets_into_the_plain_text() -> None:
+    p = ee.parse_annotated("Presiden [Joko Widodo]{PERSON} tiba di [Tokyo]{PLACE}, "
+                           "[Senin (4/3/2024)]{DATE}.")
+    assert p.text == "Presiden Joko Widodo tiba di Tokyo, Senin (4/3/2024)."
+    assert [(p.text[s:e], label) for s, e, label in p.spans] == [
+        ("Joko Widodo", "PERSON"), ("Tokyo", "PLACE"), ("Senin (4/3/2024)", "DATE")]
+
+
+@pytest.mark.parametrize(("line", "problem"), [
+    ("[Kim]{PEOPLE} came", "unknown label 'PEOPLE'"),
+    ("[Kim]{PERSON came", "unbalanced or stray bracket"),
+    ("Kim]{PERSON} came", "unbalanced or stray bracket"),
+    ("[Kim {PERSON} came", "unbalanced or stray bracket"),
+    ("[ Kim]{PERSON} came", "empty or has outer spaces"),
+])
+def test_bad_annotations_are_reported(line: str, problem: str) -> None:
+    with pytest.raises(ee.DevSetError) as err:
+        ee.parse_annotated(line, "xx_01.txt:3")
+    assert str(err.value).startswith("xx_01.txt:3: ") and problem in str(err.value)
+
+
+# --- the entity scorer ---------------------------------------------------------------------
+
+def test_perfect_entity_prediction_scores_one() -> None:
+    gold = [(0, 5, "PERSON"), (10, 15, "ORG"), (20, 24, "PLACE"), (30, 34, "DATE")]
+    s = ee.score([(gold, list(gold)), ([(1, 3, "NUMBER")], [(1, 3, "NUMBER")])])
+    for label in ee.LABELS:
+        c = s.labels[label]
+        assert (c.precision, c.recall, c.f1) == (1.0, 1.0, 1.0)
+    assert s.micro().f1 == 1.0
+
+
+def test_known_mix_gives_known_entity_numbers() -> None:
+    gold = [(0, 11, "PERSON"), (20, 25, "PLACE"), (30, 33, "ORG"), (40, 44, "DATE")]
+    pred = [
+        (0, 11, "PERSON"),  # exact: tp
+        (20, 25, "ORG"),    # right span, wrong label: ORG fp and PLACE fn
+        (30, 33, "ORG"),    # tp
+        (40, 43, "DATE"),   # boundary off: DATE fp and fn
+        (50, 56, "PERSON"),  # invented: PERSON fp
+    ]
+    s = ee.score([(gold, pred)])
+    assert (s.labels["PERSON"].tp, s.labels["PERSON"].fp, s.labels["PERSON"].fn) == (1, 1, 0)
+    assert (s.labels["ORG"].tp, s.labels["ORG"].fp, s.labels["ORG"].fn) == (1, 1, 0)
+    assert (s.labels["PLACE"].tp, s.labels["PLACE"].fp, s.labels["PLACE"].fn) == (0, 0, 1)
+    assert (s.labels["DATE"].tp, s.labels["DATE"].fp, s.labels["DATE"].fn) == (0, 1, 1)
+    micro = s.micro()
+    assert (micro.tp, micro.fp, micro.fn) == (2, 2, 1)
+    assert micro.precision == pytest.approx(0.5)
+    assert micro.recall == pytest.approx(2 / 3)
+    assert micro.f1 == pytest.approx(2 * 0.5 * (2 / 3) / (0.5 + 2 / 3))
+    assert s.labels["NUMBER"].f1 == 1.0  # nothing there, nothing claimed
+
+
+# --- the real pipeline on the dev sets -----------------------------------------------------
+
+def test_every_dev_line_lands_in_exactly_one_block() -> None:
+    analyse = eb.real_analyse()
+    for article in eb.load_dev():
+        covered: Counter[int] = Counter()
+        for block in analyse(article):
+            first, last = block.lines
+            covered.update(range(first, last + 1))
+        lines = {g.number for g in article.lines}
+        assert {n for n in lines if covered[n] != 1} == set(), article.name
+
+
+# FLOOR, to be raised by the team: a modest bar set before the boilerplate classifier
+# existed. It guards against regressions only; the real bar (F1 >= 0.90, content recall
+# >= 0.98) is judged on held-out articles, not on this development set.
+BOILERPLATE_F1_FLOOR = 0.5
+CONTENT_RECALL_FLOOR = 0.9
+
+
+def test_real_pipeline_score_on_the_boilerplate_dev_set_floor() -> None:
+    rep = eb.report(eb.evaluate(eb.load_dev(), eb.real_analyse()))
+    print("\n" + eb.format_table(rep))
+    assert rep.overall.bp_f1 >= BOILERPLATE_F1_FLOOR
+    assert rep.overall.content_recall >= CONTENT_RECALL_FLOOR
+
+
+def test_recogniser_output_on_the_entity_dev_set_is_well_formed() -> None:
+    recognise = ee.real_recognise()
+    articles = ee.load_dev()
+    results = ee.evaluate(articles, recognise)
+    for r in results:
+        for start, end, label in r.predicted:
+            assert 0 <= start < end <= len(r.text), (r.article.name, r.index, start, end)
+            assert label in ee.LABELS, (r.article.name, label)
+    print("\n" + ee.format_tables(ee.by_language(results)))
