@@ -216,9 +216,13 @@ def classify(
                 title_at = k
                 break
     else:
-        candidates = [k for k in range(min(first_good + 1, len(units))) if not is_bad(k)]
+        # Above the first paragraph, skipping one- and two-word menu items when a longer
+        # line is there; an article that opens with its first paragraph has no title line.
+        candidates = [k for k in range(min(first_good, len(units))) if not is_bad(k)]
         title_at = next((k for k in candidates if units[k].first.words >= 3),
                         candidates[0] if candidates else None)
+        if title_at is None and first_good < len(units):
+            title_at = first_good
         if title_at is not None:
             title_tokens = frozenset(units[title_at].first.tokens)
     if title_at is not None:

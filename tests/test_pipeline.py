@@ -1,0 +1,133 @@
+"""The pipeline end to end: coverage of lines, metadata, record fields, the entities hook."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from tui.config import load_config
+from tui.text.entities import EntityRecogniser
+from tui.text.model import BlockKind, Entity, Label, Record
+from tui.text.pipeline import Pipeline, analyse
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline(load_config().analysis)
+
+
+def _records() -> list[Record]:
+    out = []
+    for path in sorted(SEEDS.iterdir()):
+        if path.suffix == ".txt":
+            out.append(Record(path.name, path.read_text(encoding="utf-8")))
+        elif path.suffix == ".jsonl":
+            for n, row in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                obj = json.loads(row)
+                out.append(Record(f"{path.name}#{n}", obj["text"], title=obj.get("title"),
+                                  url=obj.get("url"), date=obj.get("date"),
+                                  author=obj.get("author")))
+    return out
+
+
+@pytest.mark.parametrize("record", _records(), ids=lambda r: r.id)
+def test_every_non_blank_line_in_exactly_one_block(pipeline: Pipeline, record: Record) -> None:
+    doc = pipeline.analyse(record, detect_language=False)
+    lines = record.text.splitlines()
+    covered = [n for b in doc.blocks for n in range(b.lines[0], b.lines[1] + 1)]
+    assert covered == [n for n, t in enumerate(lines, 1) if t.strip()]
+    for b in doc.blocks:
+        source = " ".join(lines[n - 1].strip() for n in range(b.lines[0], b.lines[1] + 1))
+        assert b.text == source
+        if b.kind is BlockKind.BOILERPLATE:
+            assert b.reason is not None and b.lines[0] == b.lines[1]
+        else:
+            assert b.reason is None
+    per_reason = Counter(str(b.reason) for b in doc.blocks if b.reason is not None)
+    assert doc.meta.boilerplate == dict(per_reason)
+
+
+def test_words_and_minutes_count_content_only(pipeline: Pipeline) -> None:
+    body = ("Judul Berita Yang Cukup Panjang\n\n"
+            + "Kalimat berita yang panjang ini berisi dua belas kata dan berakhir dengan titik. "
+            * 20)
+    plain = pipeline.analyse(Record("a", body), detect_language=False)
+    noisy = pipeline.analyse(Record("b", body + "\n\nBaca juga: Berita Lain Yang Menarik Sekali"
+                                    "\n\nADVERTISEMENT\n\nBagikan :"), detect_language=False)
+    assert noisy.meta.words == plain.meta.words == 5 + 13 * 20
+    assert noisy.meta.reading_minutes == round(plain.meta.words / 200, 1)
+    assert noisy.meta.boilerplate == {"related": 1, "advert": 1, "share": 1}
+
+
+def test_record_fields_win_over_guesses(pipeline: Pipeline) -> None:
+    rows = [json.loads(x) for x in (SEEDS / "006_wire.jsonl").read_text("utf-8").splitlines()]
+    obj = rows[2]  # carries "Penulis: Dimas Pratama" in its text and an author field
+    rec = Record("r", obj["text"], title=obj["title"], url=obj["url"], date=obj["date"],
+                 author=obj["author"])
+    doc = pipeline.analyse(rec, detect_language=False)
+    assert doc.title == obj["title"]
+    assert (doc.meta.author, doc.meta.url, doc.meta.date) == (obj["author"], obj["url"],
+                                                              obj["date"])
+    # Without the field, the byline supplies the author.
+    doc = pipeline.analyse(replace(rec, author=None), detect_language=False)
+    assert doc.meta.author == "Dimas Pratama"
+    assert doc.meta.dateline == "Semarang" and doc.meta.publisher == "Wartakita.com"
+
+
+def test_title_block_when_text_repeats_the_title_field(pipeline: Pipeline) -> None:
+    obj = json.loads((SEEDS / "006_wire.jsonl").read_text("utf-8").splitlines()[0])
+    doc = pipeline.analyse(Record("w", obj["text"], title=obj["title"]), detect_language=False)
+    assert doc.blocks[0].kind is BlockKind.TITLE and doc.blocks[0].lines == (1, 1)
+    assert doc.meta.dateline == "Cape Morrow" and doc.meta.publisher == "Harbour Wire"
+
+
+def test_headings_and_meta_on_a_sample(pipeline: Pipeline) -> None:
+    doc = pipeline.analyse(Record("s", (SEEDS / "003_de_hitzewelle.txt").read_text("utf-8")),
+                           detect_language=False)
+    assert [h.text for h in doc.headings] == ["Was die Städte anbieten"]
+    assert doc.title == "Hitzewelle: Kommunen öffnen Kühlräume für ältere Menschen"
+    assert (doc.meta.dateline, doc.meta.publisher, doc.meta.credit, doc.meta.author) == (
+        "Kassel", "ndp", "ndp", "Anna Berger")
+
+
+class _Recorder:
+    """An EntityRecogniser that records what it was given and tags each text's first word."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[list[str], str | None]] = []
+
+    def recognise(self, texts: Sequence[str], language: str | None) -> list[list[Entity]]:
+        self.calls.append((list(texts), language))
+        out = []
+        for t in texts:
+            word = t.split()[0]
+            out.append([Entity(0, len(word), Label.PLACE, word)])
+        return out
+
+
+def test_entities_hook_gets_every_block_and_the_language(pipeline: Pipeline) -> None:
+    recorder = _Recorder()
+    local = Pipeline(load_config().analysis)
+    hook: EntityRecogniser = recorder
+    local.recogniser = hook
+    text = (SEEDS / "000_7a6cb31184455393.txt").read_text("utf-8")
+    doc = local.analyse(Record("seed", text))
+    texts, language = recorder.calls[0]
+    assert texts == [b.text for b in doc.blocks]
+    assert language == "id"
+    assert all(b.entities and b.entities[0].end == len(b.text.split()[0]) for b in doc.blocks)
+
+
+def test_module_level_analyse_uses_the_cached_pipeline() -> None:
+    settings = load_config().analysis
+    doc = analyse(Record("x", "Sebuah Judul\n\nIsi berita yang cukup panjang untuk dibaca."),
+                  settings)
+    assert doc.title == "Sebuah Judul"

@@ -1,0 +1,208 @@
+"""Structure: segmentation, title, headings, dateline/publisher, credit and author."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.text.model import Block, BlockKind, Reason
+from tui.text.structure import extract_meta, mark_headings, mark_title, segment
+
+
+def _blocks(text: str, reasons: dict[int, Reason] | None = None) -> list[Block]:
+    lines = text.splitlines()
+    given = reasons or {}
+    return segment(lines, [given.get(i + 1) for i in range(len(lines))])
+
+
+def test_hard_wrapped_lines_join_into_one_block() -> None:
+    text = (
+        "Semarang (ANTARA) - Pemerintah Provinsi Jawa Tengah menargetkan\n"
+        "sebanyak 1.200 desa terbebas dari kasus stunting pada akhir 2025\n"
+        "melalui program pendampingan keluarga berisiko yang melibatkan\n"
+        "kader posyandu di seluruh kabupaten dan kota.\n"
+        "\n"
+        "Program ini didanai dari APBD provinsi sebesar Rp86 miliar.\n"
+    )
+    blocks = _blocks(text)
+    assert [b.lines for b in blocks] == [(1, 4), (6, 6)]
+    assert blocks[0].text.startswith("Semarang (ANTARA) - Pemerintah Provinsi Jawa Tengah "
+                                     "menargetkan sebanyak 1.200 desa")
+
+
+def test_lines_of_a_list_or_table_are_not_joined() -> None:
+    text = (
+        "Berikut langkah yang disiapkan pemerintah provinsi untuk tahun depan:\n"
+        "\n"
+        "1. pemberian makanan tambahan bagi ibu hamil kurang energi kronis;\n"
+        "2. pemeriksaan kehamilan minimal enam kali di fasilitas kesehatan;\n"
+        "3. penyediaan air bersih dan jamban sehat di desa prioritas;\n"
+        "\n"
+        "India          310,450 tan\n"
+        "China          205,300 tan\n"
+    )
+    assert [b.lines for b in _blocks(text)] == [(1, 1), (3, 3), (4, 4), (5, 5), (7, 7), (8, 8)]
+
+
+def test_one_paragraph_per_line_is_not_joined() -> None:
+    text = (
+        "Headline Without A Blank Line After It\n"
+        "The first paragraph is a full sentence that runs well past a hundred characters, as "
+        "scraped paragraphs do.\n"
+        "A second paragraph follows on the next line without any blank line in between them.\n"
+    )
+    assert [b.lines for b in _blocks(text)] == [(1, 1), (2, 2), (3, 3)]
+
+
+def test_boilerplate_line_is_never_grouped_with_content() -> None:
+    text = (
+        "the river rose by two metres overnight and the roads into the valley were\n"
+        "closed before dawn, officials said, while crews worked to clear the debris\n"
+        "Baca juga: Banjir Bandang Terjang Garut\n"
+        "and most schools stayed shut for the day.\n"
+    )
+    blocks = _blocks(text, {3: Reason.RELATED})
+    assert [(b.lines, b.kind) for b in blocks] == [
+        ((1, 2), BlockKind.PARAGRAPH),
+        ((3, 3), BlockKind.BOILERPLATE),
+        ((4, 4), BlockKind.PARAGRAPH),
+    ]
+    assert blocks[1].reason is Reason.RELATED
+
+
+def test_every_non_blank_line_lands_in_exactly_one_block() -> None:
+    text = "A\n\nb c d\ne f g\n\n\nh\n  \ni\n"
+    covered = [n for b in _blocks(text, {7: Reason.OTHER}) for n in range(b.lines[0],
+                                                                           b.lines[1] + 1)]
+    assert covered == [1, 3, 4, 7, 9]
+
+
+def test_title_is_first_content_block_without_a_title_field() -> None:
+    blocks = _blocks("Menu\n\nThe Real Headline\n\nBody text here.", {1: Reason.NAVIGATION})
+    assert mark_title(blocks, None) == "The Real Headline"
+    assert blocks[1].kind is BlockKind.TITLE
+
+
+def test_title_field_wins_and_a_repeated_first_line_is_the_title_block() -> None:
+    blocks = _blocks("Wind farm cleared after review\n\nRegulators approved it on Tuesday.")
+    assert mark_title(blocks, "Wind Farm Cleared After Review") == (
+        "Wind Farm Cleared After Review")
+    assert blocks[0].kind is BlockKind.TITLE
+    blocks = _blocks("Regulators approved the wind farm on Tuesday.\n\nMore text follows.")
+    assert mark_title(blocks, "Wind Farm Cleared After Review") == (
+        "Wind Farm Cleared After Review")
+    assert all(b.kind is BlockKind.PARAGRAPH for b in blocks)
+
+
+ARTICLE = """Kim Jong Un Kunjungi Pabrik Penerbangan Militer
+
+Paragraf pertama yang panjang tentang kunjungan itu dan apa artinya bagi kedua negara.
+
+Pertukaran Senjata
+
+Paragraf kedua yang panjang tentang pembicaraan kedua pemimpin di kosmodrom pada Rabu.
+
+“Kami siap,” kata Putin.
+
+Ya, saya setuju.
+
+- butir pertama daftar
+
+AS Konsultasikan Tokyo, Seoul
+
+Paragraf ketiga yang panjang tentang konsultasi Amerika Serikat dengan sekutunya di Asia.
+
+Apa yang terjadi selanjutnya?
+
+Paragraf keempat menutup berita ini dengan kalimat yang lengkap.
+
+Catatan Akhir
+"""
+
+
+def test_headings_are_short_title_like_lines_between_paragraphs() -> None:
+    blocks = _blocks(ARTICLE)
+    mark_title(blocks, None)
+    mark_headings(blocks)
+    headings = [b.text for b in blocks if b.kind is BlockKind.HEADING]
+    # Not the quote, not the dialogue line, not the list item, not the question, and
+    # not the last line (nothing follows it).
+    assert headings == ["Pertukaran Senjata", "AS Konsultasikan Tokyo, Seoul"]
+
+
+def test_numbered_question_heading_in_a_text_without_blank_lines() -> None:
+    text = ("Tujuh Perkara Tentang Tarif Air\n"
+            "Pengguna air domestik akan menerima bil dengan kadar baharu mulai bulan ini.\n"
+            "1. Berapa kenaikan?\n"
+            "Kenaikan adalah sebanyak 22 sen bagi setiap meter padu untuk pengguna domestik.\n")
+    blocks = _blocks(text)
+    mark_title(blocks, None)
+    mark_headings(blocks, blank_separated=False)
+    assert [b.kind for b in blocks] == [BlockKind.TITLE, BlockKind.PARAGRAPH,
+                                        BlockKind.HEADING, BlockKind.PARAGRAPH]
+
+
+@pytest.mark.parametrize(("first", "dateline", "publisher"), [
+    ("Moskow | EGINDO.co – Pemimpin Korea Utara tiba di Rusia.", "Moskow", "EGINDO.co"),
+    ("JAKARTA, KOMPAS.com - Banjir merendam 34 RT di Jakarta Timur.", "Jakarta", "KOMPAS.com"),
+    ("LONDON (Reuters) - British inflation fell more than expected.", "London", "Reuters"),
+    ("WASHINGTON (AP) — The Senate passed the bill late on Friday.", "Washington", "AP"),
+    ("Berlin (dpa) - Die Bahn streikt erneut.", "Berlin", "dpa"),
+    ("PARIS (AFP) - Le gouvernement a présenté son budget.", "Paris", "AFP"),
+    ("KUALA LUMPUR, 11 Mac (Bernama) -- Eksport minyak sawit meningkat.", "Kuala Lumpur",
+     "Bernama"),
+    ("Semarang (ANTARA) - Pemerintah provinsi menargetkan 1.200 desa.", "Semarang", "ANTARA"),
+    ("TRIBUNNEWS.COM, SURABAYA - Persebaya menaklukkan Arema.", "Surabaya", "TRIBUNNEWS.COM"),
+    ("Liputan6.com, Jakarta - Perusahaan rintisan memangkas karyawan.", "Jakarta",
+     "Liputan6.com"),
+    ("KOTA BHARU: Kerajaan akan menyalurkan bantuan.", "Kota Bharu", None),
+    ("RIVERDALE, Ill. — A fire destroyed the store.", "Riverdale", None),
+    ("Jakarta - Komisi XI DPR meminta penjelasan.", "Jakarta", None),
+])
+def test_dateline_and_publisher_from_first_paragraph(first: str, dateline: str,
+                                                     publisher: str | None) -> None:
+    blocks = _blocks(f"A Headline For The Story\n\n{first}\n\nMore text.")
+    mark_title(blocks, None)
+    meta = extract_meta(blocks)
+    assert (meta.dateline, meta.publisher) == (dateline, publisher)
+
+
+@pytest.mark.parametrize("first", [
+    "The minister said on Monday that the plan would go ahead.",
+    "“Kami siap,” kata Putin di Vladivostok.",
+    "Kim: the visit was a success, officials said.",
+])
+def test_no_dateline_in_an_ordinary_first_sentence(first: str) -> None:
+    blocks = _blocks(f"A Headline For The Story\n\n{first}")
+    mark_title(blocks, None)
+    assert extract_meta(blocks).dateline is None
+
+
+@pytest.mark.parametrize(("line", "credit"), [
+    ("Sumber : CNA/SL", "CNA/SL"),
+    ("Source: Reuters", "Reuters"),
+    ("Fuente: EFE", "EFE"),
+    ("Quelle: dpa", "dpa"),
+    ("-- BERNAMA", "BERNAMA"),
+    ("(EFE)", "EFE"),
+])
+def test_credit_from_credit_lines(line: str, credit: str) -> None:
+    blocks = _blocks(f"Title Here\n\nBody text.\n\n{line}", {5: Reason.CREDIT})
+    assert extract_meta(blocks).credit == credit
+
+
+@pytest.mark.parametrize(("line", "author"), [
+    ("Penulis: Sari Wulandari | Editor: Agus Pratomo", "Sari Wulandari"),
+    ("By Marcus Delaney | mdelaney@example.com", "Marcus Delaney"),
+    ("Oleh SITI AISYAH MOHAMAD", "Siti Aisyah Mohamad"),
+    ("Von Anna Berger", "Anna Berger"),
+    ("Por María Llorente", "María Llorente"),
+    ("Reporter: Dimas Pratama", "Dimas Pratama"),
+])
+def test_author_from_byline(line: str, author: str) -> None:
+    blocks = _blocks(f"Title Here\n\n{line}\n\nBody text.", {3: Reason.BYLINE})
+    assert extract_meta(blocks).author == author
+
+
+def test_editor_line_is_not_the_author() -> None:
+    blocks = _blocks("Title Here\n\nEditor: Budi Suyanto\n\nBody text.", {3: Reason.BYLINE})
+    assert extract_meta(blocks).author is None
