@@ -1,4 +1,4 @@
-"""Entity recognition: one interface, the rule-based recogniser by default."""
+"""Entity recognition: one interface, the rule-based recogniser by default, spaCy on request."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
 from tui.text.model import Entity
+
+BACKENDS = ("rules", "spacy")
 
 
 class EntityRecogniser(Protocol):
@@ -17,7 +19,7 @@ class EntityRecogniser(Protocol):
 
 
 class NullRecogniser:
-    """Finds nothing; a placeholder until the rule-based recogniser lands."""
+    """Finds nothing: for callers that want the pipeline without entities."""
 
     def recognise(self, texts: Sequence[str], language: str | None) -> list[list[Entity]]:
         """An empty list per text."""
@@ -25,5 +27,20 @@ class NullRecogniser:
 
 
 def make_recogniser(section: Mapping[str, Any]) -> EntityRecogniser:
-    """The recogniser config.yaml's `entities` section asks for."""
-    return NullRecogniser()
+    """The recogniser config.yaml's `entities` section asks for.
+
+    Raises ValueError with a one-line message for an unknown backend or a spaCy
+    pipeline that cannot be loaded; the caller reports it.
+    """
+    backend = str(section.get("backend") or "rules").strip().lower()
+    if backend == "rules":
+        from tui.text.ner_rules import RuleRecogniser
+
+        return RuleRecogniser()
+    if backend == "spacy":
+        from tui.text.spacy_recogniser import SpacyRecogniser
+
+        return SpacyRecogniser.from_name(str(section.get("model") or ""))
+    raise ValueError(
+        f"entities.backend: unknown backend {backend!r}; allowed: {', '.join(BACKENDS)}"
+    )

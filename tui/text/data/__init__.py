@@ -1,0 +1,1 @@
+"""Data files shipped with the text pipeline (see README.md here for sources and licences)."""

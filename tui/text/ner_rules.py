@@ -1,0 +1,599 @@
+"""The rule-based recogniser: capitalised runs, cue words, gazetteers and a per-article memory.
+
+How one article is read:
+1. Every block is split into tokens; runs of capitalised tokens are the candidates.
+   A run's sentence-initial word is dropped when it is a function word or appears in
+   lower case elsewhere in the article ("Setelah", "Dia", "Ketika").
+2. Inside a run, known names (fixed organisations and places, the gazetteer, names this
+   article already used) are taken longest first; a title ("Presiden", "Menteri Luar
+   Negeri", "Mr") marks what follows as a person; an organisation word ("Universitas",
+   "Kementerian", "Bank", "Inc") makes its stretch of the run an organisation.
+3. What is left is a person when there is evidence for it: a title or cue ("kata",
+   "said", "juru bicara"), a known given or family name, a family-name ending.
+4. All blocks are read twice: the first pass fills the article's memory (full names and
+   their short forms: "Putin" after "Vladimir Putin"), the second labels every block with it.
+Dates and numbers come from tui.text.ner_patterns.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from tui.text import gazetteer, ner_lexicon
+from tui.text.model import Entity, Label
+from tui.text.ner_patterns import DateNumberPatterns
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}(?!\w)|\w+(?:[-'’.]\w+)*", re.UNICODE)
+_SENTENCE_GAP = re.compile(r"[.!?;:|–—•\"“”«»‘\n\[]|^\s*-\s")
+_ABBREV_BEFORE = frozenset(
+    ["mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "sen", "rep", "gov", "lt", "col"]
+)
+_SURNAME_ENDINGS = (
+    "ov", "ova", "ev", "eva", "enko", "sky", "ski", "ska", "vich", "vić", "ović", "evich",
+    "escu", "yan", "ian", "oglu", "oğlu", "adze", "shvili", "yev", "yeva", "ovna", "ovich",
+)
+_MAX_SPAN = 6
+_CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z]")
+_NAME_PREFIX = re.compile(r"^(?:Mc|Mac|De|Di|Da|Le|La|Van|Von|Al|El|O)[A-Z'’]")
+_DIRECTIONS_AFTER = frozenset(
+    [
+        "utara", "selatan", "timur", "barat", "tengah", "tenggara", "laut", "raya", "pusat",
+        "state", "city", "province", "county", "region", "district", "regency",
+    ]
+)
+_DIRECTIONS_BEFORE = frozenset(
+    [
+        "north", "south", "east", "west", "central", "northern", "southern", "eastern",
+        "western", "upper", "lower", "greater",
+    ]
+)
+
+_LABEL_ORDER = {Label.PERSON: 0, Label.ORG: 1, Label.PLACE: 2, Label.DATE: 3, Label.NUMBER: 4}
+
+
+class _Event:
+    """Marks an event's run ("Piala Dunia", "World Cup"): consumed, never emitted."""
+
+
+_EVENT = _Event()  # type: ignore[assignment]
+
+
+@dataclass(slots=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+    low: str
+    cap: bool
+    acronym: bool
+    initial: bool
+
+
+@dataclass(slots=True)
+class _Memory:
+    """Names the article has used, keyed by their lower-cased tokens."""
+
+    names: dict[tuple[str, ...], Label] = field(default_factory=dict)
+    short: dict[tuple[str, ...], Label] = field(default_factory=dict)
+
+    def get(self, key: tuple[str, ...]) -> Label | None:
+        return self.names.get(key) or self.short.get(key)
+
+
+def _alternation(phrases: frozenset[str]) -> str:
+    ordered = sorted(phrases, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in ordered)
+
+
+class _Lexicon:
+    """Everything the rules look up, compiled once per process."""
+
+    def __init__(self) -> None:
+        gaz = gazetteer.load()
+        self.gaz = gaz
+        self.patterns = DateNumberPatterns(gaz)
+        self.calendar = frozenset(
+            w.lower() for ws in (*gaz.months.values(), *gaz.days.values()) for w in ws
+        )
+        self.fixed: dict[tuple[str, ...], Label] = {}
+        for name in gaz.places:
+            self.fixed[tuple(_TOKEN.findall(name))] = Label.PLACE
+        for name in ner_lexicon.PLACE_NAMES:
+            self.fixed[tuple(_TOKEN.findall(name))] = Label.PLACE
+        for name in ner_lexicon.ORG_NAMES:
+            self.fixed[tuple(_TOKEN.findall(name))] = Label.ORG
+        for key in list(self.fixed):
+            if not key or (any(w in self.calendar for w in key) and len(key) == 1):
+                self.fixed.pop(key, None)
+        self.stop = gaz.any_stopword
+        self.cue_before = re.compile(
+            rf"(?:^|\W)(?:{_alternation(ner_lexicon.PERSON_CUES_BEFORE)})\s+$", re.IGNORECASE
+        )
+        self.cue_after = re.compile(
+            rf"[ ,]*(?:{_alternation(ner_lexicon.PERSON_CUES_AFTER)})(?!\w)", re.IGNORECASE
+        )
+        self.not_entities = ner_lexicon.NOT_ENTITIES | self.calendar
+
+
+_lexicon: _Lexicon | None = None
+_lock = threading.Lock()
+
+
+def _shared_lexicon() -> _Lexicon:
+    global _lexicon
+    if _lexicon is None:
+        with _lock:
+            if _lexicon is None:
+                _lexicon = _Lexicon()
+    return _lexicon
+
+
+def _tokens(text: str) -> list[_Tok]:
+    out: list[_Tok] = []
+    prev_end = 0
+    prev_low = ""
+    for m in _TOKEN.finditer(text):
+        s = m.group(0)
+        if s[-2:] in ("'s", "’s") and len(s) > 2:
+            s = s[:-2]
+        gap = text[prev_end : m.start()]
+        initial = not out or bool(_SENTENCE_GAP.search(gap))
+        if initial and out and prev_low in _ABBREV_BEFORE and gap.strip() == ".":
+            initial = False
+        letters = [c for c in s if c.isalpha()]
+        acronym = len(letters) >= 2 and all(c.isupper() for c in letters)
+        end = m.start() + len(s)
+        out.append(_Tok(m.start(), end, s, s.lower(), s[0].isupper(), acronym, initial))
+        prev_end, prev_low = end, s.lower()
+    return out
+
+
+def _is_title_case(toks: list[_Tok], stop: frozenset[str], lower: set[str]) -> bool:
+    """A headline in Title Case: capitals say little about names there.
+
+    Most longer words are capitalised, none of the others is a content word, and at least
+    one capitalised word is an everyday word (a function word or one the article also
+    writes in lower case).
+    """
+    long = [t for t in toks if len(t.text) >= 4 and t.text.isalpha()]
+    if len(long) < 3 or sum(t.cap for t in long) < 0.8 * len(long):
+        return False
+    if any(not t.cap and t.low not in stop for t in long):
+        return False
+    return any(t.cap and not t.initial and (t.low in stop or t.low in lower) for t in long)
+
+
+class RuleRecogniser:
+    """Offline rule-based recogniser for PERSON, ORG, PLACE, DATE and NUMBER."""
+
+    def __init__(self) -> None:
+        self._lex: _Lexicon | None = None
+
+    def warm_up(self) -> None:
+        """Load and compile the gazetteer now rather than on the first article."""
+        self._lex = _shared_lexicon()
+
+    def recognise(self, texts: Sequence[str], language: str | None) -> list[list[Entity]]:
+        """Entities for each block of one article; offsets index into that block's text."""
+        if self._lex is None:
+            self._lex = _shared_lexicon()
+        lex = self._lex
+        toks = [_tokens(t) for t in texts]
+        lower_words = {t.low for ts in toks for t in ts if not t.cap and t.text[0].isalpha()}
+        memory = _Memory()
+        reader = _BlockReader(lex, lower_words, memory)
+        for text, ts in zip(texts, toks, strict=True):
+            if not _is_title_case(ts, lex.stop, lower_words):
+                for ent in reader.names(text, ts, strict=False):
+                    reader.remember(ent)
+        reader.add_acronyms(texts)
+        out: list[list[Entity]] = []
+        for text, ts in zip(texts, toks, strict=True):
+            names = reader.names(text, ts, strict=_is_title_case(ts, lex.stop, lower_words))
+            out.append(_merge(text, names, lex.patterns))
+        return out
+
+
+def _merge(text: str, names: list[Entity], patterns: DateNumberPatterns) -> list[Entity]:
+    spans = list(names)
+    for m in patterns.find(text):
+        if not any(e.start < m.end and m.start < e.end for e in names):
+            spans.append(Entity(m.start, m.end, m.label, text[m.start : m.end]))
+    spans.sort(key=lambda e: (e.start, -e.end, _LABEL_ORDER[e.label]))
+    out: list[Entity] = []
+    for e in spans:
+        if out and e.start < out[-1].end:
+            continue
+        out.append(e)
+    return out
+
+
+class _BlockReader:
+    """Reads the capitalised runs of one block with the article's memory."""
+
+    def __init__(self, lex: _Lexicon, lower_words: set[str], memory: _Memory) -> None:
+        self.lex = lex
+        self.lower_words = lower_words
+        self.memory = memory
+
+    # -- memory -------------------------------------------------------------------------
+
+    def remember(self, ent: Entity) -> None:
+        key = tuple(w.lower() for w in _TOKEN.findall(ent.text))
+        if not key:
+            return
+        self.memory.names.setdefault(key, ent.label)
+        if ent.label is Label.PERSON and len(key) >= 2:
+            for part in (key[-1], key[0]):
+                if part in self.lex.stop or part in ner_lexicon.PERSON_TITLES:
+                    continue
+                if part in ner_lexicon.NAME_JOINERS:
+                    continue
+                if part == key[0] and (part,) in self.lex.fixed:
+                    continue
+                self.memory.short.setdefault((part,), Label.PERSON)
+
+    def add_acronyms(self, texts: Sequence[str]) -> None:
+        """"Badan Pusat Statistik (BPS)": the acronym in brackets names the same thing."""
+        for text in texts:
+            for m in re.finditer(r"((?:[A-Z][\w'’-]*\s){1,7})\(([A-Z][A-Za-z]{1,7})\)", text):
+                words = tuple(w.lower() for w in _TOKEN.findall(m.group(1)))
+                for i in range(len(words)):
+                    label = self.memory.names.get(words[i:])
+                    if label is not None:
+                        self.memory.names.setdefault((m.group(2).lower(),), label)
+                        break
+
+    # -- runs ---------------------------------------------------------------------------
+
+    def names(self, text: str, toks: list[_Tok], *, strict: bool) -> list[Entity]:
+        """PERSON, ORG and PLACE entities of one block."""
+        out: list[Entity] = []
+        i = 0
+        n = len(toks)
+        while i < n:
+            if not self._run_member(toks[i]):
+                i += 1
+                continue
+            j = i + 1
+            while j < n and self._continues(text, toks, j):
+                j += 1
+            # A run never ends on a joiner word.
+            while j > i + 1 and not toks[j - 1].cap:
+                j -= 1
+            out.extend(self._read_run(text, toks, i, j, strict=strict))
+            i = j
+        return out
+
+    def _run_member(self, t: _Tok) -> bool:
+        if not t.cap or t.low in self.lex.calendar:
+            return False
+        if any(c.isdigit() for c in t.text):
+            return t.acronym and t.low in self.lex.not_entities | {"g20", "g7"}
+        return True
+
+    def _continues(self, text: str, toks: list[_Tok], j: int) -> bool:
+        prev, t = toks[j - 1], toks[j]
+        gap = text[prev.end : t.start]
+        if gap not in (" ", "\u00a0") or t.initial:
+            return False
+        if self._run_member(t):
+            return True
+        # Joiners: "Osama bin Laden", "Lula da Silva", "University of Oxford".
+        nxt = toks[j + 1] if j + 1 < len(toks) else None
+        if nxt is None or not nxt.cap or text[t.end : nxt.start] != " " or not prev.cap:
+            return False
+        if t.low in ner_lexicon.NAME_JOINERS:
+            return True
+        window = toks[max(0, j - 6) : j]
+        if t.low in ner_lexicon.ORG_JOINERS:
+            return any(self._head(x) is not None for x in window)
+        if (
+            t.low in ner_lexicon.AND_JOINERS
+            and prev.low not in ner_lexicon.ORG_TAILS
+            and self._head(nxt) is None
+            and not nxt.acronym
+        ):
+            # Inside an open organisation name or a title phrase, not between two names.
+            return any(
+                (self._head(x) is not None and x.low not in ner_lexicon.ORG_TAILS)
+                or self._is_title(x)
+                for x in window
+            )
+        return False
+
+    def _known(self, key: tuple[str, ...], toks: list[_Tok]) -> Label | None:
+        """The label a token sequence has in the article's memory or the fixed lists."""
+        if len(key) == 1 and _CAMEL.match(toks[0].text) and not _NAME_PREFIX.match(toks[0].text):
+            return Label.ORG  # "GoTo", "YouGov", "SoftBank": brands, never people
+        label = self.memory.get(key)
+        if label is not None:
+            return label
+        label = self.lex.fixed.get(key)
+        if label is None:
+            return None
+        if len(key) == 1:
+            t = toks[0]
+            # Short fixed names ("who", "un", "pan", "ma") count only in capitals.
+            if len(t.text) <= 4 and not t.acronym and label is Label.ORG:
+                return None
+            if t.initial and not t.acronym and t.low in self.lower_words:
+                return None
+        return label
+
+    def _longest_known(self, toks: list[_Tok], i: int, j: int) -> tuple[int, Label] | None:
+        """The end and label of the longest known name starting at token i (before j)."""
+        for k in range(min(j, i + _MAX_SPAN), i, -1):
+            label = self._known(tuple(t.low for t in toks[i:k]), toks[i:k])
+            if label is not None:
+                return k, label
+        return None
+
+    def _head(self, t: _Tok) -> Label | None:  # or _EVENT
+        """ORG or PLACE when the token is a word that makes its run that kind of name."""
+        if t.acronym:
+            return Label.ORG if t.low in ("pt", "cv", "tbk") else None
+        if t.low in ner_lexicon.EVENT_HEADS:
+            return _EVENT
+        if t.low in ner_lexicon.ORG_HEADS:
+            return Label.ORG
+        if t.low in ner_lexicon.PLACE_HEADS:
+            return Label.PLACE
+        return None
+
+    def _is_title(self, t: _Tok) -> bool:
+        if t.acronym:
+            return False
+        if t.low in ner_lexicon.PERSON_TITLES:
+            return True
+        # "Director-General", "Wakil-Presiden".
+        parts = t.low.split("-")
+        return len(parts) > 1 and all(
+            x in ner_lexicon.PERSON_TITLES or x in ner_lexicon.TITLE_FILLERS for x in parts
+        )
+
+    def _head_ahead(self, toks: list[_Tok], k: int, j: int) -> bool:
+        """True when a head word follows in the run before any title."""
+        for m in range(k, j):
+            if self._head(toks[m]) is not None:
+                return True
+            if self._is_title(toks[m]):
+                return False
+        return False
+
+    def _trim_initial(self, toks: list[_Tok], i: int, j: int) -> int:
+        """Skip sentence-initial words that are function words or used in lower case."""
+        while i < j and toks[i].initial and self._longest_known(toks, i, j) is None:
+            t = toks[i]
+            if self._is_title(t) or self._head(t) is not None:
+                break
+            if t.acronym:
+                break
+            if (
+                t.low in self.lex.gaz.given
+                and i + 1 < j
+                and toks[i + 1].low not in self.lex.stop
+                and not toks[i + 1].acronym
+            ):
+                break
+            if t.low in self.lex.stop or t.low in self.lower_words or j - i == 1:
+                i += 1
+                continue
+            break
+        return i
+
+    def _read_run(
+        self, text: str, toks: list[_Tok], i: int, j: int, *, strict: bool
+    ) -> list[Entity]:
+        titled = self._cue_before(text, toks, i)
+        i = self._trim_initial(toks, i, j)
+        out: list[Entity] = []
+        pending: list[_Tok] = []
+
+        def emit(a: _Tok, b: _Tok, label: Label) -> None:
+            out.append(Entity(a.start, b.end, label, text[a.start : b.end]))
+
+        def flush(cue: bool) -> None:
+            while pending and not pending[0].cap:
+                pending.pop(0)
+            while pending and not pending[-1].cap:
+                pending.pop()
+            if pending:
+                ent = self._classify(text, pending, cue, strict=strict)
+                if ent is not None:
+                    out.append(ent)
+                pending.clear()
+
+        k = i
+        while k < j:
+            t = toks[k]
+            head = self._head(t)
+            known = self._longest_known(toks, k, j)
+            if known is not None and (known[0] > k + 1 or known[1] is Label.ORG):
+                head = None  # "Gedung Putih", "Bank Dunia", "Congress": a fixed name wins.
+            if head is not None:
+                # "Universitas Federal Timur Jauh", "Kabupaten Gowa": the head's stretch of
+                # the run, up to a title, is one name; "Deutsche Bank", "Federal Reserve":
+                # an English tail ends it.
+                end = next((m for m in range(k + 1, j) if self._is_title(toks[m])), j)
+                if pending:
+                    # After other words the head closes the name ("Deutsche Bank", "Mirae
+                    # Asset Sekuritas"), unless "of"/"for" carries it on ("Bank of England").
+                    stop = k + 1
+                    while stop < j and self._head(toks[stop]) is not None:
+                        stop += 1
+                    if stop < j and toks[stop].low in ner_lexicon.ORG_JOINERS:
+                        stop = end
+                    elif stop < j and t.low not in ner_lexicon.ORG_TAILS:
+                        place = self._longest_known(toks, stop, j)
+                        if place is not None and place[1] is Label.PLACE:
+                            stop = place[0]  # "Samuel Sekuritas Indonesia"
+                    end = min(end, stop)
+                if strict:
+                    # Headlines capitalise verbs too: stop at the first everyday word.
+                    end = next(
+                        (m for m in range(k + 1, end) if toks[m].low in self.lower_words), end
+                    )
+                first = pending[0] if pending else t
+                while not first.cap and first is not t:
+                    first = toks[toks.index(first) + 1]
+                if head is not _EVENT and (end - k >= 2 or first is not t):
+                    emit(first, toks[end - 1], head)
+                pending.clear()
+                titled = False
+                k = end
+                continue
+            if self._is_title(t) and self._longest_known(toks, k, j) is None:
+                flush(titled)
+                k += 1
+                while k < j and (
+                    self._is_title(toks[k])
+                    or toks[k].low in ner_lexicon.TITLE_FILLERS
+                    or toks[k].low in ner_lexicon.AND_JOINERS
+                ):
+                    k += 1
+                if any(x.low in ner_lexicon.AND_JOINERS for x in toks[k:j]):
+                    # "Menteri Energi dan Sumber Daya Mineral Arifin Tasrif": the name
+                    # follows the last joined part of the title.
+                    last_and = max(m for m in range(k, j) if toks[m].low in ner_lexicon.AND_JOINERS)
+                    k = last_and + 1
+                    while k < j and (k + 2 < j) and self._longest_known(toks, k, j) is None and (
+                        toks[k].low in self.lex.stop
+                        or toks[k].low in self.lower_words
+                        or toks[k].low in ner_lexicon.TITLE_FILLERS
+                        or toks[k].low not in self.lex.gaz.given
+                    ):
+                        k += 1
+                titled = True
+                continue
+            if known is None:
+                pending.append(t)
+                k += 1
+                continue
+            end, label = known
+            if label is not Label.PERSON and self._head_ahead(toks, end, j):
+                # "Alaska Airlines", "Bank Rakyat Indonesia": part of an organisation.
+                pending.extend(toks[k:end])
+                k = end
+                continue
+            if (
+                end == k + 1
+                and label is Label.PLACE
+                and pending
+                and pending[-1].low in self.lex.gaz.given
+                and not t.acronym
+            ):
+                # "Yuri Gagarin", "Paris Hilton": a one-word place after a given name
+                # is the family name.
+                pending.append(t)
+                k += 1
+                continue
+            first = t
+            if label is Label.PLACE and pending and pending[-1].low in _DIRECTIONS_BEFORE:
+                first = pending.pop()
+            # A title before "Soviet Yuri Gagarin" is about the person, not "Soviet".
+            flush(titled and label is not Label.PERSON)
+            if label is Label.PLACE:
+                while end < j and toks[end].low in _DIRECTIONS_AFTER:
+                    end += 1
+            if label is Label.PERSON and end == k + 1 and not strict:
+                # "Kim" known, then "Kim Jong-il": the unknown rest of the run joins.
+                while end < j and self._plain(toks, end, j):
+                    end += 1
+            emit(first, toks[end - 1], label)
+            titled = titled and label is not Label.PERSON
+            k = end
+        flush(titled)
+        return out
+
+    def _plain(self, toks: list[_Tok], k: int, j: int) -> bool:
+        """True for a run token that is no title, head word, function word or known name."""
+        t = toks[k]
+        return (
+            t.cap
+            and not t.acronym
+            and not self._is_title(t)
+            and self._head(t) is None
+            and t.low not in self.lex.stop
+            and self._longest_known(toks, k, j) is None
+        )
+
+    def _cue_before(self, text: str, toks: list[_Tok], i: int) -> bool:
+        """True when a person cue ("kata", "said", "juru bicara") stands right before token i."""
+        if i == 0:
+            return False
+        prev = toks[i - 1]
+        if prev.cap and not self._is_title(prev):
+            return False
+        before = text[max(0, toks[i].start - 40) : toks[i].start]
+        return self.lex.cue_before.search(before) is not None
+
+    def _cue_after(self, text: str, end: int) -> bool:
+        """True when a speech verb ("mengatakan", "said") follows the name."""
+        return self.lex.cue_after.match(text, end) is not None
+
+    def _classify(self, text: str, seg: list[_Tok], cue: bool, *, strict: bool) -> Entity | None:
+        """A person, an acronym's organisation or place, or nothing, for an unknown stretch."""
+        lex = self.lex
+        first, last = seg[0], seg[-1]
+        span = text[first.start : last.end]
+        if len(seg) == 1 and first.acronym:
+            return self._acronym(text, first)
+        if any(t.low in lex.not_entities or t.acronym for t in seg):
+            return None
+        words = [t.low for t in seg]
+
+        def plain_word(w: str) -> bool:
+            return w not in lex.stop or w in lex.gaz.given or w in lex.gaz.surnames
+
+        # "Perumahan Rakyat Basuki Hadimuljono": the name is the clean tail.
+        p = len(words)
+        while p > 0 and plain_word(words[p - 1]):
+            p -= 1
+        if p > 0:
+            if len(words) - p < 2:
+                return None
+            return self._classify(text, seg[p:], False, strict=strict)
+        if len(seg) - sum(w in ner_lexicon.NAME_JOINERS for w in words) > 4:
+            return None
+        after_cue = self._cue_after(text, last.end)
+        if len(seg) == 1:
+            if strict or (first.initial and not after_cue):
+                return None
+            if cue or after_cue:
+                return Entity(first.start, first.end, Label.PERSON, span)
+            return None
+        # "Soviet Yuri Gagarin": a person's name starts at its given name.
+        for q in range(1, len(seg) - 1):
+            if words[q] in lex.gaz.given and all(
+                w in ner_lexicon.DEMONYMS or w in self.lower_words for w in words[:q]
+            ):
+                return self._classify(text, seg[q:], cue, strict=strict)
+        named = words[-1] in lex.gaz.surnames or words[-1].endswith(_SURNAME_ENDINGS)
+        evidence = cue or (words[0] in lex.gaz.given and (named or not strict))
+        if not strict:
+            evidence = (
+                evidence
+                or after_cue
+                or words[-1] in lex.gaz.surnames
+                or words[-1].endswith(_SURNAME_ENDINGS)
+            )
+        if evidence:
+            return Entity(first.start, last.end, Label.PERSON, span)
+        return None
+
+    def _acronym(self, text: str, t: _Tok) -> Entity | None:
+        """An unknown all-capitals word: a place from the list, else an organisation."""
+        lex = self.lex
+        if t.low in lex.not_entities or len(t.text) > 6:
+            return None
+        if t.low in ner_lexicon.PLACE_ACRONYMS:
+            return Entity(t.start, t.end, Label.PLACE, t.text)
+        if len(t.text) < 3 or text[t.start - 1 : t.start] == "/":
+            return None
+        if text[t.end : t.end + 1] == "$":
+            return None  # "US$", "S$": a currency
+        return Entity(t.start, t.end, Label.ORG, t.text)
