@@ -313,3 +313,65 @@ def test_user_patterns_replace_and_extend(rules: BoilerplateRules) -> None:
              "", "Zork now", "", "The council will meet again next week to discuss the budget."]
     assert classify(lines, custom)[4] is Reason.PROMO
     assert classify(lines, rules)[4] is None
+
+
+_DOCK = ("Dock workers at the port stayed out for an eighth day on Tuesday as talks between "
+         "the union and the operator broke up without progress.")
+_EMAS = ("Jakarta - Harga emas batangan Antam naik Rp 5.000 menjadi Rp 1.130.000 per gram "
+         "pada perdagangan Selasa pagi.")
+
+
+def test_menu_title_byline_footer_page(rules: BoilerplateRules) -> None:
+    text = f"""Skip to main content
+Home
+World News
+Live TV Now
+Business
+Sign in
+
+Port Strike Enters Second Week As Talks Stall
+
+Union leaders say the operator has not moved on pay
+
+Jane Doe
+Senior business reporter
+5 March 2024
+
+{_DOCK}
+
+The dispute has left dozens of ships waiting offshore.
+
+About us
+Contact
+Advertise with us
+Careers
+Terms of Use
+Privacy Policy
+"""
+    got = _reasons(text, rules)
+    content = {"Port Strike Enters Second Week As Talks Stall",
+               "Union leaders say the operator has not moved on pay",
+               "The dispute has left dozens of ships waiting offshore."}
+    assert {line for line, r in got.items() if r is None} - content == {_DOCK}
+    assert got["Live TV Now"] is got["Home"] is Reason.NAVIGATION
+    assert got["5 March 2024"] is got["Jane Doe"] is Reason.BYLINE
+    assert got["Privacy Policy"] is Reason.LEGAL
+
+
+def test_page_without_blank_lines(rules: BoilerplateRules) -> None:
+    text = f"""Beranda
+News
+Ekonomi
+Bisnis Hari Ini
+Olahraga
+Harga Emas Antam Naik Rp 5.000 Hari Ini
+Reporter: Dina
+Selasa, 12 Mar 2024 09:00 WIB
+{_EMAS}
+Harga pembelian kembali juga naik menjadi Rp 1.010.000 per gram.
+(das/das)
+"""
+    lines = text.splitlines()
+    reasons = classify(lines, rules)
+    assert [n for n, r in enumerate(reasons) if r is None] == [5, 8, 9]
+    assert reasons[3] is reasons[4] is Reason.NAVIGATION

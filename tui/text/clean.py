@@ -36,6 +36,7 @@ _LABEL_REASONS = {Reason.RELATED, Reason.TAGS, Reason.SHARE, Reason.PROMO}
 _TIME = re.compile(r"\d{1,2}[:.]\d{2}|\b(19|20)\d{2}\b")
 _DOMAIN = re.compile(r"^[\w-]+(\.[\w-]+)*\.(com|co|id|my|net|org|de|fr|es|pt|br|uk|it|nl)\b", re.I)
 _NAME_SEPARATORS = re.compile(r"[|/,&-]")
+_WRAPPING = re.compile(r"^[\s(\[•·*>»«|\-–—]+|[\s)\]]+$")
 # Ends with a full stop or an exclamation (optionally inside quotes): a sentence, not a link.
 _FULL_STOP = re.compile(r"[.!…][\"'”’»)\]]*$")
 
@@ -66,6 +67,12 @@ class BoilerplateRules:
         if self.pattern is None:
             return None
         m = self.pattern.search(text)
+        if m is None:
+            # "(Baca juga: ...)", "• Read more: ...", ">> Lihat juga": the label inside.
+            inner = _WRAPPING.sub("", text)
+            if inner != text and inner:
+                text = inner
+                m = self.pattern.search(text)
         if m is None or m.lastgroup is None:
             return None
         reason = self.reasons[int(m.lastgroup[1:])]
@@ -120,6 +127,36 @@ def _shape(unit: _Unit, stopwords: frozenset[str], trusted: bool) -> Shape:
     ):
         return Shape.SENTENCE
     return Shape.SHORT
+
+
+def _menu_item(unit: _Unit | None) -> bool:
+    """A menu entry: a word or three, unpunctuated (or a line already called navigation)."""
+    if unit is None:
+        return False
+    if unit.reason is not None:
+        return unit.reason is Reason.NAVIGATION
+    first = unit.first
+    return unit.shape is Shape.SHORT and first.words <= 3 and not first.has_inner_punctuation
+
+
+def _in_menu(units: Sequence[_Unit], k: int, runs_matter: bool) -> bool:
+    """Whether unit k sits between menu entries (so it is not the title).
+
+    Where blank lines separate paragraphs, only entries of the same paragraph count.
+    """
+    def at(j: int) -> _Unit | None:
+        if not 0 <= j < len(units) or (runs_matter and units[j].run != units[k].run):
+            return None
+        return units[j]
+
+    return _menu_item(at(k - 1)) and _menu_item(at(k + 1))
+
+
+def _is_prose(unit: _Unit, stopwords: frozenset[str], trusted: bool) -> bool:
+    """An unpunctuated line that still reads like a sentence (a standfirst without a stop)."""
+    line = make_line(unit.first.index, unit.text)
+    return (trusted and line.words >= 6 and not _looks_like_byline(line)
+            and stopword_density(line, stopwords) >= 0.2)
 
 
 def _looks_like_byline(line: Line) -> bool:
@@ -219,8 +256,11 @@ def classify(
         # Above the first paragraph, skipping one- and two-word menu items when a longer
         # line is there; an article that opens with its first paragraph has no title line.
         candidates = [k for k in range(min(first_good, len(units))) if not is_bad(k)]
-        title_at = next((k for k in candidates if units[k].first.words >= 3),
-                        candidates[0] if candidates else None)
+        title_at = next((k for k in candidates if units[k].first.words >= 4
+                         and not _in_menu(units, k, meaningful_runs)), None)
+        if title_at is None:
+            title_at = next((k for k in candidates if units[k].first.words >= 3),
+                            candidates[0] if candidates else None)
         if title_at is None and first_good < len(units):
             title_at = first_good
         if title_at is not None:
@@ -271,7 +311,8 @@ def classify(
         if second is not None and any(is_bad(k) for k in range(first_good + 1, second)):
             front_end = second
     front = [k for k in range(start, front_end)
-             if not is_bad(k) and units[k].shape is Shape.SHORT]
+             if not is_bad(k) and units[k].shape is Shape.SHORT
+             and not _is_prose(units[k], stopwords, trusted)]
     for k in front:
         if _looks_like_byline(units[k].first):
             units[k].reason = Reason.BYLINE
