@@ -43,36 +43,56 @@ _FULL_STOP = re.compile(r"[.!…][\"'”’»)\]]*$")
 
 @dataclass(frozen=True)
 class BoilerplateRules:
-    """Compiled patterns from config.yaml's `boilerplate` section: one regex, a group per reason."""
+    """Compiled patterns from config.yaml's `boilerplate` section, a named group per reason.
 
-    pattern: re.Pattern[str] | None
+    Patterns anchored at the line start (most of them) go into one regex tried only at
+    position 0; the few that may match anywhere go into another. That keeps the cost of a
+    long paragraph close to that of a short line.
+    """
+
+    anchored: re.Pattern[str] | None
+    anywhere: re.Pattern[str] | None
     reasons: tuple[Reason, ...]
 
     @classmethod
     def from_config(cls, section: Mapping[str, Any]) -> BoilerplateRules:
         """Compile `patterns: {reason: {lang: [regex, ...]}}`, reasons tried in that order."""
-        groups: list[str] = []
+        anchored: list[str] = []
+        anywhere: list[str] = []
         reasons: list[Reason] = []
         for reason, by_lang in (section.get("patterns") or {}).items():
             regexes = [rx for rxs in (by_lang or {}).values() for rx in (rxs or [])]
             if not regexes:
                 continue
-            groups.append(f"(?P<r{len(reasons)}>" + "|".join(f"(?:{rx})" for rx in regexes) + ")")
+            n = len(reasons)
             reasons.append(Reason(reason))
-        pattern = re.compile("|".join(groups), re.IGNORECASE) if groups else None
-        return cls(pattern, tuple(reasons))
+            for target, part in ((anchored, [rx for rx in regexes if rx.startswith("^")]),
+                                 (anywhere, [rx for rx in regexes if not rx.startswith("^")])):
+                if part:
+                    target.append(f"(?P<r{n}>" + "|".join(f"(?:{rx})" for rx in part) + ")")
+
+        def build(groups: list[str]) -> re.Pattern[str] | None:
+            return re.compile("|".join(groups), re.IGNORECASE) if groups else None
+
+        return cls(build(anchored), build(anywhere), tuple(reasons))
+
+    def _first(self, text: str) -> re.Match[str] | None:
+        """The match whose reason comes first in config order (anchored or not)."""
+        a = self.anchored.match(text) if self.anchored is not None else None
+        b = self.anywhere.search(text) if self.anywhere is not None else None
+        if a is None or b is None:
+            return a or b
+        return a if int(a.lastgroup[1:]) <= int(b.lastgroup[1:]) else b  # type: ignore[index]
 
     def match(self, text: str) -> tuple[Reason, bool] | None:
         """The reason a pattern gives `text`, and whether the match is the whole line."""
-        if self.pattern is None:
-            return None
-        m = self.pattern.search(text)
+        m = self._first(text)
         if m is None:
             # "(Baca juga: ...)", "• Read more: ...", ">> Lihat juga": the label inside.
             inner = _WRAPPING.sub("", text)
             if inner != text and inner:
                 text = inner
-                m = self.pattern.search(text)
+                m = self._first(text)
         if m is None or m.lastgroup is None:
             return None
         reason = self.reasons[int(m.lastgroup[1:])]
