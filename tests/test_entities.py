@@ -109,7 +109,9 @@ def test_organisation_heads_and_tails(recogniser: RuleRecogniser) -> None:
 def test_dates_in_several_languages(recogniser: RuleRecogniser) -> None:
     cases = [
         ("pada Jumat (15 September), lapor", "Jumat (15 September)", "id"),
-        ("tiba pada hari Rabu.", "hari Rabu", "id"),
+        ("tiba pada hari Rabu.", "Rabu", "id"),
+        ("pada Senin (4/3/2024) malam", "Senin (4/3/2024)", "id"),
+        ("tahun 2024 nanti", "2024", "id"),
         ("di Pyongyang pada Juli 2000, tak lama", "Juli 2000", "id"),
         ("sejak 15 September 2023 lalu", "15 September 2023", "id"),
         ("pada 3 Ogos 2022 di Kuala Lumpur", "3 Ogos 2022", "ms"),
@@ -129,16 +131,20 @@ def test_numbers_with_units_and_currencies(recogniser: RuleRecogniser) -> None:
         ("a $3.5 billion deal", "$3.5 billion"),
         ("naik 40% dari", "40%"),
         ("turun 2,5 persen", "2,5 persen"),
-        ("sekitar 1.200 orang mengungsi", "1.200 orang"),
+        ("sekitar 1.200 orang mengungsi", "1.200"),
         ("RM2.1 bilion untuk projek", "RM2.1 bilion"),
         ("rund 5 Millionen Euro", "5 Millionen Euro"),
+        ("naik 21 peratus", "21 peratus"),
+        ("un total de 5.381 millones de euros", "5.381 millones de euros"),
+        ("senilai US$1,5 miliar", "US$1,5 miliar"),
     ]
     for text, number in cases:
         assert (number, "NUMBER") in _labels(recogniser, text), text
 
 
-def test_codes_with_numbers_are_not_numbers(recogniser: RuleRecogniser) -> None:
-    labels = _labels(recogniser, "pesawat Su-35 dan pandemi COVID-19 merebak")
+def test_codes_scores_and_clock_times_are_not_numbers(recogniser: RuleRecogniser) -> None:
+    text = "pesawat Su-35, pandemi COVID-19, skor 3-0, pukul 13.21 WIB, perusahaan 3M"
+    labels = _labels(recogniser, text)
     assert not [t for t, lab in labels if lab == "NUMBER"]
 
 

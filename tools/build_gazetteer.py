@@ -70,7 +70,7 @@ anwar mahathir najib muhyiddin ismail sabri zahid hishammuddin rafizi fahmi lim
 wan azizah nurul izzah syed tengku tunku sultan raja abang awang dayang siti nur
 nor noor mohd muhd megat puteri ahmad zainal kamal rosli azmin saifuddin
 xi li wang zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin luo
-jinping keqiang qiang yi wen hua
+jinping keqiang qiang yi wen hua tan ng wong chong chan teo goh ong koh chua yeo ho
 kim lee park choi jung jeong kang cho yoon yun jang lim han oh seo shin kwon hwang
 ahn song hong jeon moon suk yeol jae jong un il sung yo
 shinzo fumio yoshihide shigeru taro naoki hiroshi takeshi kenji akira yuki haruki
@@ -90,6 +90,16 @@ volodymyr emine tedros antónio antonio ban kofi boutros jens mark ursula charle
 rishi boris keir liz theresa tony gordon david nicola humza
 joe kamala donald mike antony anthony lloyd jake janet jerome nancy chuck mitch
 kevin hakeem ron gavin pete xavier merrick alejandro
+agung ahmad aditya adi agus aji andika andre anton arief arif arya asep ayu bagus bayu
+benny boy budiman cahyo dadang dani danny dewi dian dimas dodi edi edy endang erwin
+evi fajar fauzi ferry gita guntur hadi hamdan handoko hari haris hasan hendro heru
+ikhsan iman indah indra irfan iwan joko kurnia lestari lukman made mega nanang novi
+nyoman ketut wayan putu kadek komang gede nining nurul oki rahmat rina rini rizal
+rizki rudy saiful sandi satria setiawan slamet sofyan sugeng suharso sutrisno syahrul
+taufik teguh tono umar wahyu wawan widodo yanti yogi yuli yusuf zainal zulkifli
+abdul aziz amin amir anas arsyad azhar bahrum darul fahmi firdaus hafiz haikal hakim
+hamzah harun hidayat ihsan ilham irwan jamal jusuf kiki luthfi mahmud muhaimin munir
+nasir rahman ridho rosyid salim sholeh syarif tohir usman wahid yahya zaki
 """
 
 

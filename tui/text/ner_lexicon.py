@@ -26,7 +26,7 @@ PERSON_TITLES = _words(
     kapolres panglima kasad jaksa hakim senator anggota duta besar dubes juru bicara jubir
     pemimpin penasihat perdana raja ratu pangeran putri sultan syekh sheikh kardinal paus
     uskup imam ustaz ustadz kiai kyai habib haji hajah pak bapak bu ibu saudara sdr tuan
-    nyonya nona dr drs ir prof profesor datuk dato tun encik cik yb yab tunku tengku
+    nyonya nona dr drs ir prof profesor datuk dato tun encik cik yb yab
     perdana ceo cfo coo pendiri founder chairman kombes kombespol akbp kompol akp iptu ipda
     aiptu aipda bripka brigadir briptu irjen komjen kapolsek kasat kasatreskrim dandim
     analis ekonom pengamat peneliti dirjen sesjen deputi kadis kabid kasubdit kadiv
@@ -60,6 +60,12 @@ TITLE_FILLERS = _words(
     auswärtigen außenminister außenministerin affaires étrangères étrangères asuntos
     exteriores relaciones relações exteriores
     """
+)
+
+# Endings of (German) compound titles: "Gesundheitsminister", "Betriebsratschef".
+TITLE_SUFFIXES = (
+    "minister", "ministerin", "chef", "chefin", "präsident", "präsidentin", "sprecher",
+    "sprecherin", "vorsitzende", "vorsitzender", "trainer", "kanzler", "kanzlerin",
 )
 
 # Lower-case words right before a name that mark a person (role nouns, speech verbs).
@@ -108,9 +114,13 @@ ORG_HEADS = _words(
     army navy force forces police guard brigade battalion
     ministerium bundesministerium bundestag bundesrat partei gericht universität hochschule
     gesellschaft verband stiftung bundesamt amt
-    ministère université assemblée conseil commission parti banque société tribunal
-    ministerio universidad asamblea consejo comisión partido banco sociedad tribunal
-    ministério universidade assembleia conselho comissão partido banco sociedade
+    ministère université assemblée conseil commission parti banque société tribunal bourse
+    sénat cour fc cf sc ac vfl vfb sv tsv real atlético atletico borussia sporting olympique
+    ministerio universidad asamblea consejo comisión partido banco sociedad tribunal bolsa
+    congreso senado juzgado audiencia
+    ministério universidade assembleia conselho comissão partido banco sociedade câmara
+    congresso justiça supremo fundação fundación fondation instituto associação asociación
+    advocacia federação federación
     """
 )
 
@@ -123,7 +133,8 @@ PLACE_HEADS = _words(
     county province river island islands lake mount mountains strait sea ocean bay gulf
     airport stadium street avenue square valley desert peninsula canal shoal reef highway
     insel fluss bezirk landkreis flughafen
-    lac mont rivière île îles aéroport
+    lac mont rivière île îles aéroport plateau col palais
+    palacio palácio palast
     río isla islas lago monte aeropuerto provincia
     rio ilha ilhas aeroporto província
     """
@@ -211,7 +222,8 @@ NOT_ENTITIES = _words(
     covid-19 ceo cfo coo pm am rt rw sd smp sma smk s1 s2 s3 tv dll dsb dst yth ok
     ai it ipo etf gdp cpi kpr kur lpg bbm ott pns asn tki pmi hiv aids dna rna mrt lrt krl
     pr hp wa wifi ekonomi bisnis politik olahraga hiburan berita nasional internasional
-    internet email online ri1 vs eps per ttd nb ps dbd npl ielts toefl vat gst sst nik
+    internet email online ri1 vs eps per ttd nb ps pdg pib bip pil ceo dg dbd npl ielts toefl
+    vat gst sst nik
     npwp sdm ump umr ihsg ojol kkn bumd bbm sppd tps sop pdb yoy mtm qtq ytd eps roe roa
     baca juga simak lihat tonton foto video sumber bagikan share tags tag
     """
@@ -222,7 +234,7 @@ EVENT_HEADS = _words(
     """
     piala olimpiade kejuaraan liga turnamen festival pemilu pilpres pilkada ktt konferensi
     pekan cup championship championships olympics olympic games tournament league festival
-    summit conference election elections war perang operasi operation
+    summit conference election elections war perang operasi operation tour giro vuelta
     """
 )
 

@@ -9,30 +9,36 @@ from dataclasses import dataclass
 from tui.text.gazetteer import Gazetteer
 from tui.text.model import Label
 
+# Multiplier words, which belong to the number ("Rp150 triliun", "46 Millionen Euro").
 _SCALE = (
     "ribu|rb|juta|jt|miliar|milyar|triliun|trilyun|bilion|trilion|thousand|million|billion|"
-    "trillion|mn|bn|tn|k|m|b|tausend|millionen|million|milliarden|milliarde|billionen|mille|"
-    "millions|milliards|milliard|mil|millones|millón|billones|milhões|milhão|bilhões|bilhão|"
-    "trilhões"
+    "trillion|tausend|millionen|milliarden|milliarde|billionen|mille|millions|milliards|"
+    "milliard|mil|millones|millón|billones|milhões|milhão|bilhões|bilhão|trilhões"
 )
-_UNIT = (
-    "%|persen|per cent|percent|prozent|pour cent|por ciento|por cento|km|kilometer|kilometre|"
-    "kilometers|kilometres|kilometer persegi|meter|m2|m²|km²|cm|mm|kg|kilogram|gram|ton|tonnes?|"
-    "tons|barel|barrel|barrels|liter|litre|liters|litres|mil|miles|mph|km/jam|km/h|"
-    "hektare|hektar|hectares?|ha|derajat|degrees|°c|°f|mw|gw|kwh|"
-    "dolar|dollar|dollars|euro|euros|ringgit|rupiah|yuan|yen|pound|pounds|rubel|rubles|roubles|"
-    "won|baht|peso|pesos|real|reais|franc|francs|"
-    "orang|jiwa|warga|penduzuk|people|persons|unit|units|ekor|buah|kali|times|tahun|years|"
-    "bulan|months|hari|days|jam|hours|menit|minutes|detik|seconds|pekan|minggu|weeks"
+# Short multipliers only after a currency sign ("$3.5bn", "€40m"), never "3M".
+_SHORT_SCALE = "mn|bn|tn|k|m|b"
+# Percent and currency words, which belong to the number; units and counted nouns do not
+# ("[10] kilometer", "[412] jiwa"), as the project's annotation guide has it.
+_CURRENCY_WORD = (
+    "dolar|dollar|dollars|dólares|dólar|euro|euros|ringgit|rupiah|yuan|yen|pound|pounds|"
+    "rubel|rubles|roubles|won|baht|peso|pesos|real|reais|franc|francs|francos|rupee|rupees"
+)
+_PERCENT = (
+    "%|persen|peratus|per cent|percent|prozent|pour cent|por ciento|por cento|pct"
 )
 _CURRENCY = r"(?:US\$|S\$|A\$|HK\$|RM|Rp\.?|IDR|USD|EUR|GBP|SGD|MYR|\$|€|£|¥|₹|₩|R\$)"
 _NUM = r"\d{1,3}(?:[.,\s]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+_OF = r"(?:\s(?:de|d')\s?)"
 
 NUMBER_RE = re.compile(
-    rf"(?<![\w\-/.,])(?:{_CURRENCY}\s?(?:{_NUM})(?:\s?(?:{_SCALE})\b)?"
-    rf"|(?:{_NUM})(?:\s?(?:{_SCALE})\b)?(?:\s?(?:{_UNIT})(?![\w]))?)(?![\w\-/]|[.,]\d)",
+    rf"(?<![\w\-/.,:])(?:{_CURRENCY}\s?(?:{_NUM})(?:\s?(?:{_SCALE}|{_SHORT_SCALE})\b)?"
+    rf"|(?:{_NUM})(?:\s?(?:{_SCALE})\b)?"
+    rf"(?:\s?(?:{_PERCENT})(?!\w)|{_OF}?\s?(?:{_CURRENCY_WORD})\b)?)(?![\w\-/:]|[.,]\d)",
     re.IGNORECASE,
 )
+# Clock times are not numbers ("pukul 13.21 WIB", "at 9.30 a.m.").
+_CLOCK_AFTER = re.compile(r"\s?(?:WIB|WITA|WIT|GMT|UTC|CET|CEST|a\.m\.|p\.m\.|am\b|pm\b|h\b|Uhr)")
+_CLOCK_BEFORE = re.compile(r"(?:pukul|jam|pkl\.?|at|um|à|a las|às)\s$", re.IGNORECASE)
 
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _NUMERIC_DATE = rf"\d{{1,2}}[/.\-]\d{{1,2}}[/.\-]{_YEAR}|{_YEAR}-\d\d-\d\d"
@@ -58,34 +64,33 @@ class DateNumberPatterns:
     def __init__(self, gaz: Gazetteer) -> None:
         months = _alt(w for ws in gaz.months.values() for w in ws if len(w) >= 3)
         days = _alt(w for ws in gaz.days.values() for w in ws)
-        day_word = r"hari\s"
-        day_num = r"\d{1,2}(?:st|nd|rd|th|er|\.|º)?"
+        day_num = r"\d{1,2}(?:st|nd|rd|th|er|\.|º)?"  # before a month: "3. Oktober"
+        day_end = r"\d{1,2}(?:st|nd|rd|th)?"  # after a month: "May 29"
+        # Generic words before a date ("hari", "tahun", "bulan") stay outside the span,
+        # a weekday and its bracketed date stay together: "Senin (4/3/2024)".
         date = (
-            rf"(?:(?:{day_word})?(?:{days})(?:,?\s(?:\(?{day_num}\s(?:de\s)?(?:{months})"
-            rf"(?:\s(?:de\s)?{_YEAR})?\)?|(?:{months})\s{day_num}(?:,?\s{_YEAR})?))?"
+            rf"(?:(?:{days})(?:,?\s(?:\(?{day_num}\s(?:de\s)?(?:{months})"
+            rf"(?:\s(?:de\s)?{_YEAR})?\)?|(?:{months})\s{day_end}(?:,?\s{_YEAR})?"
+            rf"|\((?:{_NUMERIC_DATE}|\d{{1,2}}/\d{{1,2}})\)))?"
             rf"|{day_num}\s(?:de\s)?(?:{months})(?:,?\s(?:de\s)?{_YEAR})?"
-            rf"|(?:(?:bulan|month)\s)?(?:{months})(?:\s{day_num}(?:,?\s{_YEAR})?|\s(?:de\s)?{_YEAR})?"
-            rf"|(?:tahun|year|jahr|année|año|ano)\s{_YEAR}"
+            rf"|(?:{months})(?:\s{day_end}(?:,?\s{_YEAR})?|\s(?:de\s)?{_YEAR})?"
             rf"|{_NUMERIC_DATE}"
             rf"|(?:19|20)\d0s|{_YEAR})"
         )
         self.date_re = re.compile(rf"(?<![\w\-/.])(?:{date})(?![\w\-/]|[.,]\d)")
-        # Without a digit, only a capitalised full month or day name is a date on its own:
-        # "may", "mars" and "Sept" alone are too often something else.
-        self._alone = {w for ws in gaz.months.values() for w in ws[:12]} | {
-            w for ws in gaz.days.values() for w in ws
-        }
-        self._alone = {w[:1].upper() + w[1:] for w in self._alone}
+        # Without a digit, only a full month name, capitalised, or a weekday written as its
+        # language writes it ("Monday", "lundi") is a date on its own: "may", "mars" and
+        # "Sept" alone are too often something else.
+        months_alone = {w[:1].upper() + w[1:] for ws in gaz.months.values() for w in ws[:12]}
+        self._alone = months_alone | {w for ws in gaz.days.values() for w in ws}
 
     def find(self, text: str) -> Iterator[Match]:
         """DATE spans first, then NUMBER spans outside them, in text order per kind."""
         taken: list[tuple[int, int]] = []
         for m in self.date_re.finditer(text):
             s = m.group(0)
-            if not any(c.isdigit() for c in s):
-                word = s.split()[-1]
-                if word not in self._alone or not word[:1].isupper():
-                    continue
+            if not any(c.isdigit() for c in s) and s not in self._alone:
+                continue
             if s.isdigit() and len(s) == 4 and _looks_counted(text, m.end()):
                 continue
             taken.append((m.start(), m.end()))
@@ -94,7 +99,9 @@ class DateNumberPatterns:
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             s = m.group(0).rstrip()
-            if len(s) == 1 and s.isdigit():
+            if _CLOCK_AFTER.match(text, m.start() + len(s)) or _CLOCK_BEFORE.search(
+                text, max(0, m.start() - 8), m.start()
+            ):
                 continue
             yield Match(m.start(), m.start() + len(s), Label.NUMBER)
 

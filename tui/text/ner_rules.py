@@ -36,6 +36,8 @@ _SURNAME_ENDINGS = (
     "escu", "yan", "ian", "oglu", "oğlu", "adze", "shvili", "yev", "yeva", "ovna", "ovich",
 )
 _MAX_SPAN = 6
+_ACRONYM_HEADS = frozenset(["pt", "cv", "tbk", "fc", "cf", "sc", "ac", "afc", "cd", "ud", "sd"])
+_ARTICLES = frozenset(["la", "las", "los", "le", "les"])
 _CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z]")
 _NAME_PREFIX = re.compile(r"^(?:Mc|Mac|De|Di|Da|Le|La|Van|Von|Al|El|O)[A-Z'’]")
 _DIRECTIONS_AFTER = frozenset(
@@ -103,6 +105,9 @@ class _Lexicon:
             self.fixed[tuple(_TOKEN.findall(name))] = Label.PLACE
         for name in ner_lexicon.PLACE_NAMES:
             self.fixed[tuple(_TOKEN.findall(name))] = Label.PLACE
+        self.fixed_lexicon = frozenset(
+            tuple(_TOKEN.findall(n)) for n in ner_lexicon.PLACE_NAMES | ner_lexicon.ORG_NAMES
+        )
         for name in ner_lexicon.ORG_NAMES:
             self.fixed[tuple(_TOKEN.findall(name))] = Label.ORG
         for key in list(self.fixed):
@@ -226,6 +231,8 @@ class _BlockReader:
         if not key:
             return
         self.memory.names.setdefault(key, ent.label)
+        if ent.label is Label.PERSON and len(key) >= 3 and key[-2] not in self.lex.stop:
+            self.memory.short.setdefault(key[-2:], Label.PERSON)  # "Zii Jia" of "Lee Zii Jia"
         if ent.label is Label.PERSON and len(key) >= 2:
             for part in (key[-1], key[0]):
                 if part in self.lex.stop or part in ner_lexicon.PERSON_TITLES:
@@ -284,11 +291,28 @@ class _BlockReader:
             return True
         # Joiners: "Osama bin Laden", "Lula da Silva", "University of Oxford".
         nxt = toks[j + 1] if j + 1 < len(toks) else None
-        if nxt is None or not nxt.cap or text[t.end : nxt.start] != " " or not prev.cap:
+        if (
+            nxt is not None
+            and t.low == "de"
+            and nxt.low in _ARTICLES
+            and j + 2 < len(toks)
+            and toks[j + 2].cap
+        ):
+            nxt = toks[j + 2]  # "de la Moncloa": judge the joiner by the name after it
+        if nxt is None or not nxt.cap or text[t.end : nxt.start].strip(" la") not in ("", "s"):
+            return False
+        if not prev.cap and not (prev.low == "de" and t.low in _ARTICLES):
             return False
         if t.low in ner_lexicon.NAME_JOINERS:
             return True
-        window = toks[max(0, j - 6) : j]
+        # The run so far, back to its first capitalised word.
+        window: list[_Tok] = []
+        for x in reversed(toks[max(0, j - 8) : j]):
+            if not x.cap and x.low not in ner_lexicon.ORG_JOINERS and x.low not in _ARTICLES:
+                break
+            window.append(x)
+        if t.low in _ARTICLES and toks[j - 1].low == "de":
+            return any(self._head(x) is not None for x in window)  # "Palacio de la Moncloa"
         if t.low in ner_lexicon.ORG_JOINERS:
             return any(self._head(x) is not None for x in window)
         if (
@@ -315,6 +339,14 @@ class _BlockReader:
         label = self.lex.fixed.get(key)
         if label is None:
             return None
+        if (
+            len(key) == 1
+            and toks[0].acronym
+            and len(key[0]) <= 3
+            and label is Label.PLACE
+            and key not in self.lex.fixed_lexicon
+        ):
+            return None  # "BAM" is an acronym, not the town of Bam
         if len(key) == 1:
             t = toks[0]
             # Short fixed names ("who", "un", "pan", "ma") count only in capitals.
@@ -334,8 +366,10 @@ class _BlockReader:
 
     def _head(self, t: _Tok) -> Label | None:  # or _EVENT
         """ORG or PLACE when the token is a word that makes its run that kind of name."""
+        if not t.cap:
+            return None
         if t.acronym:
-            return Label.ORG if t.low in ("pt", "cv", "tbk") else None
+            return Label.ORG if t.low in _ACRONYM_HEADS else None
         if t.low in ner_lexicon.EVENT_HEADS:
             return _EVENT
         if t.low in ner_lexicon.ORG_HEADS:
@@ -348,6 +382,8 @@ class _BlockReader:
         if t.acronym:
             return False
         if t.low in ner_lexicon.PERSON_TITLES:
+            return True
+        if len(t.low) > 9 and t.low.endswith(ner_lexicon.TITLE_SUFFIXES):
             return True
         # "Director-General", "Wakil-Presiden".
         parts = t.low.split("-")
@@ -419,6 +455,22 @@ class _BlockReader:
                 # the run, up to a title, is one name; "Deutsche Bank", "Federal Reserve":
                 # an English tail ends it.
                 end = next((m for m in range(k + 1, j) if self._is_title(toks[m])), j)
+                if not pending:
+                    # "Persatuan Pengangkutan Lori Malaysia Tan Chee Keong": a place closes
+                    # the name unless another head word follows it.
+                    m = k + 1
+                    while m < end:
+                        kn = self._longest_known(toks, m, end)
+                        if kn is not None and kn[1] is Label.PLACE:
+                            if (
+                                kn[0] < end
+                                and not self._head_ahead(toks, kn[0], end)
+                                and self._starts_person(toks, kn[0], end)
+                            ):
+                                end = kn[0]
+                            m = kn[0]
+                        else:
+                            m += 1
                 if pending:
                     # After other words the head closes the name ("Deutsche Bank", "Mirae
                     # Asset Sekuritas"), unless "of"/"for" carries it on ("Bank of England").
@@ -479,6 +531,23 @@ class _BlockReader:
                 pending.extend(toks[k:end])
                 k = end
                 continue
+            nxt = toks[end] if end < j else None
+            if (
+                end == k + 1
+                and label is Label.PLACE
+                and not pending
+                and not t.acronym
+                and self.memory.get((t.low,)) is None
+                and nxt is not None
+                and self._longest_known(toks, end, j) is None
+                and self._head(nxt) is None
+                and (nxt.low in self.lex.gaz.surnames or nxt.low.endswith(_SURNAME_ENDINGS))
+            ):
+                # "Rafa Silva", "Amancio Ortega": a one-word place before a family name is
+                # a given name.
+                pending.append(t)
+                k += 1
+                continue
             if (
                 end == k + 1
                 and label is Label.PLACE
@@ -509,6 +578,14 @@ class _BlockReader:
         flush(titled)
         return out
 
+    def _starts_person(self, toks: list[_Tok], k: int, j: int) -> bool:
+        """True when tokens k..j look like a person's name: known, or a given name first."""
+        key = tuple(t.low for t in toks[k:j])
+        return (
+            self.memory.get(key) is Label.PERSON
+            or (j - k >= 2 and key[0] in self.lex.gaz.given)
+        )
+
     def _plain(self, toks: list[_Tok], k: int, j: int) -> bool:
         """True for a run token that is no title, head word, function word or known name."""
         t = toks[k]
@@ -538,6 +615,12 @@ class _BlockReader:
     def _classify(self, text: str, seg: list[_Tok], cue: bool, *, strict: bool) -> Entity | None:
         """A person, an acronym's organisation or place, or nothing, for an unknown stretch."""
         lex = self.lex
+        while seg and not seg[0].cap:
+            seg = seg[1:]
+        while seg and not seg[-1].cap:
+            seg = seg[:-1]
+        if not seg:
+            return None
         first, last = seg[0], seg[-1]
         span = text[first.start : last.end]
         if len(seg) == 1 and first.acronym:
@@ -590,6 +673,8 @@ class _BlockReader:
         lex = self.lex
         if t.low in lex.not_entities or len(t.text) > 6:
             return None
+        if text[t.end : t.end + 1] == "$":
+            return None  # "US$", "S$": a currency
         if t.low in ner_lexicon.PLACE_ACRONYMS:
             return Entity(t.start, t.end, Label.PLACE, t.text)
         if len(t.text) < 3 or text[t.start - 1 : t.start] == "/":
