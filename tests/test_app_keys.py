@@ -383,12 +383,3 @@ async def test_q_quits(tmp_path: Path) -> None:
         await pilot.press("q")
         await pilot.pause()
         assert app._exit or not app.is_running
-
-
-async def test_reserved_triage_keys_are_not_taken(tmp_path: Path) -> None:
-    app = make_app(tmp_path)
-    async with app.run_test(size=WIDE) as pilot:
-        await settle(pilot)
-        keys = set(app.screen.active_bindings)
-        for key in ("a", "x", "s", "f", "u", "c", *"123456789"):
-            assert key not in keys

@@ -18,17 +18,20 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Input
 from textual.worker import get_current_worker
 
 from tui.article_source import ArticleSource
 from tui.document_cache import DocumentCache
 from tui.keymap import Scope, bindings
 from tui.safe_text import safe_plain
+from tui.screens.triage_actions import TriageActions
 from tui.text.model import Document, Record
 from tui.widgets.article_list import ArticleList
 from tui.widgets.article_view import ArticleView
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.meta_panel import MetaPanel
+from tui.widgets.title_bar import TitleBar
 
 Analyser = Callable[[Record, bool], Document]
 """analyse(record, detect_language) -> Document; language/entities only when True."""
@@ -50,7 +53,7 @@ class ReaderOptions:
     detect_language: bool = True
 
 
-class MainScreen(Screen[None]):
+class MainScreen(TriageActions, Screen[None]):
     """The three panes, the header with the dump's name and the footer with the main keys."""
 
     BINDINGS: ClassVar = bindings(Scope.SCREEN)
@@ -68,17 +71,15 @@ class MainScreen(Screen[None]):
         self._painted_once = False
 
     def compose(self) -> ComposeResult:
-        """Header, the panes, the (hidden) filter box and the footer."""
-        yield Header(icon="≡")
+        """Header, the panes and the footer (the filter box is added when first used)."""
+        yield TitleBar(id="title")
         with Horizontal(id="panes"):
             yield ArticleList(self.source, id="list")
             yield ArticleView(measure=self.options.measure,
                               show_boilerplate=self.options.show_boilerplate,
                               show_entities=self.options.show_entities, id="article")
             yield MetaPanel(id="meta")
-        yield Input(placeholder="filter: text in titles and articles (enter applies, "
-                    "empty clears, escape cancels)", id="filter")
-        yield Footer(show_command_palette=False)
+        yield KeyBar(id="keys")
 
     @property
     def article_list(self) -> ArticleList:
@@ -98,6 +99,7 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         """Start on the first article with the list focused."""
         self.title = f"warta — {safe_plain(self.source.name)}"
+        self.query_one(TitleBar).show(self.title, "")
         listing = self.article_list
         listing.describe = self._describe
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._restyle())
@@ -152,6 +154,7 @@ class MainScreen(Screen[None]):
         if shown != total:
             where += f" · {shown} match{'es' if shown != 1 else ''}"
         self.sub_title = where
+        self.query_one(TitleBar).show(self.title or "warta", where)
         item = self.cache.get(index)
         if item is not None:
             doc, full = item
@@ -274,9 +277,18 @@ class MainScreen(Screen[None]):
         """Metadata panel on or off."""
         self._set_meta(not self.meta_shown)
 
+    def _filter_box(self) -> Input:
+        found = self.query("#filter")
+        if found:
+            return found.first(Input)
+        box = Input(placeholder="filter: text in titles and articles (enter applies, "
+                    "empty clears, escape cancels)", id="filter")
+        self.mount(box, before=self.query_one(KeyBar))
+        return box
+
     def action_filter(self) -> None:
         """Open the filter box."""
-        box = self.query_one("#filter", Input)
+        box = self._filter_box()
         box.value = self.filter_text
         box.display = True
         box.focus()
@@ -312,11 +324,12 @@ class MainScreen(Screen[None]):
 
     def key_escape(self) -> None:
         """Escape closes the filter box without changing the filter."""
-        if self.query_one("#filter", Input).display:
+        found = self.query("#filter")
+        if found and found.first().display:
             self._close_filter()
 
     def _close_filter(self) -> None:
-        box = self.query_one("#filter", Input)
+        box = self._filter_box()
         box.display = False
         self.article_list.focus()
 
