@@ -92,7 +92,7 @@ def test_title_block_when_text_repeats_the_title_field(pipeline: Pipeline) -> No
 def test_headings_and_meta_on_a_sample(pipeline: Pipeline) -> None:
     doc = pipeline.analyse(Record("s", (SEEDS / "003_de_hitzewelle.txt").read_text("utf-8")),
                            detect_language=False)
-    assert [h.text for h in doc.headings] == ["Was die Städte anbieten"]
+    assert [h.text for h in doc.headings] == ["Was die Städte anbieten", "Wer hilft wem?"]
     assert doc.title == "Hitzewelle: Kommunen öffnen Kühlräume für ältere Menschen"
     assert (doc.meta.dateline, doc.meta.publisher, doc.meta.credit, doc.meta.author) == (
         "Kassel", "ndp", "ndp", "Anna Berger")

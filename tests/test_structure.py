@@ -124,9 +124,31 @@ def test_headings_are_short_title_like_lines_between_paragraphs() -> None:
     mark_title(blocks, None)
     mark_headings(blocks)
     headings = [b.text for b in blocks if b.kind is BlockKind.HEADING]
-    # Not the quote, not the dialogue line, not the list item, not the question, and
-    # not the last line (nothing follows it).
-    assert headings == ["Pertukaran Senjata", "AS Konsultasikan Tokyo, Seoul"]
+    # Not the quote, not the dialogue line, not the list item, and not the last line
+    # (nothing follows it); a lone short question between paragraphs is a heading.
+    assert headings == ["Pertukaran Senjata", "AS Konsultasikan Tokyo, Seoul",
+                        "Apa yang terjadi selanjutnya?"]
+
+
+def test_questions_in_an_interview_are_not_headings() -> None:
+    answer = "Jawaban yang cukup panjang untuk menjadi sebuah paragraf yang utuh dan jelas."
+    parts = ["Wawancara Dengan Pendiri Perusahaan", answer]
+    for q in ("Kenapa harus ada PHK?", "Apakah PHK masih berlanjut?", "Lalu kenapa ekspansi?"):
+        parts += [q, answer]
+    blocks = _blocks("\n\n".join(parts))
+    mark_title(blocks, None)
+    mark_headings(blocks)
+    assert not [b for b in blocks if b.kind is BlockKind.HEADING]
+
+
+def test_figures_and_quoted_phrases() -> None:
+    para = "Paragraf yang cukup panjang untuk menjadi sebuah paragraf yang utuh dan jelas."
+    parts = ["Judul", para, "Attendance: 17,102", para, "1º Palmeiras - 13 pontos", para,
+             "'Like a freight train'", para, "“Kami siap,” kata Putin.", para]
+    blocks = _blocks("\n\n".join(parts))
+    mark_title(blocks, None)
+    mark_headings(blocks)
+    assert [b.text for b in blocks if b.kind is BlockKind.HEADING] == ["'Like a freight train'"]
 
 
 def test_numbered_question_heading_in_a_text_without_blank_lines() -> None:

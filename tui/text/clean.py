@@ -317,7 +317,9 @@ def classify(
     if title_at is not None:
         for k in range(title_at):
             if not is_bad(k):
-                units[k].reason = Reason.NAVIGATION
+                # A button beside a cookie notice or a share bar belongs to it.
+                beside = _neighbour_reasons(units, k, same_run=meaningful_runs)
+                units[k].reason = beside[0] if beside else Reason.NAVIGATION
 
     # 7. Between the title and the first paragraph: bylines, dates, captions. A
     # standfirst may come before them: then the zone runs to the next paragraph,
@@ -352,6 +354,7 @@ def classify(
         for k in range(tail, len(units)):
             if not is_bad(k):
                 units[k].reason = _tail_reason(units[k].first)
+        _tail_topics(units, tail)
 
     # 9. In the body: fragments squeezed between boilerplate, captions next to credits.
     end = last if last is not None else len(units)
@@ -419,6 +422,20 @@ def _tail_start(units: Sequence[_Unit], floor: int) -> int:
         else:
             break
     return k
+
+
+def _tail_topics(units: Sequence[_Unit], start: int) -> None:
+    """Two or more one-to-three-word lines together at the end are a list of topics."""
+    k = start
+    while k < len(units):
+        j = k
+        while (j < len(units) and units[j].reason in (Reason.BYLINE, Reason.OTHER, Reason.TAGS)
+               and units[j].first.words <= 3 and units[j].run == units[k].run):
+            j += 1
+        if j - k >= 2:
+            for u in units[k:j]:
+                u.reason = Reason.TAGS
+        k = max(j, k + 1)
 
 
 def _claim_after_label(units: Sequence[_Unit], k: int, reason: Reason, runs_matter: bool) -> None:

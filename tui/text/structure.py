@@ -40,6 +40,9 @@ _AUTHOR = re.compile(
 )
 _HEADING_END = re.compile(r"[.,;:!…\"”’»)]$")
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s")
+_QUOTED = re.compile(r"^[\"“'‘«„»](.+)[\"”'’»“«]$")
+_INNER_STOP = re.compile(r"[,.;:!?]")
+_LABEL_VALUE = re.compile(r":\s*[\d,.]+")
 
 
 def segment(lines: Sequence[str], reasons: Sequence[Reason | None]) -> list[Block]:
@@ -78,8 +81,13 @@ def mark_title(blocks: list[Block], title: str | None) -> str | None:
 
 
 def mark_headings(blocks: list[Block], blank_separated: bool = True) -> None:
-    """Turn short title-like lines standing between paragraphs into headings."""
+    """Turn short title-like lines standing between paragraphs into headings.
+
+    A short question can be a heading ("Wann fahren die ersten Bahnen?"), but not in an
+    interview, where many questions stand between the answers.
+    """
     content = [b for b in blocks if b.is_content]
+    candidates: list[Block] = []
     for k in range(1, len(content) - 1):
         b, prev, nxt = content[k], content[k - 1], content[k + 1]
         if b.kind is not BlockKind.PARAGRAPH or prev.kind is not BlockKind.PARAGRAPH:
@@ -89,23 +97,38 @@ def mark_headings(blocks: list[Block], blank_separated: bool = True) -> None:
         if blank_separated and (prev.lines[1] + 1 >= b.lines[0] or b.lines[1] + 1 >= nxt.lines[0]):
             continue
         if _is_heading(b.text):
-            b.kind = BlockKind.HEADING
+            candidates.append(b)
+    questions = [b for b in candidates if b.text.endswith("?") and not _NUMBERED.match(b.text)]
+    for b in candidates:
+        if b in questions and len(questions) > 2:
+            continue
+        b.kind = BlockKind.HEADING
 
 
 def _is_heading(text: str) -> bool:
     line = make_line(0, text)
-    if not 1 <= line.words <= 12 or len(text) > 90 or not (text[0].isupper() or text[0].isdigit()):
+    if not 1 <= line.words <= 12 or len(text) > 90:
+        return False
+    quoted = _QUOTED.match(text)
+    if quoted:
+        # A quoted phrase as a heading ('Like a freight train'), not a quoted sentence.
+        inner = quoted.group(1)
+        return line.words <= 6 and not _INNER_STOP.search(inner)
+    if not (text[0].isupper() or text[0].isdigit()):
         return False
     if line.is_quote or line.is_dialogue or line.is_table_row:
         return False
     numbered = bool(_NUMBERED.match(text))
     if line.is_list_item and not numbered:
         return False
+    numbers = sum(any(ch.isdigit() for ch in t) for t in line.tokens) - numbered
+    if numbers >= 2 or _LABEL_VALUE.search(text):
+        return False  # "Attendance: 17,102", "1º Palmeiras - 13 pontos": figures, not titles
     if text.endswith("?"):
-        return numbered
+        return line.words <= 10
     if _HEADING_END.search(text):
         return False
-    return line.capitalised_share >= 0.5 or line.words <= 6
+    return line.capitalised_share >= 0.5 or line.words <= 8
 
 
 def _place(raw: str) -> str:
