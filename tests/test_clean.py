@@ -233,6 +233,17 @@ Amerika       7,120 tan
 
 Permintaan dijangka kekal kukuh sehingga Jun.
 """,
+    "results_at_the_end": """Hasil Lengkap Pekan Ke-26 Liga 1
+
+Persebaya menang 3-1 atas Arema, sementara Persib ditahan imbang Bali United.
+
+Hasil pertandingan:
+
+Persebaya 3 Arema 1
+Persib 0 Bali United 0
+PSM 2 Persija 2
+Penguasaan bola: 54%
+""",
     "sentences_that_start_like_labels": """Shares Slide As Chipmaker Cuts Forecast
 
 Share prices of the chipmaker fell 12% on Tuesday after it cut its forecast for the year.

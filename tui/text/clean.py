@@ -36,6 +36,10 @@ _LABEL_REASONS = {Reason.RELATED, Reason.TAGS, Reason.SHARE, Reason.PROMO}
 _TIME = re.compile(r"\d{1,2}[:.]\d{2}|\b(19|20)\d{2}\b")
 _DOMAIN = re.compile(r"^[\w-]+(\.[\w-]+)*\.(com|co|id|my|net|org|de|fr|es|pt|br|uk|it|nl)\b", re.I)
 _NAME_SEPARATORS = re.compile(r"[|/,&-]")
+_LABEL_FIGURE = re.compile(
+    r"^[^:]{2,40}:\s*[-+]?\d[\d.,]*\s*(%|persen|percent|prozent|pour cent|por ciento|por cento)?$",
+    re.IGNORECASE,
+)
 _WRAPPING = re.compile(r"^[\s(\[•·*>»«|\-–—]+|[\s)\]]+$")
 # Ends with a full stop or an exclamation (optionally inside quotes): a sentence, not a link.
 _FULL_STOP = re.compile(r"[.!…][\"'”’»)\]]*$")
@@ -142,6 +146,7 @@ def _shape(unit: _Unit, stopwords: frozenset[str], trusted: bool) -> Shape:
         or first.is_dialogue
         or first.is_list_item
         or first.is_table_row
+        or _is_figures(joined)
         or last.text.endswith((",", ";"))
         or (last.text.endswith(":") and words >= 5)
     ):
@@ -177,6 +182,15 @@ def _is_prose(unit: _Unit, stopwords: frozenset[str], trusted: bool) -> bool:
     line = make_line(unit.first.index, unit.text)
     return (trusted and line.words >= 6 and not _looks_like_byline(line)
             and stopword_density(line, stopwords) >= 0.2)
+
+
+def _is_figures(line: Line) -> bool:
+    """A line of results or statistics ("Arsenal 2 Chelsea 1", "Penguasaan bola: 54%")."""
+    if line.words > 12 or _TIME.search(line.text):
+        return False
+    words = line.text.split()
+    numbers = sum(any(ch.isdigit() for ch in w) for w in words)
+    return (numbers >= 2 and numbers >= 0.3 * len(words)) or bool(_LABEL_FIGURE.match(line.text))
 
 
 def _looks_like_byline(line: Line) -> bool:
