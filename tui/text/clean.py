@@ -416,6 +416,8 @@ def _headline_like(unit: _Unit) -> bool:
         len(unit.lines) == 1
         and first.words <= 16
         and not first.is_table_row
+        and not _is_figures(first)
+        and not first.text.endswith((",", ";", ":"))
         and not _FULL_STOP.search(first.text)
         and not (first.is_quote and first.text[-1:] in "\"”»")
     )
