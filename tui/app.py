@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 
@@ -19,6 +19,9 @@ from tui.text.model import Document, Record
 from tui.text.pipeline import Pipeline
 from tui.themes import ThemeSet, load_themes, variable_defaults
 from tui.ui_state import UiState, load_ui_state, save_ui_state
+
+if TYPE_CHECKING:
+    from tui.triage import Triage
 
 
 def pipeline_analyser(config: Config) -> Analyser:
@@ -41,12 +44,13 @@ class WartaApp(App[None]):
 
     def __init__(self, dump: Dump, config: Config, *, analyser: Analyser | None = None,
                  themes: ThemeSet | None = None, state_file: Path | None = None,
-                 notices: Iterable[str] = ()) -> None:
+                 notices: Iterable[str] = (), triage: Triage | None = None) -> None:
         super().__init__()
         self.config = config
         self.source = ArticleSource(dump)
         self.analyser = analyser or pipeline_analyser(config)
         self.state_file = state_file
+        self.triage = triage  # decisions, labels, notes, position; None: triage is off
         self.theme_set = themes or load_themes()
         self.notices: list[str] = [*notices, *config.problems, *self.theme_set.problems]
         user_keymap, problems = keymap.resolve(config.get("keymap") or {},

@@ -191,8 +191,18 @@ def cmd_read(args: argparse.Namespace) -> int:
     except DumpError as exc:
         return _fail(str(exc))
     from tui.app import WartaApp
+    from tui.triage import open_triage
 
-    WartaApp(dump, config, notices=notices).run()
+    triage, messages = open_triage(
+        paths, dump, labels=[str(x) for x in config.get("triage.labels") or []],
+        state=args.state, state_dir=config.get("state.dir") or None,
+        synchronous=str(config.get("state.synchronous") or "full"))
+    notices.extend(messages)
+    try:
+        WartaApp(dump, config, notices=notices, triage=triage).run()
+    finally:
+        if triage is not None:
+            triage.close()
     return 0
 
 

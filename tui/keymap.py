@@ -24,6 +24,7 @@ class Scope(StrEnum):
     PANE = "pane"  # each scrolling pane (list, article, metadata) handles it its own way
     MODAL = "modal"  # dialogs (help, theme picker)
     RESERVED = "reserved"  # keys kept free for a feature that binds them itself
+    NOTE = "note"  # the note editor (besides the dialog keys)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,18 +91,25 @@ SPECS: tuple[KeySpec, ...] = (
     KeySpec("quit", "q", "quit", "Quit", "App", Scope.APP, "quit"),
     KeySpec("close", "escape", "close", "Close a dialog (help, theme picker)", "App",
             Scope.MODAL),
-    # Triage: these keys are kept free; the triage feature binds them with these ids.
-    KeySpec("keep", "a", "keep", "Keep, then next article", "Triage", Scope.RESERVED),
-    KeySpec("reject", "x", "reject", "Reject, then next article", "Triage", Scope.RESERVED),
-    KeySpec("skip", "s", "skip", "Skip, then next article", "Triage", Scope.RESERVED),
-    KeySpec("flag", "f", "flag", "Flag, then next article", "Triage", Scope.RESERVED),
-    KeySpec("undo", "u", "undo", "Undo the last decision", "Triage", Scope.RESERVED),
-    KeySpec("note", "c", "note", "Add or edit a note", "Triage", Scope.RESERVED),
+    # Triage: the main screen's actions (tui/screens/triage_actions.py).
+    KeySpec("keep", "a", "keep", "Keep, then next undecided article", "Triage",
+            Scope.SCREEN),
+    KeySpec("reject", "x", "reject", "Reject, then next undecided article", "Triage",
+            Scope.SCREEN),
+    KeySpec("skip", "s", "skip", "Skip, then next undecided article", "Triage", Scope.SCREEN),
+    KeySpec("flag", "f", "flag", "Flag, then next undecided article", "Triage", Scope.SCREEN),
+    KeySpec("undo", "u", "undo", "Undo the last decision (again: the one before)", "Triage",
+            Scope.SCREEN),
+    KeySpec("note", "c", "note", "Add or edit a note", "Triage", Scope.SCREEN),
     *(
-        KeySpec(f"label_{n}", str(n), f"label({n})", f"Toggle label {n}", "Triage",
-                Scope.RESERVED)
+        KeySpec(f"label_{n}", str(n), f"label({n})", f"Toggle label {n} (triage.labels)",
+                "Triage", Scope.SCREEN)
         for n in range(1, 10)
     ),
+    KeySpec("triage_filter", "F", "triage_filter",
+            "Show only: a decision, the undecided or a label", "Triage", Scope.SCREEN),
+    KeySpec("note_save", "ctrl+s", "save", "Save the note (in the note editor)", "Triage",
+            Scope.NOTE),
 )
 
 BY_ID: dict[str, KeySpec] = {spec.id: spec for spec in SPECS}

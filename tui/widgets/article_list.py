@@ -85,6 +85,8 @@ class ArticleList(ScrollView, can_focus=True):
         """Language and words of an analysed article, or None while unknown."""
         self.mark: Callable[[int], str] = lambda _i: ""
         """The triage mark for an article (empty: undecided); set by the triage feature."""
+        self.tags: Callable[[int, int], str] = lambda _i, _w: ""
+        """The article's triage labels in at most so many cells, shown after the title."""
 
     # -- data ---------------------------------------------------------------------------
 
@@ -221,6 +223,10 @@ class ArticleList(ScrollView, can_focus=True):
             words = str(info[1]) if info else "·"
             tail += f" {words:>{WORDS_WIDTH - 1}}"
         title_width = max(1, width - MARK_WIDTH - cell_len(tail))
+        tags = make_safe(self.tags(index, max(3, title_width // 3) - 1)).text
+        if tags:
+            tags = " " + tags
+            title_width = max(1, title_width - cell_len(tags))
         safe = make_safe(self._row(index).title)
         title = fit_words(safe.text, title_width)
         content = Content(title)
@@ -231,6 +237,7 @@ class ArticleList(ScrollView, can_focus=True):
         line = Content.assemble(
             (f"{mark:<{MARK_WIDTH}}", mark_style),
             content.pad_right(max(0, title_width - content.cell_length)),
+            (tags, mark_style),
             (tail, muted),
         )
         strip = Strip(line.render_segments(style), line.cell_length)

@@ -1,0 +1,459 @@
+"""Triage over a dump and its sidecar: decide, undo, labels, notes, progress, filters.
+
+Textual-free, so the rules ("the next undecided article", undo order, what a row's mark
+says, the rate per minute) are tested without a terminal. Every write goes to the Store
+and is committed before a method returns; the in-memory copy only serves drawing.
+
+Two processes on one sidecar: the Store lets both write (SQLite serialises them; the
+last decision on an article wins). `Triage.others_changed()` notices the other
+process's commits (SQLite's `data_version`) so the reader can reload and say so, and
+`SidecarPresence` tells at start that another reader already has the dump open.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import time
+from collections import OrderedDict, deque
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Protocol
+
+from tui.dumps.index import Row
+from tui.dumps.store import DECISIONS, Decision, Store, StoreError
+
+MARKS = {"keep": "K", "reject": "R", "skip": "S", "flag": "F"}
+"""The one letter the list shows for each decision."""
+CHANGED_MARK = "!"  # second mark column: the text changed since the decision
+NOTE_MARK = "*"  # second mark column: the article has a note
+RATE_WINDOW = 300.0  # seconds of recent decisions the rate per minute is taken over
+RATE_FLOOR = 10.0  # seconds: the shortest span a rate is computed over (no 600/min spikes)
+UNDECIDED = "undecided"
+ALL = "all"
+
+
+class TriageDump(Protocol):
+    """What triage needs of a Dump (tui.dumps.index.Dump provides it)."""
+
+    def __len__(self) -> int: ...
+    def row(self, index: int) -> Row: ...
+    def content_hash(self, index: int) -> str: ...
+    def index_of(self, record_id: str) -> int | None: ...
+
+
+class TriageRefused(Exception):
+    """A triage action that cannot be done, worded for the user (e.g. read-only state)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """Numbers for the header: decided of total, per decision, rate per minute."""
+
+    decided: int
+    total: int
+    counts: dict[str, int]
+    rate: float | None  # decisions per minute lately; None until there are two
+
+    def line(self) -> str:
+        """`12/1000 decided · keep 7 · reject 3 · 14/min`."""
+        parts = [f"{self.decided}/{self.total} decided", f"keep {self.counts['keep']}",
+                 f"reject {self.counts['reject']}"]
+        if self.rate is not None:
+            parts.append(f"{self.rate:.0f}/min")
+        return " · ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class ListFilter:
+    """Which rows a triage filter keeps: all, one decision, undecided, or one label."""
+
+    decision: str = ALL  # ALL, UNDECIDED or one of DECISIONS
+    label: str | None = None
+
+    @property
+    def name(self) -> str:
+        """How the filter is named to the user."""
+        if self.label is not None:
+            return f"label {self.label}"
+        return {ALL: "all articles", UNDECIDED: "undecided"}.get(self.decision, self.decision)
+
+    def keeps(self, decision: Decision | None) -> bool:
+        """Whether an article with this decision (None: never annotated) is kept."""
+        if self.label is not None:
+            return decision is not None and self.label in decision.labels
+        if self.decision == ALL:
+            return True
+        current = decision.decision if decision is not None else None
+        if self.decision == UNDECIDED:
+            return current is None
+        return current == self.decision
+
+
+def filter_choices(labels: Sequence[str]) -> list[ListFilter]:
+    """Every filter the reader offers, in menu order."""
+    return [ListFilter(), ListFilter(UNDECIDED), *(ListFilter(d) for d in DECISIONS),
+            *(ListFilter(label=label) for label in labels)]
+
+
+class Triage:
+    """Triage of one dump against its open Store."""
+
+    def __init__(self, store: Store, dump: TriageDump, labels: Sequence[str] = (),
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.store = store
+        self.dump = dump
+        self.labels = tuple(labels)[:9]
+        self._clock = clock
+        self._decisions: dict[str, Decision] = {}
+        self._counts = dict.fromkeys(DECISIONS, 0)
+        self._hashes: OrderedDict[int, str] = OrderedDict()
+        self._recent: deque[float] = deque()
+        self._saved_position: str | None = None
+        self._watch: sqlite3.Connection | None = None
+        self._seen_version = 0
+        self.presence: SidecarPresence | None = None
+        self.reload()
+        self._open_watch()
+
+    # -- identity ------------------------------------------------------------------------
+
+    @property
+    def readonly(self) -> bool:
+        """True when decisions cannot be saved (the state was opened read-only)."""
+        return self.store.readonly
+
+    def __len__(self) -> int:
+        return len(self.dump)
+
+    def article_id(self, index: int) -> str:
+        """The stable id of the article at dump index `index`."""
+        return self.dump.row(index).id
+
+    def current_hash(self, index: int) -> str:
+        """The hash of the article's text as it is now (cached for recent rows)."""
+        found = self._hashes.get(index)
+        if found is None:
+            found = self.dump.content_hash(index)
+            self._hashes[index] = found
+            if len(self._hashes) > 4096:
+                self._hashes.popitem(last=False)
+        return found
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read every annotated article from the sidecar (streamed) into memory."""
+        decisions: dict[str, Decision] = {}
+        counts = dict.fromkeys(DECISIONS, 0)
+        for d in self.store.iter_decisions():
+            decisions[d.article_id] = d
+            if d.decision is not None:
+                counts[d.decision] += 1
+        self._decisions, self._counts = decisions, counts
+
+    def decision_at(self, index: int) -> Decision | None:
+        """The article's decision, labels and note, with `text_changed` checked; or None."""
+        d = self._decisions.get(self.article_id(index))
+        if d is None:
+            return None
+        changed = d.content_hash != self.current_hash(index)
+        if changed != d.text_changed:
+            d = Decision(d.article_id, d.content_hash, d.decision, d.labels, d.note, d.time,
+                         changed)
+        return d
+
+    def mark(self, index: int) -> str:
+        """Two columns for the list: decision letter, then `!` text changed or `*` note."""
+        d = self._decisions.get(self.article_id(index))
+        if d is None:
+            return ""
+        letter = MARKS.get(d.decision or "", "·")
+        second = " "
+        if d.content_hash != self.current_hash(index):
+            second = CHANGED_MARK
+        elif d.note:
+            second = NOTE_MARK
+        return letter + second
+
+    def tags(self, index: int, width: int) -> str:
+        """The article's labels in at most `width` cells: `#politics #sport`, `#pol #spo`
+        or, when even that is too long, their numbers `#15` (the keys that toggle them)."""
+        d = self._decisions.get(self.article_id(index))
+        if d is None or not d.labels or width <= 1:
+            return ""
+        for text in (" ".join(f"#{x}" for x in d.labels),
+                     " ".join(f"#{x[:3]}" for x in d.labels),
+                     "#" + "".join(str(self.labels.index(x) + 1) if x in self.labels else "?"
+                                   for x in d.labels)):
+            if len(text) <= width:
+                return text
+        return text[:width]
+
+    def note(self, index: int) -> str:
+        """The article's note ("" when none)."""
+        d = self._decisions.get(self.article_id(index))
+        return d.note if d is not None else ""
+
+    def is_decided(self, index: int) -> bool:
+        """Whether the article has a decision (labels or a note alone do not count)."""
+        d = self._decisions.get(self.article_id(index))
+        return d is not None and d.decision is not None
+
+    def next_undecided(self, rows: Sequence[int], position: int) -> int | None:
+        """The position in `rows` of the next undecided article after `position`, wrapping."""
+        n = len(rows)
+        for step in range(1, n + 1):
+            candidate = (position + step) % n
+            if not self.is_decided(rows[candidate]):
+                return candidate
+        return None
+
+    def progress(self) -> Progress:
+        """Decided of total, counts per decision, and the recent rate per minute."""
+        decided = sum(self._counts.values())
+        return Progress(decided, len(self.dump), dict(self._counts), self._rate())
+
+    def _rate(self) -> float | None:
+        now = self._clock()
+        while self._recent and now - self._recent[0] > RATE_WINDOW:
+            self._recent.popleft()
+        if len(self._recent) < 2:
+            return None
+        span = max(now - self._recent[0], RATE_FLOOR)
+        return len(self._recent) / span * 60.0
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def _writable(self) -> None:
+        if self.readonly:
+            raise TriageRefused(f"Read-only: {self.store.path} could not be opened for "
+                                "writing, so decisions are not saved.")
+
+    def _remember(self, article_id: str, decision: Decision | None) -> None:
+        old = self._decisions.get(article_id)
+        if old is not None and old.decision is not None:
+            self._counts[old.decision] -= 1
+        if decision is None:
+            self._decisions.pop(article_id, None)
+        else:
+            self._decisions[article_id] = decision
+            if decision.decision is not None:
+                self._counts[decision.decision] += 1
+        self._note_own_write()
+
+    def decide(self, index: int, decision: str) -> None:
+        """Record `decision` for the article at `index`; committed to the sidecar on return."""
+        self._writable()
+        article_id = self.article_id(index)
+        try:
+            self.store.decide(article_id, self.current_hash(index), decision)
+        except StoreError as exc:
+            raise TriageRefused(str(exc)) from None
+        self._remember(article_id, self.store.decision(article_id))
+        self._recent.append(self._clock())
+
+    def undo(self) -> int | None:
+        """Undo this session's last decision; the dump index of its article, or None.
+
+        None means there is nothing left to undo in this session. An undone article no
+        longer in the dump is undone all the same; then its index is -1.
+        """
+        self._writable()
+        try:
+            article_id = self.store.undo()
+        except StoreError as exc:
+            raise TriageRefused(str(exc)) from None
+        if article_id is None:
+            return None
+        self._remember(article_id, self.store.decision(article_id))
+        if self._recent:
+            self._recent.pop()
+        index = self.dump.index_of(article_id)
+        return -1 if index is None else index
+
+    def toggle_label(self, index: int, number: int) -> tuple[str, bool]:
+        """Toggle configured label `number` (1-based); the label and whether it is now on."""
+        if not 1 <= number <= len(self.labels):
+            configured = ", ".join(f"{n} {x}" for n, x in enumerate(self.labels, 1)) or "none"
+            raise TriageRefused(f"No label {number}: triage.labels in config.yaml has "
+                                f"{configured}.")
+        self._writable()
+        label = self.labels[number - 1]
+        article_id = self.article_id(index)
+        try:
+            labels = self.store.toggle_label(article_id, self.current_hash(index), label)
+        except StoreError as exc:
+            raise TriageRefused(str(exc)) from None
+        self._remember(article_id, self.store.decision(article_id))
+        return label, label in labels
+
+    def set_note(self, index: int, note: str) -> None:
+        """Replace the article's note ("" removes it)."""
+        self._writable()
+        article_id = self.article_id(index)
+        try:
+            self.store.set_note(article_id, self.current_hash(index), note)
+        except StoreError as exc:
+            raise TriageRefused(str(exc)) from None
+        self._remember(article_id, self.store.decision(article_id))
+
+    # -- position ----------------------------------------------------------------------------
+
+    def save_position(self, index: int) -> None:
+        """Remember the article the reader is on (skipped when unchanged or read-only)."""
+        if self.readonly:
+            return
+        article_id = self.article_id(index)
+        if article_id == self._saved_position:
+            return
+        self.store.save_position(article_id)
+        self._saved_position = article_id
+        self._note_own_write()
+
+    def saved_position(self) -> int | None:
+        """The dump index of the article the reader was last on, if it is still there."""
+        article_id = self.store.position()
+        if article_id is None:
+            return None
+        self._saved_position = article_id
+        return self.dump.index_of(article_id)
+
+    # -- filters -------------------------------------------------------------------------------
+
+    def filter_rows(self, wanted: ListFilter,
+                    cancelled: Callable[[], bool] = lambda: False) -> list[int] | None:
+        """Dump indices the filter keeps, in dump order; None when cancelled half-way.
+
+        Decision and label filters look up only the annotated articles; "undecided" and
+        "all" walk the dump.
+        """
+        if wanted.decision == ALL and wanted.label is None:
+            return list(range(len(self.dump)))
+        if wanted.decision == UNDECIDED and wanted.label is None:
+            out = []
+            for index in range(len(self.dump)):
+                if index % 1000 == 0 and cancelled():
+                    return None
+                if not self.is_decided(index):
+                    out.append(index)
+            return out
+        found: list[int] = []
+        for n, d in enumerate(list(self._decisions.values())):
+            if n % 1000 == 0 and cancelled():
+                return None
+            if wanted.keeps(d):
+                index = self.dump.index_of(d.article_id)
+                if index is not None:
+                    found.append(index)
+        return sorted(found)
+
+    # -- another process on the same sidecar -----------------------------------------------
+
+    def _open_watch(self) -> None:
+        try:
+            self._watch = sqlite3.connect(f"{Path(self.store.path).resolve().as_uri()}?mode=ro",
+                                          uri=True, check_same_thread=False)
+            self._seen_version = self._data_version()
+        except sqlite3.Error:
+            self._watch = None
+
+    def _data_version(self) -> int:
+        if self._watch is None:
+            return 0
+        return int(self._watch.execute("PRAGMA data_version").fetchone()[0])
+
+    def _note_own_write(self) -> None:
+        # Our own commits change data_version as seen from the watch connection too.
+        with contextlib.suppress(sqlite3.Error):
+            self._seen_version = self._data_version()
+
+    def others_changed(self) -> bool:
+        """True (after reloading) when another process committed to the sidecar since."""
+        try:
+            version = self._data_version()
+        except sqlite3.Error:
+            return False
+        if version == self._seen_version:
+            return False
+        self._seen_version = version
+        self.reload()
+        return True
+
+    def close(self) -> None:
+        """Close the watch connection and the store (everything is already committed)."""
+        if self.presence is not None:
+            self.presence.release()
+        if self._watch is not None:
+            self._watch.close()
+            self._watch = None
+        self.store.close()
+
+
+class SidecarPresence:
+    """An advisory lock beside the sidecar that says "a reader has this dump open".
+
+    The Store lets two processes write safely; this only lets the second one say so at
+    start. The lock dies with its process, even on SIGKILL.
+    """
+
+    def __init__(self, sidecar: str | os.PathLike[str]) -> None:
+        self.path = Path(f"{sidecar}.lock")
+        self._fh: IO[str] | None = None
+
+    def claim(self) -> bool:
+        """Take the lock; False when another process holds it (or locks are unsupported)."""
+        try:
+            import fcntl
+        except ImportError:  # not POSIX: no presence check
+            return True
+        try:
+            self._fh = open(self.path, "a", encoding="utf-8")  # noqa: SIM115 - held open
+            fcntl.flock(self._fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except OSError:
+            if self._fh is not None:
+                self._fh.close()
+                self._fh = None
+            return False
+
+    def release(self) -> None:
+        """Let go of the lock."""
+        if self._fh is not None:
+            self._fh.close()
+            self._fh = None
+
+
+def label_summary(labels: Iterable[str]) -> str:
+    """`1 politics · 2 economy …` for help texts and messages."""
+    return " · ".join(f"{n} {label}" for n, label in enumerate(labels, 1))
+
+
+def open_triage(paths: Sequence[str], dump: TriageDump, *, labels: Sequence[str] = (),
+                state: str | None = None, state_dir: str | None = None,
+                synchronous: str = "full") -> tuple[Triage | None, list[str]]:
+    """Open the dump's sidecar for triage; (None, why) when there is no usable one.
+
+    A sidecar that cannot be written (read-only file or folder) opens read-only with a
+    message; a second reader on the same dump is told that both save safely.
+    """
+    from tui.dumps.store import open_store
+
+    messages: list[str] = []
+    try:
+        store = open_store(paths, state=state, state_dir=state_dir, synchronous=synchronous)
+    except StoreError as first:
+        try:
+            store = open_store(paths, state=state, state_dir=state_dir, readonly=True)
+        except StoreError:
+            return None, [f"Triage is off: {first}"]
+        messages.append(f"Read-only: {first}. Decisions cannot be saved in this session.")
+    presence = SidecarPresence(store.path)
+    if not store.readonly and not presence.claim():
+        messages.append("Another warta has this dump open too. Both save safely; when both "
+                        "decide the same article, the later decision wins.")
+    triage = Triage(store, dump, labels)
+    triage.presence = presence
+    return triage, messages
