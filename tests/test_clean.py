@@ -10,7 +10,8 @@ import pytest
 
 from tui.config import load_config
 from tui.text.clean import BoilerplateRules, classify
-from tui.text.model import Reason
+from tui.text.model import Reason, Record
+from tui.text.pipeline import Pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -386,3 +387,22 @@ Harga pembelian kembali juga naik menjadi Rp 1.010.000 per gram.
     reasons = classify(lines, rules)
     assert [n for n, r in enumerate(reasons) if r is None] == [5, 8, 9]
     assert reasons[3] is reasons[4] is Reason.NAVIGATION
+
+
+OWN_CASES = sorted((ROOT / "tests" / "data" / "boilerplate_own").glob("*.tsv"))
+
+
+@pytest.mark.parametrize("path", OWN_CASES, ids=[p.stem for p in OWN_CASES])
+def test_own_labelled_pages(path: Path) -> None:
+    rows = path.read_text(encoding="utf-8").split("\n")[:-1]
+    text = "\n".join(r.split("\t", 1)[1] if "\t" in r else "" for r in rows)
+    doc = Pipeline(load_config().analysis).analyse(Record(path.name, text),
+                                                   detect_language=False)
+    kinds = {"title": "T", "heading": "H", "paragraph": "C"}
+    got: dict[int, str] = {}
+    for b in doc.blocks:
+        label = kinds.get(b.kind.value) or f"B:{b.reason}"
+        for n in range(b.lines[0], b.lines[1] + 1):
+            got[n] = label
+    want = {n: r.split("\t", 1)[0] for n, r in enumerate(rows, 1) if "\t" in r}
+    assert got == want

@@ -402,6 +402,16 @@ def classify(
             # A long line of words without a single stopword or comma is a menu.
             u.reason = Reason.NAVIGATION
 
+    # 10. A short sentence inside one block of boilerplate ("Newsletter" / its pitch /
+    # "Sign up") belongs to it.
+    for k in range(1, len(units) - 1):
+        u, before, after = units[k], units[k - 1], units[k + 1]
+        if (u.reason is None and len(u.lines) == 1 and u.first.words <= 25
+                and before.reason is not None and before.reason is after.reason
+                and before.reason in _STRIP_REASONS and before.run == u.run == after.run
+                and meaningful_runs):
+            u.reason = before.reason
+
     for u in units:
         if u.reason is not None:
             for ln in u.lines:

@@ -38,6 +38,9 @@ _AUTHOR = re.compile(
     r"auteur|auteure|wartawan)\b\s*:?\s*(?P<name>[^|,;@\d]{3,60}?)\s*(?:$|[|,;]|\s[-–—]\s)",
     re.IGNORECASE,
 )
+# Bylines that name a desk rather than a person.
+_NOT_NAMES = {"redação", "redacción", "redaksi", "rédaction", "redaktion", "staff", "team",
+              "tim redaksi", "da redação", "staff reporter", "agencies", "agências", "agencias"}
 _HEADING_END = re.compile(r"[.,;:!…\"”’»)]$")
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s")
 _QUOTED = re.compile(r"^[\"“'‘«„»](.+)[\"”'’»“«]$")
@@ -157,7 +160,7 @@ def extract_meta(blocks: Sequence[Block]) -> Meta:
             meta.credit = _credit(b.text)
         elif b.reason is Reason.BYLINE and meta.author is None:
             m = _AUTHOR.match(b.text)
-            if m is not None:
+            if m is not None and m.group("name").strip().casefold() not in _NOT_NAMES:
                 name = m.group("name").strip()
                 meta.author = name.title() if name.isupper() else name
     return meta
