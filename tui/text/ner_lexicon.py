@@ -29,7 +29,10 @@ PERSON_TITLES = _words(
     nyonya nona dr drs ir prof profesor datuk dato tun encik cik yb yab
     perdana ceo cfo coo pendiri founder chairman kombes kombespol akbp kompol akp iptu ipda
     aiptu aipda bripka brigadir briptu irjen komjen kapolsek kasat kasatreskrim dandim
-    analis ekonom pengamat peneliti dirjen sesjen deputi kadis kabid kasubdit kadiv
+    analis ekonom pengamat peneliti pelatih kiper pemain penyerang gelandang bek kapten wasit
+    pebulu tangkis pebalap petinju atlet runner player striker midfielder goalkeeper
+    defender forward captain coach manager driver rider champion winger
+    dirjen sesjen deputi kadis kabid kasubdit kadiv
     kabag plh inspektur asisten
     danrem pangdam kasal kasau wamen plt pj pjs staf khusus stafsus
     president vice prime minister secretary chancellor governor mayor senator congressman
@@ -51,6 +54,7 @@ PERSON_TITLES = _words(
 TITLE_FILLERS = _words(
     """
     luar negeri dalam keuangan pertahanan keamanan nasional besar agung utama muda madya
+    pelaksana harian sementara tugas
     bicara kota umum eksekutif jenderal rakyat daerah republik federal pertama
     kabinet koordinator bidang politik hukum ekonomi perdagangan perindustrian pertanian
     kesehatan pendidikan agama sosial perhubungan energi investasi bumn luar
@@ -76,7 +80,8 @@ PERSON_CUES_BEFORE = _phrases(
     president | premier | chancellor | leader | chief | adviser | advisor | ambassador |
     sagte | sagt | laut | selon | a déclaré | dijo | según | disse | segundo |
     juru bicara | jubir | menteri | presiden | pemimpin | putra | putri | ayah | ibu | istri |
-    suami | anak | kakak | adik | pelatih | penyanyi | aktor | aktris | kosmonot | astronaut |
+    suami | anak | kakak | adik | dipimpin | pelatih | penyanyi | aktor | aktris | kosmonot |
+    astronaut |
     penulis | wartawan | tersangka | terdakwa | pengacara | kuasa hukum | politikus |
     politisi | ekonom | pengamat | analis | peneliti | CEO | founder | coach | singer |
     actor | actress | writer | journalist | suspect | lawyer | economist | analyst |
@@ -109,7 +114,7 @@ ORG_HEADS = _words(
     corp company inc ltd llc plc gmbh ag sa spa nv bv co group holdings association union
     federation foundation fund authority bureau office board service services agency
     administration center centre centres centers institution reserve airlines airways
-    railways organization organisation organizations
+    railways organization organisation organizations club motors
     news times post journal herald tribune press network broadcasting airlines airways
     army navy force forces police guard brigade battalion
     ministerium bundesministerium bundestag bundesrat partei gericht universität hochschule
@@ -152,6 +157,7 @@ ORG_TAILS = _words(
     railways organization organisation organizations
     county province river island islands lake mountains strait sea ocean bay gulf airport
     stadium street avenue square valley desert peninsula canal shoal reef highway
+        club clubs motors
     """
 )
 

@@ -36,6 +36,9 @@ _SURNAME_ENDINGS = (
     "escu", "yan", "ian", "oglu", "oğlu", "adze", "shvili", "yev", "yeva", "ovna", "ovich",
 )
 _MAX_SPAN = 6
+_WORD_BEFORE = re.compile(r"[\w'’-]+")
+# Indonesian and Malay abstract nouns (pe-an, per-an, ke-an): "Perekonomian", "Kesehatan".
+_COMMON_NOUN = re.compile(r"^(?:pe[mnr]?|peng|peny|ke)\w{3,}an$")
 _ACRONYM_HEADS = frozenset(["pt", "cv", "tbk", "fc", "cf", "sc", "ac", "afc", "cd", "ud", "sd"])
 _ARTICLES = frozenset(["la", "las", "los", "le", "les"])
 _CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z]")
@@ -114,9 +117,7 @@ class _Lexicon:
             if not key or (any(w in self.calendar for w in key) and len(key) == 1):
                 self.fixed.pop(key, None)
         self.stop = gaz.any_stopword
-        self.cue_before = re.compile(
-            rf"(?:^|\W)(?:{_alternation(ner_lexicon.PERSON_CUES_BEFORE)})\s+$", re.IGNORECASE
-        )
+        self.cues_before = ner_lexicon.PERSON_CUES_BEFORE | ner_lexicon.PERSON_TITLES
         self.cue_after = re.compile(
             rf"[ ,]*(?:{_alternation(ner_lexicon.PERSON_CUES_AFTER)})(?!\w)", re.IGNORECASE
         )
@@ -145,7 +146,7 @@ def _tokens(text: str) -> list[_Tok]:
         if s[-2:] in ("'s", "’s") and len(s) > 2:
             s = s[:-2]
         gap = text[prev_end : m.start()]
-        initial = not out or bool(_SENTENCE_GAP.search(gap))
+        initial = not out or (gap != " " and bool(_SENTENCE_GAP.search(gap)))
         if initial and out and prev_low in _ABBREV_BEFORE and gap.strip() == ".":
             initial = False
         letters = [c for c in s if c.isalpha()]
@@ -168,6 +169,8 @@ def _is_title_case(toks: list[_Tok], stop: frozenset[str], lower: set[str]) -> b
         return False
     if any(not t.cap and t.low not in stop for t in long):
         return False
+    if len(long) >= 4 and all(t.cap for t in long):
+        return True
     return any(t.cap and not t.initial and (t.low in stop or t.low in lower) for t in long)
 
 
@@ -223,6 +226,7 @@ class _BlockReader:
         self.lex = lex
         self.lower_words = lower_words
         self.memory = memory
+        self.strict = False
 
     # -- memory -------------------------------------------------------------------------
 
@@ -250,7 +254,7 @@ class _BlockReader:
                 words = tuple(w.lower() for w in _TOKEN.findall(m.group(1)))
                 for i in range(len(words)):
                     label = self.memory.names.get(words[i:])
-                    if label is not None:
+                    if label is Label.ORG:
                         self.memory.names.setdefault((m.group(2).lower(),), label)
                         break
 
@@ -258,6 +262,7 @@ class _BlockReader:
 
     def names(self, text: str, toks: list[_Tok], *, strict: bool) -> list[Entity]:
         """PERSON, ORG and PLACE entities of one block."""
+        self.strict = strict
         out: list[Entity] = []
         i = 0
         n = len(toks)
@@ -325,6 +330,7 @@ class _BlockReader:
             return any(
                 (self._head(x) is not None and x.low not in ner_lexicon.ORG_TAILS)
                 or self._is_title(x)
+                or x.low in ("of", "for")  # "Department of Forestry and Fire Protection"
                 for x in window
             )
         return False
@@ -350,9 +356,13 @@ class _BlockReader:
         if len(key) == 1:
             t = toks[0]
             # Short fixed names ("who", "un", "pan", "ma") count only in capitals.
-            if len(t.text) <= 4 and not t.acronym and label is Label.ORG:
+            if (
+                label is Label.ORG
+                and not t.acronym
+                and (len(t.text) <= 3 or (len(t.text) == 4 and t.low in self.lex.stop))
+            ):
                 return None
-            if t.initial and not t.acronym and t.low in self.lower_words:
+            if (t.initial or self.strict) and not t.acronym and t.low in self.lower_words:
                 return None
         return label
 
@@ -446,7 +456,8 @@ class _BlockReader:
         k = i
         while k < j:
             t = toks[k]
-            head = self._head(t)
+            # Headlines capitalise common nouns too: no organisation from "Central Bank".
+            head = None if strict else self._head(t)
             known = self._longest_known(toks, k, j)
             if known is not None and (known[0] > k + 1 or known[1] is Label.ORG):
                 head = None  # "Gedung Putih", "Bank Dunia", "Congress": a fixed name wins.
@@ -456,6 +467,14 @@ class _BlockReader:
                 # an English tail ends it.
                 end = next((m for m in range(k + 1, j) if self._is_title(toks[m])), j)
                 if not pending:
+                    # "Badan Geologi Muhammad Wafid": a given name and more after two
+                    # words of the name start a person.
+                    for m in range(k + 2, end - 1):
+                        if self._starts_person(toks, m, end) and not self._head_ahead(
+                            toks, m, end
+                        ):
+                            end = m
+                            break
                     # "Persatuan Pengangkutan Lori Malaysia Tan Chee Keong": a place closes
                     # the name unless another head word follows it.
                     m = k + 1
@@ -492,6 +511,8 @@ class _BlockReader:
                 first = pending[0] if pending else t
                 while not first.cap and first is not t:
                     first = toks[toks.index(first) + 1]
+                if head is Label.PLACE and len(pending) == 1 and pending[0].acronym:
+                    head = Label.ORG  # "BPBD Kabupaten Bandung": an agency of the place
                 if head is not _EVENT and (end - k >= 2 or first is not t):
                     emit(first, toks[end - 1], head)
                 pending.clear()
@@ -507,7 +528,9 @@ class _BlockReader:
                     or toks[k].low in ner_lexicon.AND_JOINERS
                 ):
                     k += 1
-                if any(x.low in ner_lexicon.AND_JOINERS for x in toks[k:j]):
+                if any(x.low in ner_lexicon.AND_JOINERS for x in toks[k:j]) and not any(
+                    self._head(x) is not None for x in toks[k:j]
+                ):
                     # "Menteri Energi dan Sumber Daya Mineral Arifin Tasrif": the name
                     # follows the last joined part of the title.
                     last_and = max(m for m in range(k, j) if toks[m].low in ner_lexicon.AND_JOINERS)
@@ -552,7 +575,7 @@ class _BlockReader:
                 end == k + 1
                 and label is Label.PLACE
                 and pending
-                and pending[-1].low in self.lex.gaz.given
+                and (pending[-1].low in self.lex.gaz.given or titled)
                 and not t.acronym
             ):
                 # "Yuri Gagarin", "Paris Hilton": a one-word place after a given name
@@ -563,6 +586,17 @@ class _BlockReader:
             first = t
             if label is Label.PLACE and pending and pending[-1].low in _DIRECTIONS_BEFORE:
                 first = pending.pop()
+            if (
+                label is Label.PLACE
+                and len(pending) == 1
+                and pending[0].acronym
+                and pending[0].low not in ner_lexicon.PLACE_ACRONYMS
+                and pending[0].low not in self.lex.not_entities
+                and self.memory.get((pending[0].low,)) in (None, Label.ORG)
+            ):
+                # "BPBD DKI Jakarta", "KPU Kota Bekasi": an agency of the place.
+                first = pending.pop()
+                label = Label.ORG
             # A title before "Soviet Yuri Gagarin" is about the person, not "Soviet".
             flush(titled and label is not Label.PERSON)
             if label is Label.PLACE:
@@ -581,9 +615,17 @@ class _BlockReader:
     def _starts_person(self, toks: list[_Tok], k: int, j: int) -> bool:
         """True when tokens k..j look like a person's name: known, or a given name first."""
         key = tuple(t.low for t in toks[k:j])
-        return (
-            self.memory.get(key) is Label.PERSON
-            or (j - k >= 2 and key[0] in self.lex.gaz.given)
+        if self.memory.get(key) is Label.PERSON:
+            return True
+        if not 2 <= j - k <= 4 or key[0] not in self.lex.gaz.given:
+            return False
+        return all(
+            t.cap
+            and not t.acronym
+            and (t.low not in self.lex.stop or m == k)
+            and t.low not in self.lower_words
+            and self._longest_known(toks, m, m + 1) is None
+            for m, t in enumerate(toks[k:j], start=k)
         )
 
     def _plain(self, toks: list[_Tok], k: int, j: int) -> bool:
@@ -606,7 +648,12 @@ class _BlockReader:
         if prev.cap and not self._is_title(prev):
             return False
         before = text[max(0, toks[i].start - 40) : toks[i].start]
-        return self.lex.cue_before.search(before) is not None
+        if not before[-1:].isspace():
+            return False
+        words = _WORD_BEFORE.findall(before.lower())
+        return any(
+            " ".join(words[-n:]) in self.lex.cues_before for n in (1, 2, 3) if len(words) >= n
+        )
 
     def _cue_after(self, text: str, end: int) -> bool:
         """True when a speech verb ("mengatakan", "said") follows the name."""
@@ -649,10 +696,14 @@ class _BlockReader:
             if cue or after_cue:
                 return Entity(first.start, first.end, Label.PERSON, span)
             return None
-        # "Soviet Yuri Gagarin": a person's name starts at its given name.
+        # "Soviet Yuri Gagarin", "(Menteri Koordinator Bidang) Perekonomian Airlangga
+        # Hartarto": a person's name starts at its given name.
         for q in range(1, len(seg) - 1):
             if words[q] in lex.gaz.given and all(
-                w in ner_lexicon.DEMONYMS or w in self.lower_words for w in words[:q]
+                w in ner_lexicon.DEMONYMS
+                or w in self.lower_words
+                or (cue and (w in lex.stop or _COMMON_NOUN.match(w)))
+                for w in words[:q]
             ):
                 return self._classify(text, seg[q:], cue, strict=strict)
         named = words[-1] in lex.gaz.surnames or words[-1].endswith(_SURNAME_ENDINGS)
