@@ -18,6 +18,7 @@ Three layers, each cheap and linear in the article's length:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -373,8 +374,11 @@ def classify(
     # 9. In the body: fragments squeezed between boilerplate, captions next to credits.
     end = last if last is not None else len(units)
     by_run: dict[int, list[int]] = {}
+    unjudged: Counter[int] = Counter()
     for k, u in enumerate(units):
         by_run.setdefault(u.run, []).append(k)
+        if u.reason is None:
+            unjudged[u.run] += 1
     for k in range(first_good, end):
         u = units[k]
         if is_bad(k) or u.shape is Shape.GOOD:
@@ -389,10 +393,9 @@ def classify(
                 and Reason.CAPTION in _neighbour_reasons(units, k, same_run=True)):
             u.reason = Reason.CAPTION
             continue
-        mates = [units[j] for j in by_run[u.run] if j != k]
-        if u.shape is Shape.SHORT and mates and all(w.reason is not None for w in mates):
+        if u.shape is Shape.SHORT and unjudged[u.run] == 1 and len(by_run[u.run]) > 1:
             # The only fragment in a paragraph of boilerplate ("Subscribe" / "Read free").
-            u.reason = mates[0].reason
+            u.reason = next(units[j].reason for j in by_run[u.run] if j != k)
             continue
         if u.shape is Shape.SHORT and not u.first.has_letters:
             u.reason = Reason.NAVIGATION if u.first.text.isdigit() else None
