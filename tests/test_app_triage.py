@@ -259,3 +259,19 @@ async def test_triage_off_says_why_instead_of_deciding(tmp_path: Path) -> None:
         assert any("Triage is off" in n.message for n in app._notifications)
 
 
+
+
+async def test_command_palette_filters_by_decision(session: Session) -> None:
+    app = session.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("a", "f", "a")
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Show flag")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert list(listing(app).rows) == [1]

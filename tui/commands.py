@@ -11,9 +11,22 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from tui.safe_text import safe_plain
 from tui.screens.main import MainScreen
 from tui.text.model import BlockKind
+from tui.triage import filter_choices
 
 MAX_TITLE_HITS = 30  # "Open:" hits shown for a query
 SCAN_SLICE = 500  # rows looked at between yields to the event loop
+
+
+def _triage_commands(main: MainScreen) -> Iterator[tuple[str, Callable[[], object], str]]:
+    """Triage filters (by decision, undecided, by label), undo and note, when triage is on."""
+    triage = main.triage
+    if triage is None:
+        return
+    for choice in filter_choices(triage.labels):
+        yield (f"Show {choice.name}", partial(main.apply_triage_filter, choice),
+               "Triage filter: which articles the list shows")
+    yield "Undo the last decision", main.action_undo, "Back to the article it was on"
+    yield "Add or edit a note", main.action_note, "A free-text note on this article"
 
 
 class ReaderCommands(Provider):
@@ -36,6 +49,7 @@ class ReaderCommands(Provider):
             yield "Toggle metadata panel", main.action_toggle_meta, "Show or hide the panel"
             yield "Filter the list", main.action_filter, "Keep articles containing a text"
             yield "Clear the filter", partial(main.apply_filter, ""), "Show every article"
+            yield from _triage_commands(main)
             view = main.article_view
             doc = view.document
             if doc is not None:

@@ -22,7 +22,7 @@ def help_text(keymap: Mapping[str, str]) -> Content:
     for row_group, keys, description, binding_id in help_rows(keymap):
         if row_group != group:
             group = row_group
-            title = "Triage (keys reserved)" if group == "Triage" else group
+            title = group
             parts.append(Content.styled(f"{'' if not parts else chr(10)}{title}\n",
                                         "bold $accent"))
         parts.append(Content.assemble(

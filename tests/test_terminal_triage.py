@@ -1,0 +1,227 @@
+"""Triage with the installed `warta` in real terminals: tmux, and a pty killed with SIGKILL.
+
+The dumps here are synthetic articles written for these tests.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import re
+import select
+import shutil
+import signal
+import struct
+import subprocess
+import sys
+import termios
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from tui.dumps.store import Store
+
+WARTA = Path(sys.executable).parent / "warta"
+WIDTH, HEIGHT = 140, 40
+ANSI = re.compile(r"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)"
+                  r"|\x1b[()][0-9A-Za-z]|\x1b[=>78]")
+
+needs_warta = pytest.mark.skipif(not WARTA.exists(),
+                                 reason=f"{WARTA} is not installed (pip install -e .)")
+needs_tmux = pytest.mark.skipif(shutil.which("tmux") is None,
+                                reason="tmux is not installed (CI installs it: see .ci/run)")
+
+
+def write_dump(folder: Path, n: int) -> Path:
+    """n synthetic articles, one .txt each, titles `Berita Uji N`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for k in range(n):
+        (folder / f"{k:03d}.txt").write_text(
+            f"Berita Uji {k}\n\nKalimat sintetis pertama artikel {k}. Kalimat kedua.\n", "utf-8")
+    return folder
+
+
+def stored(state: Path) -> dict[str, tuple]:
+    """article file name -> (decision, labels, note), read from the sidecar."""
+    with Store.open(state, readonly=True) as store:
+        return {Path(d.article_id).name: (d.decision, d.labels, d.note)
+                for d in store.iter_decisions()}
+
+
+def env(tmp_path: Path) -> dict[str, str]:
+    """A hermetic environment: private state and config folders, a known terminal."""
+    out = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    out.update(XDG_STATE_HOME=str(tmp_path / "xdg-state"),
+               XDG_CONFIG_HOME=str(tmp_path / "xdg-config"), TERM="xterm-256color")
+    return out
+
+
+# -- tmux ----------------------------------------------------------------------------------
+
+
+class Terminal:
+    """One tmux server on a private socket."""
+
+    def __init__(self, socket: str) -> None:
+        self.socket = socket
+
+    def tmux(self, *args: str) -> str:
+        """Run a tmux command against this server."""
+        return subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True,
+                              text=True, timeout=10, check=False).stdout
+
+    def start(self, command: str) -> None:
+        """Run `command` in a fresh session `w`."""
+        self.tmux("kill-session", "-t", "w")
+        self.tmux("new-session", "-d", "-s", "w", "-x", str(WIDTH), "-y", str(HEIGHT), command)
+
+    def screen(self) -> list[str]:
+        """The visible screen, one string per row."""
+        return self.tmux("capture-pane", "-p", "-t", "w").splitlines()
+
+    def wait_for(self, check: Callable[[list[str]], bool], what: str, timeout: float = 20) -> None:
+        """Poll the screen until `check` holds; fail showing the screen when it never does."""
+        deadline = time.monotonic() + timeout
+        rows: list[str] = []
+        while time.monotonic() < deadline:
+            rows = self.screen()
+            if check(rows):
+                return
+            time.sleep(0.05)
+        pytest.fail(f"timed out waiting for {what}; screen was:\n" + "\n".join(rows))
+
+    def keys(self, *keys: str) -> None:
+        """Type keys (tmux key names or literal characters)."""
+        self.tmux("send-keys", "-t", "w", *keys)
+
+
+@pytest.fixture
+def terminal(tmp_path: Path) -> Iterator[Terminal]:
+    term = Terminal(f"warta-triage-{os.getpid()}-{tmp_path.name}")
+    try:
+        yield term
+    finally:
+        term.tmux("kill-server")
+
+
+def header_has(text: str) -> Callable[[list[str]], bool]:
+    """A check that the top row shows `text`."""
+    return lambda rows: bool(rows) and text in rows[0]
+
+
+def list_row(rows: list[str], title: str) -> str:
+    """The screen row that shows `title` in the list (starts at the left edge)."""
+    for row in rows[1:]:
+        if title in row[:40]:
+            return row
+    return ""
+
+
+@needs_tmux
+@needs_warta
+def test_triage_in_tmux_decides_labels_undoes_and_resumes(terminal: Terminal,
+                                                          tmp_path: Path) -> None:
+    dump = write_dump(tmp_path / "dump", 6)
+    state = tmp_path / "shared" / "triage.sqlite"
+    e = env(tmp_path)
+    prefix = " ".join(f"{k}={v}" for k, v in e.items()
+                      if k in ("XDG_STATE_HOME", "XDG_CONFIG_HOME", "TERM"))
+    command = (f"env -u COLUMNS -u LINES {prefix} {WARTA} --state {state} {dump}; "
+               "echo WARTA-EXIT=$?; sleep 60")
+    terminal.start(command)
+    terminal.wait_for(header_has("0/6 decided"), "the reader with triage progress")
+    for n, key in enumerate(("a", "x", "s", "f"), start=1):
+        terminal.keys(key)
+        terminal.wait_for(header_has(f"{n}/6 decided"), f"{n} decisions in the header")
+    terminal.keys("1")  # label politics on article 4 (the cursor moved there)
+    terminal.wait_for(lambda rows: "#" in list_row(rows, "Berita Uji 4"), "the label tag")
+    terminal.keys("u")  # undo the flag on article 3
+    terminal.wait_for(header_has("3/6 decided"), "the undo in the header")
+    assert list_row(terminal.screen(), "Berita Uji 3").lstrip("│ ").startswith("Berita")
+    terminal.keys("q")
+    terminal.wait_for(lambda rows: any("WARTA-EXIT=0" in r for r in rows), "warta to exit")
+
+    assert stored(state) == {"000.txt": ("keep", (), ""), "001.txt": ("reject", (), ""),
+                             "002.txt": ("skip", (), ""),
+                             "004.txt": (None, ("politics",), "")}
+
+    # Reopen: back on article 3 (where undo left the cursor), every decision shown.
+    terminal.start(command)
+    terminal.wait_for(lambda rows: header_has("3/6 decided")(rows) and "4 / 6" in rows[0],
+                      "the reopened reader on article 4")
+    rows = terminal.screen()
+    marks = [list_row(rows, f"Berita Uji {k}").lstrip("│ ")[:2] for k in range(6)]
+    assert marks == ["K ", "R ", "S ", "Be", "· ", "Be"], rows
+    terminal.keys("q")
+    terminal.wait_for(lambda rows: any("WARTA-EXIT=0" in r for r in rows), "warta to exit")
+
+    out = subprocess.run([str(WARTA), "stats", "--state", str(state), str(dump)],
+                         capture_output=True, text=True, env=e, timeout=60, check=True).stdout
+    assert "decided: 3 of 6 articles" in out and "politics" in out
+
+
+# -- a pty, killed with SIGKILL ------------------------------------------------------------------
+
+
+class PtyWarta:
+    """`warta` on a pseudo-terminal of WIDTH x HEIGHT; the screen is read as a byte stream."""
+
+    def __init__(self, args: list[str], environ: dict[str, str]) -> None:
+        self.master, slave = os.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", HEIGHT, WIDTH, 0, 0))
+        self.proc = subprocess.Popen([str(WARTA), *args], stdin=slave, stdout=slave,
+                                     stderr=slave, env=environ, start_new_session=True,
+                                     close_fds=True)
+        os.close(slave)
+        self.seen = ""
+
+    def wait_for(self, pattern: str, timeout: float = 20) -> None:
+        """Read the output until `pattern` (a regex over the text without escapes) shows."""
+        deadline = time.monotonic() + timeout
+        raw = b""
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([self.master], [], [], 0.05)
+            if ready:
+                try:
+                    raw += os.read(self.master, 65536)
+                except OSError:
+                    break
+                self.seen = ANSI.sub("", raw.decode("utf-8", "replace"))
+                if re.search(pattern, self.seen):
+                    return
+        pytest.fail(f"timed out waiting for {pattern!r}; output ended with:\n{self.seen[-800:]}")
+
+    def press(self, key: str) -> None:
+        """Type one key."""
+        os.write(self.master, key.encode())
+
+    def kill(self) -> None:
+        """SIGKILL, then reap."""
+        os.kill(self.proc.pid, signal.SIGKILL)
+        self.proc.wait(timeout=10)
+        os.close(self.master)
+
+
+@needs_warta
+def test_a_decision_survives_sigkill_right_after_the_key_20_times(tmp_path: Path) -> None:
+    n = 24
+    dump = write_dump(tmp_path / "dump", n)
+    state = tmp_path / "triage.sqlite"
+    e = env(tmp_path)
+    keys = "axsf"
+    for round_ in range(20):
+        warta = PtyWarta(["--state", str(state), str(dump)], e)
+        try:
+            warta.wait_for(rf"{round_}/{n} decided")
+            warta.press(keys[round_ % 4])
+            # The screen moving on is the promise: the decision is committed before it.
+            warta.wait_for(rf"{round_ + 1}/{n} decided")
+        finally:
+            warta.kill()
+        assert warta.proc.returncode == -signal.SIGKILL
+        decided = {k: v[0] for k, v in stored(state).items()}
+        assert len(decided) == round_ + 1, f"round {round_}: {decided}"
+        assert decided[f"{round_:03d}.txt"] == {"a": "keep", "x": "reject", "s": "skip",
+                                                "f": "flag"}[keys[round_ % 4]]
