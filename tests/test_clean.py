@@ -256,6 +256,20 @@ Source code for the new drivers was also published, the company said.
 Photo booths at the launch event were busy all day, according to staff.
 
 Read the full statement on the company's website, analysts said, and it is short.
+
+Latest news from the plant suggests production will resume on Monday.
+
+See more than 200 species at the zoo this summer, the council said.
+
+Police broke up a WhatsApp group that sold fake tickets to 300 people.
+
+Teile der Stadt blieben am Abend ohne Strom.
+
+Relacionado con el caso, el juez citó a declarar a tres empresarios.
+
+Berita terkini menyebutkan jalan tol kembali dibuka pada Senin pagi.
+
+Oleh itu, kerajaan akan menambah baik sistem saliran di kawasan itu.
 """,
 }
 
