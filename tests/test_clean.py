@@ -234,6 +234,13 @@ Amerika       7,120 tan
 
 Permintaan dijangka kekal kukuh sehingga Jun.
 """,
+    "opens_with_a_paragraph": """Pemerintah Provinsi Jawa Tengah menargetkan 1.200 desa bebas
+stunting pada akhir 2025 melalui program pendampingan keluarga.
+
+Pertukaran Senjata
+
+Program ini didanai dari APBD provinsi sebesar Rp86 miliar, kata gubernur.
+""",
     "results_at_the_end": """Hasil Lengkap Pekan Ke-26 Liga 1
 
 Persebaya menang 3-1 atas Arema, sementara Persib ditahan imbang Bali United.

@@ -300,6 +300,10 @@ def classify(
             title_at = first_good
         if title_at is not None:
             title_tokens = frozenset(units[title_at].first.tokens)
+    # When the text opens with its first paragraph there is no header zone to clean.
+    opens_with_paragraph = title_at is not None and (
+        len(units[title_at].lines) > 1 or units[title_at].first.words > 30
+        or bool(_FULL_STOP.search(units[title_at].first.text)))
     if title_at is not None:
         first_good = first_good_after(title_at + 1)
 
@@ -348,7 +352,7 @@ def classify(
         if second is not None and any(is_bad(k) for k in range(first_good + 1, second)):
             front_end = second
     front = [k for k in range(start, front_end)
-             if not is_bad(k) and units[k].shape is Shape.SHORT
+             if not is_bad(k) and units[k].shape is Shape.SHORT and not opens_with_paragraph
              and not _is_prose(units[k], stopwords, trusted)]
     for k in front:
         if _looks_like_byline(units[k].first):
