@@ -398,9 +398,12 @@ def classify(
             u.reason = Reason.CAPTION
             continue
         if u.shape is Shape.SHORT and unjudged[u.run] == 1 and len(by_run[u.run]) > 1:
-            # The only fragment in a paragraph of boilerplate ("Subscribe" / "Read free").
-            u.reason = next(units[j].reason for j in by_run[u.run] if j != k)
-            continue
+            # The only fragment in a paragraph of boilerplate ("Subscribe" / "Read free");
+            # an advert slot or a caption glued to a heading does not make it boilerplate.
+            mate = next(units[j].reason for j in by_run[u.run] if j != k)
+            if mate in _STRIP_REASONS:
+                u.reason = mate
+                continue
         if u.shape is Shape.SHORT and not u.first.has_letters:
             u.reason = Reason.NAVIGATION if u.first.text.isdigit() else None
         elif (u.shape is Shape.SHORT and trusted and u.first.words >= 10
