@@ -112,7 +112,16 @@ def _given_names() -> set[str]:
         lines = (root / fname).read_text(encoding="utf-8").splitlines()[:limit]
         out.update(line.split()[0].capitalize() for line in lines if line.strip())
     out.update(w.capitalize() for w in WORLD_GIVEN.split())
+    # Also without accents, as wires often write them: "Joao", "Jose".
+    out.update(_strip_accents(w) for w in list(out))
     return out
+
+
+def _strip_accents(word: str) -> str:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _surnames(limit: int = 3000) -> set[str]:
@@ -201,12 +210,15 @@ def _cities() -> dict[str, tuple[int, str]]:
         if LATIN_NAME.match(name) and pop > out.get(name, (-1, ""))[0]:
             out[name] = (pop, cc)
 
+    people = _given_names() | _surnames()
     for c in gc.get_cities().values():
         pop = int(c["population"] or 0)
         add(c["name"], pop, c["countrycode"])
         if pop >= 100_000:
             for alt in c["alternatenames"]:
-                add(alt, pop, c["countrycode"])
+                # An alternate name that is a person's name ("Ahmad") is left out.
+                if alt not in people:
+                    add(alt, pop, c["countrycode"])
     for c in gc.get_continents().values():
         add(c["name"], 10**9, "")
     return out
@@ -249,7 +261,7 @@ def _keep(name: str, pop: int, cc: str, rank: dict[str, dict[str, int]], given: 
         return False
     if best([c for c in LANGS if c in own]) < limits[1]:
         return False
-    return not (name in given and pop < 1_000_000)
+    return not (name in given and pop < 500_000)
 
 
 def main() -> int:

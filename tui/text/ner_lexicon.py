@@ -7,6 +7,8 @@ each other across languages.
 
 from __future__ import annotations
 
+from tui.text.model import Label
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -32,7 +34,8 @@ PERSON_TITLES = _words(
     analis ekonom pengamat peneliti pelatih kiper pemain penyerang gelandang bek kapten wasit
     pebulu tangkis pebalap petinju atlet runner player striker midfielder goalkeeper
     defender forward captain coach manager driver rider champion winger
-    dirjen sesjen deputi kadis kabid kasubdit kadiv
+    councillor councilor councilman councilwoman alderman commissioner dirjen sesjen
+    deputi kadis kabid kasubdit kadiv
     kabag plh inspektur asisten
     danrem pangdam kasal kasau wamen plt pj pjs staf khusus stafsus
     president vice prime minister secretary chancellor governor mayor senator congressman
@@ -75,8 +78,8 @@ TITLE_SUFFIXES = (
 # Lower-case words right before a name that mark a person (role nouns, speech verbs).
 PERSON_CUES_BEFORE = _phrases(
     """
-    kata | ujar | ucap | tutur | jelas | tegas | ungkap | imbuh | tambah | menurut | kata dia |
-    said | says | told | according to | spokesman | spokeswoman | spokesperson | minister |
+    kata | ujar | ucap | tutur | jelas | tegas | ungkap | imbuh | tambah | kata dia |
+    said | says | told | spokesman | spokeswoman | spokesperson | minister |
     president | premier | chancellor | leader | chief | adviser | advisor | ambassador |
     sagte | sagt | laut | selon | a déclaré | dijo | según | disse | segundo |
     juru bicara | jubir | menteri | presiden | pemimpin | putra | putri | ayah | ibu | istri |
@@ -102,7 +105,7 @@ PERSON_CUES_AFTER = _phrases(
 ORG_HEADS = _words(
     """
     kementerian kemenkeu kemenlu kemendagri kemenhan kemenkes departemen badan dewan komisi
-    lembaga organisasi otoritas sekuritas
+    lembaga organisasi otoritas sekuritas komite mapolda mapolres mabes
     majelis mahkamah pengadilan kejaksaan kepolisian polda polres kodam korem universitas
     institut sekolah akademi politeknik yayasan partai perusahaan bank bursa kantor berita
     pemerintah pemkot pemkab pemprov dinas biro direktorat asosiasi himpunan ikatan
@@ -134,7 +137,7 @@ PLACE_HEADS = _words(
     """
     kabupaten provinsi kecamatan desa kelurahan kampung dusun pulau kepulauan gunung sungai
     danau selat teluk laut samudra samudera tanjung bandara pelabuhan stadion jalan jl
-    lapangan alun-alun kota gedung menara
+    lapangan alun-alun kota gedung menara pasar masjid gereja pura vihara klenteng candi
     county province river island islands lake mount mountains strait sea ocean bay gulf
     airport stadium street avenue square valley desert peninsula canal shoal reef highway
     insel fluss bezirk landkreis flughafen
@@ -160,6 +163,22 @@ ORG_TAILS = _words(
         club clubs motors
     """
 )
+
+# Words that end a name only after other capitalised words ("Trigana Air", "Republic
+# Records", "Manchester United", "Mariana Trench"), never start one.
+TAILS_ONLY: dict[str, Label] = {
+    **dict.fromkeys(
+        _words(
+            """
+            air records studios pictures entertainment media capital partners ventures
+            technologies technology labs systems pharmaceuticals pharma solutions industries
+            enterprises brands foods energy logistics united rovers wanderers athletic
+            """
+        ),
+        Label.ORG,
+    ),
+    **dict.fromkeys(_words("trench ridge basin canyon glacier falls heights"), Label.PLACE),
+}
 
 # Fixed organisation names (lower-cased; matched as whole token sequences).
 ORG_NAMES = _phrases(
@@ -193,7 +212,8 @@ ORG_NAMES = _phrases(
     conservative party | liberal democrats | democrats | republicans | gop | democratic party |
     republican party | bjp | cdu | csu | spd | afd | die grünen | fdp | anc | kmt | dpp |
     ldp | likud | pdi perjuangan | partai golkar | partai gerindra | partai demokrat |
-    partai nasdem | senayan | who | pssi | bpom | kemenkes | kemenlu | kemenkeu
+    partai nasdem | nahdlatul ulama | muhammadiyah | senayan | who | pssi | bpom |
+    kemenkes | kemenlu | kemenkeu
     """
 )
 
@@ -229,7 +249,8 @@ NOT_ENTITIES = _words(
     ai it ipo etf gdp cpi kpr kur lpg bbm ott pns asn tki pmi hiv aids dna rna mrt lrt krl
     pr hp wa wifi ekonomi bisnis politik olahraga hiburan berita nasional internasional
     internet email online ri1 vs eps per ttd nb ps pdg pib bip pil ceo dg dbd npl ielts toefl
-    vat gst sst nik
+    vat gst sst nik natal lebaran idulfitri iduladha imlek waisak nyepi ramadan ramadhan
+    christmas easter
     npwp sdm ump umr ihsg ojol kkn bumd bbm sppd tps sop pdb yoy mtm qtq ytd eps roe roa
     baca juga simak lihat tonton foto video sumber bagikan share tags tag
     """
@@ -255,7 +276,7 @@ DEMONYMS = _words(
 )
 
 # Words that join capitalised tokens inside a person's name.
-NAME_JOINERS = _words("bin binti van von der den de da dos das del della al el ibn abu")
+NAME_JOINERS = _words("bin binti van von der den de da dos das del della al el ibn abu ten ter")
 
 # Words that join the parts of an organisation's or place's name ("University of Oxford").
 ORG_JOINERS = _words("of for on de des du del della der für pour da do dos das")

@@ -320,10 +320,15 @@ class _BlockReader:
             return any(self._head(x) is not None for x in window)  # "Palacio de la Moncloa"
         if t.low in ner_lexicon.ORG_JOINERS:
             return any(self._head(x) is not None for x in window)
+        ahead = []
+        for x in toks[j + 1 : j + 7]:
+            if not x.cap:
+                break
+            ahead.append(x)
         if (
             t.low in ner_lexicon.AND_JOINERS
             and prev.low not in ner_lexicon.ORG_TAILS
-            and self._head(nxt) is None
+            and not any(self._head(x) is not None for x in ahead)
             and not nxt.acronym
         ):
             # Inside an open organisation name or a title phrase, not between two names.
@@ -374,7 +379,7 @@ class _BlockReader:
                 return k, label
         return None
 
-    def _head(self, t: _Tok) -> Label | None:  # or _EVENT
+    def _head(self, t: _Tok, prev_cap: bool = False) -> Label | None:  # or _EVENT
         """ORG or PLACE when the token is a word that makes its run that kind of name."""
         if not t.cap:
             return None
@@ -384,6 +389,8 @@ class _BlockReader:
             return _EVENT
         if t.low in ner_lexicon.ORG_HEADS:
             return Label.ORG
+        if t.low in ner_lexicon.TAILS_ONLY and prev_cap:
+            return ner_lexicon.TAILS_ONLY[t.low]
         if t.low in ner_lexicon.PLACE_HEADS:
             return Label.PLACE
         return None
@@ -404,7 +411,7 @@ class _BlockReader:
     def _head_ahead(self, toks: list[_Tok], k: int, j: int) -> bool:
         """True when a head word follows in the run before any title."""
         for m in range(k, j):
-            if self._head(toks[m]) is not None:
+            if self._head(toks[m], m > 0 and toks[m - 1].cap) is not None:
                 return True
             if self._is_title(toks[m]):
                 return False
@@ -457,7 +464,9 @@ class _BlockReader:
         while k < j:
             t = toks[k]
             # Headlines capitalise common nouns too: no organisation from "Central Bank".
-            head = None if strict else self._head(t)
+            head = self._head(t, bool(pending))
+            if strict and head is not _EVENT:
+                head = None
             known = self._longest_known(toks, k, j)
             if known is not None and (known[0] > k + 1 or known[1] is Label.ORG):
                 head = None  # "Gedung Putih", "Bank Dunia", "Congress": a fixed name wins.
@@ -519,7 +528,17 @@ class _BlockReader:
                 titled = False
                 k = end
                 continue
-            if self._is_title(t) and self._longest_known(toks, k, j) is None:
+            if (
+                self._is_title(t)
+                and self._longest_known(toks, k, j) is None
+                and not (
+                    # "The Justice Department": a title word before the closing tail.
+                    k + 2 == j
+                    and toks[k + 1].low in ner_lexicon.ORG_TAILS
+                    and self._head(toks[k + 1]) is Label.ORG
+                    and not strict
+                )
+            ):
                 flush(titled)
                 k += 1
                 while k < j and (
@@ -575,7 +594,14 @@ class _BlockReader:
                 end == k + 1
                 and label is Label.PLACE
                 and pending
-                and (pending[-1].low in self.lex.gaz.given or titled)
+                and (
+                    pending[-1].low in self.lex.gaz.given
+                    or (
+                        len(pending) >= 2
+                        and pending[-1].low in ner_lexicon.NAME_JOINERS
+                        and pending[-2].low in self.lex.gaz.given
+                    )
+                )
                 and not t.acronym
             ):
                 # "Yuri Gagarin", "Paris Hilton": a one-word place after a given name
@@ -597,8 +623,11 @@ class _BlockReader:
                 # "BPBD DKI Jakarta", "KPU Kota Bekasi": an agency of the place.
                 first = pending.pop()
                 label = Label.ORG
-            # A title before "Soviet Yuri Gagarin" is about the person, not "Soviet".
-            flush(titled and label is not Label.PERSON)
+            # A title before "Soviet Yuri Gagarin" is about the person, not "Soviet"; before
+            # an organisation ("Direktur Reserse Narkoba Polda Riau") it is a complement.
+            # It still marks a name right after the known one ("Bupati Gowa Adnan Purichta").
+            had_pending = bool(pending)
+            flush(False)
             if label is Label.PLACE:
                 while end < j and toks[end].low in _DIRECTIONS_AFTER:
                     end += 1
@@ -607,7 +636,7 @@ class _BlockReader:
                 while end < j and self._plain(toks, end, j):
                     end += 1
             emit(first, toks[end - 1], label)
-            titled = titled and label is not Label.PERSON
+            titled = titled and label is not Label.PERSON and not had_pending
             k = end
         flush(titled)
         return out
@@ -677,7 +706,12 @@ class _BlockReader:
         words = [t.low for t in seg]
 
         def plain_word(w: str) -> bool:
-            return w not in lex.stop or w in lex.gaz.given or w in lex.gaz.surnames
+            return (
+                w not in lex.stop
+                or w in lex.gaz.given
+                or w in lex.gaz.surnames
+                or w in ner_lexicon.NAME_JOINERS
+            )
 
         # "Perumahan Rakyat Basuki Hadimuljono": the name is the clean tail.
         p = len(words)
