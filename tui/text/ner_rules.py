@@ -36,6 +36,7 @@ _SURNAME_ENDINGS = (
     "escu", "yan", "ian", "oglu", "oğlu", "adze", "shvili", "yev", "yeva", "ovna", "ovich",
 )
 _MAX_SPAN = 6
+_CODED_NAMES = frozenset(["g20", "g7", "brics"])
 _WORD_BEFORE = re.compile(r"[\w'’-]+")
 # Indonesian and Malay abstract nouns (pe-an, per-an, ke-an): "Perekonomian", "Kesehatan".
 _COMMON_NOUN = re.compile(r"^(?:pe[mnr]?|peng|peny|ke)\w{3,}an$")
@@ -75,6 +76,7 @@ class _Tok:
     cap: bool
     acronym: bool
     initial: bool
+    digit: bool
 
 
 @dataclass(slots=True)
@@ -149,11 +151,16 @@ def _tokens(text: str) -> list[_Tok]:
         initial = not out or (gap != " " and bool(_SENTENCE_GAP.search(gap)))
         if initial and out and prev_low in _ABBREV_BEFORE and gap.strip() == ".":
             initial = False
-        letters = [c for c in s if c.isalpha()]
-        acronym = len(letters) >= 2 and all(c.isupper() for c in letters)
+        if s.isalpha():
+            digit = False
+            acronym = len(s) >= 2 and s.isupper()
+        else:
+            digit = any(c.isdigit() for c in s)
+            acronym = s.isupper() and sum(c.isalpha() for c in s) >= 2
         end = m.start() + len(s)
-        out.append(_Tok(m.start(), end, s, s.lower(), s[0].isupper(), acronym, initial))
-        prev_end, prev_low = end, s.lower()
+        low = s.lower()
+        out.append(_Tok(m.start(), end, s, low, s[0].isupper(), acronym, initial, digit))
+        prev_end, prev_low = end, low
     return out
 
 
@@ -283,8 +290,8 @@ class _BlockReader:
     def _run_member(self, t: _Tok) -> bool:
         if not t.cap or t.low in self.lex.calendar:
             return False
-        if any(c.isdigit() for c in t.text):
-            return t.acronym and t.low in self.lex.not_entities | {"g20", "g7"}
+        if t.digit:
+            return t.acronym and t.low in _CODED_NAMES
         return True
 
     def _continues(self, text: str, toks: list[_Tok], j: int) -> bool:
