@@ -427,3 +427,32 @@ def test_own_labelled_pages(path: Path) -> None:
             got[n] = label
     want = {n: r.split("\t", 1)[0] for n, r in enumerate(rows, 1) if "\t" in r}
     assert got == want
+
+
+def _relayout(rows: list[str], layout: str) -> list[tuple[str, str]]:
+    """(label, line) pairs with the blank lines removed, or one after every line."""
+    pairs = [tuple(r.split("\t", 1)) if "\t" in r else ("", "") for r in rows]
+    non_blank = [p for p in pairs if p[1].strip()]
+    if layout == "no_blank":
+        return non_blank  # type: ignore[return-value]
+    return [q for p in non_blank for q in (p, ("", ""))]  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("layout", ["no_blank", "blank_after_every_line"])
+def test_own_pages_survive_other_layouts(rules: BoilerplateRules, layout: str) -> None:
+    # The same pages scraped without paragraph breaks, or with a blank line after every
+    # line: content must all be kept and most boilerplate still found.
+    tp = fp = fn = 0
+    for path in OWN_CASES:
+        pairs = _relayout(path.read_text(encoding="utf-8").split("\n")[:-1], layout)
+        reasons = classify([line for _, line in pairs], rules)
+        for (label, line), reason in zip(pairs, reasons, strict=True):
+            if not line.strip():
+                continue
+            gold = label.startswith("B")
+            assert gold or reason is None, f"{path.name}: content lost: {line!r}"
+            tp += gold and reason is not None
+            fn += gold and reason is None
+            fp += not gold and reason is not None
+    assert fp == 0
+    assert tp / (tp + fn) >= 0.9

@@ -25,6 +25,7 @@ from enum import Enum
 from typing import Any
 
 from tui.text import duplicates, segment
+from tui.text.dateline import dateline_match
 from tui.text.line import Line, make_line, stopword_density, stopword_language
 from tui.text.model import Reason
 
@@ -34,7 +35,7 @@ PATTERN_MAX_WORDS = 80
 LABEL_REACH = 15
 # Reasons whose bare label claims the short lines after it (the links, the tags).
 _LABEL_REASONS = {Reason.RELATED, Reason.TAGS, Reason.SHARE, Reason.PROMO}
-_TIME = re.compile(r"\d{1,2}[:.]\d{2}|\b(19|20)\d{2}\b")
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b(19|20)\d{2}\b")
 _DOMAIN = re.compile(r"^[\w-]+(\.[\w-]+)*\.(com|co|id|my|net|org|de|fr|es|pt|br|uk|it|nl)\b", re.I)
 _NAME_SEPARATORS = re.compile(r"[|/,&-]")
 _LABEL_FIGURE = re.compile(
@@ -139,6 +140,8 @@ def _shape(unit: _Unit, stopwords: frozenset[str], trusted: bool) -> Shape:
     density = stopword_density(joined, stopwords) if trusted else 0.0
     if (last.ends_with_stop and words >= 7) or words >= 30:
         return Shape.GOOD
+    if words >= 6 and (m := dateline_match(first.text)) is not None and m.groupdict().get("pub"):
+        return Shape.GOOD  # "Semarang (ANTARA) - ...": the body starts here
     if words >= 15 and (joined.has_inner_punctuation or density >= 0.25):
         return Shape.GOOD
     if (
@@ -170,6 +173,9 @@ def _in_menu(units: Sequence[_Unit], k: int, runs_matter: bool) -> bool:
 
     Where blank lines separate paragraphs, only entries of the same paragraph count.
     """
+    if units[k].first.words > 5:
+        return False  # a headline, not a menu entry
+
     def at(j: int) -> _Unit | None:
         if not 0 <= j < len(units) or (runs_matter and units[j].run != units[k].run):
             return None
@@ -253,7 +259,9 @@ def classify(
     trusted = coverage >= 0.15
     for u in units:
         u.shape = _shape(u, stopwords, trusted)
-    meaningful_runs = len(runs) >= 3
+    # Blank lines mean "new paragraph" only where some paragraphs have several lines; a
+    # text with a blank after every line (or none at all) says nothing by them.
+    meaningful_runs = len(runs) >= 3 and sum(len(r) > 1 for r in runs) >= 2
 
     # A caption sits in the same paragraph as its photo credit ("Foto: ...").
     if meaningful_runs:
@@ -330,7 +338,7 @@ def classify(
     # 5. A bare label claims the unpunctuated lines after it.
     for k, u in enumerate(units):
         if u.label and u.reason is not None:
-            _claim_after_label(units, k, u.reason, meaningful_runs)
+            _claim_after_label(units, k, u.reason, meaningful_runs, title_at)
 
     # 6. Above the title: menus, section names, log-in links.
     if title_at is not None:
@@ -474,10 +482,21 @@ def _tail_topics(units: Sequence[_Unit], start: int) -> None:
         k = max(j, k + 1)
 
 
-def _claim_after_label(units: Sequence[_Unit], k: int, reason: Reason, runs_matter: bool) -> None:
-    """Give the label's reason to the link or tag lines that follow it, up to a sentence."""
+def _claim_after_label(units: Sequence[_Unit], k: int, reason: Reason, runs_matter: bool,
+                       title_at: int | None) -> None:
+    """Give the label's reason to the link or tag lines that follow it, up to a sentence.
+
+    Never the title, and never the lines of a paragraph broken by blank lines (a line
+    that starts in lower case, or one that the next line carries on).
+    """
     for reach, j in enumerate(range(k + 1, min(len(units), k + 1 + LABEL_REACH))):
         v = units[j]
+        if j == title_at:
+            return
+        if reason is not Reason.TAGS and v.reason is None and (
+                v.first.text[:1].islower()
+                or (j + 1 < len(units) and units[j + 1].first.text[:1].islower())):
+            return
         if v.reason is not None and v.reason is not reason:
             return
         if len(v.lines) > 1 or v.first.words > 20:
@@ -489,6 +508,8 @@ def _claim_after_label(units: Sequence[_Unit], k: int, reason: Reason, runs_matt
                 return
         if v.reason is None and _FULL_STOP.search(v.first.text) and not v.first.is_list_item:
             return
+        if reason is Reason.RELATED and v.first.words < 3 and not v.first.is_list_item:
+            return  # a link has a headline; a two-word line after the links is a heading
         v.reason = reason
 
 

@@ -40,7 +40,12 @@ def wrapped(lines: Sequence[str], run: Sequence[int], alone: Sequence[bool]) -> 
     """
     texts = {i: lines[i].strip() for i in run}
     joinable = [i for i in run if not alone[i]]
-    width = max((len(texts[i]) for i in joinable), default=0)
+    lengths = sorted(len(texts[i]) for i in joinable)
+    # The wrap width: the longest line, or the 90th percentile in a long run so that one
+    # long title or paragraph does not hide the width the rest was wrapped at.
+    width = max(lengths, default=0)
+    if len(lengths) >= 10:
+        width = lengths[int(0.9 * (len(lengths) - 1))]
     # A wrapper breaks mid-sentence, so some continuation line starts in lower case;
     # a list of headlines or names of similar length never does.
     wrap = MIN_WRAP_WIDTH <= width <= MAX_WRAP_WIDTH and any(

@@ -6,31 +6,11 @@ import re
 from collections.abc import Sequence
 
 from tui.text import duplicates
+from tui.text.dateline import dateline_match
 from tui.text.line import make_line
 from tui.text.model import Block, BlockKind, Meta, Reason
 from tui.text.segment import runs, wrapped
 
-_PLACE = r"[A-ZÀ-ÞĀ-Ž][\w'’.]*(?:[ -][A-ZÀ-ÞĀ-Ž][\w'’.]*){0,3}"
-_CAPS_PLACE = r"[A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž'’.]*(?:[ -][A-ZÀ-ÞĀ-Ž'’.]+){0,3}"
-_SITE = r"[\w-]+(?:\.[\w-]+)*\.(?:com|co\.id|co|id|net|org|my|com\.my|sg|ph)\b"
-_DASH = r"\s*(?:[-–—]+|\|)\s+"
-# First-paragraph prefixes, most specific first. `place` is the dateline, `pub` the publisher.
-_DATELINES = [re.compile(rx) for rx in (
-    # Moskow | EGINDO.co – ...
-    rf"^(?P<place>{_PLACE})\s*\|\s*(?P<pub>[\w.-]{{2,40}}?)\s*[-–—]+\s+",
-    # LONDON (Reuters) - ... ; KUALA LUMPUR, 11 Mac (Bernama) -- ... ; Berlin (dpa) - ...
-    rf"^(?P<place>{_PLACE})(?:,\s*[^()]{{3,30}}?)?\s*\((?P<pub>[^()]{{2,30}})\)\s*[-–—:]+\s+",
-    # JAKARTA, KOMPAS.com - ... ; Jakarta, CNN Indonesia -- ...
-    rf"^(?P<place>{_PLACE}),\s*(?P<pub>{_SITE}|CNN Indonesia|CNBC Indonesia){_DASH}",
-    # TRIBUNNEWS.COM, SURABAYA - ... ; Liputan6.com, Jakarta - ...
-    rf"^(?P<pub>(?i:{_SITE})),\s*(?P<place>{_PLACE}){_DASH}",
-    # (Reuters) - ...
-    r"^\((?P<pub>[^()]{2,30})\)\s*[-–—:]+\s+",
-    # KOTA BHARU: ... ; SHAH ALAM - ... ; MOSCOW — ...
-    rf"^(?P<place>{_CAPS_PLACE})(?:,\s*[^:–—-]{{3,30}}?)?\s*(?::|[-–—]+)\s+",
-    # Jakarta - ... ; Ipoh: ...
-    rf"^(?P<place>{_PLACE})\s*(?::|[-–—]+)\s+(?=[A-ZÀ-ÞĀ-Ž\"“])",
-)]
 _CREDIT_VALUE = re.compile(r"^[^:]{1,25}:\s*(?P<value>.+)$")
 _CREDIT_BARE = re.compile(r"^[-–—(\s]*(?P<value>[^()]{2,40}?)[)\s.]*$")
 _AUTHOR = re.compile(
@@ -145,16 +125,13 @@ def extract_meta(blocks: Sequence[Block]) -> Meta:
     meta = Meta()
     first = next((b for b in blocks if b.kind is BlockKind.PARAGRAPH), None)
     if first is not None:
-        for rx in _DATELINES:
-            m = rx.match(first.text)
-            if m is None:
-                continue
+        m = dateline_match(first.text)
+        if m is not None:
             groups = m.groupdict()
             if groups.get("place"):
                 meta.dateline = _place(groups["place"])
             if groups.get("pub"):
                 meta.publisher = groups["pub"].strip()
-            break
     for b in blocks:
         if b.reason is Reason.CREDIT and meta.credit is None:
             meta.credit = _credit(b.text)
