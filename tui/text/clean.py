@@ -191,6 +191,14 @@ def _is_prose(unit: _Unit, stopwords: frozenset[str], trusted: bool) -> bool:
             and stopword_density(line, stopwords) >= 0.2)
 
 
+def _introduces(units: Sequence[_Unit], k: int) -> bool:
+    """A label over content that follows it at once ("Key points" over its list)."""
+    nxt = units[k + 1] if k + 1 < len(units) else None
+    return (nxt is not None and nxt.reason is None and nxt.run == units[k].run
+            and (nxt.first.is_list_item or nxt.shape is not Shape.SHORT
+                 or nxt.first.words >= 6))
+
+
 def _is_figures(line: Line) -> bool:
     """A line of results or statistics ("Arsenal 2 Chelsea 1", "Penguasaan bola: 54%")."""
     if line.words > 12 or _TIME.search(line.text):
@@ -371,7 +379,7 @@ def classify(
             if units[k].reason is None and beside:
                 units[k].reason = beside[0]
     for k in front:
-        if units[k].reason is None and k < first_good:
+        if units[k].reason is None and k < first_good and not _introduces(units, k):
             units[k].reason = Reason.OTHER
 
     # 8. After the last sentence: link lists, tags, names, stray fragments.
