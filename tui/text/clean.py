@@ -191,10 +191,13 @@ def _is_prose(unit: _Unit, stopwords: frozenset[str], trusted: bool) -> bool:
             and stopword_density(line, stopwords) >= 0.2)
 
 
-def _introduces(units: Sequence[_Unit], k: int) -> bool:
+def _introduces(units: Sequence[_Unit], k: int, runs_matter: bool) -> bool:
     """A label over content that follows it at once ("Key points" over its list)."""
     nxt = units[k + 1] if k + 1 < len(units) else None
-    return (nxt is not None and nxt.reason is None and nxt.run == units[k].run
+    if units[k].first.words > 3 or _looks_like_byline(units[k].first):
+        return False
+    return (nxt is not None and nxt.reason is None
+            and (nxt.run == units[k].run or not runs_matter)
             and (nxt.first.is_list_item or nxt.shape is not Shape.SHORT
                  or nxt.first.words >= 6))
 
@@ -369,7 +372,8 @@ def classify(
             front_end = second
     front = [k for k in range(start, front_end)
              if not is_bad(k) and units[k].shape is Shape.SHORT and not opens_with_paragraph
-             and not _is_prose(units[k], stopwords, trusted)]
+             and not _is_prose(units[k], stopwords, trusted)
+             and not _introduces(units, k, meaningful_runs)]
     for k in front:
         if _looks_like_byline(units[k].first):
             units[k].reason = Reason.BYLINE
@@ -379,7 +383,7 @@ def classify(
             if units[k].reason is None and beside:
                 units[k].reason = beside[0]
     for k in front:
-        if units[k].reason is None and k < first_good and not _introduces(units, k):
+        if units[k].reason is None and k < first_good:
             units[k].reason = Reason.OTHER
 
     # 8. After the last sentence: link lists, tags, names, stray fragments.
