@@ -413,6 +413,127 @@ EN_ARTICLES += [
     ),
 ]
 
+
+ID_ARTICLES += [
+    (
+        "Kebakaran Hutan Meluas di [Kalimantan Tengah]{PLACE}",
+        "Kebakaran hutan dan lahan di [Kalimantan Tengah]{PLACE} meluas hingga "
+        "[2.300]{NUMBER} hektare dalam sepekan terakhir.",
+        "Data [Kementerian Lingkungan Hidup dan Kehutanan]{ORG} menunjukkan titik panas "
+        "terbanyak berada di [Kabupaten Pulang Pisau]{PLACE} dan [Kotawaringin "
+        "Timur]{PLACE}.",
+        "[Sugianto Sabran]{PERSON}, Gubernur [Kalimantan Tengah]{PLACE}, menetapkan "
+        "status tanggap darurat sejak [Rabu (4/9/2024)]{DATE}.",
+        "Asap juga mulai dirasakan warga [Palangka Raya]{PLACE}. \"Sekolah kami liburkan "
+        "tiga hari,\" ujar [Sugianto]{PERSON}.",
+    ),
+    (
+        "Menlu Bahas Perlindungan WNI dengan [Arab Saudi]{PLACE}",
+        "Menteri Luar Negeri [Retno Marsudi]{PERSON} bertemu Menteri Luar Negeri [Arab "
+        "Saudi]{PLACE} [Faisal bin Farhan]{PERSON} di [Riyadh]{PLACE}.",
+        "Keduanya membahas perlindungan pekerja migran [Indonesia]{PLACE} serta kuota "
+        "haji tahun depan.",
+        "[Retno]{PERSON} mengatakan pemerintah [Arab Saudi]{PLACE} menyetujui tambahan "
+        "kuota [20.000]{NUMBER} jemaah.",
+    ),
+    (
+        "Bank Syariah Catat Laba Naik",
+        "[PT Bank Syariah Indonesia Tbk]{ORG} ([BSI]{ORG}) membukukan laba bersih "
+        "[Rp5,1 triliun]{NUMBER} pada semester pertama [2024]{DATE}.",
+        "Direktur Utama [BSI]{ORG} [Hery Gunardi]{PERSON} menyebut pembiayaan emas "
+        "tumbuh paling cepat.",
+        "Saham [BSI]{ORG} di [Bursa Efek Indonesia]{ORG} ditutup menguat [2,4 "
+        "persen]{NUMBER} pada perdagangan [Jumat]{DATE}.",
+    ),
+    (
+        "Warga Keluhkan Jalan Rusak",
+        "Warga [Desa Sukamaju]{PLACE}, [Kecamatan Cibeber]{PLACE}, mengeluhkan jalan "
+        "rusak sepanjang [3]{NUMBER} kilometer yang tak kunjung diperbaiki.",
+        "Menurut [Asep Saepudin]{PERSON}, tokoh masyarakat setempat, jalan itu terakhir "
+        "diaspal pada [2015]{DATE}.",
+        "[Dinas Pekerjaan Umum]{ORG} setempat berjanji memperbaikinya tahun depan.",
+        "Anggota [DPRD]{ORG} dari [Partai Keadilan Sejahtera]{ORG}, [Ujang "
+        "Rahmat]{PERSON}, meminta perbaikan dipercepat.",
+    ),
+    (
+        "Pebulu Tangkis Muda Juara di [Denmark]{PLACE}",
+        "Tunggal putra [Indonesia]{PLACE} [Alwi Farhan]{PERSON} menjuarai turnamen bulu "
+        "tangkis di [Odense]{PLACE}, [Denmark]{PLACE}, setelah mengalahkan wakil "
+        "[India]{PLACE}.",
+        "[Alwi]{PERSON} menang dua gim langsung. \"Saya tidak menyangka bisa juara,\" "
+        "katanya.",
+        "Kabid Binpres [PBSI]{ORG} [Rionny Mainaky]{PERSON} memuji ketenangan "
+        "[Alwi]{PERSON}.",
+    ),
+    (
+        "Kejaksaan Periksa Mantan Kepala Dinas",
+        "[Kejaksaan Tinggi Sumatera Selatan]{ORG} memeriksa mantan Kepala [Dinas "
+        "Pendidikan Palembang]{ORG} berinisial RH terkait dugaan korupsi pengadaan "
+        "laptop.",
+        "Kasi Penerangan Hukum [Kejati Sumsel]{ORG} [Vanny Yulia Eka Sari]{PERSON} "
+        "mengatakan kerugian negara ditaksir [Rp7,8 miliar]{NUMBER}.",
+        "Pemeriksaan berlangsung selama [8]{NUMBER} jam di kantor kejaksaan.",
+    ),
+]
+
+EN_ARTICLES += [
+    (
+        "Flooding Shuts Schools Across [Pakistan]{PLACE}'s [Punjab]{PLACE}",
+        "Authorities in [Pakistan]{PLACE} closed schools in [Lahore]{PLACE} and "
+        "[Multan]{PLACE} on [Tuesday]{DATE} after monsoon rains flooded hundreds of "
+        "villages.",
+        "[Maryam Nawaz]{PERSON}, the chief minister of [Punjab]{PLACE}, said [1.2 "
+        "million]{NUMBER} people had been affected.",
+        "The [National Disaster Management Authority]{ORG} warned that the "
+        "[Indus]{PLACE} could burst its banks near [Sukkur]{PLACE}.",
+    ),
+    (
+        "Chipmaker Posts Record Revenue",
+        "[Nvidia]{ORG} reported revenue of [$30 billion]{NUMBER} for the quarter, "
+        "beating forecasts as demand for its data-center chips kept growing.",
+        "Chief executive [Jensen Huang]{PERSON} said customers such as [Microsoft]{ORG} "
+        "and [Oracle]{ORG} were still building new facilities.",
+        "Shares fell [2%]{NUMBER} in after-hours trading in [New York]{PLACE}.",
+    ),
+    (
+        "Rescue Teams Reach Quake Survivors",
+        "Rescue teams reached villages in [Morocco]{PLACE}'s [High Atlas]{PLACE} "
+        "mountains on [Sunday]{DATE}, two days after an earthquake killed more than "
+        "[2,000]{NUMBER} people.",
+        "King [Mohammed VI]{PERSON} ordered the army to set up field hospitals near "
+        "[Marrakech]{PLACE}.",
+        "Aid groups including the [International Federation of Red Cross and Red "
+        "Crescent Societies]{ORG} said access remained difficult.",
+    ),
+    (
+        "Court Hears Challenge to Election Result",
+        "[Kenya]{PLACE}'s [Supreme Court]{ORG} began hearing a petition by opposition "
+        "leader [Raila Odinga]{PERSON} challenging the presidential election result.",
+        "Lawyers for the [Independent Electoral and Boundaries Commission]{ORG} said "
+        "the count had been transparent.",
+        "Chief Justice [Martha Koome]{PERSON} said the court would rule within "
+        "[14]{NUMBER} days.",
+    ),
+    (
+        "Museum Returns Bronze Statues",
+        "The [British Museum]{ORG} will return [72]{NUMBER} bronze statues to "
+        "[Nigeria]{PLACE} under an agreement signed in [London]{PLACE} on "
+        "[Friday]{DATE}.",
+        "[Abba Isa Tijani]{PERSON}, head of [Nigeria]{PLACE}'s [National Commission for "
+        "Museums and Monuments]{ORG}, called it a historic day.",
+        "The statues were taken from [Benin City]{PLACE} by British troops in "
+        "[1897]{DATE}.",
+    ),
+    (
+        "Startup Raises Funds for Electric Trucks",
+        "[Einride]{ORG}, a Swedish maker of electric trucks, raised [$500 "
+        "million]{NUMBER} from investors led by [EQT Ventures]{ORG}.",
+        "The company, founded by [Robert Falck]{PERSON} in [Stockholm]{PLACE}, plans to "
+        "expand to [Texas]{PLACE} and [Ohio]{PLACE} next year.",
+        "[Falck]{PERSON} said the money would fund [200]{NUMBER} new vehicles.",
+    ),
+]
+
 _ANN = re.compile(r"\[([^\]]+)\]\{([A-Z]+)\}")
 
 

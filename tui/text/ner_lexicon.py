@@ -34,6 +34,7 @@ PERSON_TITLES = _words(
     analis ekonom pengamat peneliti pelatih kiper pemain penyerang gelandang bek kapten wasit
     pebulu tangkis pebalap petinju atlet runner player striker midfielder goalkeeper
     defender forward captain coach manager driver rider champion winger
+    rektor dekan rector dean kasi kasie kasubag kasubbag kasatlantas kasatreskoba
     councillor councilor councilman councilwoman alderman commissioner dirjen sesjen
     deputi kadis kabid kasubdit kadiv
     kabag plh inspektur asisten
@@ -96,6 +97,8 @@ PERSON_CUES_BEFORE = _phrases(
 PERSON_CUES_AFTER = _phrases(
     """
     mengatakan | berkata | menyatakan | menjelaskan | menegaskan | mengungkapkan |
+    meminta | mendesak | memastikan | mengimbau | menyampaikan | menerangkan | menyebut |
+    mengaku | membantah | menampik | menuturkan | berharap | menilai | mengklaim |
     menambahkan | menuturkan | berujar | menilai | mengaku | bilang | said | says | told |
     added | wrote | sagte | sagt | a déclaré | a dit | dijo | afirmó | disse | afirmou
     """
@@ -105,7 +108,8 @@ PERSON_CUES_AFTER = _phrases(
 ORG_HEADS = _words(
     """
     kementerian kemenkeu kemenlu kemendagri kemenhan kemenkes departemen badan dewan komisi
-    lembaga organisasi otoritas sekuritas komite mapolda mapolres mabes
+    lembaga organisasi otoritas sekuritas komite mapolda mapolres mabes kejati kejari
+    kejagung museum museo musée gallery
     majelis mahkamah pengadilan kejaksaan kepolisian polda polres kodam korem universitas
     institut sekolah akademi politeknik yayasan partai perusahaan bank bursa kantor berita
     pemerintah pemkot pemkab pemprov dinas biro direktorat asosiasi himpunan ikatan
@@ -233,7 +237,8 @@ PLACE_NAMES = _phrases(
     nusa tenggara barat | ntt | ntb | democratic republic of congo |
     democratic republic of the congo | republik demokratik kongo | dr congo | new york
     city | jatim | jateng | jabar | sumut | sumbar | sulsel |
-    kaltim | kalbar | diy | yogyakarta | yogya | jogja | solo | bekasi | tangerang | depok
+    kaltim | kalbar | diy | sumsel | sulut | sulteng | sultra | sulbar | kalsel | kalteng |
+    kaltara | kepri | malut | pabar | yogyakarta | yogya | jogja | solo | bekasi | tangerang | depok
     """
 )
 

@@ -38,7 +38,7 @@ NUMBER_RE = re.compile(
 )
 # Clock times are not numbers ("pukul 13.21 WIB", "at 9.30 a.m.").
 _CLOCK_AFTER = re.compile(r"\s?(?:WIB|WITA|WIT|GMT|UTC|CET|CEST|a\.m\.|p\.m\.|am\b|pm\b|h\b|Uhr)")
-_CLOCK_BEFORE = re.compile(r"(?:pukul|jam|pkl\.?|at|um|à|a las|às)\s$", re.IGNORECASE)
+_CLOCK_BEFORE = re.compile(r"(?:^|\W)(?:pukul|jam|pkl\.?|at|um|à|a las|às)\s$", re.IGNORECASE)
 
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _NUMERIC_DATE = rf"\d{{1,2}}[/.\-]\d{{1,2}}[/.\-]{_YEAR}|{_YEAR}-\d\d-\d\d"

@@ -36,6 +36,10 @@ _SURNAME_ENDINGS = (
     "escu", "yan", "ian", "oglu", "oğlu", "adze", "shvili", "yev", "yeva", "ovna", "ovich",
 )
 _MAX_SPAN = 6
+_APPOSITION = re.compile(
+    r",\s+(?:(?:the|a|an|sang|seorang)\s+)?(?:(?:former|mantan|eks|ex-)\s*)?([\w-]+)"
+)
+_ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X|XI{1,3}|Jr|Sr)$")
 _CODED_NAMES = frozenset(["g20", "g7", "brics"])
 _WORD_BEFORE = re.compile(r"[\w'’-]+")
 # Indonesian and Malay abstract nouns (pe-an, per-an, ke-an): "Perekonomian", "Kesehatan".
@@ -47,7 +51,7 @@ _NAME_PREFIX = re.compile(r"^(?:Mc|Mac|De|Di|Da|Le|La|Van|Von|Al|El|O)[A-Z'’]"
 _DIRECTIONS_AFTER = frozenset(
     [
         "utara", "selatan", "timur", "barat", "tengah", "tenggara", "laut", "raya", "pusat",
-        "state", "city", "province", "county", "region", "district", "regency",
+        "state", "city", "province", "county", "region", "regency",
     ]
 )
 _DIRECTIONS_BEFORE = frozenset(
@@ -164,7 +168,9 @@ def _tokens(text: str) -> list[_Tok]:
     return out
 
 
-def _is_title_case(toks: list[_Tok], stop: frozenset[str], lower: set[str]) -> bool:
+def _is_title_case(
+    text: str, toks: list[_Tok], stop: frozenset[str], lower: set[str]
+) -> bool:
     """A headline in Title Case: capitals say little about names there.
 
     Most longer words are capitalised, none of the others is a content word, and at least
@@ -174,6 +180,8 @@ def _is_title_case(toks: list[_Tok], stop: frozenset[str], lower: set[str]) -> b
     long = [t for t in toks if len(t.text) >= 4 and t.text.isalpha()]
     if len(long) < 3 or sum(t.cap for t in long) < 0.8 * len(long):
         return False
+    if text.rstrip().endswith((".", "!", "?", ".”", '."', ".’")) and not all(t.cap for t in long):
+        return False  # a sentence, not a headline
     if any(not t.cap and t.low not in stop for t in long):
         return False
     if len(long) >= 4 and all(t.cap for t in long):
@@ -201,13 +209,13 @@ class RuleRecogniser:
         memory = _Memory()
         reader = _BlockReader(lex, lower_words, memory)
         for text, ts in zip(texts, toks, strict=True):
-            if not _is_title_case(ts, lex.stop, lower_words):
+            if not _is_title_case(text, ts, lex.stop, lower_words):
                 for ent in reader.names(text, ts, strict=False):
                     reader.remember(ent)
         reader.add_acronyms(texts)
         out: list[list[Entity]] = []
         for text, ts in zip(texts, toks, strict=True):
-            names = reader.names(text, ts, strict=_is_title_case(ts, lex.stop, lower_words))
+            names = reader.names(text, ts, strict=_is_title_case(text, ts, lex.stop, lower_words))
             out.append(_merge(text, names, lex.patterns))
         return out
 
@@ -333,19 +341,26 @@ class _BlockReader:
                 break
             ahead.append(x)
         if (
-            t.low in ner_lexicon.AND_JOINERS
-            and prev.low not in ner_lexicon.ORG_TAILS
-            and not any(self._head(x) is not None for x in ahead)
-            and not nxt.acronym
+            t.low not in ner_lexicon.AND_JOINERS
+            or prev.low in ner_lexicon.ORG_TAILS
+            or nxt.acronym
+            or any(self._head(x) is Label.PLACE for x in window)
         ):
-            # Inside an open organisation name or a title phrase, not between two names.
-            return any(
-                (self._head(x) is not None and x.low not in ner_lexicon.ORG_TAILS)
-                or self._is_title(x)
-                or x.low in ("of", "for")  # "Department of Forestry and Fire Protection"
-                for x in window
-            )
-        return False
+            return False
+        # Inside an open organisation name or a title phrase, not between two names
+        # ("Badan Riset dan Inovasi Nasional", "Department of Forestry and Fire
+        # Protection", "Independent Electoral and Boundaries Commission"; but not
+        # "University of Sydney and Woods Hole Oceanographic Institution").
+        head_before = any(self._head(x) is Label.ORG for x in window)
+        head_after = any(self._head(x, True) is Label.ORG for x in ahead)
+        if head_before and head_after:
+            return False
+        return head_after or any(
+            (self._head(x) is Label.ORG and x.low not in ner_lexicon.ORG_TAILS)
+            or self._is_title(x)
+            or x.low in ("of", "for")
+            for x in window
+        )
 
     def _known(self, key: tuple[str, ...], toks: list[_Tok]) -> Label | None:
         """The label a token sequence has in the article's memory or the fixed lists."""
@@ -354,6 +369,8 @@ class _BlockReader:
         label = self.memory.get(key)
         if label is not None:
             return label
+        if len(key) == 1 and key[0] in self.lex.not_entities:
+            return None  # "Natal" (Christmas) is not the city
         label = self.lex.fixed.get(key)
         if label is None:
             return None
@@ -420,8 +437,10 @@ class _BlockReader:
         for m in range(k, j):
             if self._head(toks[m], m > 0 and toks[m - 1].cap) is not None:
                 return True
-            if self._is_title(toks[m]):
-                return False
+            if self._is_title(toks[m]) and not (
+                m + 2 == j and toks[m + 1].low in ner_lexicon.ORG_TAILS
+            ):
+                return False  # but "U.S. Justice Department" goes on
         return False
 
     def _trim_initial(self, toks: list[_Tok], i: int, j: int) -> int:
@@ -570,6 +589,21 @@ class _BlockReader:
                         k += 1
                 titled = True
                 continue
+            if (
+                known is None
+                and t.acronym
+                and (pending or (k + 1 < j and not titled))
+                and (k + 1 >= j or self._longest_known(toks, k + 1, j) is None)
+                and not self._head_ahead(toks, k + 1, j)
+            ):
+                # An unknown acronym inside a run stands alone: "DPRD Sahkan APBD".
+                flush(False)
+                ent = self._acronym(text, t)
+                if ent is not None:
+                    out.append(ent)
+                titled = False
+                k += 1
+                continue
             if known is None:
                 pending.append(t)
                 k += 1
@@ -642,6 +676,16 @@ class _BlockReader:
                 # "Kim" known, then "Kim Jong-il": the unknown rest of the run joins.
                 while end < j and self._plain(toks, end, j):
                     end += 1
+            if label is Label.ORG and end == k + 1 and t.acronym and end < j:
+                # "DPRD Jawa Timur", "KPU Kota Bekasi": an agency of the place.
+                place = self._longest_known(toks, end, j)
+                head = self._head(toks[end])
+                if place is not None and place[1] is Label.PLACE:
+                    end = place[0]
+                elif head is Label.PLACE:
+                    end = j
+            if label is Label.PERSON and end < j and _ROMAN.match(toks[end].text):
+                end += 1  # "Mohammed VI", "Ferdinand Marcos Jr"
             emit(first, toks[end - 1], label)
             titled = titled and label is not Label.PERSON and not had_pending
             k = end
@@ -692,8 +736,12 @@ class _BlockReader:
         )
 
     def _cue_after(self, text: str, end: int) -> bool:
-        """True when a speech verb ("mengatakan", "said") follows the name."""
-        return self.lex.cue_after.match(text, end) is not None
+        """True when a speech verb ("mengatakan", "said") or a role in apposition
+        (", the chief minister", ", Gubernur Kalimantan Tengah") follows the name."""
+        if self.lex.cue_after.match(text, end) is not None:
+            return True
+        m = _APPOSITION.match(text, end)
+        return m is not None and m.group(1).lower() in ner_lexicon.PERSON_TITLES
 
     def _classify(self, text: str, seg: list[_Tok], cue: bool, *, strict: bool) -> Entity | None:
         """A person, an acronym's organisation or place, or nothing, for an unknown stretch."""
