@@ -9,8 +9,8 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
+from entity_snippets import EN_ARTICLES, ID_ARTICLES, parse
 
-from tests.entity_snippets import EN_ARTICLES, ID_ARTICLES, parse
 from tui.text import gazetteer
 from tui.text.entities import NullRecogniser, make_recogniser
 from tui.text.model import Entity, Label
