@@ -111,7 +111,11 @@ class _Lexicon:
         )
         self.fixed: dict[tuple[str, ...], Label] = {}
         for name in gaz.places:
-            self.fixed[tuple(_TOKEN.findall(name))] = Label.PLACE
+            # Most names are plain words; only the others need the tokenizer.
+            plain = name.replace(" ", "").isalpha()
+            self.fixed[tuple(name.split()) if plain else tuple(_TOKEN.findall(name))] = (
+                Label.PLACE
+            )
         for name in ner_lexicon.PLACE_NAMES:
             self.fixed[tuple(_TOKEN.findall(name))] = Label.PLACE
         self.fixed_lexicon = frozenset(
@@ -119,9 +123,9 @@ class _Lexicon:
         )
         for name in ner_lexicon.ORG_NAMES:
             self.fixed[tuple(_TOKEN.findall(name))] = Label.ORG
-        for key in list(self.fixed):
-            if not key or (any(w in self.calendar for w in key) and len(key) == 1):
-                self.fixed.pop(key, None)
+        self.fixed.pop((), None)
+        for word in self.calendar:  # "Mei", "Juni" are dates, not places
+            self.fixed.pop((word,), None)
         self.stop = gaz.any_stopword
         self.cues_before = ner_lexicon.PERSON_CUES_BEFORE | ner_lexicon.PERSON_TITLES
         self.cue_after = re.compile(
