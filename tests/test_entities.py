@@ -212,3 +212,35 @@ def test_the_gazetteer_loads_once_across_threads() -> None:
     g = seen[0]
     assert isinstance(g, gazetteer.Gazetteer)
     assert {"moskow", "korea utara", "jepang", "amerika serikat"} <= g.places
+
+
+def test_other_languages_names(recogniser: RuleRecogniser) -> None:
+    cases = [
+        ("Le vote à l’Assemblée nationale a eu lieu.", "Assemblée nationale", "ORG", "fr"),
+        ("a-t-il déclaré depuis l'Élysée.", "Élysée", "ORG", "fr"),
+        ("Habló en el Palacio de la Moncloa.", "Palacio de la Moncloa", "PLACE", "es"),
+        ("Gesundheitsminister Karl Lauterbach sagte am Montag.", "Karl Lauterbach", "PERSON", "de"),
+        ("O Real Madrid venceu em Wembley.", "Real Madrid", "ORG", "pt"),
+    ]
+    for text, name, label, lang in cases:
+        assert (name, label) in _labels(recogniser, text, lang), text
+
+
+def test_agencies_of_a_place_and_tail_words(recogniser: RuleRecogniser) -> None:
+    got = _labels(recogniser, "Kepala BPBD DKI Jakarta mengatakan banjir surut.")
+    assert ("BPBD DKI Jakarta", "ORG") in got
+    got = _labels(recogniser, "Pesawat Trigana Air tergelincir di Jayapura.")
+    assert ("Trigana Air", "ORG") in got
+    got = _labels(recogniser, "Her label, Republic Records, said sales rose.", "en")
+    assert ("Republic Records", "ORG") in got
+
+
+def test_headline_words_are_not_organisations(recogniser: RuleRecogniser) -> None:
+    texts = ["Central Bank Holds Rates Steady", "The bank kept rates at 5.25% on Thursday."]
+    found = recogniser.recognise(texts, "en")
+    assert not [e for e in found[0] if e.label is Label.ORG]
+
+
+def test_a_role_in_apposition_marks_a_person(recogniser: RuleRecogniser) -> None:
+    got = _labels(recogniser, "Maryam Nawaz, the chief minister of Punjab, said.", "en")
+    assert ("Maryam Nawaz", "PERSON") in got

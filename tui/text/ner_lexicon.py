@@ -128,6 +128,7 @@ ORG_HEADS = _words(
     gesellschaft verband stiftung bundesamt amt
     ministère université assemblée conseil commission parti banque société tribunal bourse
     sénat cour fc cf sc ac vfl vfb sv tsv real atlético atletico borussia sporting olympique
+    rassemblement mouvement movimiento movimento
     ministerio universidad asamblea consejo comisión partido banco sociedad tribunal bolsa
     congreso senado juzgado audiencia
     ministério universidade assembleia conselho comissão partido banco sociedade câmara
@@ -277,6 +278,14 @@ DEMONYMS = _words(
     israeli palestinian ukrainian european iranian turkish saudi brazilian australian
     indonesian malaysian singaporean thai vietnamese filipino african asian arab dutch
     italian spanish portuguese mexican canadian pakistani egyptian syrian iraqi afghan
+    """
+)
+
+# Lower-case adjectives that end an organisation's name right after its head word.
+NAME_ADJECTIVES = _words(
+    """
+    nationale national nationaux nacional federal fédéral fédérale générale general geral
+    européenne europea europeu constitutionnel constitucional suprême supremo supremă
     """
 )
 

@@ -36,6 +36,7 @@ _SURNAME_ENDINGS = (
     "escu", "yan", "ian", "oglu", "oğlu", "adze", "shvili", "yev", "yeva", "ovna", "ovich",
 )
 _MAX_SPAN = 6
+_ELISIONS = frozenset(["l", "d", "j", "n", "s", "c", "m", "t", "qu", "dell", "all", "nell", "sull"])
 _APPOSITION = re.compile(
     r",\s+(?:(?:the|a|an|sang|seorang)\s+)?(?:(?:former|mantan|eks|ex-)\s*)?([\w-]+)"
 )
@@ -153,9 +154,15 @@ def _tokens(text: str) -> list[_Tok]:
     prev_low = ""
     for m in _TOKEN.finditer(text):
         s = m.group(0)
+        begin = m.start()
         if s[-2:] in ("'s", "’s") and len(s) > 2:
             s = s[:-2]
-        gap = text[prev_end : m.start()]
+        cut = max(s.find("'"), s.find("’"))
+        if 0 < cut <= 4 and s[:cut].lower() in _ELISIONS and s[cut + 1 : cut + 2].isupper():
+            # "l'Élysée", "d'Euronext", "dell'Europa": the name starts after the elision.
+            begin += cut + 1
+            s = s[cut + 1 :]
+        gap = text[prev_end:begin]
         initial = not out or (gap != " " and bool(_SENTENCE_GAP.search(gap)))
         if initial and out and prev_low in _ABBREV_BEFORE and gap.strip() == ".":
             initial = False
@@ -165,9 +172,9 @@ def _tokens(text: str) -> list[_Tok]:
         else:
             digit = any(c.isdigit() for c in s)
             acronym = s.isupper() and sum(c.isalpha() for c in s) >= 2
-        end = m.start() + len(s)
+        end = begin + len(s)
         low = s.lower()
-        out.append(_Tok(m.start(), end, s, low, s[0].isupper(), acronym, initial, digit))
+        out.append(_Tok(begin, end, s, low, s[0].isupper(), acronym, initial, digit))
         prev_end, prev_low = end, low
     return out
 
@@ -293,7 +300,11 @@ class _BlockReader:
             while j < n and self._continues(text, toks, j):
                 j += 1
             # A run never ends on a joiner word.
-            while j > i + 1 and not toks[j - 1].cap:
+            while (
+                j > i + 1
+                and not toks[j - 1].cap
+                and toks[j - 1].low not in ner_lexicon.NAME_ADJECTIVES
+            ):
                 j -= 1
             out.extend(self._read_run(text, toks, i, j, strict=strict))
             i = j
@@ -313,6 +324,8 @@ class _BlockReader:
             return False
         if self._run_member(t):
             return True
+        if t.low in ner_lexicon.NAME_ADJECTIVES and self._head(prev) is Label.ORG:
+            return True  # "Assemblée nationale", "Audiencia Nacional"
         # Joiners: "Osama bin Laden", "Lula da Silva", "University of Oxford".
         nxt = toks[j + 1] if j + 1 < len(toks) else None
         if (
