@@ -43,13 +43,13 @@ async def test_first_article_is_shown_with_its_metadata(tmp_path: Path) -> None:
         view = app.screen.query_one(ArticleView)
         assert view.index == 0
         assert view.lines[0].content.plain.startswith("Banjir Besar Melanda")
-        meta = str(app.screen.query_one("#meta-text").render())
+        meta = app.screen.query_one(MetaPanel).text.plain
         assert "Publisher\n  unknown" in meta
         assert "id (0.99)" in meta
         assert "Boilerplate removed (3 lines)" in meta
         # Entities grouped by label, most frequent first, with counts.
         assert "Entities (" in meta and "PLACE" in meta and "Budi Santoso ×11" in meta
-        assert app.screen.sub_title.startswith("1 / 4")
+        assert app.screen.position.startswith("1 / 4")
 
 
 async def test_list_keys_move_the_cursor_and_open_the_article(tmp_path: Path) -> None:
@@ -262,7 +262,7 @@ async def test_filter_narrows_the_list_and_n_jumps_between_matches(tmp_path: Pat
         await pilot.press(*"banjir", "enter")
         await settle(pilot)
         assert list(listing.rows) == [0, 3]  # the title of 0, the text of 3
-        assert app.screen.sub_title.endswith("2 matches")
+        assert app.screen.position.endswith("2 matches")
         matches = view.match_lines()
         assert len(matches) >= 2
         await pilot.press("n")

@@ -45,7 +45,7 @@ async def test_escape_sequences_are_visible_and_never_raw(tmp_path: Path) -> Non
         assert "Judul \\x1b]0;TITLE" in list_lines[0]
         shown = "\n".join(view_lines)
         assert "\\x1b]0;TITLE\\x07" in shown and "\\x1b[2J" in shown and "\\x9b31m" in shown
-        meta = str(app.screen.query_one(MetaPanel).query_one("#meta-text").render())
+        meta = app.screen.query_one(MetaPanel).text.plain
         assert not RAW.search(meta.replace("\n", "")) and "\\x1b]0;TITLE" in meta
         # The escapes carry the warning style.
         escape = view.style_for("escape")

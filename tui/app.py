@@ -2,36 +2,67 @@
 
 from __future__ import annotations
 
+import copy
+import threading
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
 
 from tui import keymap
 from tui.article_source import ArticleSource, Dump
-from tui.commands import ReaderCommands
 from tui.config import Config
-from tui.screens.help import HelpScreen
 from tui.screens.main import Analyser, MainScreen, ReaderOptions
-from tui.screens.theme_picker import ThemePicker
 from tui.text.model import Document, Record
-from tui.text.pipeline import Pipeline
 from tui.themes import ThemeSet, load_themes, variable_defaults
 from tui.ui_state import UiState, load_ui_state, save_ui_state
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
     from tui.triage import Triage
 
 
-def pipeline_analyser(config: Config) -> Analyser:
-    """analyse(record, detect_language) through the one Pipeline for this config."""
-    pipeline = Pipeline(config.analysis)
+class PipelineAnalyser:
+    """analyse(record, detect_language) through the one Pipeline for this config.
 
-    def analyse(record: Record, detect_language: bool) -> Document:
-        return pipeline.analyse(record, detect_language=detect_language)
+    The Pipeline is imported and built on first use, which is in an analysis worker, so
+    its set-up (compiling rules) never delays the first frame. The quick pass
+    (detect_language False) also leaves entities to the full pass: it only has to give
+    the view the article's structure.
+    """
 
-    return analyse
+    def __init__(self, config: Config) -> None:
+        self.settings = config.analysis
+        self._lock = threading.Lock()
+        self._full: Any = None
+        self._quick: Any = None
+
+    def _pipelines(self) -> tuple[Any, Any]:
+        with self._lock:
+            if self._full is None:
+                from tui.text.entities import NullRecogniser
+                from tui.text.pipeline import Pipeline
+
+                self._full = Pipeline(self.settings)
+                quick = copy.copy(self._full)
+                quick.recogniser = NullRecogniser()
+                self._quick = quick
+            return self._full, self._quick
+
+    def __call__(self, record: Record, detect_language: bool) -> Document:
+        """The Document of `record`; without language and entities when not `detect_language`."""
+        full, quick = self._pipelines()
+        if detect_language:
+            return full.analyse(record, detect_language=True)
+        return quick.analyse(record, detect_language=False)
+
+
+def _reader_commands() -> type[Provider]:
+    from tui.commands import ReaderCommands
+
+    return ReaderCommands
 
 
 class WartaApp(App[None]):
@@ -40,7 +71,7 @@ class WartaApp(App[None]):
     CSS_PATH = "warta.tcss"
     TITLE = "warta"
     BINDINGS: ClassVar = keymap.bindings(keymap.Scope.APP)
-    COMMANDS: ClassVar = {*App.COMMANDS, ReaderCommands}
+    COMMANDS: ClassVar = {*App.COMMANDS, _reader_commands}
 
     def __init__(self, dump: Dump, config: Config, *, analyser: Analyser | None = None,
                  themes: ThemeSet | None = None, state_file: Path | None = None,
@@ -48,7 +79,7 @@ class WartaApp(App[None]):
         super().__init__()
         self.config = config
         self.source = ArticleSource(dump)
-        self.analyser = analyser or pipeline_analyser(config)
+        self.analyser = analyser or PipelineAnalyser(config)
         self.state_file = state_file
         self.triage = triage  # decisions, labels, notes, position; None: triage is off
         self.theme_set = themes or load_themes()
@@ -96,11 +127,15 @@ class WartaApp(App[None]):
 
     def action_help(self) -> None:
         """Show every binding as currently mapped."""
+        from tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.keymap))
 
     def action_pick_theme(self) -> None:
         """Open the theme picker; the theme kept there is remembered."""
+        from tui.screens.theme_picker import ThemePicker
+
         if isinstance(self.screen, ThemePicker):
             return
 

@@ -7,7 +7,9 @@ LRU of Documents; the view shows what is there as soon as it is there.
 
 from __future__ import annotations
 
+import gc
 import os
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,6 +20,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.events import Resize
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Input
 from textual.worker import get_current_worker
 
@@ -37,6 +40,8 @@ Analyser = Callable[[Record, bool], Document]
 """analyse(record, detect_language) -> Document; language/entities only when True."""
 
 PREFETCH = (1, -1, 2)  # neighbours analysed after the current article, in this order
+PREFETCH_DELAY = 0.15  # seconds without a new article before the neighbours are analysed
+PAINT_WAIT = 0.5  # at most this long, the full analysis waits for the quick one to paint
 FIRST_PAINT_ENV = "WARTA_FIRST_PAINT_FILE"
 """Benchmark hook: when set, write the wall time of the first painted article there, exit."""
 
@@ -69,6 +74,10 @@ class MainScreen(TriageActions, Screen[None]):
         self.narrow = False
         self.meta_shown = options.show_meta
         self._painted_once = False
+        self._prefetch_timer: Timer | None = None
+        self.heading = "warta"
+        self.position = ""
+        """Where the cursor is: `3 / 120` (and the filter's match count), as the header shows."""
 
     def compose(self) -> ComposeResult:
         """Header, the panes and the footer (the filter box is added when first used)."""
@@ -98,8 +107,10 @@ class MainScreen(TriageActions, Screen[None]):
 
     def on_mount(self) -> None:
         """Start on the first article with the list focused."""
-        self.title = f"warta — {safe_plain(self.source.name)}"
-        self.query_one(TitleBar).show(self.title, "")
+        # Kept off Screen.title/sub_title: setting those repaints the whole screen.
+        self.heading = f"warta — {safe_plain(self.source.name)}"
+        self.position = ""
+        self.query_one(TitleBar).show(self.heading, "")
         listing = self.article_list
         listing.describe = self._describe
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._restyle())
@@ -143,30 +154,35 @@ class MainScreen(TriageActions, Screen[None]):
 
     @on(ArticleList.Selected)
     def _selected(self, message: ArticleList.Selected) -> None:
-        self.open_article(message.index)
+        if message.index != self.current:
+            self.open_article(message.index)
 
     def open_article(self, index: int) -> None:
         """Show article `index` now if analysed, else its title until the worker is done."""
         self.current = index
-        total = len(self.source)
-        shown = len(self.article_list.rows)
-        where = f"{index + 1} / {total}"
-        if shown != total:
-            where += f" · {shown} match{'es' if shown != 1 else ''}"
-        self.sub_title = where
-        self.query_one(TitleBar).show(self.title or "warta", where)
+        self._show_position()
         item = self.cache.get(index)
         if item is not None:
             doc, full = item
             self._display(index, doc, full)
             if full:
-                self._prefetch(index)
+                self._schedule_prefetch(index)
                 return
         else:
             title = self.source.row(index).title
             self.article_view.show(None, index, placeholder=title)
             self.meta_panel.show(None)
         self._analyse(index)
+
+    def _show_position(self) -> None:
+        """`3 / 120` (and the filter's match count) in the header."""
+        total = len(self.source)
+        shown = len(self.article_list.rows)
+        where = "" if self.current is None else f"{self.current + 1} / {total}"
+        if shown != total:
+            where += f" · {shown} match{'es' if shown != 1 else ''}"
+        self.position = where
+        self.query_one(TitleBar).show(self.heading, where)
 
     def _display(self, index: int, doc: Document, full: bool) -> None:
         view = self.article_view
@@ -175,8 +191,20 @@ class MainScreen(TriageActions, Screen[None]):
         self.meta_panel.show(doc, language_pending=not full)
         if not self._painted_once:
             self._painted_once = True
+            self.call_after_refresh(self._settle_memory)
             if os.environ.get(FIRST_PAINT_ENV):
                 self.call_after_refresh(self._first_paint_done)
+
+    def _settle_memory(self) -> None:
+        """Move the start-up objects out of the garbage collector's way.
+
+        Textual makes many short-lived objects per frame; with every module, widget and
+        style of the start-up in the collected generations, each full collection walks
+        them all and a keypress now and then waits 100 ms or more for it. Frozen, they
+        are skipped (measured with bench/bench_repaint.py: p90 about halved).
+        """
+        gc.collect()
+        gc.freeze()
 
     def _first_paint_done(self) -> None:
         path = os.environ.get(FIRST_PAINT_ENV, "")
@@ -184,11 +212,24 @@ class MainScreen(TriageActions, Screen[None]):
             fh.write(f"{time.time():.6f}\n")
         self.app.exit()
 
-    def _arrived(self, index: int, doc: Document, full: bool) -> None:
-        """A worker finished (part of) an analysis; show it if it is still wanted."""
+    def _arrived(self, index: int, doc: Document, full: bool,
+                 painted: threading.Event | None = None) -> None:
+        """A worker finished (part of) an analysis; show it if it is still wanted.
+
+        `painted` is set once the screen has been refreshed with it, so the worker can
+        hold its next (slower) step until then instead of competing with the repaint.
+        """
         if index == self.current:
             self._display(index, doc, full)
         self.article_list.refresh_index(index)
+        if painted is not None:
+            self.call_after_refresh(painted.set)
+
+    def _schedule_prefetch(self, index: int) -> None:
+        """Analyse the neighbours once keys have paused for a moment (not during a repaint)."""
+        if self._prefetch_timer is not None:
+            self._prefetch_timer.stop()
+        self._prefetch_timer = self.set_timer(PREFETCH_DELAY, lambda: self._prefetch(index))
 
     def _failed(self, index: int, error: str) -> None:
         if index == self.current:
@@ -214,7 +255,11 @@ class MainScreen(TriageActions, Screen[None]):
             self.cache.put(index, quick, False)
             if worker.is_cancelled:
                 return
-            self.app.call_from_thread(self._arrived, index, quick, False)
+            painted = threading.Event()
+            self.app.call_from_thread(self._arrived, index, quick, False, painted)
+            painted.wait(PAINT_WAIT)
+            if worker.is_cancelled:
+                return
         doc = self._analyse_one(index, detect)
         if doc is None:
             return
@@ -247,11 +292,20 @@ class MainScreen(TriageActions, Screen[None]):
 
     def action_next_article(self) -> None:
         """Next article in the list, from any pane."""
-        self.article_list.action_cursor_down()
+        self._step(1)
 
     def action_prev_article(self) -> None:
         """Previous article in the list, from any pane."""
-        self.article_list.action_cursor_up()
+        self._step(-1)
+
+    def _step(self, delta: int) -> None:
+        # Open the article in the same turn as the cursor moves, so that both changes
+        # reach the screen in one refresh (the list's Selected message then finds it open).
+        listing = self.article_list
+        listing.move_to(listing.cursor + delta)
+        index = listing.selected
+        if index is not None and index != self.current:
+            self.open_article(index)
 
     def action_next_section(self) -> None:
         """Bring the next section heading to the top of the article pane."""
@@ -314,6 +368,7 @@ class MainScreen(TriageActions, Screen[None]):
             self.filter_text = ""
             self.article_view.set_query("")
             listing.set_rows(range(len(self.source)), keep=index)
+            self._show_position()
 
     # -- filtering ----------------------------------------------------------------------
 
@@ -339,6 +394,7 @@ class MainScreen(TriageActions, Screen[None]):
         self.article_view.set_query(text)
         if not text:
             self.article_list.set_rows(range(len(self.source)), keep=self.current)
+            self._show_position()
             return
         self.notify(f"Filtering for {safe_plain(text)!r}…", timeout=1)
         self._filter(text)
@@ -370,3 +426,4 @@ class MainScreen(TriageActions, Screen[None]):
             self.notify(f"No article contains {safe_plain(text)!r}.", severity="warning")
             return
         self.article_list.set_rows(matches, keep=self.current)
+        self._show_position()

@@ -10,7 +10,6 @@ from rich.cells import cell_len
 from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
@@ -67,7 +66,6 @@ class ArticleList(ScrollView, can_focus=True):
     ArticleList > .article-list--mark { color: $accent; text-style: bold; }
     """
 
-    cursor: reactive[int] = reactive(0, always_update=True, init=False)
 
     class Selected(Message):
         """The cursor moved to the article at dump index `index`."""
@@ -79,6 +77,8 @@ class ArticleList(ScrollView, can_focus=True):
     def __init__(self, source: RowSource, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.source = source
+        self.cursor = 0
+        """The row under the cursor (a plain attribute: moving repaints two lines, not all)."""
         self.rows: Sequence[int] = range(len(source))
         self._row_cache: OrderedDict[int, Row] = OrderedDict()
         self.describe: Callable[[int], tuple[str | None, int] | None] = lambda _i: None

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from textual.content import Content
-from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
@@ -20,6 +19,7 @@ from tui.keymap import Scope, bindings
 from tui.safe_text import make_safe
 from tui.text.model import Block, BlockKind, Document
 from tui.themes import ENTITY_DEFAULTS, ENTITY_KEYS, READER_DEFAULTS, READER_KEYS, variable_name
+from tui.widgets.scroll_height import set_scroll_height
 
 NO_BLOCK = -1  # spacer lines and the title taken from the record's own field
 
@@ -146,7 +146,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._strips.clear()
         height = max(1, self.scrollable_content_region.height)
         # Room below the last line, so that any heading can be brought to the top.
-        self.virtual_size = Size(0, len(self.lines) + height - 1)
+        set_scroll_height(self, len(self.lines) + height - 1)
         if top:
             self.scroll_to(y=0, animate=False, immediate=True)
         elif anchor is not None:
@@ -323,7 +323,7 @@ class ArticleView(ScrollView, can_focus=True):
             self.rebuild(anchor=self._anchor())
         else:
             height = max(1, self.scrollable_content_region.height)
-            self.virtual_size = Size(0, len(self.lines) + height - 1)
+            set_scroll_height(self, len(self.lines) + height - 1)
 
     def on_mount(self) -> None:
         """Resolve styles once the theme is known."""
@@ -337,8 +337,9 @@ class ArticleView(ScrollView, can_focus=True):
         if number >= len(self.lines):
             return Strip.blank(width, style.rich_style)
         strip = self._strips.get(number)
-        if strip is None:
+        if strip is None or strip.cell_length != width:
             content = self.lines[number].content
             strip = Strip(content.render_segments(style), content.cell_length)
+            strip = strip.adjust_cell_length(width, style.rich_style)
             self._strips[number] = strip
-        return strip.adjust_cell_length(width, style.rich_style)
+        return strip

@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections import Counter
 from typing import ClassVar
 
-from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Static
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from tui.keymap import Scope, bindings
 from tui.safe_text import safe_plain
 from tui.text.model import Document
+from tui.widgets.scroll_height import set_scroll_height
 
 UNKNOWN = "unknown"
 TOP_NAMES = 6  # entity names listed per label
@@ -85,39 +85,89 @@ def describe(document: Document | None, language_pending: bool = False) -> Conte
     return Content("").join(parts).rstrip()
 
 
-class MetaPanel(VerticalScroll, can_focus=True):
-    """A scrollable panel with the metadata of the article shown."""
+class MetaPanel(ScrollView, can_focus=True):
+    """A scrollable panel with the metadata of the article shown, drawn line by line."""
 
     BINDINGS: ClassVar = bindings(Scope.PANE)
+    DEFAULT_CSS = """
+    MetaPanel { overflow-x: hidden; }
+    """
 
-    def compose(self) -> ComposeResult:
-        """One Static holds the text."""
-        yield Static(describe(None), id="meta-text")
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.text: Content = describe(None)
+        self._lines: list[Content] = []
+        self._wrapped_for = 0
+        self._strips: dict[int, Strip] = {}
 
     def show(self, document: Document | None, language_pending: bool = False) -> None:
         """Fill the panel for `document`."""
-        self.query_one("#meta-text", Static).update(describe(document, language_pending))
+        self.text = describe(document, language_pending)
+        self._wrap()
+        self.scroll_to(y=0, animate=False, immediate=True)
+
+    def _wrap(self) -> None:
+        width = max(4, self.scrollable_content_region.width)
+        self._wrapped_for = width
+        lines: list[Content] = []
+        for line in self.text.split("\n"):
+            # Continuation lines keep the indent of the value they belong to.
+            indent = len(line.plain) - len(line.plain.lstrip(" "))
+            if indent:
+                body = line[indent:].wrap(max(4, width - indent))
+                wrapped = [Content(" " * indent) + part for part in body]
+            else:
+                wrapped = line.wrap(width)
+            lines.extend(wrapped or [Content("")])
+        self._lines = lines
+        self._strips.clear()
+        set_scroll_height(self, len(lines))
+        self.refresh()
+
+    def on_resize(self) -> None:
+        """Re-wrap for the new width."""
+        if self.scrollable_content_region.width != self._wrapped_for:
+            self._wrap()
+
+    def render_line(self, y: int) -> Strip:
+        """One line of the panel."""
+        width = self.scrollable_content_region.width
+        number = round(self.scroll_y) + y
+        style = self.get_visual_style()
+        if number >= len(self._lines):
+            return Strip.blank(width, style.rich_style)
+        strip = self._strips.get(number)
+        if strip is None or strip.cell_length != width:
+            content = self._lines[number]
+            strip = Strip(content.render_segments(style), content.cell_length)
+            strip = strip.adjust_cell_length(width, style.rich_style)
+            self._strips[number] = strip
+        return strip
+
+    def _move(self, y: float) -> None:
+        top = max(0, len(self._lines) - self.scrollable_content_region.height)
+        self.scroll_to(y=max(0, min(round(y), top)), animate=False, immediate=True)
 
     def action_cursor_down(self) -> None:
         """Scroll down a line."""
-        self.scroll_down(animate=False)
+        self._move(self.scroll_y + 1)
 
     def action_cursor_up(self) -> None:
         """Scroll up a line."""
-        self.scroll_up(animate=False)
+        self._move(self.scroll_y - 1)
 
     def action_first(self) -> None:
         """Scroll to the top."""
-        self.scroll_home(animate=False)
+        self._move(0)
 
     def action_last(self) -> None:
         """Scroll to the end."""
-        self.scroll_end(animate=False)
+        self._move(len(self._lines))
 
     def action_page_down(self) -> None:
         """A page down."""
-        self.scroll_page_down(animate=False)
+        self._move(self.scroll_y + self.scrollable_content_region.height - 1)
 
     def action_page_up(self) -> None:
         """A page up."""
-        self.scroll_page_up(animate=False)
+        self._move(self.scroll_y - self.scrollable_content_region.height + 1)

@@ -17,4 +17,5 @@ class TitleBar(Static):
 
     def show(self, title: str, where: str) -> None:
         """Set the title and the position text (both already terminal-safe)."""
-        self.update(f"{title} · {where}" if where else title)
+        # The bar's size never changes with its text: no layout pass needed.
+        self.update(f"{title} · {where}" if where else title, layout=False)

@@ -1,0 +1,107 @@
+"""Repaint after J (next article): key press to the screen refreshed with the new article.
+
+1,000 generated articles (bench/generate.py, seed 7, ~3,000 characters, id/en/de/es) in a
+JSON Lines dump, the real pipeline, the app headless at 160x48 (App.run_test). Each sample
+times from posting the J key event to the app (as the terminal driver does) to the first
+screen refresh after the view shows the next article (App.call_after_refresh). Pilot's
+press() is not used for timing: it waits for the whole process to go idle, which includes
+the analysis workers that run on after the repaint.
+
+- warm: the usual case while reading: the reader pauses on each article long enough for
+  the neighbours to be analysed (PREFETCH_DELAY, then the workers finish), so the next
+  article comes from the LRU.
+- cold: the Document cache is emptied before each key, so the article waits for the
+  quick analysis pass (structure only; language and entities follow in the same worker).
+Target: median under 50 ms.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from generate import generate, write
+from textual import events
+
+from tui.app import WartaApp
+from tui.config import load_config
+from tui.document_cache import DocumentCache
+from tui.dumps.index import Dump
+from tui.resources import bundled
+from tui.screens.main import PREFETCH_DELAY, MainScreen
+from tui.themes import load_themes
+
+ARTICLES = 1000
+SAMPLES = 150
+TARGET_MS = 50.0
+
+
+async def _press_and_paint(app: WartaApp, expected: int) -> float:
+    screen = app.screen
+    assert isinstance(screen, MainScreen)
+    view = screen.article_view
+    painted = asyncio.Event()
+    started = time.perf_counter()
+    app.post_message(events.Key("J", "J"))
+    while not (view.index == expected and view.document is not None):
+        await asyncio.sleep(0)
+    app.call_after_refresh(painted.set)
+    await painted.wait()
+    return time.perf_counter() - started
+
+
+async def _reader_pause(app: WartaApp) -> None:
+    """Wait like a reader would: the neighbours' analysis starts and finishes."""
+    await asyncio.sleep(PREFETCH_DELAY + 0.05)
+    await app.workers.wait_for_complete()
+
+
+async def measure(dump_path: Path, state: Path) -> dict[str, list[float]]:
+    """Run both scenarios in one app; seconds per sample."""
+    config = load_config(None, [])
+    app = WartaApp(Dump.open([str(dump_path)]), config, themes=load_themes([bundled("themes")]),
+                   state_file=state)
+    out: dict[str, list[float]] = {"warm": [], "cold": []}
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        for n in range(1, SAMPLES + 1):
+            await _reader_pause(app)
+            out["warm"].append(await _press_and_paint(app, n))
+        screen.article_list.move_to(ARTICLES // 2, force=True)
+        await app.workers.wait_for_complete()
+        for n in range(ARTICLES // 2 + 1, ARTICLES // 2 + 1 + SAMPLES):
+            await app.workers.wait_for_complete()
+            screen.cache = DocumentCache(screen.cache.size)
+            out["cold"].append(await _press_and_paint(app, n))
+        await app.workers.wait_for_complete()
+    return out
+
+
+def main() -> int:
+    """Generate the dump, measure, print medians and p90."""
+    with tempfile.TemporaryDirectory() as tmp:
+        dump_path = Path(tmp) / "dump.jsonl"
+        write(generate(ARTICLES, seed=7, chars=3000), "jsonl", str(dump_path))
+        times = asyncio.run(measure(dump_path, Path(tmp) / "ui.yaml"))
+    print(f"{ARTICLES} generated articles, {SAMPLES} J presses per case, headless 160x48")
+    for name, values in times.items():
+        ms = sorted(v * 1000 for v in values)
+        median = statistics.median(ms)
+        p90 = ms[int(0.9 * (len(ms) - 1))]
+        verdict = "ok" if median < TARGET_MS else "OVER TARGET"
+        print(f"J -> repainted, {name:4s}: median {median:6.1f} ms, p90 {p90:6.1f} ms, "
+              f"max {ms[-1]:6.1f} ms (target median < {TARGET_MS:.0f} ms): {verdict}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
