@@ -534,6 +534,127 @@ EN_ARTICLES += [
     ),
 ]
 
+
+ID_ARTICLES += [
+    (
+        "[Pemkot Bogor]{ORG} Larang Truk Melintas Siang Hari",
+        "[Pemerintah Kota Bogor]{ORG} melarang truk bermuatan berat melintas di pusat "
+        "kota pada siang hari mulai [1 Desember 2024]{DATE}.",
+        "Kepala [Dinas Perhubungan Kota Bogor]{ORG} [Marse Hendra Saputra]{PERSON} "
+        "mengatakan aturan itu untuk mengurangi kemacetan di [Jalan Pajajaran]{PLACE}.",
+        "Sopir truk, [Dedi Kurniawan]{PERSON}, mengaku keberatan karena harus menunggu "
+        "hingga malam.",
+        "Wali Kota [Bima Arya]{PERSON} sebelumnya menerapkan aturan serupa pada "
+        "[2019]{DATE}.",
+    ),
+    (
+        "Timnas Voli Putri Kalahkan [Thailand]{PLACE}",
+        "Tim nasional voli putri [Indonesia]{PLACE} mengalahkan [Thailand]{PLACE} "
+        "[3-1]{NONE} dalam laga persahabatan di [GOR Amongrogo]{PLACE}, "
+        "[Yogyakarta]{PLACE}.",
+        "[Megawati Hangestri Pertiwi]{PERSON} menjadi pencetak poin terbanyak dengan "
+        "[24]{NUMBER} poin.",
+        "Pelatih [Alim Suseno]{PERSON} mengatakan timnya masih perlu memperbaiki "
+        "penerimaan bola.",
+        "\"[Megawati]{PERSON} tampil luar biasa malam ini,\" ujar [Alim]{PERSON}.",
+    ),
+    (
+        "Harga Emas [Antam]{ORG} Turun",
+        "Harga emas batangan produksi [PT Aneka Tambang Tbk]{ORG} ([Antam]{ORG}) turun "
+        "[Rp8.000]{NUMBER} menjadi [Rp1.512.000]{NUMBER} per gram pada [Selasa "
+        "(19/11/2024)]{DATE}.",
+        "Analis [Doo Financial Futures]{ORG} [Lukman Leong]{PERSON} memperkirakan harga "
+        "masih akan tertekan oleh penguatan dolar [AS]{PLACE}.",
+        "Di pasar global, harga emas ditutup melemah [0,5 persen]{NUMBER} di [New "
+        "York]{PLACE}.",
+    ),
+    (
+        "Kapal Nelayan Hilang di Perairan [Maluku]{PLACE}",
+        "[Basarnas]{ORG} mencari kapal nelayan yang hilang kontak di perairan [Pulau "
+        "Buru]{PLACE}, [Maluku]{PLACE}, sejak [Kamis]{DATE}.",
+        "Kapal itu membawa [6]{NUMBER} awak asal [Ambon]{PLACE}.",
+        "Kepala [Kantor SAR Ambon]{ORG} [Mustari]{PERSON} mengatakan pencarian "
+        "terkendala gelombang setinggi [4]{NUMBER} meter.",
+    ),
+    (
+        "Menkes Resmikan Rumah Sakit Baru",
+        "Menteri Kesehatan [Budi Gunadi Sadikin]{PERSON} meresmikan [Rumah Sakit Umum "
+        "Daerah Sidoarjo Barat]{ORG} di [Sidoarjo]{PLACE}, [Jawa Timur]{PLACE}.",
+        "Rumah sakit berkapasitas [300]{NUMBER} tempat tidur itu dibangun dengan "
+        "anggaran [Rp450 miliar]{NUMBER}.",
+        "Bupati [Sidoarjo]{PLACE} [Ahmad Muhdlor Ali]{PERSON} berharap layanan "
+        "kesehatan warga di wilayah barat membaik.",
+    ),
+    (
+        "Dua Pendaki Tersesat di [Gunung Lawu]{PLACE}",
+        "Dua pendaki asal [Surakarta]{PLACE} dilaporkan tersesat di [Gunung "
+        "Lawu]{PLACE} sejak [Sabtu]{DATE} malam.",
+        "Koordinator relawan [Anton Sujarwo]{PERSON} mengatakan tim gabungan dari "
+        "[Basarnas]{ORG}, [TNI]{ORG} dan [Polri]{ORG} dikerahkan.",
+        "Keduanya ditemukan selamat pada [Senin]{DATE} pagi di jalur [Cemoro "
+        "Sewu]{PLACE}.",
+    ),
+]
+
+EN_ARTICLES += [
+    (
+        "[Malaysia]{PLACE} to Raise Minimum Wage",
+        "[Malaysia]{PLACE} will raise the minimum wage to [RM1,700]{NUMBER} a month "
+        "from [February]{DATE}, Prime Minister [Anwar Ibrahim]{PERSON} said in [Kuala "
+        "Lumpur]{PLACE} on [Friday]{DATE}.",
+        "The [Malaysian Employers Federation]{ORG} said smaller firms would struggle. "
+        "Its president, [Syed Hussain Syed Husman]{PERSON}, called for a phased "
+        "rollout.",
+        "[Anwar]{PERSON} said the change would benefit about [4.4 million]{NUMBER} "
+        "workers.",
+    ),
+    (
+        "Volcano Erupts in [Iceland]{PLACE} Again",
+        "A volcano on [Iceland]{PLACE}'s [Reykjanes]{PLACE} peninsula erupted late on "
+        "[Wednesday]{DATE}, the seventh eruption in the area since [December]{DATE}.",
+        "The [Icelandic Meteorological Office]{ORG} said lava was flowing away from the "
+        "town of [Grindavik]{PLACE}.",
+        "The nearby [Blue Lagoon]{PLACE} spa was evacuated as a precaution, a "
+        "spokeswoman said.",
+    ),
+    (
+        "Chess Prodigy Wins Title",
+        "[Gukesh Dommaraju]{PERSON} of [India]{PLACE} became the youngest world chess "
+        "champion on [Thursday]{DATE}, beating [Ding Liren]{PERSON} of [China]{PLACE} "
+        "in [Singapore]{PLACE}.",
+        "The [18]{NUMBER}-year-old won the final game after [Ding]{PERSON} made a "
+        "mistake late in the match.",
+        "[FIDE]{ORG} president [Arkady Dvorkovich]{PERSON} presented the trophy.",
+    ),
+    (
+        "Rail Strike Disrupts Commuters",
+        "Commuters in [London]{PLACE} faced delays on [Monday]{DATE} as members of the "
+        "[RMT]{ORG} union walked out over pay.",
+        "[Transport for London]{ORG} said most lines of the [Underground]{NONE} were "
+        "running a reduced service.",
+        "[RMT]{ORG} general secretary [Mick Lynch]{PERSON} said further strikes were "
+        "planned.",
+    ),
+    (
+        "Drugmaker Agrees to Buy Rival",
+        "[Novartis]{ORG} agreed to buy [MorphoSys]{ORG} for [2.7 billion "
+        "euros]{NUMBER}, the [Swiss]{NONE} drugmaker said on [Monday]{DATE}.",
+        "[Vas Narasimhan]{PERSON}, chief executive of [Novartis]{ORG}, said the deal "
+        "would strengthen its cancer portfolio.",
+        "Shares in [MorphoSys]{ORG} rose [57%]{NUMBER} in [Frankfurt]{PLACE}.",
+    ),
+    (
+        "Typhoon Hits [Northern Philippines]{PLACE}",
+        "Typhoon Krathon brought heavy rain to the northern [Philippines]{PLACE} on "
+        "[Monday]{DATE}, forcing [8,000]{NUMBER} people from their homes in "
+        "[Cagayan]{PLACE} and [Ilocos Norte]{PLACE}.",
+        "The [Philippine Atmospheric, Geophysical and Astronomical Services "
+        "Administration]{ORG} said the storm would move toward [Taiwan]{PLACE}.",
+        "President [Ferdinand Marcos Jr]{PERSON} ordered agencies to preposition food "
+        "packs.",
+    ),
+]
+
 _ANN = re.compile(r"\[([^\]]+)\]\{([A-Z]+)\}")
 
 

@@ -71,6 +71,8 @@ wan azizah nurul izzah syed tengku tunku sultan raja abang awang dayang siti nur
 nor noor mohd muhd megat puteri ahmad zainal kamal rosli azmin saifuddin
 xi li wang zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin luo
 jinping keqiang qiang yi wen hua tan ng wong chong chan teo goh ong koh chua yeo ho
+gao zheng liang xie tang feng deng cao peng zeng xiao tian dong yuan cai jiang du cheng
+wei su ding ren shen yao cui zhong jin liao jia xia fu qin qiu xue duan hao qian dai
 kim lee park choi jung jeong kang cho yoon yun jang lim han oh seo shin kwon hwang
 ahn song hong jeon moon suk yeol jae jong un il sung yo
 shinzo fumio yoshihide shigeru taro naoki hiroshi takeshi kenji akira yuki haruki

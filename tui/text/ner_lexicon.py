@@ -23,9 +23,9 @@ def _phrases(text: str) -> frozenset[str]:
 PERSON_TITLES = _words(
     """
     presiden wapres wakil menteri menlu menhan menkeu mendagri gubernur wagub bupati walikota
-    wali kota camat lurah ketua kepala direktur dirut sekretaris sekjen jenderal jendral
+    wali camat lurah ketua kepala direktur dirut sekretaris sekjen jenderal jendral
     letjen mayjen brigjen laksamana marsekal kolonel kapten mayor komisaris kapolri kapolda
-    kapolres panglima kasad jaksa hakim senator anggota duta besar dubes juru bicara jubir
+    kapolres panglima kasad jaksa hakim senator anggota duta dubes juru jubir
     pemimpin penasihat perdana raja ratu pangeran putri sultan syekh sheikh kardinal paus
     uskup imam ustaz ustadz kiai kyai habib haji hajah pak bapak bu ibu saudara sdr tuan
     nyonya nona dr drs ir prof profesor datuk dato tun encik cik yb yab
@@ -38,7 +38,7 @@ PERSON_TITLES = _words(
     councillor councilor councilman councilwoman alderman commissioner dirjen sesjen
     deputi kadis kabid kasubdit kadiv
     kabag plh inspektur asisten
-    danrem pangdam kasal kasau wamen plt pj pjs staf khusus stafsus
+    danrem pangdam kasal kasau wamen plt pj pjs stafsus
     president vice prime minister secretary chancellor governor mayor senator congressman
     congresswoman representative rep sen gov gen lt col capt sgt adm judge justice
     spokesman spokeswoman spokesperson ambassador envoy commissioner chief director
@@ -58,6 +58,7 @@ PERSON_TITLES = _words(
 TITLE_FILLERS = _words(
     """
     luar negeri dalam keuangan pertahanan keamanan nasional besar agung utama muda madya
+    staf khusus
     pelaksana harian sementara tugas
     bicara kota umum eksekutif jenderal rakyat daerah republik federal pertama
     kabinet koordinator bidang politik hukum ekonomi perdagangan perindustrian pertanian
@@ -109,6 +110,7 @@ ORG_HEADS = _words(
     """
     kementerian kemenkeu kemenlu kemendagri kemenhan kemenkes departemen badan dewan komisi
     lembaga organisasi otoritas sekuritas komite mapolda mapolres mabes kejati kejari
+    rsud rsup rs puskesmas klinik hospital clinic
     kejagung museum museo musée gallery
     majelis mahkamah pengadilan kejaksaan kepolisian polda polres kodam korem universitas
     institut sekolah akademi politeknik yayasan partai perusahaan bank bursa kantor berita
@@ -217,7 +219,8 @@ ORG_NAMES = _phrases(
     conservative party | liberal democrats | democrats | republicans | gop | democratic party |
     republican party | bjp | cdu | csu | spd | afd | die grünen | fdp | anc | kmt | dpp |
     ldp | likud | pdi perjuangan | partai golkar | partai gerindra | partai demokrat |
-    partai nasdem | nahdlatul ulama | muhammadiyah | senayan | who | pssi | bpom |
+    partai nasdem | basarnas | bappenas | bakamla | kemenag | kemendikbud | kemenkumham |
+    nahdlatul ulama | muhammadiyah | senayan | who | pssi | bpom |
     kemenkes | kemenlu | kemenkeu
     """
 )
@@ -276,7 +279,8 @@ DEMONYMS = _words(
     """
     soviet russian american british english chinese japanese korean french german indian
     israeli palestinian ukrainian european iranian turkish saudi brazilian australian
-    indonesian malaysian singaporean thai vietnamese filipino african asian arab dutch
+    indonesian malaysian singaporean thai vietnamese filipino african asian arab dutch swiss
+    swedish norwegian danish finnish polish greek belgian austrian nigerian kenyan
     italian spanish portuguese mexican canadian pakistani egyptian syrian iraqi afghan
     """
 )

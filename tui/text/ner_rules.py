@@ -46,6 +46,11 @@ _WORD_BEFORE = re.compile(r"[\w'’-]+")
 # Indonesian and Malay abstract nouns (pe-an, per-an, ke-an): "Perekonomian", "Kesehatan".
 _COMMON_NOUN = re.compile(r"^(?:pe[mnr]?|peng|peny|ke)\w{3,}an$")
 _ACRONYM_HEADS = frozenset(["pt", "cv", "tbk", "fc", "cf", "sc", "ac", "afc", "cd", "ud", "sd"])
+_PLACE_ACRONYM_HEADS = frozenset(["gor", "jl", "jln"])
+_PREPOSITIONS = frozenset(
+    ["of", "at", "from", "for", "in", "on", "by", "with", "to", "dari", "di", "ke", "pada"]
+    + ["oleh", "untuk", "dengan", "dalam"]
+)
 _ARTICLES = frozenset(["la", "las", "los", "le", "les"])
 _CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z]")
 _NAME_PREFIX = re.compile(r"^(?:Mc|Mac|De|Di|Da|Le|La|Van|Von|Al|El|O)[A-Z'’]")
@@ -352,11 +357,13 @@ class _BlockReader:
             return any(self._head(x) is not None for x in window)  # "Palacio de la Moncloa"
         if t.low in ner_lexicon.ORG_JOINERS:
             return any(self._head(x) is not None for x in window)
-        ahead = []
+        ahead: list[_Tok] = []
+        last = t
         for x in toks[j + 1 : j + 7]:
-            if not x.cap:
+            if not x.cap or x.initial or text[last.end : x.start] != " ":
                 break
             ahead.append(x)
+            last = x
         if (
             t.low not in ner_lexicon.AND_JOINERS
             or prev.low in ner_lexicon.ORG_TAILS
@@ -386,8 +393,10 @@ class _BlockReader:
         label = self.memory.get(key)
         if label is not None:
             return label
-        if len(key) == 1 and key[0] in self.lex.not_entities:
-            return None  # "Natal" (Christmas) is not the city
+        if len(key) == 1 and (
+            key[0] in self.lex.not_entities or key[0] in ner_lexicon.DEMONYMS
+        ):
+            return None  # "Natal" (Christmas) is not the city, "Swiss" is no place
         label = self.lex.fixed.get(key)
         if label is None:
             return None
@@ -425,6 +434,8 @@ class _BlockReader:
         if not t.cap:
             return None
         if t.acronym:
+            if t.low in _PLACE_ACRONYM_HEADS:
+                return Label.PLACE
             return Label.ORG if t.low in _ACRONYM_HEADS else None
         if t.low in ner_lexicon.EVENT_HEADS:
             return _EVENT
@@ -519,29 +530,7 @@ class _BlockReader:
                 # an English tail ends it.
                 end = next((m for m in range(k + 1, j) if self._is_title(toks[m])), j)
                 if not pending:
-                    # "Badan Geologi Muhammad Wafid": a given name and more after two
-                    # words of the name start a person.
-                    for m in range(k + 2, end - 1):
-                        if self._starts_person(toks, m, end) and not self._head_ahead(
-                            toks, m, end
-                        ):
-                            end = m
-                            break
-                    # "Persatuan Pengangkutan Lori Malaysia Tan Chee Keong": a place closes
-                    # the name unless another head word follows it.
-                    m = k + 1
-                    while m < end:
-                        kn = self._longest_known(toks, m, end)
-                        if kn is not None and kn[1] is Label.PLACE:
-                            if (
-                                kn[0] < end
-                                and not self._head_ahead(toks, kn[0], end)
-                                and self._starts_person(toks, kn[0], end)
-                            ):
-                                end = kn[0]
-                            m = kn[0]
-                        else:
-                            m += 1
+                    end = self._org_end(text, toks, k, end)
                 if pending:
                     # After other words the head closes the name ("Deutsche Bank", "Mirae
                     # Asset Sekuritas"), unless "of"/"for" carries it on ("Bank of England").
@@ -725,6 +714,50 @@ class _BlockReader:
             for m, t in enumerate(toks[k:j], start=k)
         )
 
+    def _org_end(self, text: str, toks: list[_Tok], k: int, end: int) -> int:
+        """Where an organisation opened by a head word at k ends, at most at `end`."""
+        # "Persatuan Pengangkutan Lori Malaysia Tan Chee Keong", "Kantor SAR Ambon Mustari
+        # mengatakan": a place closes the name when a person's name follows it.
+        m = k + 1
+        while m < end:
+            kn = self._longest_known(toks, m, end)
+            if kn is None or kn[1] is not Label.PLACE:
+                m += 1
+                continue
+            if (
+                kn[0] < end
+                and not self._head_ahead(toks, kn[0], end)
+                and (
+                    self._starts_person(toks, kn[0], end)
+                    or (
+                        self._name_like(toks, kn[0], end)
+                        and self._cue_after(text, toks[end - 1].end)
+                    )
+                )
+            ):
+                return kn[0]
+            m = kn[0]
+        # "Badan Geologi Muhammad Wafid": a given name and more after two words of the
+        # name start a person.
+        for m in range(k + 2, end - 1):
+            if self._starts_person(toks, m, end) and not self._head_ahead(toks, m, end):
+                return m
+        return end
+
+    def _name_like(self, toks: list[_Tok], k: int, j: int) -> bool:
+        """True when tokens k..j could be a person's name (after an organisation's place)."""
+        return self._starts_person(toks, k, j) or (
+            j - k <= 4
+            and all(
+                t.cap
+                and not t.acronym
+                and t.low not in self.lex.stop
+                and t.low not in self.lower_words
+                and self._head(t, True) is None
+                for t in toks[k:j]
+            )
+        )
+
     def _plain(self, toks: list[_Tok], k: int, j: int) -> bool:
         """True for a run token that is no title, head word, function word or known name."""
         t = toks[k]
@@ -799,6 +832,8 @@ class _BlockReader:
         if len(seg) == 1:
             if strict or (first.initial and not after_cue):
                 return None
+            if after_cue and not cue and self._after_preposition(text, first):
+                return None  # "chief executive of Novartis, said": not a person
             if cue or after_cue:
                 return Entity(first.start, first.end, Label.PERSON, span)
             return None
@@ -824,6 +859,10 @@ class _BlockReader:
         if evidence:
             return Entity(first.start, last.end, Label.PERSON, span)
         return None
+
+    def _after_preposition(self, text: str, t: _Tok) -> bool:
+        words = _WORD_BEFORE.findall(text[max(0, t.start - 12) : t.start].lower())
+        return bool(words) and words[-1] in _PREPOSITIONS
 
     def _acronym(self, text: str, t: _Tok) -> Entity | None:
         """An unknown all-capitals word: a place from the list, else an organisation."""
