@@ -48,8 +48,10 @@ _COMMON_NOUN = re.compile(r"^(?:pe[mnr]?|peng|peny|ke)\w{3,}an$")
 _ACRONYM_HEADS = frozenset(["pt", "cv", "tbk", "fc", "cf", "sc", "ac", "afc", "cd", "ud", "sd"])
 _PLACE_ACRONYM_HEADS = frozenset(["gor", "jl", "jln"])
 _PREPOSITIONS = frozenset(
-    ["of", "at", "from", "for", "in", "on", "by", "with", "to", "dari", "di", "ke", "pada"]
-    + ["oleh", "untuk", "dengan", "dalam"]
+    [
+        "of", "at", "from", "for", "in", "on", "by", "with", "to",
+        "dari", "di", "ke", "pada", "oleh", "untuk", "dengan", "dalam",
+    ]
 )
 _ARTICLES = frozenset(["la", "las", "los", "le", "les"])
 _CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z]")
