@@ -244,3 +244,10 @@ def test_headline_words_are_not_organisations(recogniser: RuleRecogniser) -> Non
 def test_a_role_in_apposition_marks_a_person(recogniser: RuleRecogniser) -> None:
     got = _labels(recogniser, "Maryam Nawaz, the chief minister of Punjab, said.", "en")
     assert ("Maryam Nawaz", "PERSON") in got
+
+
+def test_company_words_mark_organisations(recogniser: RuleRecogniser) -> None:
+    assert ("Lion Air", "ORG") in _labels(recogniser, "Pesawat milik maskapai Lion Air mendarat.")
+    assert ("Novartis", "ORG") in _labels(recogniser, "Shares of Novartis rose 3%.", "en")
+    text = "Einride, a Swedish maker of electric trucks, raised $500 million."
+    assert ("Einride", "ORG") in _labels(recogniser, text, "en")

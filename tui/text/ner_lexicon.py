@@ -105,6 +105,21 @@ PERSON_CUES_AFTER = _phrases(
     """
 )
 
+# Lower-case words right before an unknown name that mark an organisation (when nothing
+# marks a person): "maskapai Trigana Air", "shares of Novartis", "the carmaker BYD".
+ORG_CUES_BEFORE = _phrases(
+    """
+    perusahaan | maskapai | emiten | produsen | pabrikan | startup | perusahaan rintisan |
+    operator | klub | partai | lembaga | harian | koran | portal berita | saham | raksasa |
+    raksasa teknologi | grup | konglomerasi | syarikat | kelab |
+    company | firm | carrier | airline | automaker | carmaker | drugmaker | chipmaker |
+    maker | lender | insurer | retailer | brokerage | newspaper | broadcaster | club |
+    conglomerate | shares of | shares in | unit of | subsidiary | tech giant | giant |
+    start-up | entreprise | société | groupe | empresa | compañía | firma | unternehmen |
+    konzern | constructeur | fabricante
+    """
+)
+
 # Words that make a capitalised run an organisation wherever they stand in it.
 ORG_HEADS = _words(
     """

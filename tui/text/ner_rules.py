@@ -40,6 +40,10 @@ _ELISIONS = frozenset(["l", "d", "j", "n", "s", "c", "m", "t", "qu", "dell", "al
 _APPOSITION = re.compile(
     r",\s+(?:(?:the|a|an|sang|seorang)\s+)?(?:(?:former|mantan|eks|ex-)\s*)?([\w-]+)"
 )
+_ORG_APPOSITION = re.compile(
+    r",\s+(?:(?:a|an|the|sebuah|salah satu)\s+)?(?:[\w-]+\s+){0,2}?([\w-]+)"
+    r"(?:\s+(?:of|asal|milik)\b|,)"
+)
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X|XI{1,3}|Jr|Sr)$")
 _CODED_NAMES = frozenset(["g20", "g7", "brics"])
 _WORD_BEFORE = re.compile(r"[\w'’-]+")
@@ -473,13 +477,13 @@ class _BlockReader:
                 return False  # but "U.S. Justice Department" goes on
         return False
 
-    def _trim_initial(self, toks: list[_Tok], i: int, j: int) -> int:
+    def _trim_initial(self, text: str, toks: list[_Tok], i: int, j: int) -> int:
         """Skip sentence-initial words that are function words or used in lower case."""
         while i < j and toks[i].initial and self._longest_known(toks, i, j) is None:
             t = toks[i]
             if self._is_title(t) or self._head(t) is not None:
                 break
-            if t.acronym:
+            if t.acronym or (j - i == 1 and self._org_apposition(text, t.end)):
                 break
             if (
                 t.low in self.lex.gaz.given
@@ -498,7 +502,9 @@ class _BlockReader:
         self, text: str, toks: list[_Tok], i: int, j: int, *, strict: bool
     ) -> list[Entity]:
         titled = self._cue_before(text, toks, i)
-        i = self._trim_initial(toks, i, j)
+        org_cued = not titled and self._org_cue_before(text, toks, i)
+        i = self._trim_initial(text, toks, i, j)
+        first_of_run = toks[i] if i < j else None
         out: list[Entity] = []
         pending: list[_Tok] = []
 
@@ -511,7 +517,8 @@ class _BlockReader:
             while pending and not pending[-1].cap:
                 pending.pop()
             if pending:
-                ent = self._classify(text, pending, cue, strict=strict)
+                org = org_cued and pending[0] is first_of_run
+                ent = self._classify(text, pending, cue, strict=strict, org_cue=org)
                 if ent is not None:
                     out.append(ent)
                 pending.clear()
@@ -795,7 +802,9 @@ class _BlockReader:
         m = _APPOSITION.match(text, end)
         return m is not None and m.group(1).lower() in ner_lexicon.PERSON_TITLES
 
-    def _classify(self, text: str, seg: list[_Tok], cue: bool, *, strict: bool) -> Entity | None:
+    def _classify(
+        self, text: str, seg: list[_Tok], cue: bool, *, strict: bool, org_cue: bool = False
+    ) -> Entity | None:
         """A person, an acronym's organisation or place, or nothing, for an unknown stretch."""
         lex = self.lex
         while seg and not seg[0].cap:
@@ -832,12 +841,16 @@ class _BlockReader:
             return None
         after_cue = self._cue_after(text, last.end)
         if len(seg) == 1:
+            if not strict and first.initial and self._org_apposition(text, last.end):
+                return Entity(first.start, first.end, Label.ORG, span)  # "Einride, a maker"
             if strict or (first.initial and not after_cue):
                 return None
             if after_cue and not cue and self._after_preposition(text, first):
                 return None  # "chief executive of Novartis, said": not a person
             if cue or after_cue:
                 return Entity(first.start, first.end, Label.PERSON, span)
+            if org_cue or self._org_apposition(text, last.end):
+                return Entity(first.start, first.end, Label.ORG, span)
             return None
         # "Soviet Yuri Gagarin", "(Menteri Koordinator Bidang) Perekonomian Airlangga
         # Hartarto": a person's name starts at its given name.
@@ -860,7 +873,28 @@ class _BlockReader:
             )
         if evidence:
             return Entity(first.start, last.end, Label.PERSON, span)
+        if not strict and (org_cue or self._org_apposition(text, last.end)):
+            return Entity(first.start, last.end, Label.ORG, span)
         return None
+
+    def _org_cue_before(self, text: str, toks: list[_Tok], i: int) -> bool:
+        """True when a company word ("maskapai", "shares of") stands right before token i."""
+        if i == 0 or toks[i - 1].cap:
+            return False
+        before = text[max(0, toks[i].start - 30) : toks[i].start]
+        if not before[-1:].isspace():
+            return False
+        words = _WORD_BEFORE.findall(before.lower())
+        return any(
+            " ".join(words[-n:]) in ner_lexicon.ORG_CUES_BEFORE
+            for n in (1, 2)
+            if len(words) >= n
+        )
+
+    def _org_apposition(self, text: str, end: int) -> bool:
+        """True after ", a Swedish maker of" / ", perusahaan ...": the name is a company."""
+        m = _ORG_APPOSITION.match(text, end)
+        return m is not None and m.group(1).lower() in ner_lexicon.ORG_CUES_BEFORE
 
     def _after_preposition(self, text: str, t: _Tok) -> bool:
         words = _WORD_BEFORE.findall(text[max(0, t.start - 12) : t.start].lower())
