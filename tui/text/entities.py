@@ -17,6 +17,10 @@ class EntityRecogniser(Protocol):
         """Entities for each text, in order; offsets index into that text."""
         ...
 
+    def warm_up(self) -> None:
+        """Load what the first article would otherwise load (call it from a thread)."""
+        ...
+
 
 class NullRecogniser:
     """Finds nothing: for callers that want the pipeline without entities."""
@@ -24,6 +28,9 @@ class NullRecogniser:
     def recognise(self, texts: Sequence[str], language: str | None) -> list[list[Entity]]:
         """An empty list per text."""
         return [[] for _ in texts]
+
+    def warm_up(self) -> None:
+        """Nothing to load."""
 
 
 def make_recogniser(section: Mapping[str, Any]) -> EntityRecogniser:

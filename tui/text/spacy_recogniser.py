@@ -61,6 +61,9 @@ class SpacyRecogniser:
             ) from None
         return cls(nlp)
 
+    def warm_up(self) -> None:
+        """Nothing to load: the pipeline was loaded when this recogniser was made."""
+
     def recognise(self, texts: Sequence[str], language: str | None) -> list[list[Entity]]:
         """Entities for each text, in order; spaCy's character offsets are str indices."""
         out: list[list[Entity]] = []
