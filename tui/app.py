@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import copy
-import threading
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 
 from tui import keymap
+from tui.analyser import PipelineAnalyser
 from tui.article_source import ArticleSource, Dump
 from tui.config import Config
 from tui.screens.main import Analyser, MainScreen, ReaderOptions
-from tui.text.model import Document, Record
 from tui.themes import ThemeSet, load_themes, variable_defaults
 from tui.ui_state import UiState, load_ui_state, save_ui_state
 
@@ -22,41 +20,6 @@ if TYPE_CHECKING:
     from textual.command import Provider
 
     from tui.triage import Triage
-
-
-class PipelineAnalyser:
-    """analyse(record, detect_language) through the one Pipeline for this config.
-
-    The Pipeline is imported and built on first use, which is in an analysis worker, so
-    its set-up (compiling rules) never delays the first frame. The quick pass
-    (detect_language False) also leaves entities to the full pass: it only has to give
-    the view the article's structure.
-    """
-
-    def __init__(self, config: Config) -> None:
-        self.settings = config.analysis
-        self._lock = threading.Lock()
-        self._full: Any = None
-        self._quick: Any = None
-
-    def _pipelines(self) -> tuple[Any, Any]:
-        with self._lock:
-            if self._full is None:
-                from tui.text.entities import NullRecogniser
-                from tui.text.pipeline import Pipeline
-
-                self._full = Pipeline(self.settings)
-                quick = copy.copy(self._full)
-                quick.recogniser = NullRecogniser()
-                self._quick = quick
-            return self._full, self._quick
-
-    def __call__(self, record: Record, detect_language: bool) -> Document:
-        """The Document of `record`; without language and entities when not `detect_language`."""
-        full, quick = self._pipelines()
-        if detect_language:
-            return full.analyse(record, detect_language=True)
-        return quick.analyse(record, detect_language=False)
 
 
 def _reader_commands() -> type[Provider]:

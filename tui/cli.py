@@ -6,12 +6,12 @@ import argparse
 import contextlib
 import json
 import sys
+import threading
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from tui.config import Config, ConfigError, load_config
 from tui.dumps.formats import DumpError, iter_records
-from tui.text.pipeline import Pipeline
 
 if TYPE_CHECKING:
     from tui.dumps.store import Store
@@ -33,6 +33,8 @@ def _config(args: argparse.Namespace) -> Config:
 
 def cmd_analyse(args: argparse.Namespace) -> int:
     """Print one JSON object per article, in input order."""
+    from tui.text.pipeline import Pipeline  # not at the top: the reader builds it in a thread
+
     config = _config(args)
     pipeline = Pipeline(config.analysis)
     out = sys.stdout
@@ -139,6 +141,8 @@ def cmd_export(args: argparse.Namespace) -> int:
                 dump = stack.enter_context(Dump.open(args.paths, _problem, args.recursive))
             except DumpError as exc:
                 return _fail(str(exc))
+        from tui.text.pipeline import Pipeline
+
         pipeline = Pipeline(config.analysis) if args.with_text == "cleaned" else None
         rows = export_rows(store, dump, decision=args.decision, label=args.label,
                            with_text=args.with_text, pipeline=pipeline, problem=_problem)
@@ -190,6 +194,11 @@ def cmd_read(args: argparse.Namespace) -> int:
         dump = Dump.open(paths, notices.append)
     except DumpError as exc:
         return _fail(str(exc))
+    from tui.analyser import PipelineAnalyser
+
+    # Build the pipeline (imports, compiled rules) while the UI modules import.
+    analyser = PipelineAnalyser(config)
+    threading.Thread(target=analyser.warm, name="warm-pipeline", daemon=True).start()
     from tui.app import WartaApp
     from tui.triage import open_triage
 
@@ -199,7 +208,7 @@ def cmd_read(args: argparse.Namespace) -> int:
         synchronous=str(config.get("state.synchronous") or "full"))
     notices.extend(messages)
     try:
-        WartaApp(dump, config, notices=notices, triage=triage).run()
+        WartaApp(dump, config, notices=notices, triage=triage, analyser=analyser).run()
     finally:
         if triage is not None:
             triage.close()
