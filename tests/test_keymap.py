@@ -58,3 +58,14 @@ def test_resolve_reports_unknown_ids_bad_keys_and_clashes() -> None:
 def test_effective_keys_overlay_the_defaults() -> None:
     current = effective_keys({"quit": "ctrl+q"})
     assert current["quit"] == "ctrl+q" and current["help"] == "question_mark"
+
+
+def test_config_yaml_documents_every_binding_id() -> None:
+    from tui.resources import bundled
+
+    text = bundled("config.yaml").read_text(encoding="utf-8")
+    section = text[text.index("# Remap keys by binding id"):text.index("keymap: {}")]
+    for spec in SPECS:
+        if spec.id.startswith("label_") and spec.id not in ("label_1", "label_9"):
+            continue
+        assert spec.id in section, spec.id
