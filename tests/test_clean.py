@@ -456,3 +456,96 @@ def test_own_pages_survive_other_layouts(rules: BoilerplateRules, layout: str) -
             fp += not gold and reason is not None
     assert fp == 0
     assert tp / (tp + fn) >= 0.9
+
+
+# --- header widgets, live blogs, lists and credits (general families) --------------------
+
+def test_ticker_bar_is_not_the_title(rules: BoilerplateRules) -> None:
+    text = """SMI 11.402,10 +0,31%
+Gold 2.041 $ -0,12%
+EUR/CHF 0,9612 +0,05%
+Werft in Rostock baut wieder Fähren für die Ostsee
+14.05.2024, 09:30 Uhr
+
+Die Werft hat zwei neue Aufträge erhalten und will im Herbst zweihundert Leute einstellen.
+Der Betriebsrat begrüßte die Entscheidung, die lange erwartet worden war.
+"""
+    got = _reasons(text, rules)
+    assert got["Werft in Rostock baut wieder Fähren für die Ostsee"] is None
+    assert got["SMI 11.402,10 +0,31%"] is not None and got["Gold 2.041 $ -0,12%"] is not None
+
+
+def test_banner_above_a_dated_headline_is_not_the_title(rules: BoilerplateRules) -> None:
+    text = """An official website of the City of Harwick
+Mayor opens new library branch in Eastfield
+Posted March 4, 2024
+
+The branch has room for forty thousand books and a workshop for local makers.
+It is open every day of the week from nine in the morning.
+"""
+    got = _reasons(text, rules)
+    assert got["Mayor opens new library branch in Eastfield"] is None
+    assert got["An official website of the City of Harwick"] is not None
+
+
+def test_time_stamp_under_a_headline_is_not_joined_to_it() -> None:
+    from tui.text.segment import wrapped
+    lines = ["Brug over de Waal weekend dicht voor onderhoud", "gisteren, 18:40",
+             "Rijkswaterstaat vervangt het asfalt en de voegen van de brug."]
+    assert wrapped(lines, [0, 1, 2], [False] * 3)[0] == [0]
+
+
+def test_live_blog_entries_after_a_share_button_stay(rules: BoilerplateRules) -> None:
+    text = """Budget day live: every announcement as it happens
+
+9:58 AM
+The finance minister has arrived at parliament with the red box.
+Share
+9:41 AM
+Here are the main numbers so far:
+Income tax: 20% to 19%
+Fuel duty: frozen for 2025
+Share
+9:30 AM
+Good morning and welcome to our coverage of the budget.
+Share
+Load more updates
+"""
+    got = _reasons(text, rules)
+    for line in ("9:41 AM", "9:58 AM", "Here are the main numbers so far:",
+                 "Income tax: 20% to 19%", "Fuel duty: frozen for 2025"):
+        assert got[line] is None, line
+    assert got["Share"] is Reason.SHARE
+
+
+def test_points_after_a_colon_at_the_end_are_a_list(rules: BoilerplateRules) -> None:
+    text = """Storm Ana: schools close across the north
+
+The weather service raised its warning to red overnight as gusts reached 140 km/h.
+Officials gave three pieces of advice this morning:
+Stay indoors until the evening
+Keep away from the coast and the rivers
+Charge phones and torches now
+Advertisement
+"""
+    got = _reasons(text, rules)
+    assert got["Keep away from the coast and the rivers"] is None
+    assert got["Charge phones and torches now"] is None
+    assert got["Advertisement"] is Reason.ADVERT
+
+
+def test_sentence_under_a_photo_credit_is_story(rules: BoilerplateRules) -> None:
+    text = """Klub Liga Dua Naik Peringkat Setelah Menang Tandang
+
+Pelatih memuji kesabaran para pemain dalam laga yang berlangsung hujan deras itu.
+"Mereka tidak panik sama sekali," katanya.
+
+Para pemain merayakan kemenangan di ruang ganti seusai laga.
+Foto: dok. Humas Klub
+Tim akan bertandang ke markas pemimpin klasemen pekan depan.
+
+Pertandingan berikutnya digelar Sabtu malam di stadion yang sama dengan penonton penuh.
+"""
+    got = _reasons(text, rules)
+    assert got["Tim akan bertandang ke markas pemimpin klasemen pekan depan."] is None
+    assert got["Para pemain merayakan kemenangan di ruang ganti seusai laga."] is Reason.CAPTION

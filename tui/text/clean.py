@@ -42,6 +42,11 @@ _LABEL_FIGURE = re.compile(
     r"^[^:]{2,40}:\s*[-+]?\d[\d.,]*\s*(%|persen|percent|prozent|pour cent|por ciento|por cento)?$",
     re.IGNORECASE,
 )
+_BARE_TIME = re.compile(r"^\d{1,2}[:.h]\d{2}(\s?([ap]\.?m\.?|uhr|h|wib|wita|wit))?$", re.I)
+_DEGREES = re.compile(r"\d\s?°")
+_CLOCK_OR_DATE = re.compile(r"\b\d{1,2}[:.h]\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
+_MENU_SEPARATOR = re.compile(r"\s[|/·•]\s")
+_CRUMB = re.compile(r"\S\s[›»>]\s\S")
 _WRAPPING = re.compile(r"^[\s(\[•·*>»«|\-–—]+|[\s)\]]+$")
 # Ends with a full stop or an exclamation (optionally inside quotes): a sentence, not a link.
 _FULL_STOP = re.compile(r"[.!…][\"'”’»)\]]*$")
@@ -184,6 +189,30 @@ def _in_menu(units: Sequence[_Unit], k: int, runs_matter: bool) -> bool:
     return _menu_item(at(k - 1)) and _menu_item(at(k + 1))
 
 
+def _header_widget(line: Line) -> bool:
+    """A top line that is no headline: a ticker, a weather box, a time stamp, a menu, a label."""
+    words = line.text.split()
+    if len(words) <= 1 or _DEGREES.search(line.text):
+        return True
+    odd = sum(1 for w in words if not any(ch.isalpha() for ch in w)
+              or any(ch.isdigit() for ch in w))
+    if odd >= 0.4 * len(words):
+        return True
+    if line.words <= 6 and _CLOCK_OR_DATE.search(line.text):
+        return True
+    return len(_MENU_SEPARATOR.findall(line.text)) >= 2 or bool(_CRUMB.search(line.text))
+
+
+def _dated(units: Sequence[_Unit], k: int) -> bool:
+    """Whether unit k is a byline or a date line (what stands under a headline)."""
+    if not 0 <= k < len(units):
+        return False
+    u = units[k]
+    if u.reason is not None:
+        return u.reason is Reason.BYLINE
+    return u.shape is Shape.SHORT and u.first.words <= 8 and _looks_like_byline(u.first)
+
+
 def _is_prose(unit: _Unit, stopwords: frozenset[str], trusted: bool) -> bool:
     """An unpunctuated line that still reads like a sentence (a standfirst without a stop)."""
     line = make_line(unit.first.index, unit.text)
@@ -211,12 +240,12 @@ def _is_figures(line: Line) -> bool:
     return (numbers >= 2 and numbers >= 0.3 * len(words)) or bool(_LABEL_FIGURE.match(line.text))
 
 
-def _looks_like_byline(line: Line) -> bool:
-    """A name, an e-mail address, a site name or a time stamp standing on its own."""
+def _looks_like_byline(line: Line, *, dates: bool = True) -> bool:
+    """A name, an e-mail address, a site name or (with `dates`) a time stamp on its own."""
     text = line.text
     if "@" in text or _DOMAIN.match(text):
         return True
-    if _TIME.search(text) and line.words <= 10:
+    if dates and _TIME.search(text) and line.words <= 10:
         return True
     parts = [p for p in _NAME_SEPARATORS.split(text) if p.strip()]
     return line.words <= 8 and line.capitalised_share >= 0.75 and len(parts) <= 3
@@ -278,8 +307,7 @@ def classify(
     if meaningful_runs:
         for k, u in enumerate(units):
             if (u.reason is None and u.first.words <= 40 and not u.first.is_quote
-                    and not u.first.is_list_item
-                    and Reason.CAPTION in _neighbour_reasons(units, k, same_run=True)):
+                    and not u.first.is_list_item and _beside_credit(units, k)):
                 u.reason = Reason.CAPTION
 
     def is_bad(k: int) -> bool:
@@ -309,9 +337,23 @@ def classify(
     else:
         # Above the first paragraph, skipping one- and two-word menu items when a longer
         # line is there; an article that opens with its first paragraph has no title line.
-        candidates = [k for k in range(min(first_good, len(units))) if not is_bad(k)]
-        title_at = next((k for k in candidates if units[k].first.words >= 4
-                         and not _in_menu(units, k, meaningful_runs)), None)
+        candidates = [k for k in range(min(first_good, len(units)))
+                      if not is_bad(k) and not _header_widget(units[k].first)]
+        headlines = [k for k in candidates if units[k].first.words >= 4
+                     and not _in_menu(units, k, meaningful_runs)]
+        title_at = headlines[0] if headlines else None
+        # A headline sits right above its byline or date; an earlier line-long "headline"
+        # with none under it is a site banner or a section name.
+        if title_at is not None and not _dated(units, title_at + 1):
+            # Headlines are telegraphic: a later dated line replaces the first only when it
+            # has fewer stopwords (a standfirst over the byline has more).
+            first = units[title_at].first
+            density = stopword_density(first, stopwords) if trusted else 0.0
+            title_at = next((k for k in headlines if _dated(units, k + 1)
+                             and not _looks_like_byline(units[k].first, dates=False)
+                             and units[k].first.words >= 0.75 * first.words
+                             and stopword_density(units[k].first, stopwords) < density),
+                            title_at)
         if title_at is None:
             title_at = next((k for k in candidates if units[k].first.words >= 3),
                             candidates[0] if candidates else None)
@@ -370,8 +412,11 @@ def classify(
                        if not is_bad(k) and units[k].shape is Shape.GOOD), None)
         if second is not None and any(is_bad(k) for k in range(first_good + 1, second)):
             front_end = second
+    # Entry stamps of a live blog ("11:48 PM" over each entry) are part of the entries.
+    stamps = sum(1 for u in units if u.reason is None and _BARE_TIME.match(u.first.text))
     front = [k for k in range(start, front_end)
              if not is_bad(k) and units[k].shape is Shape.SHORT and not opens_with_paragraph
+             and not (stamps >= 2 and _BARE_TIME.match(units[k].first.text))
              and not _is_prose(units[k], stopwords, trusted)
              and not _introduces(units, k, meaningful_runs)]
     for k in front:
@@ -388,6 +433,10 @@ def classify(
 
     # 8. After the last sentence: link lists, tags, names, stray fragments.
     tail = _tail_start(units, floor=(title_at + 1) if title_at is not None else 0)
+    if 0 < tail < len(units) and protected(tail - 1) and units[tail - 1].first.text.endswith(":"):
+        # "Here is what we know:" over its points: a list, not a block of links.
+        while tail < len(units) and not is_bad(tail) and units[tail].run == units[tail - 1].run:
+            tail += 1
     last = tail - 1 if tail > 0 and any(protected(k) for k in range(tail)) else None
     if last is not None:
         for k in range(tail, len(units)):
@@ -413,8 +462,7 @@ def classify(
             u.reason = before.reason  # type: ignore[union-attr]
             continue
         if (meaningful_runs and not u.first.is_quote and not u.first.is_list_item
-                and u.first.words <= 30
-                and Reason.CAPTION in _neighbour_reasons(units, k, same_run=True)):
+                and u.first.words <= 30 and _beside_credit(units, k)):
             u.reason = Reason.CAPTION
             continue
         if u.shape is Shape.SHORT and unjudged[u.run] == 1 and len(by_run[u.run]) > 1:
@@ -513,6 +561,13 @@ def _claim_after_label(units: Sequence[_Unit], k: int, reason: Reason, runs_matt
             return
         if len(v.lines) > 1 or v.first.words > 20:
             return
+        if v.reason is None and (_is_figures(v.first) or v.first.is_table_row
+                                 or _BARE_TIME.match(v.first.text)
+                                 or (v.first.text.endswith(":") and v.first.words >= 3)):
+            return  # an entry stamp, a line that opens a list, a row of figures: content
+        if (reason is Reason.SHARE and v.reason is None
+                and (v.first.words > 2 or any(ch.isdigit() for ch in v.first.text))):
+            return  # a share label claims buttons, not text
         if runs_matter and v.run != units[j - 1].run:
             # Across a blank line only a list right after the label (two or more lines).
             nxt = units[j + 1] if j + 1 < len(units) else None
@@ -539,6 +594,25 @@ def _squeezed(u: _Unit, before: _Unit | None, after: _Unit | None, runs_matter: 
     if runs_matter and not before.run == u.run == after.run:
         return False
     return before.reason is after.reason or u.first.words <= 2
+
+
+def _beside_credit(units: Sequence[_Unit], k: int) -> bool:
+    """A caption over its photo credit; a full sentence under a credit is the story going on."""
+    u = units[k]
+    if _is_figures(u.first) or u.first.is_table_row:
+        return False
+    for j in (k + 1, k - 1):
+        if (0 <= j < len(units) and units[j].reason is Reason.CAPTION and units[j].run == u.run
+                and (j == k + 1 or u.shape is not Shape.GOOD or _credit_heads_caption(units, k))):
+            return True
+    return False
+
+
+def _credit_heads_caption(units: Sequence[_Unit], k: int) -> bool:
+    """A paragraph of just a credit and then unit k: the credit heads the caption."""
+    u = units[k]
+    last = k + 1 == len(units) or units[k + 1].run != u.run
+    return last and (k < 2 or units[k - 2].run != u.run)
 
 
 def _nearest(units: Sequence[_Unit], k: int, step: int) -> _Unit | None:
