@@ -435,7 +435,8 @@ def classify(
     tail = _tail_start(units, floor=(title_at + 1) if title_at is not None else 0)
     if 0 < tail < len(units) and protected(tail - 1) and units[tail - 1].first.text.endswith(":"):
         # "Here is what we know:" over its points: a list, not a block of links.
-        while tail < len(units) and not is_bad(tail) and units[tail].run == units[tail - 1].run:
+        list_run = units[tail].run
+        while tail < len(units) and not is_bad(tail) and units[tail].run == list_run:
             tail += 1
     last = tail - 1 if tail > 0 and any(protected(k) for k in range(tail)) else None
     if last is not None:
