@@ -18,6 +18,8 @@ class KeyBar(Static):
     KeyBar { dock: bottom; height: 1; background: $panel; color: $foreground; padding: 0 1; }
     """
 
+    _entries: list[Content] = []  # noqa: RUF012 - replaced per instance in redraw()
+
     def on_mount(self) -> None:
         """Redraw whenever the bindings change (focus moves, keymap applied)."""
         self.screen.bindings_updated_signal.subscribe(self, lambda _screen: self.redraw())
@@ -34,7 +36,23 @@ class KeyBar(Static):
             shown = self.app.get_key_display(binding)
             if shown not in keys:
                 keys.append(shown)
-        parts: list[Content] = []
-        for label, keys in groups.items():
-            parts.append(Content.assemble(("".join(keys), "bold $accent"), f" {label}  "))
-        self.update(Content("").join(parts).rstrip())
+        self._entries = [Content.assemble(("".join(keys), "bold $accent"), f" {label}")
+                         for label, keys in groups.items()]
+        self._draw()
+
+    def _draw(self) -> None:
+        # Whole entries only: the ones that do not fit are left out, never cut mid-word.
+        room = max(0, self.content_region.width or self.app.size.width - 2)
+        shown: list[Content] = []
+        used = 0
+        for entry in self._entries:
+            need = entry.cell_length + (2 if shown else 0)
+            if used + need > room:
+                break
+            shown.append(entry)
+            used += need
+        self.update(Content("  ").join(shown), layout=False)
+
+    def on_resize(self) -> None:
+        """Fit the entries to the new width."""
+        self._draw()

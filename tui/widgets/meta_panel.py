@@ -99,12 +99,16 @@ class MetaPanel(ScrollView, can_focus=True):
         self._lines: list[Content] = []
         self._wrapped_for = 0
         self._strips: dict[int, Strip] = {}
+        self._shown_id: str | None = None
 
     def show(self, document: Document | None, language_pending: bool = False) -> None:
-        """Fill the panel for `document`."""
+        """Fill the panel for `document` (the same article keeps its scroll position)."""
+        same = document is not None and document.id == self._shown_id
+        self._shown_id = None if document is None else document.id
         self.text = describe(document, language_pending)
         self._wrap()
-        self.scroll_to(y=0, animate=False, immediate=True)
+        if not same:
+            self.scroll_to(y=0, animate=False, immediate=True)
 
     def _wrap(self) -> None:
         width = max(4, self.scrollable_content_region.width)
