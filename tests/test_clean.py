@@ -549,3 +549,129 @@ Pertandingan berikutnya digelar Sabtu malam di stadion yang sama dengan penonton
     got = _reasons(text, rules)
     assert got["Tim akan bertandang ke markas pemimpin klasemen pekan depan."] is None
     assert got["Para pemain merayakan kemenangan di ruang ganti seusai laga."] is Reason.CAPTION
+
+
+def test_comment_thread_runs_to_the_end(rules: BoilerplateRules) -> None:
+    text = """Resep Bolu Pandan Lembut Tanpa Mixer
+
+Bolu pandan ini cukup diaduk dengan tangan, tetapi hasilnya tetap lembut dan harum.
+Kocok telur dan gula sampai larut, lalu masukkan tepung sedikit demi sedikit.
+Panggang selama tiga puluh menit dengan api sedang sampai matang.
+
+12 Komentar
+
+Sari 2 Mei 2024 pukul 08.10
+Sudah saya coba, enak sekali!
+Balas
+
+Dewi 3 Mei 2024 pukul 19.45
+Kalau pakai santan boleh?
+Balas
+"""
+    got = _reasons(text, rules)
+    assert got["Panggang selama tiga puluh menit dengan api sedang sampai matang."] is None
+    for line in ("12 Komentar", "Sudah saya coba, enak sekali!", "Kalau pakai santan boleh?",
+                 "Dewi 3 Mei 2024 pukul 19.45"):
+        assert got[line] is not None, line
+
+
+def test_press_contact_block_and_its_about_paragraph(rules: BoilerplateRules) -> None:
+    text = """Harbor Labs opens a second research site in Leeds
+
+LEEDS, England, May 2, 2024 -- Harbor Labs said on Thursday it would open a research site in Leeds.
+The site will employ sixty people by the end of next year, the company said.
+
+About Harbor Labs
+Harbor Labs designs sensors for water networks. It was founded in 2016.
+
+Press contact:
+Amy Lowe
+amy.lowe@harborlabs.example
+"""
+    got = _reasons(text, rules)
+    kept = "The site will employ sixty people by the end of next year, the company said."
+    assert got[kept] is None
+    for line in ("About Harbor Labs", "Press contact:", "Amy Lowe",
+                 "Harbor Labs designs sensors for water networks. It was founded in 2016."):
+        assert got[line] is not None, line
+
+
+def test_about_heading_without_a_contact_block_stays(rules: BoilerplateRules) -> None:
+    text = """Was die neue Grundsteuer für Mieter bedeutet
+
+Ab Januar gilt die neue Grundsteuer, und viele Mieter fragen sich, was sich ändert.
+
+Über Die Reform
+Die Kommunen legen ihre Hebesätze selbst fest, deshalb fallen die Folgen sehr verschieden aus.
+Der Mieterbund rät, die nächste Nebenkostenabrechnung genau zu prüfen.
+"""
+    got = _reasons(text, rules)
+    assert got["Der Mieterbund rät, die nächste Nebenkostenabrechnung genau zu prüfen."] is None
+
+
+def test_author_bio_only_at_the_end(rules: BoilerplateRules) -> None:
+    body = ("Marta Gil es periodista especializada en vivienda y lleva años siguiendo el "
+            "mercado del alquiler en Valencia.")
+    text = f"""Los alquileres suben un 9% en la costa
+
+El precio del alquiler subió un 9% en el último año en las ciudades de la costa, según el informe.
+{body}
+Los inquilinos jóvenes son los más afectados por la subida, según los datos del portal.
+La vivienda nueva no basta para cubrir la demanda, advierten los promotores de la zona.
+
+Laura Pons es periodista y escribe sobre economía doméstica.
+"""
+    got = _reasons(text, rules)
+    assert got[body] is None
+    assert got["Laura Pons es periodista y escribe sobre economía doméstica."] is Reason.BYLINE
+
+
+def test_link_lead_ins_go_and_fact_boxes_stay(rules: BoilerplateRules) -> None:
+    text = """Banjir Rob Rendam Pesisir Utara Jawa
+
+Air laut kembali merendam ratusan rumah di pesisir utara pada Kamis pagi.
+Jangan lewatkan: Warga Pesisir Mulai Tinggikan Lantai Rumah Mereka
+Petugas membagikan makanan kepada warga yang bertahan di rumah masing-masing.
+
+Lokasi: Desa Sriwulan dan Desa Bedono
+Ketinggian air: sekitar setengah meter
+Pengungsi: tiga ratus jiwa
+
+Warga berharap tanggul laut segera dibangun sebelum musim hujan berikutnya tiba.
+"""
+    got = _reasons(text, rules)
+    lead_in = "Jangan lewatkan: Warga Pesisir Mulai Tinggikan Lantai Rumah Mereka"
+    assert got[lead_in] is Reason.RELATED
+    for line in ("Lokasi: Desa Sriwulan dan Desa Bedono", "Pengungsi: tiga ratus jiwa",
+                 "Ketinggian air: sekitar setengah meter"):
+        assert got[line] is None, line
+
+
+@pytest.mark.parametrize("line", [
+    "Vous avez lu 2 articles sur 5. Abonnez-vous pour continuer à lire.",
+    "Anda telah membaca 3 dari 5 artikel gratis bulan ini.",
+    "Suscríbete ahora por 2,99 € al mes y lee sin límites.",
+    "Baixe o app do Jornal e receba alertas no seu celular.",
+    "Follow us on Instagram for more photos from the coast.",
+    "Keine Anlageberatung: Dieser Text ist keine Empfehlung zum Kauf von Wertpapieren.",
+    "We may earn a commission when you buy through links on this page.",
+])
+def test_calls_to_action_and_disclaimers_in_sentences(rules: BoilerplateRules, line: str) -> None:
+    text = f"""A headline for the test page here
+
+The first paragraph of the story is long enough to count as content for the test here.
+{line}
+The last paragraph of the story is also long enough to be kept as content here.
+"""
+    assert _reasons(text, rules)[line] is not None
+
+
+def test_a_story_about_subscription_prices_keeps_its_sentences(rules: BoilerplateRules) -> None:
+    text = """Streamingdienst erhöht die Preise
+
+Ab März kostet das Abo des Dienstes 12,99 Euro im Monat statt bisher 9,99 Euro.
+Wer jetzt kündigt, kann den Dienst noch bis zum Ende des bezahlten Monats nutzen.
+"""
+    got = _reasons(text, rules)
+    price = "Ab März kostet das Abo des Dienstes 12,99 Euro im Monat statt bisher 9,99 Euro."
+    assert got[price] is None

@@ -42,6 +42,9 @@ _LABEL_FIGURE = re.compile(
     r"^[^:]{2,40}:\s*[-+]?\d[\d.,]*\s*(%|persen|percent|prozent|pour cent|por ciento|por cento)?$",
     re.IGNORECASE,
 )
+# "Also read: <headline>": a capitalised label of up to three words, a colon, an initial.
+_LABELLED = re.compile(r"^((?:[A-ZÀ-Þ][^\s:]*)(?:\s+[^\s:]+){0,2})\s?:\s+([A-ZÀ-Þ0-9\"“'‘«¿¡].*)$")
+_LOOSE_LABEL = re.compile(r"^[^:]{1,30}:\s+\S")
 _BARE_TIME = re.compile(r"^\d{1,2}[:.h]\d{2}(\s?([ap]\.?m\.?|uhr|h|wib|wita|wit))?$", re.I)
 _DEGREES = re.compile(r"\d\s?°")
 _CLOCK_OR_DATE = re.compile(r"\b\d{1,2}[:.h]\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
@@ -64,6 +67,12 @@ class BoilerplateRules:
     anchored: re.Pattern[str] | None
     anywhere: re.Pattern[str] | None
     reasons: tuple[Reason, ...]
+    # Lines after which the rest of the page is boilerplate (a comment thread's header, a
+    # press contact block), and the "About <company>" lines that may open such a block.
+    closers: re.Pattern[str] | None = None
+    closer_leads: re.Pattern[str] | None = None
+    # Patterns tried only on the last lines of an article (author bios).
+    closing: BoilerplateRules | None = None
 
     @classmethod
     def from_config(cls, section: Mapping[str, Any]) -> BoilerplateRules:
@@ -85,7 +94,14 @@ class BoilerplateRules:
         def build(groups: list[str]) -> re.Pattern[str] | None:
             return re.compile("|".join(groups), re.IGNORECASE) if groups else None
 
-        return cls(build(anchored), build(anywhere), tuple(reasons))
+        def one(key: str) -> re.Pattern[str] | None:
+            regexes = list(section.get(key) or [])
+            return re.compile("|".join(f"(?:{rx})" for rx in regexes), re.I) if regexes else None
+
+        closing = section.get("closing")
+        return cls(build(anchored), build(anywhere), tuple(reasons), one("closers"),
+                   one("closer_leads"),
+                   cls.from_config({"patterns": closing}) if closing else None)
 
     def _first(self, text: str) -> re.Match[str] | None:
         """The match whose reason comes first in config order (anchored or not)."""
@@ -431,7 +447,12 @@ def classify(
         if units[k].reason is None and k < first_good:
             units[k].reason = Reason.OTHER
 
-    # 8. After the last sentence: link lists, tags, names, stray fragments.
+    # 8. The page's closing parts: a comment thread or a press contact block runs to the
+    # end; an author's bio is one of the last few paragraphs.
+    _close_page(units, rules, first_good)
+    _closing_lines(units, rules, first_good)
+
+    # After the last sentence: link lists, tags, names, stray fragments.
     tail = _tail_start(units, floor=(title_at + 1) if title_at is not None else 0)
     if 0 < tail < len(units) and protected(tail - 1) and units[tail - 1].first.text.endswith(":"):
         # "Here is what we know:" over its points: a list, not a block of links.
@@ -445,8 +466,12 @@ def classify(
                 units[k].reason = _tail_reason(units[k].first)
         _tail_topics(units, tail)
 
-    # 9. In the body: fragments squeezed between boilerplate, captions next to credits.
+    # 9. In the body: link lead-ins ("Jangan lewatkan: <headline>"), fragments squeezed
+    # between boilerplate, captions next to credits.
     end = last if last is not None else len(units)
+    for k in range(first_good + 1, end):
+        if not is_bad(k) and k != title_at and _link_lead_in(units, k):
+            units[k].reason = Reason.RELATED
     by_run: dict[int, list[int]] = {}
     unjudged: Counter[int] = Counter()
     for k, u in enumerate(units):
@@ -496,6 +521,78 @@ def classify(
             for ln in u.lines:
                 out[ln.index] = u.reason
     return out
+
+
+def _label_parts(line: Line) -> tuple[str, str] | None:
+    """("Also read", "<headline>") for a "Label: text" line with a short capitalised label."""
+    m = _LABELLED.match(line.text)
+    return (m.group(1), m.group(2)) if m is not None else None
+
+
+def _link_lead_in(units: Sequence[_Unit], k: int) -> bool:
+    """A short label, a colon and a headline with no final stop: a link to another story.
+
+    Never a row of a fact box or a table (a neighbour of the same "Label: value" shape),
+    figures, a question, or a list of names (commas).
+    """
+    u = units[k]
+    if len(u.lines) > 1:
+        return False
+    parts = _label_parts(u.first)
+    if parts is None:
+        return False
+    label, rest = parts
+    words = rest.split()
+    if (not 4 <= len(words) <= 18 or any(ch.isdigit() for ch in label) or rest.count(",") > 1
+            or _FULL_STOP.search(rest) or rest.endswith(("?", ":", ";", ",", '"', "”", "»"))
+            or _is_figures(u.first)
+            or sum(any(ch.isdigit() for ch in w) for w in words) > 0.25 * len(words)):
+        return False
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(units) and units[j].run == u.run and units[j].reason is None \
+                and _LOOSE_LABEL.match(units[j].first.text):
+            return False  # "Stadium: ..." / "Referee: ...": a fact box
+    return True
+
+
+# Only this many of the last content units are tried against the closing patterns.
+CLOSING_REACH = 3
+# A lead ("About Acme Corp") opens a closing block only this close above its closer.
+LEAD_REACH = 4
+
+
+def _close_page(units: Sequence[_Unit], rules: BoilerplateRules, first_good: int) -> None:
+    """After a comment thread's header or a press contact line, everything is boilerplate."""
+    if rules.closers is None:
+        return
+    start = next((k for k in range(first_good + 1, len(units))
+                  if len(units[k].lines) == 1 and units[k].first.words <= 12
+                  and rules.closers.match(units[k].first.text)), None)
+    if start is None:
+        return
+    if rules.closer_leads is not None:
+        start = next((j for j in range(max(first_good + 1, start - LEAD_REACH), start)
+                      if rules.closer_leads.match(units[j].first.text)), start)
+    for u in units[start:]:
+        if u.reason is None:
+            u.reason = Reason.OTHER
+
+
+def _closing_lines(units: Sequence[_Unit], rules: BoilerplateRules, first_good: int) -> None:
+    """Author bios and the like, matched only among the last few content units."""
+    if rules.closing is None:
+        return
+    tried = 0
+    for k in range(len(units) - 1, first_good, -1):
+        u = units[k]
+        if u.reason is not None:
+            continue
+        hit = rules.closing.match(u.text) if u.first.words <= PATTERN_MAX_WORDS else None
+        if hit is not None:
+            u.reason = hit[0]
+        tried += 1
+        if tried >= CLOSING_REACH:
+            return
 
 
 def _headline_like(unit: _Unit) -> bool:
