@@ -1,20 +1,15 @@
-"""Triage with the installed `warta` in real terminals: tmux, and a pty killed with SIGKILL.
+"""Triage with the installed `warta` in a real terminal (tmux), also killed with SIGKILL.
 
 The dumps here are synthetic articles written for these tests.
 """
 
 from __future__ import annotations
 
-import fcntl
 import os
-import re
-import select
 import shutil
 import signal
-import struct
 import subprocess
 import sys
-import termios
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -25,8 +20,6 @@ from tui.dumps.store import Store
 
 WARTA = Path(sys.executable).parent / "warta"
 WIDTH, HEIGHT = 140, 40
-ANSI = re.compile(r"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)"
-                  r"|\x1b[()][0-9A-Za-z]|\x1b[=>78]")
 
 needs_warta = pytest.mark.skipif(not WARTA.exists(),
                                  reason=f"{WARTA} is not installed (pip install -e .)")
@@ -73,7 +66,9 @@ class Terminal:
                               text=True, timeout=10, check=False).stdout
 
     def start(self, command: str) -> None:
-        """Run `command` in a fresh session `w`."""
+        """Run `command` in a fresh session `w` (a second session keeps the server up)."""
+        if "keep:" not in self.tmux("list-sessions"):
+            self.tmux("new-session", "-d", "-s", "keep", "sleep 600")
         self.tmux("kill-session", "-t", "w")
         self.tmux("new-session", "-d", "-s", "w", "-x", str(WIDTH), "-y", str(HEIGHT), command)
 
@@ -162,65 +157,32 @@ def test_triage_in_tmux_decides_labels_undoes_and_resumes(terminal: Terminal,
     assert "decided: 3 of 6 articles" in out and "politics" in out
 
 
-# -- a pty, killed with SIGKILL ------------------------------------------------------------------
+# -- killed with SIGKILL -------------------------------------------------------------------
 
 
-class PtyWarta:
-    """`warta` on a pseudo-terminal of WIDTH x HEIGHT; the screen is read as a byte stream."""
-
-    def __init__(self, args: list[str], environ: dict[str, str]) -> None:
-        self.master, slave = os.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", HEIGHT, WIDTH, 0, 0))
-        self.proc = subprocess.Popen([str(WARTA), *args], stdin=slave, stdout=slave,
-                                     stderr=slave, env=environ, start_new_session=True,
-                                     close_fds=True)
-        os.close(slave)
-        self.seen = ""
-
-    def wait_for(self, pattern: str, timeout: float = 20) -> None:
-        """Read the output until `pattern` (a regex over the text without escapes) shows."""
-        deadline = time.monotonic() + timeout
-        raw = b""
-        while time.monotonic() < deadline:
-            ready, _, _ = select.select([self.master], [], [], 0.05)
-            if ready:
-                try:
-                    raw += os.read(self.master, 65536)
-                except OSError:
-                    break
-                self.seen = ANSI.sub("", raw.decode("utf-8", "replace"))
-                if re.search(pattern, self.seen):
-                    return
-        pytest.fail(f"timed out waiting for {pattern!r}; output ended with:\n{self.seen[-800:]}")
-
-    def press(self, key: str) -> None:
-        """Type one key."""
-        os.write(self.master, key.encode())
-
-    def kill(self) -> None:
-        """SIGKILL, then reap."""
-        os.kill(self.proc.pid, signal.SIGKILL)
-        self.proc.wait(timeout=10)
-        os.close(self.master)
-
-
+@needs_tmux
 @needs_warta
-def test_a_decision_survives_sigkill_right_after_the_key_20_times(tmp_path: Path) -> None:
+def test_a_decision_survives_sigkill_right_after_the_key_20_times(terminal: Terminal,
+                                                                   tmp_path: Path) -> None:
     n = 24
     dump = write_dump(tmp_path / "dump", n)
     state = tmp_path / "triage.sqlite"
     e = env(tmp_path)
+    prefix = " ".join(f"{k}={v}" for k, v in e.items()
+                      if k in ("XDG_STATE_HOME", "XDG_CONFIG_HOME", "TERM"))
+    # exec: the pane's process is warta itself, so its pid is the one to kill.
+    command = f"exec env -u COLUMNS -u LINES {prefix} {WARTA} --state {state} {dump}"
     keys = "axsf"
     for round_ in range(20):
-        warta = PtyWarta(["--state", str(state), str(dump)], e)
-        try:
-            warta.wait_for(rf"{round_}/{n} decided")
-            warta.press(keys[round_ % 4])
-            # The screen moving on is the promise: the decision is committed before it.
-            warta.wait_for(rf"{round_ + 1}/{n} decided")
-        finally:
-            warta.kill()
-        assert warta.proc.returncode == -signal.SIGKILL
+        terminal.start(command)
+        pid = int(terminal.tmux("display-message", "-p", "-t", "w", "#{pane_pid}").strip())
+        # Ready: the header shows the progress and the article it resumed on.
+        terminal.wait_for(lambda rows, r=round_: header_has(f"{r}/{n} decided")(rows)
+                          and f"{r + 1} / {n}" in rows[0], f"round {round_} ready")
+        terminal.keys(keys[round_ % 4])
+        # The screen moving on is the promise: the decision is committed before it.
+        terminal.wait_for(header_has(f"{round_ + 1}/{n} decided"), f"decision {round_ + 1}")
+        os.kill(pid, signal.SIGKILL)
         decided = {k: v[0] for k, v in stored(state).items()}
         assert len(decided) == round_ + 1, f"round {round_}: {decided}"
         assert decided[f"{round_:03d}.txt"] == {"a": "keep", "x": "reject", "s": "skip",

@@ -66,7 +66,7 @@ class TriageActions:
         listing = self.article_list
         listing.mark = triage.mark
         listing.tags = triage.tags
-        self._triage_base_title = self.title or ""
+        self._triage_base_title = str(getattr(self, "heading", "") or self.title or "warta")
         saved = triage.saved_position()
         if saved is not None and 0 <= saved < len(listing.rows):
             self._triage_restoring = saved
@@ -84,25 +84,34 @@ class TriageActions:
             if message.index != self._triage_restoring:
                 return
             self._triage_restoring = None
-        try:
-            triage.save_position(message.index)
-        except Exception as exc:  # a locked or vanished sidecar must not stop reading
-            self.notify(f"Position not saved: {exc}", severity="warning", timeout=3)
+        self._save_position(triage, message.index)
         decision = triage.decision_at(message.index)
         if decision is not None and decision.text_changed and decision.decision:
             self.notify(f"This article's text changed since it was marked "
                         f"{decision.decision} (shown as ! in the list).", timeout=4)
+
+    def _save_position(self, triage: Triage, index: int) -> None:
+        try:
+            triage.save_position(index)
+        except Exception as exc:  # a locked or vanished sidecar must not stop reading
+            self.notify(f"Position not saved: {exc}", severity="warning", timeout=3)
 
     def show_progress(self) -> None:
         """The header: dump name, then decided/total, keep/reject and the rate."""
         triage = self.triage
         if triage is None:
             return
-        self.title = f"{self._triage_base_title} · {triage.progress().line()}"
-        for bar in self.query("TitleBar"):  # the reader's header, when it is its own widget
+        line = f"{self._triage_base_title} · {triage.progress().line()}"
+        if hasattr(self, "heading"):  # the reader's own header text (not Screen.title,
+            self.heading = line  # which repaints the whole screen when set)
+            where = str(getattr(self, "position", "") or "")
+        else:
+            self.title = line
+            where = self.sub_title or ""
+        for bar in self.query("TitleBar"):
             show = getattr(bar, "show", None)
             if show is not None:
-                show(self.title, self.sub_title or "")
+                show(line, where)
 
     def _poll_sidecar(self) -> None:
         triage = self.triage
@@ -135,6 +144,9 @@ class TriageActions:
         if position is None:
             self.notify("Every article in the list is decided.", timeout=3)
         else:
+            # Saved with the decision, not when the move is handled: killed in between,
+            # the reader still reopens on the next article.
+            self._save_position(triage, listing.rows[position])
             listing.move_to(position)
         self.show_progress()
 
@@ -169,6 +181,7 @@ class TriageActions:
         elif index < 0:
             self.notify("Undid a decision on an article no longer in the dump.", timeout=3)
         else:
+            self._save_position(triage, index)
             listing = self.article_list
             if not listing.select_index(index):
                 self._triage_filter = ListFilter()
