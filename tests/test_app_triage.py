@@ -33,11 +33,12 @@ def articles(n: int = 8) -> list[str]:
 class Session:
     """One reader run on a fixed dump and state file: open it again to 'restart'."""
 
-    def __init__(self, tmp_path: Path, n: int = 8) -> None:
+    def __init__(self, tmp_path: Path, n: int = 8, config_text: str = "") -> None:
         self.dump_dir = write_dump(tmp_path / "dump", articles(n))
         self.state = tmp_path / "triage.sqlite"
         self.config_path = tmp_path / "config.yaml"
-        self.config_path.write_text(f"triage:\n  labels: {LABELS}\n", encoding="utf-8")
+        self.config_path.write_text(f"triage:\n  labels: {LABELS}\n{config_text}",
+                                    encoding="utf-8")
         self.ui_state = tmp_path / "ui.yaml"
         self.triages: list = []
 
@@ -283,3 +284,21 @@ async def test_command_palette_filters_by_decision(session: Session) -> None:
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
         assert list(listing(app).rows) == [1]
+
+
+async def test_triage_keys_are_remapped_through_the_keymap(tmp_path: Path) -> None:
+    session = Session(tmp_path, config_text="keymap:\n  keep: y\n  undo: ctrl+z\n")
+    try:
+        app = session.app()
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            assert not app.notices, app.notices
+            await pilot.press("a")  # no longer bound
+            await pilot.pause()
+            assert listing(app).cursor == 0
+            await pilot.press("y", "y", "ctrl+z")
+            await pilot.pause()
+            assert listing(app).cursor == 1
+        assert session.stored() == {"000.txt": ("keep", (), "")}
+    finally:
+        session.close()

@@ -132,6 +132,12 @@ def test_triage_in_tmux_decides_labels_undoes_and_resumes(terminal: Terminal,
         terminal.wait_for(header_has(f"{n}/6 decided"), f"{n} decisions in the header")
     terminal.keys("1")  # label politics on article 4 (the cursor moved there)
     terminal.wait_for(lambda rows: "#" in list_row(rows, "Berita Uji 4"), "the label tag")
+    terminal.keys("c")  # a note on article 4, in the note editor
+    terminal.wait_for(lambda rows: any("Note: Berita Uji 4" in r for r in rows), "the editor")
+    terminal.keys("-l", "periksa lagi")
+    terminal.keys("C-s")
+    terminal.wait_for(lambda rows: list_row(rows, "Berita Uji 4").lstrip("│ ")[:2] == "·*",
+                      "the note mark")
     terminal.keys("u")  # undo the flag on article 3
     terminal.wait_for(header_has("3/6 decided"), "the undo in the header")
     assert list_row(terminal.screen(), "Berita Uji 3").lstrip("│ ").startswith("Berita")
@@ -140,7 +146,7 @@ def test_triage_in_tmux_decides_labels_undoes_and_resumes(terminal: Terminal,
 
     assert stored(state) == {"000.txt": ("keep", (), ""), "001.txt": ("reject", (), ""),
                              "002.txt": ("skip", (), ""),
-                             "004.txt": (None, ("politics",), "")}
+                             "004.txt": (None, ("politics",), "periksa lagi")}
 
     # Reopen: back on article 3 (where undo left the cursor), every decision shown.
     terminal.start(command)
@@ -148,7 +154,7 @@ def test_triage_in_tmux_decides_labels_undoes_and_resumes(terminal: Terminal,
                       "the reopened reader on article 4")
     rows = terminal.screen()
     marks = [list_row(rows, f"Berita Uji {k}").lstrip("│ ")[:2] for k in range(6)]
-    assert marks == ["K ", "R ", "S ", "Be", "· ", "Be"], rows
+    assert marks == ["K ", "R ", "S ", "Be", "·*", "Be"], rows
     terminal.keys("q")
     terminal.wait_for(lambda rows: any("WARTA-EXIT=0" in r for r in rows), "warta to exit")
 
