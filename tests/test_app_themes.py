@@ -66,3 +66,15 @@ async def test_no_color_keeps_entities_apart_by_text_style(tmp_path: Path,
         segments = list(view.render_line(0))
         assert any(seg.style and seg.style.bold for seg in segments
                    if "Budi" in seg.text or "Santoso" in seg.text)
+
+
+@pytest.mark.parametrize("name", ["warta-dark", "warta-light", "high-contrast", "ansi"])
+async def test_every_bundled_theme_renders_the_reader(tmp_path: Path, name: str) -> None:
+    app = make_app(tmp_path, ui__theme=name)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert app.theme == name
+        assert not [n for n in app._notifications if n.severity == "error"]
+        view = app.screen.query_one(ArticleView)
+        assert view.lines and view.render_line(0).text.strip().startswith("Banjir")
+        assert "Banjir" in app.export_screenshot()

@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 from textual.color import Color
 from textual.markup import parse_style
-from textual.theme import Theme
+from textual.theme import BUILTIN_THEMES, Theme
 
 from tui.resources import bundled
 from tui.text.model import Label
@@ -123,8 +123,14 @@ def theme_from_mapping(data: Mapping[str, Any], fallback_name: str) -> Theme:
     for flag in ("dark", "ansi"):
         if flag in data and not isinstance(data[flag], bool):
             raise ThemeError(f"'{flag}' must be true or false")
-    return Theme(name=name.strip(), dark=bool(data.get("dark", True)),
-                 ansi=bool(data.get("ansi", False)),
+    dark = bool(data.get("dark", True))
+    ansi = bool(data.get("ansi", False))
+    if ansi:
+        # Textual's ANSI colour system leaves some variables to the theme (e.g.
+        # $ansi-background, used by Screen's own CSS): start from its ansi theme's set.
+        base = BUILTIN_THEMES["ansi-dark" if dark else "ansi-light"].variables
+        variables = {**base, **variables}
+    return Theme(name=name.strip(), dark=dark, ansi=ansi,
                  variables=variables, **{k: str(v) for k, v in colors.items()})
 
 
