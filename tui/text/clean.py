@@ -44,8 +44,11 @@ _LABEL_FIGURE = re.compile(
 )
 # "Also read: <headline>": a capitalised label of up to three words, a colon, an initial.
 _LABELLED = re.compile(r"^((?:[A-ZÀ-Þ][^\s:]*)(?:\s+[^\s:]+){0,2})\s?:\s+([A-ZÀ-Þ0-9\"“'‘«¿¡].*)$")
+# A match result inside a short line: "Kedah 1-1 Terengganu", "Lyon 2 – 0 Nantes".
+_SCORE = re.compile(r"(?<![\d./-])\d{1,2}\s?[-–]\s?\d{1,2}(?![\d./-])")
 _LOOSE_LABEL = re.compile(r"^[^:]{1,30}:\s+\S")
 _BARE_TIME = re.compile(r"^\d{1,2}[:.h]\d{2}(\s?([ap]\.?m\.?|uhr|h|wib|wita|wit))?$", re.I)
+_SEPARATOR_TOKENS = frozenset(["/", "|", "·", "•", "-", "–", "—", ">", "›", "»", ":"])
 _DEGREES = re.compile(r"\d\s?°")
 _CLOCK_OR_DATE = re.compile(r"\b\d{1,2}[:.h]\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
 _MENU_SEPARATOR = re.compile(r"\s[|/·•]\s")
@@ -210,13 +213,25 @@ def _header_widget(line: Line) -> bool:
     words = line.text.split()
     if len(words) <= 1 or _DEGREES.search(line.text):
         return True
-    odd = sum(1 for w in words if not any(ch.isalpha() for ch in w)
-              or any(ch.isdigit() for ch in w))
-    if odd >= 0.4 * len(words):
+    if _odd_words(words) >= 0.4 * len(words):
         return True
     if line.words <= 6 and _CLOCK_OR_DATE.search(line.text):
         return True
     return len(_MENU_SEPARATOR.findall(line.text)) >= 2 or bool(_CRUMB.search(line.text))
+
+
+def _reading(line: Line) -> bool:
+    """A ticker or weather reading ("DAX 18.412,33 +0,62%", "47° Partly cloudy")."""
+    words = [w for w in line.text.split() if w not in _SEPARATOR_TOKENS]
+    return bool(_DEGREES.search(line.text)) or (
+        len(words) >= 2 and _odd_words(words) >= 0.4 * len(words)
+        and not _CLOCK_OR_DATE.search(line.text))
+
+
+def _odd_words(words: Sequence[str]) -> int:
+    """How many of the words are figures or symbols rather than words."""
+    return sum(1 for w in words
+               if any(ch.isdigit() for ch in w) or not any(ch.isalpha() for ch in w))
 
 
 def _dated(units: Sequence[_Unit], k: int) -> bool:
@@ -253,7 +268,9 @@ def _is_figures(line: Line) -> bool:
         return False
     words = line.text.split()
     numbers = sum(any(ch.isdigit() for ch in w) for w in words)
-    return (numbers >= 2 and numbers >= 0.3 * len(words)) or bool(_LABEL_FIGURE.match(line.text))
+    return ((numbers >= 2 and numbers >= 0.3 * len(words)) or bool(_LABEL_FIGURE.match(line.text))
+            or (line.words <= 8 and line.capitalised_share == 1.0
+                and bool(_SCORE.search(line.text))))
 
 
 def _looks_like_byline(line: Line, *, dates: bool = True) -> bool:
@@ -299,7 +316,9 @@ def classify(
             matched[i] = hit
 
     # 2. Units: boilerplate lines alone, hard-wrapped content lines together.
-    alone = [i in matched for i in range(len(lines))]
+    # A "Label: <headline>" line is a unit of its own (a link is never wrapped text).
+    alone = [i in matched or (i in all_lines and _lead_in_shape(all_lines[i]))
+             for i in range(len(lines))]
     units: list[_Unit] = []
     for r, run in enumerate(runs):
         for idxs in segment.wrapped(lines, run, alone):
@@ -415,7 +434,11 @@ def classify(
             if not is_bad(k):
                 # A button beside a cookie notice or a share bar belongs to it.
                 beside = _neighbour_reasons(units, k, same_run=meaningful_runs)
-                units[k].reason = beside[0] if beside else Reason.NAVIGATION
+                first = units[k].first
+                units[k].reason = (
+                    Reason.OTHER if _reading(first)
+                    else Reason.NAVIGATION if len(_MENU_SEPARATOR.findall(first.text)) >= 2
+                    else beside[0] if beside else Reason.NAVIGATION)
 
     # 7. Between the title and the first paragraph: bylines, dates, captions. A
     # standfirst may come before them: then the zone runs to the next paragraph,
@@ -462,7 +485,7 @@ def classify(
     last = tail - 1 if tail > 0 and any(protected(k) for k in range(tail)) else None
     if last is not None:
         for k in range(tail, len(units)):
-            if not is_bad(k):
+            if not is_bad(k) and not (k == tail and _sign_off(units, k)):
                 units[k].reason = _tail_reason(units[k].first)
         _tail_topics(units, tail)
 
@@ -529,6 +552,20 @@ def _label_parts(line: Line) -> tuple[str, str] | None:
     return (m.group(1), m.group(2)) if m is not None else None
 
 
+def _lead_in_shape(line: Line) -> bool:
+    """The line alone reads "Label: <headline>" (see _link_lead_in)."""
+    parts = _label_parts(line)
+    if parts is None:
+        return False
+    label, rest = parts
+    words = rest.split()
+    return not (
+        not 4 <= len(words) <= 18 or any(ch.isdigit() for ch in label) or rest.count(",") > 1
+        or _FULL_STOP.search(rest) or rest.endswith(("?", ":", ";", ",", '"', "”", "»"))
+        or _is_figures(line)
+        or sum(any(ch.isdigit() for ch in w) for w in words) > 0.25 * len(words))
+
+
 def _link_lead_in(units: Sequence[_Unit], k: int) -> bool:
     """A short label, a colon and a headline with no final stop: a link to another story.
 
@@ -536,20 +573,10 @@ def _link_lead_in(units: Sequence[_Unit], k: int) -> bool:
     figures, a question, or a list of names (commas).
     """
     u = units[k]
-    if len(u.lines) > 1:
-        return False
-    parts = _label_parts(u.first)
-    if parts is None:
-        return False
-    label, rest = parts
-    words = rest.split()
-    if (not 4 <= len(words) <= 18 or any(ch.isdigit() for ch in label) or rest.count(",") > 1
-            or _FULL_STOP.search(rest) or rest.endswith(("?", ":", ";", ",", '"', "”", "»"))
-            or _is_figures(u.first)
-            or sum(any(ch.isdigit() for ch in w) for w in words) > 0.25 * len(words)):
+    if len(u.lines) > 1 or not _lead_in_shape(u.first):
         return False
     for j in (k - 1, k + 1):
-        if 0 <= j < len(units) and units[j].run == u.run and units[j].reason is None \
+        if 0 <= j < len(units) and units[j].reason is None \
                 and _LOOSE_LABEL.match(units[j].first.text):
             return False  # "Stadium: ..." / "Referee: ...": a fact box
     return True
@@ -574,7 +601,7 @@ def _close_page(units: Sequence[_Unit], rules: BoilerplateRules, first_good: int
         start = next((j for j in range(max(first_good + 1, start - LEAD_REACH), start)
                       if rules.closer_leads.match(units[j].first.text)), start)
     for u in units[start:]:
-        if u.reason is None:
+        if u.reason is None or u.reason is Reason.BYLINE:  # a commenter's name and date
             u.reason = Reason.OTHER
 
 
@@ -593,6 +620,25 @@ def _closing_lines(units: Sequence[_Unit], rules: BoilerplateRules, first_good: 
         tried += 1
         if tried >= CLOSING_REACH:
             return
+
+
+def _sign_off(units: Sequence[_Unit], k: int) -> bool:
+    """A closing phrase right after the last paragraph ("Semoga bermanfaat", "Bon appétit").
+
+    Written like a sentence (capital, then lower case), short, without digits, colons or
+    separators: not a link (headlines are longer or title-cased), not a label, not a name;
+    and alone: a first entry of a footer menu ("About us" / "Contact") has others under it.
+    """
+    unit = units[k]
+    nxt = units[k + 1] if k + 1 < len(units) else None
+    if nxt is not None and nxt.run == unit.run and nxt.reason is None:
+        return False
+    line = unit.first
+    text = line.text
+    return (len(unit.lines) == 1 and 2 <= line.words <= 6 and text[:1].isupper()
+            and line.capitalised_share <= 0.5 and not any(ch.isdigit() for ch in text)
+            and not any(ch in text for ch in ":|/@#»›>")
+            and not text.endswith(("...", "…")))
 
 
 def _headline_like(unit: _Unit) -> bool:
@@ -710,7 +756,8 @@ def _credit_heads_caption(units: Sequence[_Unit], k: int) -> bool:
     """A paragraph of just a credit and then unit k: the credit heads the caption."""
     u = units[k]
     last = k + 1 == len(units) or units[k + 1].run != u.run
-    return last and (k < 2 or units[k - 2].run != u.run)
+    bare = units[k - 1].first.words <= 8 and not _FULL_STOP.search(units[k - 1].first.text)
+    return last and bare and (k < 2 or units[k - 2].run != u.run)
 
 
 def _nearest(units: Sequence[_Unit], k: int, step: int) -> _Unit | None:
