@@ -302,3 +302,22 @@ async def test_triage_keys_are_remapped_through_the_keymap(tmp_path: Path) -> No
         assert session.stored() == {"000.txt": ("keep", (), "")}
     finally:
         session.close()
+
+
+async def test_decisions_saved_by_another_warta_show_up_with_a_message(
+        session: Session) -> None:
+    app = session.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        triage = app.triage
+        with Store.open(session.state) as other:  # a second process, as far as SQLite knows
+            other.decide(triage.article_id(5), triage.current_hash(5), "reject")
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        screen._poll_sidecar()  # what the reader's 2-second timer does
+        await pilot.pause()
+        assert shown_list(app)[5][:1] == "R"
+        assert "2/8 decided · keep 1 · reject 1" in header(app)
+        assert any("Another warta saved triage" in n.message for n in app._notifications)

@@ -58,6 +58,10 @@ def test_next_undecided_moves_forward_and_wraps(triage: Triage) -> None:
     for k in (0, 1, 3, 4):
         triage.decide(k, "skip")
     assert triage.next_undecided(rows, 0) is None
+    triage.undo()  # 4 undecided again: found from 0, but not within 3 rows
+    assert triage.next_undecided(rows, 0) == 4
+    assert triage.next_undecided(rows, 0, limit=3) is None
+    triage.decide(4, "skip")
     # Labels or a note alone do not make an article decided.
     triage.undo()
     triage.toggle_label(4, 1)

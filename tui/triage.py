@@ -13,8 +13,10 @@ process's commits (SQLite's `data_version`) so the reader can reload and say so,
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import sqlite3
+import threading
 import time
 from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Sequence
@@ -31,6 +33,10 @@ CHANGED_MARK = "!"  # second mark column: the text changed since the decision
 NOTE_MARK = "*"  # second mark column: the article has a note
 RATE_WINDOW = 300.0  # seconds of recent decisions the rate per minute is taken over
 RATE_FLOOR = 10.0  # seconds: the shortest span a rate is computed over (no 600/min spikes)
+LOOKUP_BATCH = 500  # article ids per SQLite lookup (well under SQLite's variable limit)
+SCAN_BATCH = 256  # rows looked at per step when searching for an undecided article
+SCAN_LIMIT = 50_000  # rows searched for the next undecided article on one key press
+CACHE_ROWS = 8192  # decisions kept in memory (drawn rows and their neighbours)
 UNDECIDED = "undecided"
 ALL = "all"
 
@@ -107,16 +113,17 @@ class Triage:
         self.dump = dump
         self.labels = tuple(labels)[:9]
         self._clock = clock
-        self._decisions: dict[str, Decision] = {}
+        self._cache: OrderedDict[str, Decision | None] = OrderedDict()
         self._counts = dict.fromkeys(DECISIONS, 0)
+        self._read_lock = threading.Lock()
         self._hashes: OrderedDict[int, str] = OrderedDict()
         self._recent: deque[float] = deque()
         self._saved_position: str | None = None
         self._watch: sqlite3.Connection | None = None
         self._seen_version = 0
         self.presence: SidecarPresence | None = None
-        self.reload()
         self._open_watch()
+        self.reload()
 
     # -- identity ------------------------------------------------------------------------
 
@@ -129,8 +136,9 @@ class Triage:
         return len(self.dump)
 
     def article_id(self, index: int) -> str:
-        """The stable id of the article at dump index `index`."""
-        return self.dump.row(index).id
+        """The stable id of the article at dump index `index` (without reading it if we can)."""
+        id_at = getattr(self.dump, "id_at", None)
+        return str(id_at(index)) if id_at is not None else self.dump.row(index).id
 
     def current_hash(self, index: int) -> str:
         """The hash of the article's text as it is now (cached for recent rows)."""
@@ -145,18 +153,66 @@ class Triage:
     # -- reading ---------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Read every annotated article from the sidecar (streamed) into memory."""
-        decisions: dict[str, Decision] = {}
-        counts = dict.fromkeys(DECISIONS, 0)
-        for d in self.store.iter_decisions():
-            decisions[d.article_id] = d
-            if d.decision is not None:
-                counts[d.decision] += 1
-        self._decisions, self._counts = decisions, counts
+        """Forget what was read from the sidecar and count the decisions afresh.
+
+        Nothing is loaded up front: rows are looked up when drawn or searched (a million
+        decisions must not cost seconds and hundreds of MiB at start).
+        """
+        with self._read_lock:
+            self._cache.clear()
+        self._counts = self.store.counts()
+
+    def _fetch(self, ids: Sequence[str]) -> dict[str, Decision | None]:
+        """The decisions of `ids` from the sidecar (None for the never annotated)."""
+        found: dict[str, Decision | None] = dict.fromkeys(ids)
+        if self._watch is not None:
+            try:
+                with self._read_lock:
+                    for start in range(0, len(ids), LOOKUP_BATCH):
+                        chunk = ids[start:start + LOOKUP_BATCH]
+                        rows = self._watch.execute(
+                            "SELECT article_id, content_hash, decision, labels, note, time "
+                            "FROM decisions WHERE article_id IN "
+                            f"({','.join('?' * len(chunk))})", chunk).fetchall()
+                        for r in rows:
+                            found[r[0]] = Decision(r[0], r[1], r[2], tuple(json.loads(r[3])),
+                                                   r[4], r[5])
+                return found
+            except sqlite3.Error:
+                pass
+        for article_id in ids:
+            found[article_id] = self.store.decision(article_id)
+        return found
+
+    def _get(self, article_id: str) -> Decision | None:
+        with self._read_lock:
+            if article_id in self._cache:
+                self._cache.move_to_end(article_id)
+                return self._cache[article_id]
+        d = self._fetch([article_id])[article_id]
+        self._put(article_id, d)
+        return d
+
+    def _put(self, article_id: str, decision: Decision | None) -> None:
+        with self._read_lock:
+            self._cache[article_id] = decision
+            self._cache.move_to_end(article_id)
+            if len(self._cache) > CACHE_ROWS:
+                self._cache.popitem(last=False)
+
+    def _decided_among(self, indices: Sequence[int]) -> list[bool]:
+        """Whether each article is decided, looked up in one query per batch."""
+        ids = [self.article_id(i) for i in indices]
+        with self._read_lock:
+            known = {i: self._cache[i] for i in ids if i in self._cache}
+        missing = [i for i in ids if i not in known]
+        if missing:
+            known.update(self._fetch(missing))
+        return [known[i] is not None and known[i].decision is not None for i in ids]
 
     def decision_at(self, index: int) -> Decision | None:
         """The article's decision, labels and note, with `text_changed` checked; or None."""
-        d = self._decisions.get(self.article_id(index))
+        d = self._get(self.article_id(index))
         if d is None:
             return None
         changed = d.content_hash != self.current_hash(index)
@@ -167,7 +223,7 @@ class Triage:
 
     def mark(self, index: int) -> str:
         """Two columns for the list: decision letter, then `!` text changed or `*` note."""
-        d = self._decisions.get(self.article_id(index))
+        d = self._get(self.article_id(index))
         if d is None:
             return ""
         letter = MARKS.get(d.decision or "", "·")
@@ -181,7 +237,7 @@ class Triage:
     def tags(self, index: int, width: int) -> str:
         """The article's labels in at most `width` cells: `#politics #sport`, `#pol #spo`
         or, when even that is too long, their numbers `#15` (the keys that toggle them)."""
-        d = self._decisions.get(self.article_id(index))
+        d = self._get(self.article_id(index))
         if d is None or not d.labels or width <= 1:
             return ""
         for text in (" ".join(f"#{x}" for x in d.labels),
@@ -194,21 +250,29 @@ class Triage:
 
     def note(self, index: int) -> str:
         """The article's note ("" when none)."""
-        d = self._decisions.get(self.article_id(index))
+        d = self._get(self.article_id(index))
         return d.note if d is not None else ""
 
     def is_decided(self, index: int) -> bool:
         """Whether the article has a decision (labels or a note alone do not count)."""
-        d = self._decisions.get(self.article_id(index))
+        d = self._get(self.article_id(index))
         return d is not None and d.decision is not None
 
-    def next_undecided(self, rows: Sequence[int], position: int) -> int | None:
-        """The position in `rows` of the next undecided article after `position`, wrapping."""
+    def next_undecided(self, rows: Sequence[int], position: int,
+                       limit: int = SCAN_LIMIT) -> int | None:
+        """The position in `rows` of the next undecided article after `position`, wrapping.
+
+        None when there is none within `limit` rows (the search runs on the key press).
+        """
         n = len(rows)
-        for step in range(1, n + 1):
-            candidate = (position + step) % n
-            if not self.is_decided(rows[candidate]):
-                return candidate
+        last = min(n, limit)
+        for start in range(1, last + 1, SCAN_BATCH):
+            steps = range(start, min(last + 1, start + SCAN_BATCH))
+            positions = [(position + step) % n for step in steps]
+            decided = self._decided_among([rows[p] for p in positions])
+            for candidate, done in zip(positions, decided, strict=True):
+                if not done:
+                    return candidate
         return None
 
     def progress(self) -> Progress:
@@ -232,27 +296,25 @@ class Triage:
             raise TriageRefused(f"Read-only: {self.store.path} could not be opened for "
                                 "writing, so decisions are not saved.")
 
-    def _remember(self, article_id: str, decision: Decision | None) -> None:
-        old = self._decisions.get(article_id)
+    def _remember(self, article_id: str, old: Decision | None,
+                  decision: Decision | None) -> None:
         if old is not None and old.decision is not None:
             self._counts[old.decision] -= 1
-        if decision is None:
-            self._decisions.pop(article_id, None)
-        else:
-            self._decisions[article_id] = decision
-            if decision.decision is not None:
-                self._counts[decision.decision] += 1
+        if decision is not None and decision.decision is not None:
+            self._counts[decision.decision] += 1
+        self._put(article_id, decision)
         self._note_own_write()
 
     def decide(self, index: int, decision: str) -> None:
         """Record `decision` for the article at `index`; committed to the sidecar on return."""
         self._writable()
         article_id = self.article_id(index)
+        old = self.store.decision(article_id)
         try:
             self.store.decide(article_id, self.current_hash(index), decision)
         except StoreError as exc:
             raise TriageRefused(str(exc)) from None
-        self._remember(article_id, self.store.decision(article_id))
+        self._remember(article_id, old, self.store.decision(article_id))
         self._recent.append(self._clock())
 
     def undo(self) -> int | None:
@@ -268,7 +330,7 @@ class Triage:
             raise TriageRefused(str(exc)) from None
         if article_id is None:
             return None
-        self._remember(article_id, self.store.decision(article_id))
+        self._remember(article_id, self._get(article_id), self.store.decision(article_id))
         if self._recent:
             self._recent.pop()
         index = self.dump.index_of(article_id)
@@ -283,22 +345,24 @@ class Triage:
         self._writable()
         label = self.labels[number - 1]
         article_id = self.article_id(index)
+        old = self.store.decision(article_id)
         try:
             labels = self.store.toggle_label(article_id, self.current_hash(index), label)
         except StoreError as exc:
             raise TriageRefused(str(exc)) from None
-        self._remember(article_id, self.store.decision(article_id))
+        self._remember(article_id, old, self.store.decision(article_id))
         return label, label in labels
 
     def set_note(self, index: int, note: str) -> None:
         """Replace the article's note ("" removes it)."""
         self._writable()
         article_id = self.article_id(index)
+        old = self.store.decision(article_id)
         try:
             self.store.set_note(article_id, self.current_hash(index), note)
         except StoreError as exc:
             raise TriageRefused(str(exc)) from None
-        self._remember(article_id, self.store.decision(article_id))
+        self._remember(article_id, old, self.store.decision(article_id))
 
     # -- position ----------------------------------------------------------------------------
 
@@ -334,20 +398,21 @@ class Triage:
             return list(range(len(self.dump)))
         if wanted.decision == UNDECIDED and wanted.label is None:
             out = []
-            for index in range(len(self.dump)):
-                if index % 1000 == 0 and cancelled():
+            for start in range(0, len(self.dump), SCAN_BATCH):
+                if cancelled():
                     return None
-                if not self.is_decided(index):
-                    out.append(index)
+                indices = range(start, min(len(self.dump), start + SCAN_BATCH))
+                out.extend(i for i, done in zip(indices, self._decided_among(indices),
+                                                strict=True) if not done)
             return out
         found: list[int] = []
-        for n, d in enumerate(list(self._decisions.values())):
+        decision = wanted.decision if wanted.decision in DECISIONS else None
+        for n, d in enumerate(self.store.iter_decisions(decision, wanted.label)):
             if n % 1000 == 0 and cancelled():
                 return None
-            if wanted.keeps(d):
-                index = self.dump.index_of(d.article_id)
-                if index is not None:
-                    found.append(index)
+            index = self.dump.index_of(d.article_id)
+            if index is not None:
+                found.append(index)
         return sorted(found)
 
     # -- another process on the same sidecar -----------------------------------------------

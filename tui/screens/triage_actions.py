@@ -16,7 +16,7 @@ from textual.worker import get_current_worker
 from tui.safe_text import safe_plain
 from tui.screens.note import NoteScreen
 from tui.screens.triage_filter import TriageFilterPicker
-from tui.triage import ListFilter, Triage, TriageRefused, filter_choices
+from tui.triage import SCAN_LIMIT, ListFilter, Triage, TriageRefused, filter_choices
 
 if TYPE_CHECKING:
     from tui.widgets.article_list import ArticleList
@@ -142,7 +142,11 @@ class TriageActions:
         listing.refresh_index(index)
         position = triage.next_undecided(listing.rows, listing.cursor)
         if position is None:
-            self.notify("Every article in the list is decided.", timeout=3)
+            if len(listing.rows) > SCAN_LIMIT:
+                self.notify(f"No undecided article in the next {SCAN_LIMIT} rows; F shows "
+                            "only the undecided ones.", timeout=4)
+            else:
+                self.notify("Every article in the list is decided.", timeout=3)
         else:
             # Saved with the decision, not when the move is handled: killed in between,
             # the reader still reopens on the next article.
