@@ -23,6 +23,7 @@ import itertools
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -186,6 +187,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--rate", type=float, default=30.0, help="key-repeat rate (keys a second)")
     args = p.parse_args(argv)
     total = args.count
+    if shutil.which("tmux") is None:
+        print("bench_triage: skipped, tmux is not installed (apt-get install tmux)")
+        return 0
     out = HERE / "out"
     out.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(dir=out) as tmp:
