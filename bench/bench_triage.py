@@ -13,6 +13,8 @@ types keys into it while reading the screen it writes:
   how long after the last key it showed 1000 / 1000 (J) or 1000/1000 decided (a).
 
 After each run the sidecar is read back: every article must be `keep`, exactly once.
+First, in fresh processes: opening a sidecar of 100,000 and 1,000,000 decisions for
+triage (time, resident memory growth) and the undecided / label filters over it.
     python bench/bench_triage.py [--count 1000] [--rate 30]
 """
 
@@ -30,6 +32,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
@@ -180,13 +183,90 @@ def report(r: Run, total: int) -> tuple[float | None, str]:
                    f"{lag:7.0f} ms after the last key  max backlog {r.max_backlog:4d} keys")
 
 
+class _ScaleDump:
+    """A dump of `n` JSON Lines ids without text: what opening a big sidecar costs."""
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+
+    def __len__(self) -> int:
+        return self.n
+
+    def id_at(self, index: int) -> str:
+        return f"/data/dump.jsonl#{index + 1}"
+
+    def row(self, index: int) -> Any:
+        raise AssertionError("rows are not read here")
+
+    def content_hash(self, index: int) -> str:
+        return f"{index:040x}"
+
+    def index_of(self, rid: str) -> int | None:
+        return int(rid.rsplit("#", 1)[1]) - 1
+
+
+def _rss_mib() -> float:
+    """This process's resident memory now (Linux /proc), in MiB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def scale_one(n: int) -> str:
+    """Open a sidecar of n decisions for triage (fresh process): time, RSS, filters."""
+    import sqlite3
+
+    from tui.triage import ListFilter, Triage
+
+    with tempfile.TemporaryDirectory(dir=HERE / "out") as tmp:
+        path = Path(tmp) / "s.sqlite"
+        Store.open(path, synchronous="normal").close()
+        with sqlite3.connect(path) as c:  # bulk rows straight in: setting up, not measured
+            c.executemany("INSERT INTO decisions VALUES (?, ?, ?, ?, ?, ?)", (
+                (f"/data/dump.jsonl#{i + 1}", f"{i:040x}", ("keep", "reject", "skip",
+                 "flag")[i % 4], '["politics"]' if i % 10 == 0 else "[]", "", 1.0)
+                for i in range(n)))
+        before = _rss_mib()
+        started = time.perf_counter()
+        triage = Triage(Store.open(path), _ScaleDump(n + n // 10), [])
+        opened = time.perf_counter() - started
+        grown = _rss_mib() - before
+        started = time.perf_counter()
+        undecided = triage.filter_rows(ListFilter("undecided")) or []
+        scan = time.perf_counter() - started
+        started = time.perf_counter()
+        labelled = triage.filter_rows(ListFilter(label="politics")) or []
+        by_label = time.perf_counter() - started
+        started = time.perf_counter()
+        triage.decide(n + 1, "keep")
+        position = triage.next_undecided(range(n + n // 10), n + 1)
+        decide = time.perf_counter() - started
+        triage.close()
+    return (f"{n:>9} decisions: open {opened:6.2f} s, RSS +{grown:4.0f} MiB; "
+            f"undecided filter {scan:5.2f} s ({len(undecided)} rows); label filter "
+            f"{by_label:5.2f} s ({len(labelled)}); decide + next undecided "
+            f"{decide * 1e3:5.1f} ms (-> {position})")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Generate the dump, run baseline, burst and repeat; print the table."""
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--count", type=int, default=1000)
     p.add_argument("--rate", type=float, default=30.0, help="key-repeat rate (keys a second)")
+    p.add_argument("--scale-one", type=int, help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     total = args.count
+    if args.scale_one:
+        print(scale_one(args.scale_one))
+        return 0
+    print("opening big sidecars for triage (each in a fresh process):")
+    for n in (100_000, 1_000_000):
+        out = subprocess.run([sys.executable, __file__, "--scale-one", str(n)],
+                             capture_output=True, text=True, check=False)
+        print(out.stdout.rstrip() or out.stderr.rstrip())
+    if total <= 0:
+        return 0
     if shutil.which("tmux") is None:
         print("bench_triage: skipped, tmux is not installed (apt-get install tmux)")
         return 0
