@@ -28,6 +28,7 @@ from tui.text import duplicates, segment
 from tui.text.dateline import dateline_match
 from tui.text.line import Line, make_line, stopword_density, stopword_language
 from tui.text.model import Reason
+from tui.text.prefilter import GatedPatterns
 
 # Lines longer than this many words are never judged by a pattern: a pattern is a label.
 PATTERN_MAX_WORDS = 80
@@ -64,7 +65,9 @@ class BoilerplateRules:
 
     Patterns anchored at the line start (most of them) go into one regex tried only at
     position 0; the few that may match anywhere go into another. That keeps the cost of a
-    long paragraph close to that of a short line.
+    long paragraph close to that of a short line. Patterns that may match anywhere and
+    never look at letter case run on the lower-cased line, each only past a gate on the
+    line's word starts (see prefilter.py).
     """
 
     anchored: re.Pattern[str] | None
@@ -76,12 +79,14 @@ class BoilerplateRules:
     closer_leads: re.Pattern[str] | None = None
     # Patterns tried only on the last lines of an article (author bios).
     closing: BoilerplateRules | None = None
+    anywhere_lower: GatedPatterns | None = None
 
     @classmethod
     def from_config(cls, section: Mapping[str, Any]) -> BoilerplateRules:
         """Compile `patterns: {reason: {lang: [regex, ...]}}`, reasons tried in that order."""
         anchored: list[str] = []
         anywhere: list[str] = []
+        lower: list[tuple[int, str]] = []
         reasons: list[Reason] = []
         for reason, by_lang in (section.get("patterns") or {}).items():
             regexes = [rx for rxs in (by_lang or {}).values() for rx in (rxs or [])]
@@ -89,13 +94,15 @@ class BoilerplateRules:
                 continue
             n = len(reasons)
             reasons.append(Reason(reason))
+            free = [rx for rx in regexes if not rx.startswith("^")]
+            lower.extend((n, rx) for rx in free if _caseless(rx))
             for target, part in ((anchored, [rx for rx in regexes if rx.startswith("^")]),
-                                 (anywhere, [rx for rx in regexes if not rx.startswith("^")])):
+                                 (anywhere, [rx for rx in free if not _caseless(rx)])):
                 if part:
                     target.append(f"(?P<r{n}>" + "|".join(f"(?:{rx})" for rx in part) + ")")
 
-        def build(groups: list[str]) -> re.Pattern[str] | None:
-            return re.compile("|".join(groups), re.IGNORECASE) if groups else None
+        def build(groups: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str] | None:
+            return re.compile("|".join(groups), flags) if groups else None
 
         def one(key: str) -> re.Pattern[str] | None:
             regexes = list(section.get(key) or [])
@@ -104,30 +111,49 @@ class BoilerplateRules:
         closing = section.get("closing")
         return cls(build(anchored), build(anywhere), tuple(reasons), one("closers"),
                    one("closer_leads"),
-                   cls.from_config({"patterns": closing}) if closing else None)
+                   cls.from_config({"patterns": closing}) if closing else None,
+                   GatedPatterns.build(lower) if lower else None)
 
-    def _first(self, text: str) -> re.Match[str] | None:
-        """The match whose reason comes first in config order (anchored or not)."""
+    def _first(self, text: str) -> tuple[int, re.Match[str]] | None:
+        """The match whose reason comes first in config order, with that reason's rank.
+
+        The match's `.string` is the text it was found in (the line or its lower case).
+        """
+        found: list[tuple[int, re.Match[str]]] = []
         a = self.anchored.match(text) if self.anchored is not None else None
         b = self.anywhere.search(text) if self.anywhere is not None else None
-        if a is None or b is None:
-            return a or b
-        return a if int(a.lastgroup[1:]) <= int(b.lastgroup[1:]) else b  # type: ignore[index]
+        for m in (a, b):
+            if m is not None and m.lastgroup is not None:
+                found.append((int(m.lastgroup[1:]), m))
+        if self.anywhere_lower is not None:
+            hit = self.anywhere_lower.search(text.lower())
+            if hit is not None:
+                found.append(hit)
+        return min(found, key=lambda f: f[0], default=None)
 
     def match(self, text: str) -> tuple[Reason, bool] | None:
         """The reason a pattern gives `text`, and whether the match is the whole line."""
-        m = self._first(text)
-        if m is None:
+        hit = self._first(text)
+        if hit is None:
             # "(Baca juga: ...)", "• Read more: ...", ">> Lihat juga": the label inside.
             inner = _WRAPPING.sub("", text)
             if inner != text and inner:
-                text = inner
-                m = self._first(text)
-        if m is None or m.lastgroup is None:
+                hit = self._first(inner)
+        if hit is None:
             return None
-        reason = self.reasons[int(m.lastgroup[1:])]
-        whole = not any(ch.isalnum() for ch in text[: m.start()] + text[m.end():])
+        rank, m = hit
+        reason = self.reasons[rank]
+        subject = m.string
+        whole = not any(ch.isalnum() for ch in subject[: m.start()] + subject[m.end():])
         return reason, whole
+
+
+def _caseless(regex: str) -> bool:
+    """Whether a pattern never looks at letter case (no capitals outside escapes, no (?-i:)).
+
+    Such a pattern finds the same lines in the lower-cased text without IGNORECASE.
+    """
+    return "(?-i:" not in regex and not any(ch.isupper() for ch in re.sub(r"\\.", "", regex))
 
 
 class Shape(Enum):
