@@ -173,6 +173,7 @@ class _Unit:
     shape: Shape = Shape.SHORT
     reason: Reason | None = None
     label: bool = False  # a bare label such as "Related:" that claims what follows
+    row: bool = False  # one of two or more "Label: value" lines together (a fact box)
 
     @property
     def first(self) -> Line:
@@ -363,13 +364,31 @@ def classify(
     # Blank lines mean "new paragraph" only where some paragraphs have several lines; a
     # text with a blank after every line (or none at all) says nothing by them.
     meaningful_runs = len(runs) >= 3 and sum(len(r) > 1 for r in runs) >= 2
+    # Rows of a fact box or a results table ("Gred A: RM0.45", "Public: 4 200") read as
+    # sentences: two or more "Label: value" lines together are content, wherever they stand
+    # (together across a blank line only where blank lines carry no meaning).
+    rows = [u.reason is None and len(u.lines) == 1 and bool(_LOOSE_LABEL.match(u.first.text))
+            for u in units]
 
-    # A caption sits in the same paragraph as its photo credit ("Foto: ...").
+    def row_mate(j: int, k: int) -> bool:
+        return 0 <= j < len(units) and rows[j] and (
+            units[j].run == units[k].run or not meaningful_runs)
+
+    for k, u in enumerate(units):
+        if rows[k] and (row_mate(k - 1, k) or row_mate(k + 1, k)):
+            u.row = True
+            if u.shape is Shape.SHORT:
+                u.shape = Shape.SENTENCE
+
+    # A caption sits in the same paragraph as its photo credit ("Foto: ..."). Only a line
+    # a pattern called a caption passes the label on, so it never spreads down a list.
+    credits = frozenset(k for k, u in enumerate(units) if u.reason is Reason.CAPTION)
     if meaningful_runs:
-        for k, u in enumerate(units):
-            if (u.reason is None and u.first.words <= 40 and not u.first.is_quote
-                    and not u.first.is_list_item and _beside_credit(units, k)):
-                u.reason = Reason.CAPTION
+        beside = [k for k, u in enumerate(units)
+                  if u.reason is None and u.first.words <= 40 and not u.first.is_quote
+                  and not u.first.is_list_item and _beside_credit(units, k, credits)]
+        for k in beside:
+            units[k].reason = Reason.CAPTION
 
     def is_bad(k: int) -> bool:
         return units[k].reason is not None
@@ -458,8 +477,10 @@ def classify(
     if title_at is not None:
         for k in range(title_at):
             if not is_bad(k):
-                # A button beside a cookie notice or a share bar belongs to it.
-                beside = _neighbour_reasons(units, k, same_run=meaningful_runs)
+                # A button beside a cookie notice or a share bar belongs to it (a date
+                # line has no buttons: a word beside it is a menu entry).
+                beside = [r for r in _neighbour_reasons(units, k, same_run=meaningful_runs)
+                          if r is not Reason.BYLINE]
                 first = units[k].first
                 units[k].reason = (
                     Reason.OTHER if _reading(first)
@@ -475,7 +496,8 @@ def classify(
     if next_content == first_good:
         second = next((k for k in range(first_good + 1, len(units))
                        if not is_bad(k) and units[k].shape is Shape.GOOD), None)
-        if second is not None and any(is_bad(k) for k in range(first_good + 1, second)):
+        if second is not None and any(units[k].reason in _HEADER_REASONS
+                                      for k in range(first_good + 1, second)):
             front_end = second
     # Entry stamps of a live blog ("11:48 PM" over each entry) are part of the entries.
     stamps = sum(1 for u in units if u.reason is None and _BARE_TIME.match(u.first.text))
@@ -519,7 +541,7 @@ def classify(
     # between boilerplate, captions next to credits.
     end = last if last is not None else len(units)
     for k in range(first_good + 1, end):
-        if not is_bad(k) and k != title_at and _link_lead_in(units, k):
+        if not is_bad(k) and k != title_at and _link_lead_in(units, k, meaningful_runs):
             units[k].reason = Reason.RELATED
     by_run: dict[int, list[int]] = {}
     unjudged: Counter[int] = Counter()
@@ -537,7 +559,7 @@ def classify(
             u.reason = before.reason  # type: ignore[union-attr]
             continue
         if (meaningful_runs and not u.first.is_quote and not u.first.is_list_item
-                and u.first.words <= 30 and _beside_credit(units, k)):
+                and u.first.words <= 30 and _beside_credit(units, k, credits)):
             u.reason = Reason.CAPTION
             continue
         if u.shape is Shape.SHORT and unjudged[u.run] == 1 and len(by_run[u.run]) > 1:
@@ -592,7 +614,7 @@ def _lead_in_shape(line: Line) -> bool:
         or sum(any(ch.isdigit() for ch in w) for w in words) > 0.25 * len(words))
 
 
-def _link_lead_in(units: Sequence[_Unit], k: int) -> bool:
+def _link_lead_in(units: Sequence[_Unit], k: int, runs_matter: bool) -> bool:
     """A short label, a colon and a headline with no final stop: a link to another story.
 
     Never a row of a fact box or a table (a neighbour of the same "Label: value" shape),
@@ -603,6 +625,7 @@ def _link_lead_in(units: Sequence[_Unit], k: int) -> bool:
         return False
     for j in (k - 1, k + 1):
         if 0 <= j < len(units) and units[j].reason is None \
+                and (units[j].run == u.run or not runs_matter) \
                 and _LOOSE_LABEL.match(units[j].first.text):
             return False  # "Stadium: ..." / "Referee: ...": a fact box
     return True
@@ -672,6 +695,7 @@ def _headline_like(unit: _Unit) -> bool:
     first = unit.first
     return (
         len(unit.lines) == 1
+        and not unit.row
         and first.words <= 16
         and not first.is_table_row
         and not _is_figures(first)
@@ -750,6 +774,11 @@ def _claim_after_label(units: Sequence[_Unit], k: int, reason: Reason, runs_matt
         v.reason = reason
 
 
+# What stands in a page's header, under the title (a link box or an advert can stand
+# anywhere, so they do not show that the header goes on).
+_HEADER_REASONS = {Reason.BYLINE, Reason.SHARE, Reason.CAPTION, Reason.CREDIT,
+                   Reason.NAVIGATION}
+
 # Boilerplate that comes in strips (buttons, pager links, tag lists, link lists); an
 # advert slot or a repeated caption can sit next to anything, a heading included.
 _STRIP_REASONS = {Reason.SHARE, Reason.NAVIGATION, Reason.TAGS, Reason.RELATED, Reason.PROMO}
@@ -766,13 +795,19 @@ def _squeezed(u: _Unit, before: _Unit | None, after: _Unit | None, runs_matter: 
     return before.reason is after.reason or u.first.words <= 2
 
 
-def _beside_credit(units: Sequence[_Unit], k: int) -> bool:
-    """A caption over its photo credit; a full sentence under a credit is the story going on."""
+def _beside_credit(units: Sequence[_Unit], k: int, credits: frozenset[int]) -> bool:
+    """A caption over its photo credit; a full sentence under a credit is the story going on.
+
+    `credits` are the units a pattern called captions. A line that opens a list (ends with
+    a colon), a "Label: value" row or a row of figures is never a caption.
+    """
     u = units[k]
-    if _is_figures(u.first) or u.first.is_table_row:
+    text = u.first.text
+    if (_is_figures(u.first) or u.first.is_table_row or text.endswith(":")
+            or _LOOSE_LABEL.match(text)):
         return False
     for j in (k + 1, k - 1):
-        if (0 <= j < len(units) and units[j].reason is Reason.CAPTION and units[j].run == u.run
+        if (j in credits and units[j].reason is Reason.CAPTION and units[j].run == u.run
                 and (j == k + 1 or u.shape is not Shape.GOOD or _credit_heads_caption(units, k))):
             return True
     return False
