@@ -34,6 +34,24 @@ def test_text_folder_sorted_by_name_hidden_and_unknown_skipped(tmp_path: Path) -
     assert problems == []
 
 
+def test_a_folders_own_documentation_is_not_an_article(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text("# About this dump\n")
+    (tmp_path / "LICENSE.txt").write_text("CC BY 4.0\n")
+    (tmp_path / "readme_of_a_story.txt").write_text("Readme Street reopens\n\nbody\n")
+    recs, _ = records(tmp_path)
+    assert [Path(r.id).name for r in recs] == ["readme_of_a_story.txt"]
+    # Named on its own, such a file still opens: the user asked for it.
+    assert [r.text for r in records(tmp_path / "README.md")[0]] == ["# About this dump\n"]
+
+
+def test_the_bundled_seeds_list_articles_only() -> None:
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    recs, problems = records(seeds)
+    assert problems == []
+    assert not any(Path(r.id.split("#")[0]).name.lower().startswith("readme") for r in recs)
+    assert recs[0].id.endswith("000_7a6cb31184455393.txt")
+
+
 def test_recursive_folder_only_when_asked(tmp_path: Path) -> None:
     (tmp_path / "2024" / "03").mkdir(parents=True)
     (tmp_path / "2024" / "03" / "x.txt").write_text("X\n")

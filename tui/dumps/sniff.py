@@ -80,9 +80,16 @@ def inner_suffix(path: str | Path) -> str:
         return f".{ext}" if dot and stem else ""
 
 
+# A folder's own documentation (seeds/README.md, a corpus LICENSE.txt) is not an article.
+DOC_STEMS = frozenset({"readme", "license", "licence", "copying", "notice", "changelog"})
+
+
 def is_dump_file(path: str | Path) -> bool:
     """True when the name says it is a file a dump folder should list."""
-    return not os.path.basename(path).startswith(".") and inner_suffix(path) in SUFFIX_KIND
+    name = os.path.basename(path)
+    if name.startswith(".") or name.split(".", 1)[0].casefold() in DOC_STEMS:
+        return False
+    return inner_suffix(path) in SUFFIX_KIND
 
 
 def compression_of(head: bytes) -> Compression:
