@@ -75,3 +75,12 @@ def test_no_traceback_from_the_console_script(tmp_path: Path) -> None:
     assert proc.returncode == 2
     assert proc.stderr.startswith(f"warta: {f}: not valid JSON (line 1, column 3")
     assert "Traceback" not in proc.stderr
+
+
+def test_unloadable_spacy_model_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    seed = Path(__file__).resolve().parent.parent / "seeds" / "000_7a6cb31184455393.txt"
+    code, out, err = run(capsys, "--set", "entities.backend=spacy",
+                         "--set", "entities.model=no_such_pipeline_xx", str(seed))
+    assert (code, out) == (2, [])
+    assert err.startswith("warta: entities.model:") and "no_such_pipeline_xx" in err
+    assert err.count("\n") == 1

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from tui.config import Config, ConfigError, load_config
 from tui.dumps.formats import DumpError, iter_records
+from tui.text.entities import RecogniserError
 
 if TYPE_CHECKING:
     from tui.dumps.store import Store
@@ -241,7 +242,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if getattr(args, "func", None) is None:
             return cmd_read(args)
         return int(args.func(args))
-    except ConfigError as exc:
+    except (ConfigError, RecogniserError) as exc:
         return _fail(str(exc))
     except KeyboardInterrupt:
         return 130

@@ -10,6 +10,10 @@ from tui.text.model import Entity
 BACKENDS = ("rules", "spacy")
 
 
+class RecogniserError(ValueError):
+    """The configured recogniser cannot be built; the message is one line for the user."""
+
+
 class EntityRecogniser(Protocol):
     """Finds entities in the blocks of one article, seen together."""
 
@@ -36,7 +40,7 @@ class NullRecogniser:
 def make_recogniser(section: Mapping[str, Any]) -> EntityRecogniser:
     """The recogniser config.yaml's `entities` section asks for.
 
-    Raises ValueError with a one-line message for an unknown backend or a spaCy
+    Raises RecogniserError with a one-line message for an unknown backend or a spaCy
     pipeline that cannot be loaded; the caller reports it.
     """
     backend = str(section.get("backend") or "rules").strip().lower()
@@ -48,6 +52,6 @@ def make_recogniser(section: Mapping[str, Any]) -> EntityRecogniser:
         from tui.text.spacy_recogniser import SpacyRecogniser
 
         return SpacyRecogniser.from_name(str(section.get("model") or ""))
-    raise ValueError(
+    raise RecogniserError(
         f"entities.backend: unknown backend {backend!r}; allowed: {', '.join(BACKENDS)}"
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from tui.text.entities import RecogniserError
 from tui.text.model import Entity, Label
 
 # spaCy's (OntoNotes and WikiNER) labels -> warta's; the rest (NORP, EVENT, MISC...) is dropped.
@@ -31,7 +32,7 @@ class SpacyRecogniser:
     def __init__(self, nlp: Any) -> None:
         factories = {nlp.get_pipe_meta(name).factory for name in nlp.pipe_names}
         if not factories & _NER_FACTORIES:
-            raise ValueError(
+            raise RecogniserError(
                 f"entities.model: the spaCy pipeline {nlp.meta.get('name', '?')!r} has no NER "
                 "component (ner or entity_ruler)"
             )
@@ -41,21 +42,21 @@ class SpacyRecogniser:
     def from_name(cls, name: str) -> SpacyRecogniser:
         """Load an installed pipeline by package name or path; ValueError with one line if not."""
         if not name.strip():
-            raise ValueError(
+            raise RecogniserError(
                 "entities.model: empty; with entities.backend: spacy name an installed "
                 "spaCy pipeline, e.g. en_core_web_sm"
             )
         try:
             import spacy
         except ImportError:
-            raise ValueError(
+            raise RecogniserError(
                 "entities.backend: spacy needs the spacy package, which is not installed "
                 "(pip install spacy)"
             ) from None
         try:
             nlp = spacy.load(name)
         except (OSError, ImportError) as exc:
-            raise ValueError(
+            raise RecogniserError(
                 f"entities.model: spaCy pipeline {name!r} is not installed or cannot be "
                 f"loaded ({str(exc).splitlines()[0][:160]})"
             ) from None
