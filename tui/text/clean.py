@@ -174,6 +174,7 @@ class _Unit:
     reason: Reason | None = None
     label: bool = False  # a bare label such as "Related:" that claims what follows
     row: bool = False  # one of two or more "Label: value" lines together (a fact box)
+    closed: bool = False  # in the page's closing block (comments, press contact)
 
     @property
     def first(self) -> Line:
@@ -250,8 +251,9 @@ def _header_widget(line: Line) -> bool:
 def _reading(line: Line) -> bool:
     """A ticker or weather reading ("DAX 18.412,33 +0,62%", "47° Partly cloudy")."""
     words = [w for w in line.text.split() if w not in _SEPARATOR_TOKENS]
+    odd = _odd_words(words)
     return bool(_DEGREES.search(line.text)) or (
-        len(words) >= 2 and _odd_words(words) >= 0.4 * len(words)
+        odd >= 2 and odd >= 0.4 * len(words)
         and not _CLOCK_OR_DATE.search(line.text))
 
 
@@ -530,6 +532,12 @@ def classify(
         list_run = units[tail].run
         while tail < len(units) and not is_bad(tail) and units[tail].run == list_run:
             tail += 1
+    # "Pros:" over "Weak battery", "Zutaten:" over "250 g Mehl": a label of our own over a
+    # short list is content, however short its lines (link lists have headlines).
+    while tail < len(units) and _short_list_at(units, tail):
+        tail += 1
+        while tail < len(units) and not is_bad(tail) and _list_entry(units[tail]):
+            tail += 1
     last = tail - 1 if tail > 0 and any(protected(k) for k in range(tail)) else None
     if last is not None:
         for k in range(tail, len(units)):
@@ -650,6 +658,7 @@ def _close_page(units: Sequence[_Unit], rules: BoilerplateRules, first_good: int
         start = next((j for j in range(max(first_good + 1, start - LEAD_REACH), start)
                       if rules.closer_leads.match(units[j].first.text)), start)
     for u in units[start:]:
+        u.closed = True
         if u.reason is None or u.reason is Reason.BYLINE:  # a commenter's name and date
             u.reason = Reason.OTHER
 
@@ -722,12 +731,27 @@ def _tail_start(units: Sequence[_Unit], floor: int) -> int:
     return k
 
 
+def _list_entry(unit: _Unit) -> bool:
+    """A short entry of a list (up to four words), a bullet item or a row of figures."""
+    return (len(unit.lines) == 1 and not unit.first.text.endswith(":")
+            and (unit.first.words <= 4 or unit.first.is_list_item or _is_figures(unit.first)))
+
+
+def _short_list_at(units: Sequence[_Unit], k: int) -> bool:
+    """Unit k is an unmatched label ("Pros:") with short list entries right under it."""
+    u = units[k]
+    return (u.reason is None and len(u.lines) == 1 and u.first.text.endswith(":")
+            and k + 1 < len(units) and units[k + 1].reason is None
+            and _list_entry(units[k + 1]))
+
+
 def _tail_topics(units: Sequence[_Unit], start: int) -> None:
     """Two or more one-to-three-word lines together at the end are a list of topics."""
     k = start
     while k < len(units):
         j = k
         while (j < len(units) and units[j].reason in (Reason.BYLINE, Reason.OTHER, Reason.TAGS)
+               and not units[j].closed
                and units[j].first.words <= 3 and units[j].run == units[k].run):
             j += 1
         if j - k >= 2:
