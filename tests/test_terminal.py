@@ -3,70 +3,30 @@
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
-import sys
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from tmux_terminal import WARTA, Terminal, needs_tmux, needs_warta
 
-WARTA = Path(sys.executable).parent / "warta"
 WIDTH, HEIGHT = 140, 50
 
-pytestmark = [
-    pytest.mark.skipif(shutil.which("tmux") is None,
-                       reason="tmux is not installed (CI installs it: see .ci/run)"),
-    pytest.mark.skipif(not WARTA.exists(), reason=f"{WARTA} is not installed (pip install -e .)"),
-]
-
-
-class Terminal:
-    """One tmux server on a private socket, with one session running a command."""
-
-    def __init__(self, socket: str) -> None:
-        self.socket = socket
-
-    def tmux(self, *args: str) -> str:
-        """Run a tmux command against this server."""
-        out = subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True,
-                             text=True, timeout=10, check=False)
-        return out.stdout
-
-    def screen(self) -> list[str]:
-        """The visible screen, one string per row."""
-        return self.tmux("capture-pane", "-p", "-t", "w").splitlines()
-
-    def wait_for(self, check: Callable[[list[str]], bool], what: str, timeout: float = 20) -> None:
-        """Poll the screen until `check` holds; fail with the screen when it never does."""
-        deadline = time.monotonic() + timeout
-        rows: list[str] = []
-        while time.monotonic() < deadline:
-            rows = self.screen()
-            if check(rows):
-                return
-            time.sleep(0.1)
-        pytest.fail(f"timed out waiting for {what}; screen was:\n" + "\n".join(rows))
-
-    def keys(self, *keys: str) -> None:
-        """Type keys (tmux key names or literal characters)."""
-        self.tmux("send-keys", "-t", "w", *keys)
+pytestmark = [needs_tmux, needs_warta]
 
 
 @pytest.fixture
 def terminal(tmp_path: Path) -> Iterator[Terminal]:
-    term = Terminal(f"warta-test-{os.getpid()}-{tmp_path.name}")
+    term = Terminal(f"warta-test-{os.getpid()}-{tmp_path.name}", WIDTH, HEIGHT)
     # COLUMNS/LINES may be set (invisibly to os.environ) by the test runner; unset them
     # so that warta measures the tmux pane like it would any terminal.
     env = (f"env -u COLUMNS -u LINES XDG_STATE_HOME={tmp_path}/state "
            f"XDG_CONFIG_HOME={tmp_path}/config TERM=xterm-256color")
     command = f"{env} {WARTA}; echo WARTA-EXIT=$?; sleep 60"
-    term.tmux("new-session", "-d", "-s", "w", "-x", str(WIDTH), "-y", str(HEIGHT), command)
+    term.start(command)
     try:
         yield term
     finally:
-        term.tmux("kill-server")
+        term.close()
 
 
 def test_seeds_boilerplate_sections_and_quit(terminal: Terminal) -> None:

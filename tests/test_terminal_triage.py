@@ -6,25 +6,17 @@ The dumps here are synthetic articles written for these tests.
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
-import sys
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from tmux_terminal import WARTA, Terminal, needs_tmux, needs_warta
 
 from tui.dumps.store import Store
 
-WARTA = Path(sys.executable).parent / "warta"
 WIDTH, HEIGHT = 140, 40
-
-needs_warta = pytest.mark.skipif(not WARTA.exists(),
-                                 reason=f"{WARTA} is not installed (pip install -e .)")
-needs_tmux = pytest.mark.skipif(shutil.which("tmux") is None,
-                                reason="tmux is not installed (CI installs it: see .ci/run)")
 
 
 def write_dump(folder: Path, n: int) -> Path:
@@ -54,51 +46,13 @@ def env(tmp_path: Path) -> dict[str, str]:
 # -- tmux ----------------------------------------------------------------------------------
 
 
-class Terminal:
-    """One tmux server on a private socket."""
-
-    def __init__(self, socket: str) -> None:
-        self.socket = socket
-
-    def tmux(self, *args: str) -> str:
-        """Run a tmux command against this server."""
-        return subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True,
-                              text=True, timeout=10, check=False).stdout
-
-    def start(self, command: str) -> None:
-        """Run `command` in a fresh session `w` (a second session keeps the server up)."""
-        if "keep:" not in self.tmux("list-sessions"):
-            self.tmux("new-session", "-d", "-s", "keep", "sleep 600")
-        self.tmux("kill-session", "-t", "w")
-        self.tmux("new-session", "-d", "-s", "w", "-x", str(WIDTH), "-y", str(HEIGHT), command)
-
-    def screen(self) -> list[str]:
-        """The visible screen, one string per row."""
-        return self.tmux("capture-pane", "-p", "-t", "w").splitlines()
-
-    def wait_for(self, check: Callable[[list[str]], bool], what: str, timeout: float = 20) -> None:
-        """Poll the screen until `check` holds; fail showing the screen when it never does."""
-        deadline = time.monotonic() + timeout
-        rows: list[str] = []
-        while time.monotonic() < deadline:
-            rows = self.screen()
-            if check(rows):
-                return
-            time.sleep(0.05)
-        pytest.fail(f"timed out waiting for {what}; screen was:\n" + "\n".join(rows))
-
-    def keys(self, *keys: str) -> None:
-        """Type keys (tmux key names or literal characters)."""
-        self.tmux("send-keys", "-t", "w", *keys)
-
-
 @pytest.fixture
 def terminal(tmp_path: Path) -> Iterator[Terminal]:
-    term = Terminal(f"warta-triage-{os.getpid()}-{tmp_path.name}")
+    term = Terminal(f"warta-triage-{os.getpid()}-{tmp_path.name}", WIDTH, HEIGHT)
     try:
         yield term
     finally:
-        term.tmux("kill-server")
+        term.close()
 
 
 def header_has(text: str) -> Callable[[list[str]], bool]:
