@@ -70,7 +70,10 @@ _WORD = re.compile(r"\w+")
 
 
 def marked_analyse(record: Record, detect_language: bool) -> Document:
-    """A fixed analysis of the markers: first line title, "## " heading, "[reason] " boilerplate."""
+    """A fixed analysis of markers.
+
+    The first unmarked line is the title, "## " starts a heading, "[reason] " boilerplate.
+    """
     blocks: list[Block] = []
     counts: dict[str, int] = {}
     title = None
@@ -78,11 +81,11 @@ def marked_analyse(record: Record, detect_language: bool) -> Document:
         text = line.strip()
         if not text:
             continue
-        if title is None:
+        marker = re.match(r"\[(\w+)\] (.*)", text)
+        if title is None and not marker:
             title = text
             blocks.append(Block(BlockKind.TITLE, text, (number, number)))
             continue
-        marker = re.match(r"\[(\w+)\] (.*)", text)
         if marker and marker.group(1) in Reason.__members__.values():
             blocks.append(Block(BlockKind.BOILERPLATE, marker.group(2), (number, number),
                                 Reason(marker.group(1))))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from app_fixtures import make_app, settle
+from app_fixtures import ARTICLES, make_app, settle
 
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
@@ -50,6 +50,21 @@ async def test_first_article_is_shown_with_its_metadata(tmp_path: Path) -> None:
         # Entities grouped by label, most frequent first, with counts.
         assert "Entities (" in meta and "PLACE" in meta and "Budi Santoso ×11" in meta
         assert app.screen.position.startswith("1 / 4")
+
+
+async def test_list_shows_the_analysed_title_not_the_first_line(tmp_path: Path) -> None:
+    def menu_first(title: str) -> str:
+        return f"[navigation] Beranda | Berita\n\n{title}\n\nPetani mulai panen.\n"
+
+    app = make_app(tmp_path, [menu_first("Panen Raya Dimulai"), *ARTICLES[1:3],
+                              menu_first("Harga Gabah Naik")])
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        listing = app.screen.query_one(ArticleList)
+        row = listing.render_line(0).text
+        assert "Panen Raya Dimulai" in row and "Beranda" not in row
+        # Not analysed yet (too far from the cursor): the cheap guess, the first line.
+        assert "Beranda" in listing.render_line(3).text
 
 
 async def test_list_keys_move_the_cursor_and_open_the_article(tmp_path: Path) -> None:

@@ -144,12 +144,13 @@ class MainScreen(TriageActions, Screen[None]):
 
     # -- articles -----------------------------------------------------------------------
 
-    def _describe(self, index: int) -> tuple[str | None, int] | None:
+    def _describe(self, index: int) -> tuple[str | None, str | None, int] | None:
         item = self.cache.get(index)
         if item is None:
             return None
         doc, full = item
-        return (doc.language if full or not self.options.detect_language else "…",
+        return (doc.title,
+                doc.language if full or not self.options.detect_language else "…",
                 doc.meta.words)
 
     @on(ArticleList.Selected)

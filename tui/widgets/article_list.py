@@ -81,8 +81,12 @@ class ArticleList(ScrollView, can_focus=True):
         """The row under the cursor (a plain attribute: moving repaints two lines, not all)."""
         self.rows: Sequence[int] = range(len(source))
         self._row_cache: OrderedDict[int, Row] = OrderedDict()
-        self.describe: Callable[[int], tuple[str | None, int] | None] = lambda _i: None
-        """Language and words of an analysed article, or None while unknown."""
+        self.describe: Callable[[int], tuple[str | None, str | None, int] | None] = (
+            lambda _i: None)
+        """Title, language and words of an analysed article, or None while unknown.
+
+        Once analysed, the row shows the Document's title instead of the cheap guess (the
+        first line), which is often a menu or a breadcrumb in scraped text."""
         self.mark: Callable[[int], str] = lambda _i: ""
         """The triage mark for an article (empty: undecided); set by the triage feature."""
         self.tags: Callable[[int, int], str] = lambda _i, _w: ""
@@ -217,17 +221,17 @@ class ArticleList(ScrollView, can_focus=True):
         show_lang = width >= 20
         tail = ""
         if show_lang:
-            lang = (info[0] or "?") if info else "·"
+            lang = (info[1] or "?") if info else "·"
             tail = f" {lang[:LANG_WIDTH]:>{LANG_WIDTH}}"
         if show_words:
-            words = str(info[1]) if info else "·"
+            words = str(info[2]) if info else "·"
             tail += f" {words:>{WORDS_WIDTH - 1}}"
         title_width = max(1, width - MARK_WIDTH - cell_len(tail))
         tags = make_safe(self.tags(index, max(3, title_width // 3) - 1)).text
         if tags:
             tags = " " + tags
             title_width = max(1, title_width - cell_len(tags))
-        safe = make_safe(self._row(index).title)
+        safe = make_safe((info[0] if info else None) or self._row(index).title)
         title = fit_words(safe.text, title_width)
         content = Content(title)
         for start, end in safe.escapes:
