@@ -228,3 +228,17 @@ def test_author_from_byline(line: str, author: str) -> None:
 def test_editor_line_is_not_the_author() -> None:
     blocks = _blocks("Title Here\n\nEditor: Budi Suyanto\n\nBody text.", {3: Reason.BYLINE})
     assert extract_meta(blocks).author is None
+
+
+def test_entries_of_a_list_are_not_headings() -> None:
+    para = "Paragraf yang cukup panjang untuk menjadi sebuah paragraf yang utuh dan jelas."
+    text = "\n".join(["Banjir Kilat Di Tiga Kawasan", para, "Antara kawasan terjejas:",
+                      "Seksyen 13", "Padang Jawa", para, "Key dates:",
+                      "1 April: rules take effect", para, "Here is what helps:", "Sleep",
+                      para])
+    blocks = _blocks(text)
+    mark_title(blocks, None)
+    mark_headings(blocks, blank_separated=False)
+    # Two short lines in a row are a list; a "Label: value" line under an opening colon is
+    # an entry; a lone short line under an opening colon can still be a heading.
+    assert [b.text for b in blocks if b.kind is BlockKind.HEADING] == ["Sleep"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from tui.text import duplicates
 from tui.text.dateline import dateline_match
@@ -79,11 +80,19 @@ def mark_headings(blocks: list[Block], blank_separated: bool = True) -> None:
             continue
         if blank_separated and (prev.lines[1] + 1 >= b.lines[0] or b.lines[1] + 1 >= nxt.lines[0]):
             continue
+        if prev.text.endswith(":") and ":" in b.text:
+            continue  # "Key dates:" over "1 April: rules take effect": an entry of a list
         if _is_heading(b.text):
             candidates.append(b)
     questions = [b for b in candidates if b.text.endswith("?") and not _NUMBERED.match(b.text)]
+    # Candidates next to each other are the entries of a list, not two headings in a row.
+    at = {id(b): k for k, b in enumerate(content)}
+    listed: set[int] = set()
+    for b, c in pairwise(candidates):
+        if at[id(c)] == at[id(b)] + 1:
+            listed.update((id(b), id(c)))
     for b in candidates:
-        if b in questions and len(questions) > 2:
+        if (b in questions and len(questions) > 2) or id(b) in listed:
             continue
         b.kind = BlockKind.HEADING
 
