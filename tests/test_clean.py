@@ -721,3 +721,74 @@ def _parse_rows(path: Path) -> list[Any]:
     from types import SimpleNamespace
     return [SimpleNamespace(text=r.split("\t", 1)[1])
             for r in path.read_text(encoding="utf-8").split("\n") if "\t" in r]
+
+
+def test_sign_off_after_the_last_paragraph_stays(rules: BoilerplateRules) -> None:
+    text = """Cara Menyimpan Cabai Agar Awet Seminggu
+
+Cuci cabai, keringkan, lalu simpan di wadah tertutup berlapis tisu di dalam kulkas.
+Ganti tisu setiap dua hari agar cabai tidak cepat busuk dan tetap segar.
+
+Selamat mencoba
+
+Tags: dapur cabai
+"""
+    got = _reasons(text, rules)
+    assert got["Selamat mencoba"] is None
+    assert got["Tags: dapur cabai"] is Reason.TAGS
+
+
+def test_footer_menu_entry_is_no_sign_off(rules: BoilerplateRules) -> None:
+    text = """Council approves new cycle lanes for the city centre
+
+The council approved six kilometres of protected cycle lanes on Tuesday night.
+Work will start in the spring and take about a year to finish.
+
+About us
+Contact us
+Work for us
+"""
+    got = _reasons(text, rules)
+    assert got["About us"] is not None and got["Contact us"] is not None
+
+
+def test_own_label_over_a_short_list_at_the_end_is_content(rules: BoilerplateRules) -> None:
+    text = """The Arcadia 5 review: quiet, light and a little slow
+
+It is the quietest laptop we have tested this year, and the lightest in its class.
+The processor struggles with video work, though, and the screen is dim outdoors.
+
+Pros:
+Quiet fans
+Light body
+Cons:
+Dim screen
+
+Related
+Five laptops for students tested
+The best budget tablets of the year
+"""
+    got = _reasons(text, rules)
+    for line in ("Pros:", "Quiet fans", "Light body", "Cons:", "Dim screen"):
+        assert got[line] is None, line
+    assert got["Five laptops for students tested"] is Reason.RELATED
+
+
+def test_fact_box_rows_at_the_end_are_content(rules: BoilerplateRules) -> None:
+    text = """Harga Telur Ayam Kekal Sehingga Akhir Tahun
+
+Harga telur ayam akan dikekalkan sehingga akhir tahun ini, kata kementerian pada Selasa.
+Langkah itu bagi membantu pengguna berdepan kos sara hidup yang tinggi.
+
+Peniaga menyusun telur di sebuah pasar di Kuala Lumpur. - Foto BERNAMA
+Harga siling mengikut gred:
+Gred A: RM0.45 sebiji
+Gred B: RM0.43 sebiji
+
+Artikel Berkaitan:
+Bekalan ayam stabil menjelang musim perayaan
+"""
+    got = _reasons(text, rules)
+    assert got["Gred A: RM0.45 sebiji"] is None and got["Gred B: RM0.43 sebiji"] is None
+    assert got["Peniaga menyusun telur di sebuah pasar di Kuala Lumpur. - Foto BERNAMA"] \
+        is Reason.CAPTION
