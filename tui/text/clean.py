@@ -530,7 +530,8 @@ def classify(
     if 0 < tail < len(units) and protected(tail - 1) and units[tail - 1].first.text.endswith(":"):
         # "Here is what we know:" over its points: a list, not a block of links.
         list_run = units[tail].run
-        while tail < len(units) and not is_bad(tail) and units[tail].run == list_run:
+        while tail < len(units) and not is_bad(tail) and (
+                units[tail].run == list_run or not meaningful_runs):
             tail += 1
     # "Pros:" over "Weak battery", "Zutaten:" over "250 g Mehl": a label of our own over a
     # short list is content, however short its lines (link lists have headlines).
