@@ -792,3 +792,30 @@ Bekalan ayam stabil menjelang musim perayaan
     assert got["Gred A: RM0.45 sebiji"] is None and got["Gred B: RM0.43 sebiji"] is None
     assert got["Peniaga menyusun telur di sebuah pasar di Kuala Lumpur. - Foto BERNAMA"] \
         is Reason.CAPTION
+
+
+@pytest.mark.parametrize("line", [
+    "Stay in the loop: our app sends you notifications for every goal.",
+    "Mit unserer App verpassen Sie keine Eilmeldung mehr – jetzt herunterladen.",
+    "Ne manquez plus rien : suivez notre chaîne WhatsApp.",
+    "Tak mahu ketinggalan? Muat turun aplikasi kami.",
+])
+def test_call_to_action_in_new_words_at_the_end(rules: BoilerplateRules, line: str) -> None:
+    text = f"""Headline of the test page about a local story
+
+The first paragraph of the story is long enough to count as content for the test here.
+The second paragraph of the story is also long enough to be kept as content here.
+{line}
+"""
+    assert _reasons(text, rules)[line] is Reason.PROMO
+
+
+def test_an_app_in_the_story_is_not_a_call_to_action(rules: BoilerplateRules) -> None:
+    last = "Residents can download the app to see when the next bus arrives."
+    text = f"""City launches a new bus app for the northern suburbs
+
+The city launched a new app on Monday that shows buses in real time across the north.
+The service cost the council about two hundred thousand pounds to build and test.
+{last}
+"""
+    assert _reasons(text, rules)[last] is None

@@ -80,6 +80,9 @@ class BoilerplateRules:
     # Patterns tried only on the last lines of an article (author bios).
     closing: BoilerplateRules | None = None
     anywhere_lower: GatedPatterns | None = None
+    # Call-to-action words and words that address the reader (see _call_to_action).
+    cta_words: frozenset[str] = frozenset()
+    cta_address: frozenset[str] = frozenset()
 
     @classmethod
     def from_config(cls, section: Mapping[str, Any]) -> BoilerplateRules:
@@ -112,7 +115,9 @@ class BoilerplateRules:
         return cls(build(anchored), build(anywhere), tuple(reasons), one("closers"),
                    one("closer_leads"),
                    cls.from_config({"patterns": closing}) if closing else None,
-                   GatedPatterns.build(lower) if lower else None)
+                   GatedPatterns.build(lower) if lower else None,
+                   frozenset(w.casefold() for w in section.get("cta_words") or ()),
+                   frozenset(w.casefold() for w in section.get("cta_address") or ()))
 
     def _first(self, text: str) -> tuple[int, re.Match[str]] | None:
         """The match whose reason comes first in config order, with that reason's rank.
@@ -666,19 +671,37 @@ def _close_page(units: Sequence[_Unit], rules: BoilerplateRules, first_good: int
 
 def _closing_lines(units: Sequence[_Unit], rules: BoilerplateRules, first_good: int) -> None:
     """Author bios and the like, matched only among the last few content units."""
-    if rules.closing is None:
+    if rules.closing is None and not rules.cta_words:
         return
     tried = 0
     for k in range(len(units) - 1, first_good, -1):
         u = units[k]
         if u.reason is not None:
             continue
-        hit = rules.closing.match(u.text) if u.first.words <= PATTERN_MAX_WORDS else None
+        hit = (rules.closing.match(u.text)
+               if rules.closing is not None and u.first.words <= PATTERN_MAX_WORDS else None)
         if hit is not None:
             u.reason = hit[0]
+        elif _call_to_action(u, rules):
+            u.reason = Reason.PROMO
         tried += 1
         if tried >= CLOSING_REACH:
             return
+
+
+# A call to action is short: a paragraph of more words is the story.
+CTA_MAX_WORDS = 30
+
+
+def _call_to_action(unit: _Unit, rules: BoilerplateRules) -> bool:
+    """Two or more call-to-action words in a short line addressed to the reader."""
+    line = make_line(unit.first.index, unit.text)
+    if line.words > CTA_MAX_WORDS or line.is_quote or not rules.cta_words:
+        return False
+    tokens = set(line.tokens)
+    if len(tokens & rules.cta_words) < 2:
+        return False
+    return bool(tokens & rules.cta_address) or line.tokens[0] in rules.cta_words
 
 
 def _sign_off(units: Sequence[_Unit], k: int) -> bool:
