@@ -1,37 +1,107 @@
 """The reader's analyser: Record -> Document through the one Pipeline, in two passes.
 
-No Textual here: the command line can start building the Pipeline in a thread before the
-UI modules are even imported.
+No Textual here: the command line can look up the first article in the sidecar, or start
+building the Pipeline in a thread, before the UI modules are even imported.
+
+Full Documents are kept in the dump's sidecar (the `analysis` table, see
+tui/dumps/store.py) under a version key naming the pipeline's code and data and the
+analysis settings, so a dump opened before shows its articles without analysing them
+again, and a changed config or pipeline never shows a stale analysis.
 """
 
 from __future__ import annotations
 
+import contextlib
 import copy
+import json
 import threading
-from typing import Any
+from hashlib import sha1
+from pathlib import Path
+from typing import Any, Protocol
 
 from tui.config import Config
 from tui.text.model import Document, Record
+from tui.text.settings import AnalysisSettings
+
+_PIPELINE_DIR = Path(__file__).resolve().parent / "text"
+
+
+class DocumentShelf(Protocol):
+    """Where analysed Documents are kept between runs (tui.triage.Triage provides it)."""
+
+    def cached_document(self, article_id: str, key: str, version: str) -> Any | None: ...
+    def cache_document(self, article_id: str, key: str, version: str,
+                       document: dict[str, Any]) -> None: ...
+
+
+def pipeline_digest(folder: Path = _PIPELINE_DIR) -> str:
+    """A digest of the pipeline's code and shipped data (every file under tui/text).
+
+    Reads the files themselves (about 0.6 MB), not their times, so a checkout or an
+    install that changes nothing keeps the cache, and any change to a rule drops it.
+    """
+    digest = sha1(usedforsecurity=False)
+    for path in sorted(folder.rglob("*")):
+        if "__pycache__" in path.parts or not path.is_file() or path.suffix in (".pyc", ".md"):
+            continue
+        digest.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def analysis_version(settings: AnalysisSettings, code: str | None = None) -> str:
+    """The cache version of full Documents: the pipeline's code and data plus the settings."""
+    knobs = {"detect_language": True, "boilerplate": settings.boilerplate,
+             "entities": settings.entities, "words_per_minute": settings.words_per_minute}
+    digest = sha1(usedforsecurity=False)
+    digest.update((code or pipeline_digest()).encode("ascii"))
+    digest.update(json.dumps(knobs, sort_keys=True, default=str,
+                             ensure_ascii=False).encode("utf-8"))
+    return digest.hexdigest()[:24]
+
+
+def record_key(record: Record) -> str:
+    """A digest of everything in a Record the analysis reads (text, title, url, ... fields)."""
+    data = [record.text, record.title, record.url, record.date, record.author, record.fields]
+    return sha1(json.dumps(data, sort_keys=True, default=str, ensure_ascii=False)
+                .encode("utf-8"), usedforsecurity=False).hexdigest()
 
 
 class PipelineAnalyser:
     """analyse(record, detect_language) through the one Pipeline for this config.
 
-    The Pipeline is imported and built on first use, which is in an analysis worker, so
-    its set-up (compiling rules) never delays the first frame. The quick pass
-    (detect_language False) also leaves entities to the full pass: it only has to give
-    the view the article's structure.
+    The Pipeline is imported and built on first use (in an analysis worker, or in a
+    thread the command line starts), so its set-up (compiling rules) never runs on the
+    UI thread. The quick pass (detect_language False) also leaves entities to the full
+    pass: it only has to give the view the article's structure.
+
+    With a `shelf` (the sidecar), full Documents are read from it when there and
+    written to it when made; `cached(record)` only reads.
     """
 
-    def __init__(self, config: Config) -> None:
+    def __init__(self, config: Config, shelf: DocumentShelf | None = None) -> None:
         self.settings = config.analysis
+        self.shelf = shelf
         self._lock = threading.Lock()
         self._full: Any = None
         self._quick: Any = None
+        self._version: str | None = None
+
+    @property
+    def version(self) -> str:
+        """The cache version of this analyser's full Documents (computed once)."""
+        if self._version is None:
+            self._version = analysis_version(self.settings)
+        return self._version
 
     def warm(self) -> None:
         """Build the pipelines now (e.g. in a thread started before the UI is imported)."""
         self._pipelines()
+
+    @property
+    def warmed(self) -> bool:
+        """True once the pipelines are built."""
+        return self._full is not None
 
     def _pipelines(self) -> tuple[Any, Any]:
         with self._lock:
@@ -45,9 +115,34 @@ class PipelineAnalyser:
                 self._quick = quick
             return self._full, self._quick
 
+    def cached(self, record: Record) -> Document | None:
+        """The full Document of `record` kept in the sidecar, or None (never analyses)."""
+        if self.shelf is None:
+            return None
+        try:
+            found = self.shelf.cached_document(record.id, record_key(record), self.version)
+            return None if found is None else Document.from_dict(found)
+        except Exception:  # a damaged or foreign cache entry is only a cache miss
+            return None
+
+    def keep(self, record: Record, document: Document) -> None:
+        """Write a full Document to the sidecar (a failure only costs the cache)."""
+        if self.shelf is None:
+            return
+        with contextlib.suppress(Exception):
+            self.shelf.cache_document(record.id, record_key(record), self.version,
+                                      document.to_dict())
+
     def __call__(self, record: Record, detect_language: bool) -> Document:
         """The Document of `record`; without language and entities when not `detect_language`."""
+        if detect_language:
+            found = self.cached(record)
+            if found is not None:
+                return found
         full, quick = self._pipelines()
         if detect_language:
-            return full.analyse(record, detect_language=True)
+            document = full.analyse(record, detect_language=True)
+            self.keep(record, document)
+            return document
         return quick.analyse(record, detect_language=False)
+

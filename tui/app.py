@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -19,6 +19,7 @@ from tui.ui_state import UiState, load_ui_state, save_ui_state
 if TYPE_CHECKING:
     from textual.command import Provider
 
+    from tui.text.model import Document
     from tui.triage import Triage
 
 
@@ -38,8 +39,10 @@ class WartaApp(App[None]):
 
     def __init__(self, dump: Dump, config: Config, *, analyser: Analyser | None = None,
                  themes: ThemeSet | None = None, state_file: Path | None = None,
-                 notices: Iterable[str] = (), triage: Triage | None = None) -> None:
+                 notices: Iterable[str] = (), triage: Triage | None = None,
+                 documents: Mapping[int, Document] | None = None) -> None:
         super().__init__()
+        self.documents = documents  # full Documents known at start (the sidecar's)
         self.config = config
         self.source = ArticleSource(dump)
         self.analyser = analyser or PipelineAnalyser(config)
@@ -79,7 +82,7 @@ class WartaApp(App[None]):
             narrow_width=int(ui("ui.narrow_width")),
             detect_language=bool(ui("analysis.detect_language")),
         )
-        return MainScreen(self.source, self.analyser, options)
+        return MainScreen(self.source, self.analyser, options, self.documents)
 
     def on_mount(self) -> None:
         """Apply the keymap and tell the user what was wrong in their files."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import json
 import sys
 import threading
@@ -15,7 +16,11 @@ from tui.dumps.formats import DumpError, iter_records
 from tui.text.entities import RecogniserError
 
 if TYPE_CHECKING:
+    from tui.analyser import PipelineAnalyser
+    from tui.dumps.index import Dump
     from tui.dumps.store import Store
+    from tui.text.model import Document
+    from tui.triage import Triage
 
 EXIT_USAGE = 2
 
@@ -58,14 +63,24 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser for every sub-command."""
+COMMANDS = ("analyse", "export", "stats")
+"""The sub-commands; anything else on the command line is a path for the reader."""
+
+
+def _common_options() -> argparse.ArgumentParser:
+    """The options every sub-command and the reader take."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--config", metavar="PATH", help="user config file (YAML)")
     common.add_argument("--set", action="append", metavar="KEY=VALUE",
                         help="override one config key, e.g. ui.theme=warta-light")
     common.add_argument("--state", metavar="PATH",
                         help="the state file (decisions, position) to use for this dump")
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every sub-command."""
+    common = _common_options()
     parser = argparse.ArgumentParser(prog="warta", description=__doc__, parents=[common],
                                      usage="warta [--config PATH] [--set KEY=VALUE] [PATH...]"
                                            "\n       warta COMMAND ...")
@@ -185,6 +200,17 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 def cmd_read(args: argparse.Namespace) -> int:
     """Open the reader on the given paths, or on the bundled seeds when there are none."""
+    # No garbage collection until the first article is painted (the screen turns it back
+    # on): start-up makes only long-lived objects, and full collections over them cost
+    # about 30 ms before the first frame (bench/bench_startup.py).
+    gc.disable()
+    try:
+        return _read(args)
+    finally:
+        gc.enable()
+
+
+def _read(args: argparse.Namespace) -> int:
     from tui.dumps.index import Dump  # the UI modules load only when the reader opens
     from tui.resources import bundled
 
@@ -196,11 +222,6 @@ def cmd_read(args: argparse.Namespace) -> int:
     except DumpError as exc:
         return _fail(str(exc))
     from tui.analyser import PipelineAnalyser
-
-    # Build the pipeline (imports, compiled rules) while the UI modules import.
-    analyser = PipelineAnalyser(config)
-    threading.Thread(target=analyser.warm, name="warm-pipeline", daemon=True).start()
-    from tui.app import WartaApp
     from tui.triage import open_triage
 
     triage, messages = open_triage(
@@ -208,36 +229,58 @@ def cmd_read(args: argparse.Namespace) -> int:
         state=args.state, state_dir=config.get("state.dir") or None,
         synchronous=str(config.get("state.synchronous") or "full"))
     notices.extend(messages)
+    analyser = PipelineAnalyser(config, shelf=triage)
+    documents = _kept_first_article(analyser, dump, triage, config)
+    if not documents:
+        # Build the pipeline (imports, compiled rules) while the UI modules import. When
+        # the first article comes from the sidecar, the screen builds it after the paint.
+        threading.Thread(target=analyser.warm, name="warm-pipeline", daemon=True).start()
+    from tui.app import WartaApp
+
     try:
-        WartaApp(dump, config, notices=notices, triage=triage, analyser=analyser).run()
+        WartaApp(dump, config, notices=notices, triage=triage, analyser=analyser,
+                 documents=documents).run()
     finally:
         if triage is not None:
             triage.close()
     return 0
 
 
-def _reader_argv(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace | None:
-    """Parse `warta [options] [PATH...]` (no sub-command), or None when a sub-command is named."""
-    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    reader = argparse.ArgumentParser(prog="warta", add_help=False)
-    for action in parser._actions:
-        if action.option_strings and action.dest != "help":
-            reader._add_action(action)
+def _kept_first_article(analyser: PipelineAnalyser, dump: Dump, triage: Triage | None,
+                        config: Config) -> dict[int, Document]:
+    """The article the reader opens on, by index, when the sidecar holds its analysis."""
+    if triage is None or not config.get("analysis.detect_language") or not len(dump):
+        return {}
+    try:
+        index = triage.saved_position()
+        index = index if index is not None and 0 <= index < len(dump) else 0
+        found = analyser.cached(dump.record(index))
+    except Exception:  # e.g. a bad record: the screen's worker reports it
+        return {}
+    return {} if found is None else {index: found}
+
+
+def _reader_argv(argv: list[str]) -> argparse.Namespace | None:
+    """Parse `warta [options] [PATH...]` (no sub-command), or None when a sub-command is named.
+
+    Without building the sub-commands' parsers: those import the export and analysis
+    modules, which the reader's start does not need.
+    """
+    if any(a in ("-h", "--help") for a in argv):
+        return None
+    reader = argparse.ArgumentParser(prog="warta", add_help=False, parents=[_common_options()])
     reader.add_argument("paths", nargs="*", metavar="PATH")
     known, _rest = reader.parse_known_args(argv)
-    if known.paths and known.paths[0] in sub.choices:
-        return None
-    if any(a in ("-h", "--help") for a in argv):
+    if known.paths and known.paths[0] in COMMANDS:
         return None
     return reader.parse_args(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `warta` console script."""
-    parser = build_parser()
     argv = list(sys.argv[1:] if argv is None else argv)
-    reader_args = _reader_argv(parser, argv)
-    args = reader_args if reader_args is not None else parser.parse_args(argv)
+    reader_args = _reader_argv(argv)
+    args = reader_args if reader_args is not None else build_parser().parse_args(argv)
     try:
         if getattr(args, "func", None) is None:
             return cmd_read(args)

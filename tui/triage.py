@@ -22,7 +22,7 @@ from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Protocol
+from typing import IO, Any, Protocol
 
 from tui.dumps.index import Row
 from tui.dumps.store import DECISIONS, Decision, Store, StoreError
@@ -121,6 +121,8 @@ class Triage:
         self._saved_position: str | None = None
         self._watch: sqlite3.Connection | None = None
         self._seen_version = 0
+        self._version_lock = threading.Lock()  # our own commits vs. noticing others'
+        self._cache_store: Store | None = None
         self.presence: SidecarPresence | None = None
         self._open_watch()
         self.reload()
@@ -415,6 +417,31 @@ class Triage:
                 found.append(index)
         return sorted(found)
 
+    # -- analysis cache ------------------------------------------------------------------------
+
+    def cached_document(self, article_id: str, key: str, version: str) -> Any | None:
+        """The analysed Document dict kept in the sidecar for this text and version, or None."""
+        return self.store.cached_document(article_id, key, version)
+
+    def cache_document(self, article_id: str, key: str, version: str,
+                       document: dict[str, Any]) -> None:
+        """Keep an analysed Document in the sidecar (from an analysis thread).
+
+        Written through a connection of its own without a sync per commit (the cache is
+        not precious), so a decision on the UI thread never waits for it; and counted as
+        our own write, so it is not taken for another reader's decisions.
+        """
+        if self.readonly:
+            return
+        with self._version_lock:
+            unseen = self._data_version() != self._seen_version
+            if self._cache_store is None:
+                self._cache_store = Store.open(self.store.path, synchronous="normal")
+                self._cache_store.prune_analysis(version)
+            self._cache_store.cache_document(article_id, key, version, document)
+            if not unseen:  # another process's commit stays noticed
+                self._seen_version = self._data_version()
+
     # -- another process on the same sidecar -----------------------------------------------
 
     def _open_watch(self) -> None:
@@ -428,22 +455,24 @@ class Triage:
     def _data_version(self) -> int:
         if self._watch is None:
             return 0
-        return int(self._watch.execute("PRAGMA data_version").fetchone()[0])
+        with self._read_lock:
+            return int(self._watch.execute("PRAGMA data_version").fetchone()[0])
 
     def _note_own_write(self) -> None:
         # Our own commits change data_version as seen from the watch connection too.
-        with contextlib.suppress(sqlite3.Error):
+        with self._version_lock, contextlib.suppress(sqlite3.Error):
             self._seen_version = self._data_version()
 
     def others_changed(self) -> bool:
         """True (after reloading) when another process committed to the sidecar since."""
-        try:
-            version = self._data_version()
-        except sqlite3.Error:
-            return False
-        if version == self._seen_version:
-            return False
-        self._seen_version = version
+        with self._version_lock:
+            try:
+                version = self._data_version()
+            except sqlite3.Error:
+                return False
+            if version == self._seen_version:
+                return False
+            self._seen_version = version
         self.reload()
         return True
 
@@ -451,6 +480,10 @@ class Triage:
         """Close the watch connection and the store (everything is already committed)."""
         if self.presence is not None:
             self.presence.release()
+        with self._version_lock:
+            if self._cache_store is not None:
+                self._cache_store.close()
+                self._cache_store = None
         if self._watch is not None:
             self._watch.close()
             self._watch = None

@@ -389,9 +389,20 @@ class Store:
         if self.readonly:
             return
         with self._transaction() as c:
+            # The article's earlier text under this version will not be asked for again.
+            c.execute("DELETE FROM analysis WHERE article_id = ? AND version = ? "
+                      "AND content_hash != ?", (article_id, version, content_hash))
             c.execute("INSERT OR REPLACE INTO analysis VALUES (?, ?, ?, ?)",
                       (article_id, content_hash, version,
                        json.dumps(document, ensure_ascii=False)))
+
+    def prune_analysis(self, version: str) -> int:
+        """Drop cached Documents of every other pipeline version; how many were dropped."""
+        if self.readonly:
+            return 0
+        with self._transaction() as c:
+            return int(c.execute("DELETE FROM analysis WHERE version != ?",
+                                 (version,)).rowcount)
 
     # -- lifetime --------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ import gc
 import os
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -42,6 +42,7 @@ Analyser = Callable[[Record, bool], Document]
 PREFETCH = (1, -1, 2)  # neighbours analysed after the current article, in this order
 PREFETCH_DELAY = 0.15  # seconds without a new article before the neighbours are analysed
 PAINT_WAIT = 0.5  # at most this long, the full analysis waits for the quick one to paint
+SETTLE_LIMIT = 3.0  # seconds: the garbage collector is on again by then, painted or not
 FIRST_PAINT_ENV = "WARTA_FIRST_PAINT_FILE"
 """Benchmark hook: when set, write the wall time of the first painted article there, exit."""
 
@@ -59,16 +60,23 @@ class ReaderOptions:
 
 
 class MainScreen(TriageActions, Screen[None]):
-    """The three panes, the header with the dump's name and the footer with the main keys."""
+    """The three panes, the header with the dump's name and the footer with the main keys.
+
+    `documents`: full Documents known before the screen opens (kept in the sidecar by an
+    earlier run), shown at once without waiting for an analysis worker.
+    """
 
     BINDINGS: ClassVar = bindings(Scope.SCREEN)
 
-    def __init__(self, source: ArticleSource, analyser: Analyser, options: ReaderOptions) -> None:
+    def __init__(self, source: ArticleSource, analyser: Analyser, options: ReaderOptions,
+                 documents: Mapping[int, Document] | None = None) -> None:
         super().__init__(id="main")
         self.source = source
         self.analyser = analyser
         self.options = options
         self.cache = DocumentCache(64)
+        for index, document in (documents or {}).items():  # full, e.g. from the sidecar
+            self.cache.put(index, document, True)
         self.current: int | None = None
         self.filter_text = ""
         self.narrow = False
@@ -116,7 +124,10 @@ class MainScreen(TriageActions, Screen[None]):
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._restyle())
         self._layout_for(self.app.size.width)
         listing.focus()
-        listing.move_to(0, force=True)
+        listing.move_to(self.start_position(), force=True)
+        # Whatever happens to the first article (none, or its analysis fails), collection
+        # is back on within a few seconds.
+        self.set_timer(SETTLE_LIMIT, lambda: None if gc.isenabled() else self._settle_memory())
 
     def _restyle(self) -> None:
         self.article_view.refresh_styles()
@@ -192,9 +203,17 @@ class MainScreen(TriageActions, Screen[None]):
         self.meta_panel.show(doc, language_pending=not full)
         if not self._painted_once:
             self._painted_once = True
-            self.call_after_refresh(self._settle_memory)
             if os.environ.get(FIRST_PAINT_ENV):
                 self.call_after_refresh(self._first_paint_done)
+            self.call_after_refresh(self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        """What start-up left for after the first article is on screen."""
+        self._settle_memory()
+        warm = getattr(self.analyser, "warm", None)
+        if warm is not None and not getattr(self.analyser, "warmed", True):
+            # The first article came from the sidecar: build the pipeline for the next ones.
+            threading.Thread(target=warm, name="warm-pipeline", daemon=True).start()
 
     def _settle_memory(self) -> None:
         """Move the start-up objects out of the garbage collector's way.
@@ -202,10 +221,12 @@ class MainScreen(TriageActions, Screen[None]):
         Textual makes many short-lived objects per frame; with every module, widget and
         style of the start-up in the collected generations, each full collection walks
         them all and a keypress now and then waits 100 ms or more for it. Frozen, they
-        are skipped (measured with bench/bench_repaint.py: p90 about halved).
+        are skipped (measured with bench/bench_repaint.py: p90 about halved). The command
+        line turns collection off for the start-up; it is back on from here.
         """
         gc.collect()
         gc.freeze()
+        gc.enable()
 
     def _first_paint_done(self) -> None:
         path = os.environ.get(FIRST_PAINT_ENV, "")
@@ -245,10 +266,26 @@ class MainScreen(TriageActions, Screen[None]):
             self.app.call_from_thread(self._failed, index, f"article {index + 1}: {exc}")
             return None
 
+    def _kept_one(self, index: int) -> Document | None:
+        """The full Document the analyser kept from an earlier run (the sidecar), if any."""
+        cached = getattr(self.analyser, "cached", None)
+        if cached is None:
+            return None
+        try:
+            return cached(self.source.record(index))
+        except Exception:  # the analysis proper will say what is wrong with the record
+            return None
+
     @work(thread=True, group="analysis", exclusive=True, exit_on_error=False)
     def _analyse(self, index: int) -> None:
         worker = get_current_worker()
         detect = self.options.detect_language
+        if detect and self.cache.get(index) is None and (kept := self._kept_one(index)):
+            self.cache.put(index, kept, True)
+            if not worker.is_cancelled:
+                self.app.call_from_thread(self._arrived, index, kept, True)
+            self._prefetch_into_cache(index, lambda: worker.is_cancelled)
+            return
         if detect and self.cache.get(index) is None:
             quick = self._analyse_one(index, False)
             if quick is None:

@@ -14,8 +14,6 @@ from textual import work
 from textual.worker import get_current_worker
 
 from tui.safe_text import safe_plain
-from tui.screens.note import NoteScreen
-from tui.screens.triage_filter import TriageFilterPicker
 from tui.triage import SCAN_LIMIT, ListFilter, Triage, TriageRefused, filter_choices
 
 if TYPE_CHECKING:
@@ -28,7 +26,6 @@ class TriageActions:
     """Decide / undo / label / note / filter for MainScreen (which provides the panes)."""
 
     _triage_base_title = ""
-    _triage_restoring: int | None = None
     _triage_filter = ListFilter()
     _triage_told_others = False
 
@@ -58,8 +55,16 @@ class TriageActions:
 
     # -- lifecycle ----------------------------------------------------------------------------
 
+    def start_position(self) -> int:
+        """The list row the reader opens on: where it was last, else the first."""
+        triage = self.triage
+        saved = None if triage is None else triage.saved_position()
+        if saved is not None and 0 <= saved < len(self.article_list.rows):
+            return saved
+        return 0
+
     def on_mount(self) -> None:
-        """Show marks and progress, and go back to the article the reader was last on."""
+        """Show the marks and the progress (the screen opens on `start_position()`)."""
         triage = self.triage
         if triage is None:
             return
@@ -67,10 +72,6 @@ class TriageActions:
         listing.mark = triage.mark
         listing.tags = triage.tags
         self._triage_base_title = str(getattr(self, "heading", "") or self.title or "warta")
-        saved = triage.saved_position()
-        if saved is not None and 0 <= saved < len(listing.rows):
-            self._triage_restoring = saved
-            listing.move_to(saved, force=True)
         self.show_progress()
         self.set_interval(POLL_SECONDS, self._poll_sidecar)
 
@@ -79,11 +80,6 @@ class TriageActions:
         triage = self.triage
         if triage is None:
             return
-        if self._triage_restoring is not None:
-            # The list starts on row 0 before the saved position is restored: skip that.
-            if message.index != self._triage_restoring:
-                return
-            self._triage_restoring = None
         self._save_position(triage, message.index)
         decision = triage.decision_at(message.index)
         if decision is not None and decision.text_changed and decision.decision:
@@ -229,6 +225,8 @@ class TriageActions:
             self.article_list.refresh_index(index)
             self.notify("Note saved." if text else "Note removed.", timeout=1.5)
 
+        from tui.screens.note import NoteScreen  # not on the start path
+
         title = triage.dump.row(index).title
         self.app.push_screen(NoteScreen(title, triage.note(index),
                                         getattr(self.app, "keymap", None)), saved)
@@ -240,6 +238,8 @@ class TriageActions:
         triage = self._triage_or_say()
         if triage is None:
             return
+
+        from tui.screens.triage_filter import TriageFilterPicker  # not on the start path
 
         def chosen(wanted: ListFilter | None) -> None:
             if wanted is not None:

@@ -69,6 +69,11 @@ class Entity:
         """The contract's JSON shape."""
         return {"start": self.start, "end": self.end, "label": str(self.label), "text": self.text}
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Entity:
+        """The inverse of `to_dict` (e.g. for a Document read back from the analysis cache)."""
+        return cls(int(data["start"]), int(data["end"]), Label(data["label"]), str(data["text"]))
+
 
 @dataclass(slots=True)
 class Block:
@@ -94,6 +99,15 @@ class Block:
             "text": self.text,
             "entities": [e.to_dict() for e in self.entities],
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Block:
+        """The inverse of `to_dict`."""
+        first, last = data["lines"]
+        reason = data.get("reason")
+        return cls(BlockKind(data["kind"]), str(data["text"]), (int(first), int(last)),
+                   None if reason is None else Reason(reason),
+                   [Entity.from_dict(e) for e in data.get("entities") or ()])
 
 
 @dataclass(slots=True)
@@ -123,6 +137,14 @@ class Meta:
             "reading_minutes": self.reading_minutes,
             "boilerplate": dict(self.boilerplate),
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Meta:
+        """The inverse of `to_dict`."""
+        return cls(data.get("publisher"), data.get("dateline"), data.get("credit"),
+                   data.get("date"), data.get("url"), data.get("author"),
+                   int(data.get("words") or 0), float(data.get("reading_minutes") or 0.0),
+                   {str(k): int(v) for k, v in (data.get("boilerplate") or {}).items()})
 
 
 @dataclass(slots=True)
@@ -160,3 +182,17 @@ class Document:
         if self.fields:
             out["fields"] = self.fields
         return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Document:
+        """The inverse of `to_dict`: `Document.from_dict(doc.to_dict()) == doc`.
+
+        Used to read an analysed Document back from the sidecar's analysis cache, so a
+        dump opened before shows its first article without building the pipeline.
+        """
+        confidence = data.get("language_confidence")
+        return cls(str(data["id"]), data.get("title"),
+                   [Block.from_dict(b) for b in data.get("blocks") or ()],
+                   Meta.from_dict(data.get("meta") or {}), data.get("language"),
+                   None if confidence is None else float(confidence),
+                   dict(data.get("fields") or {}))

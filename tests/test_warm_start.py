@@ -1,0 +1,225 @@
+"""Warm start: analysed Documents kept in the sidecar and shown from it on the next start."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+import pytest
+from app_fixtures import make_app, marked_analyse, settle
+
+from tui import cli
+from tui.analyser import PipelineAnalyser, analysis_version, pipeline_digest, record_key
+from tui.config import load_config
+from tui.dumps.index import Dump
+from tui.dumps.store import Store
+from tui.screens.main import MainScreen
+from tui.text.model import Record
+from tui.triage import Triage, open_triage
+
+
+def _dump(folder: Path, n: int = 4) -> Dump:
+    """A folder of n synthetic articles (written for these tests)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for k in range(n):
+        (folder / f"{k:03d}.txt").write_text(
+            f"Judul Sintetis Nomor {k}\n\nWarga kota sintetis membersihkan jalan pada hari "
+            f"Senin. Relawan membagikan air bersih kepada {k + 2} keluarga.\n", "utf-8")
+    return Dump.open([str(folder)])
+
+
+def _triage(tmp_path: Path, dump: Dump) -> Triage:
+    return Triage(Store.open(tmp_path / "s.sqlite", synchronous="normal"), dump)
+
+
+class Counting:
+    """marked_analyse that counts its calls."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, bool]] = []
+
+    def __call__(self, record: Record, detect_language: bool) -> Any:
+        self.calls.append((record.id, detect_language))
+        return marked_analyse(record, detect_language)
+
+
+def test_a_full_analysis_is_kept_and_read_back_without_the_pipeline(tmp_path: Path) -> None:
+    config = load_config(None, ())
+    dump = _dump(tmp_path / "d")
+    first = _triage(tmp_path, dump)
+    try:
+        analyser = PipelineAnalyser(config, shelf=first)
+        assert analyser.cached(dump.record(1)) is None
+        made = analyser(dump.record(1), True)
+        assert analyser.warmed
+        quick = analyser(dump.record(2), False)  # quick passes are never kept
+        assert quick.language is None
+    finally:
+        first.close()
+    again = _triage(tmp_path, dump)  # a later session on the same sidecar
+    try:
+        later = PipelineAnalyser(config, shelf=again)
+        assert later.cached(dump.record(1)) == made
+        assert later(dump.record(1), True) == made
+        assert not later.warmed  # read from the sidecar: no pipeline was built
+        assert later.cached(dump.record(2)) is None
+    finally:
+        again.close()
+
+
+def test_a_changed_config_or_record_misses_the_cache(tmp_path: Path) -> None:
+    config = load_config(None, ())
+    dump = _dump(tmp_path / "d")
+    triage = _triage(tmp_path, dump)
+    try:
+        PipelineAnalyser(config, shelf=triage)(dump.record(0), True)
+        slower = load_config(None, ["analysis.words_per_minute=120"])
+        assert PipelineAnalyser(slower, shelf=triage).cached(dump.record(0)) is None
+        record = dump.record(0)
+        retitled = dataclasses.replace(record, title="Judul Lain")
+        assert PipelineAnalyser(config, shelf=triage).cached(retitled) is None
+        assert PipelineAnalyser(config, shelf=triage).cached(record) is not None
+    finally:
+        triage.close()
+
+
+def test_the_version_follows_the_pipeline_code_and_the_settings(tmp_path: Path) -> None:
+    code = tmp_path / "text"
+    code.mkdir()
+    (code / "rules.py").write_text("RULES = ['a']\n", "utf-8")
+    before = pipeline_digest(code)
+    assert pipeline_digest(code) == before
+    (code / "rules.py").write_text("RULES = ['a', 'b']\n", "utf-8")
+    assert pipeline_digest(code) != before
+    settings = load_config(None, ()).analysis
+    other = load_config(None, ["analysis.words_per_minute=120"]).analysis
+    assert analysis_version(settings, "x") == analysis_version(settings, "x")
+    assert analysis_version(settings, "x") != analysis_version(settings, "y")
+    assert analysis_version(settings, "x") != analysis_version(other, "x")
+
+
+def test_record_key_covers_the_fields_the_analysis_reads() -> None:
+    base = Record("a", "Teks.", title="T", url="u", date="d", author="p", fields={"k": 1})
+    key = record_key(base)
+    assert record_key(dataclasses.replace(base)) == key
+    for change in ({"text": "Teks lain."}, {"title": "U"}, {"url": "v"}, {"date": "e"},
+                   {"author": "q"}, {"fields": {"k": 2}}):
+        assert record_key(dataclasses.replace(base, **change)) != key, change
+
+
+def test_other_versions_and_old_texts_are_dropped(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "s.sqlite", synchronous="normal") as store:
+        store.cache_document("a", "h1", "v1", {"id": "a"})
+        store.cache_document("a", "h2", "v1", {"id": "a", "n": 2})  # the text changed
+        store.cache_document("b", "h1", "v0", {"id": "b"})
+        assert store.cached_document("a", "h1", "v1") is None
+        assert store.cached_document("a", "h2", "v1") == {"id": "a", "n": 2}
+        assert store.prune_analysis("v1") == 1
+        assert store.cached_document("b", "h1", "v0") is None
+
+
+def test_caching_is_not_taken_for_another_readers_decisions(tmp_path: Path) -> None:
+    dump = _dump(tmp_path / "d")
+    mine = Triage(Store.open(tmp_path / "s.sqlite"), dump)
+    try:
+        mine.cache_document("x", "h", "v", {"id": "x"})
+        mine.cache_document("y", "h", "v", {"id": "y"})
+        assert mine.cached_document("x", "h", "v") == {"id": "x"}
+        assert not mine.others_changed()
+        with Store.open(tmp_path / "s.sqlite") as other:
+            other.decide(mine.article_id(2), dump.content_hash(2), "reject")
+        mine.cache_document("z", "h", "v", {"id": "z"})  # after the other's commit
+        assert mine.others_changed()  # still noticed
+        assert mine.mark(2) == "R "
+    finally:
+        mine.close()
+
+
+def test_a_read_only_sidecar_is_read_but_never_written(tmp_path: Path) -> None:
+    dump = _dump(tmp_path / "d")
+    with Store.open(tmp_path / "s.sqlite") as store:
+        store.cache_document("x", "h", "v", {"id": "x"})
+    ro = Triage(Store.open(tmp_path / "s.sqlite", readonly=True), dump)
+    try:
+        assert ro.cached_document("x", "h", "v") == {"id": "x"}
+        ro.cache_document("y", "h", "v", {"id": "y"})
+        assert ro.cached_document("y", "h", "v") is None
+    finally:
+        ro.close()
+
+
+def test_the_command_line_finds_the_saved_articles_analysis(tmp_path: Path) -> None:
+    config = load_config(None, ())
+    dump = _dump(tmp_path / "d")
+    paths = [str(tmp_path / "d")]
+    triage, _ = open_triage(paths, dump, state_dir=str(tmp_path / "state"))
+    assert triage is not None
+    try:
+        analyser = PipelineAnalyser(config, shelf=triage)
+        assert cli._kept_first_article(analyser, dump, triage, config) == {}
+        made = analyser(dump.record(2), True)
+        triage.save_position(2)
+        assert cli._kept_first_article(analyser, dump, triage, config) == {2: made}
+        no_language = load_config(None, ["analysis.detect_language=false"])
+        assert cli._kept_first_article(analyser, dump, triage, no_language) == {}
+    finally:
+        triage.close()
+
+
+def test_reader_arguments_without_the_sub_command_parsers() -> None:
+    parser = cli.build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    assert set(sub.choices) == set(cli.COMMANDS)
+    args = cli._reader_argv(["--set", "ui.theme=ansi", "a.jsonl", "b"])
+    assert args is not None and args.paths == ["a.jsonl", "b"] and args.set == ["ui.theme=ansi"]
+    assert cli._reader_argv(["stats", "a.jsonl"]) is None
+    assert cli._reader_argv(["--help"]) is None
+
+
+@pytest.mark.asyncio
+async def test_a_known_document_is_shown_without_analysing_it(tmp_path: Path) -> None:
+    counting = Counting()
+    app = make_app(tmp_path)
+    kept = marked_analyse(app.source.record(0), True)
+    app.analyser = counting
+    app.documents = {0: kept}
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        assert screen.article_view.document is kept
+        assert (app.source.record(0).id, True) not in counting.calls
+        assert (app.source.record(0).id, False) not in counting.calls
+        await settle(pilot)
+        assert screen.article_view.document is kept
+
+
+@pytest.mark.asyncio
+async def test_the_worker_takes_a_kept_document_before_any_pass(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    calls: list[tuple[int, bool]] = []
+    records = {app.source.record(i).id: i for i in range(len(app.source))}
+    last = len(app.source) - 1  # beyond the neighbours analysed after the first article
+    kept = {last: marked_analyse(app.source.record(last), True)}
+
+    class Shelved:
+        def cached(self, record: Record) -> Any:
+            return kept.get(records[record.id])
+
+        def __call__(self, record: Record, detect_language: bool) -> Any:
+            calls.append((records[record.id], detect_language))
+            return marked_analyse(record, detect_language)
+
+    app.analyser = Shelved()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert (0, False) in calls  # not kept: analysed as usual
+        await pilot.press("G")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        assert screen.article_view.index == last
+        assert screen.article_view.document is kept[last]
+        assert (last, False) not in calls and (last, True) not in calls
