@@ -180,6 +180,7 @@ class _Unit:
     label: bool = False  # a bare label such as "Related:" that claims what follows
     row: bool = False  # one of two or more "Label: value" lines together (a fact box)
     closed: bool = False  # in the page's closing block (comments, press contact)
+    matched: bool = False  # its reason comes from a pattern
 
     @property
     def first(self) -> Line:
@@ -358,6 +359,7 @@ def classify(
         for idxs in segment.wrapped(lines, run, alone):
             unit = _Unit([all_lines[i] for i in idxs], r)
             if idxs[0] in matched:
+                unit.matched = True
                 unit.reason, unit.label = matched[idxs[0]]
                 unit.label = unit.label and (
                     unit.reason in _LABEL_REASONS or unit.first.text.endswith(":")
@@ -535,14 +537,17 @@ def classify(
     if 0 < tail < len(units) and protected(tail - 1) and units[tail - 1].first.text.endswith(":"):
         # "Here is what we know:" over its points: a list, not a block of links.
         list_run = units[tail].run
-        while tail < len(units) and not is_bad(tail) and (
+        while tail < len(units) and (not is_bad(tail) or _dated_entry(units[tail])) and (
                 units[tail].run == list_run or not meaningful_runs):
+            units[tail].reason = None
             tail += 1
     # "Pros:" over "Weak battery", "Zutaten:" over "250 g Mehl": a label of our own over a
     # short list is content, however short its lines (link lists have headlines).
     while tail < len(units) and _short_list_at(units, tail):
         tail += 1
-        while tail < len(units) and not is_bad(tail) and _list_entry(units[tail]):
+        while tail < len(units) and _list_entry(units[tail]) and (
+                not is_bad(tail) or _dated_entry(units[tail])):
+            units[tail].reason = None  # a date in a list of times is the list's, not a byline
             tail += 1
     last = tail - 1 if tail > 0 and any(protected(k) for k in range(tail)) else None
     if last is not None:
@@ -623,6 +628,7 @@ def _lead_in_shape(line: Line) -> bool:
     words = rest.split()
     return not (
         not 4 <= len(words) <= 18 or any(ch.isdigit() for ch in label) or rest.count(",") > 1
+        or ";" in rest or sum(any(ch.isdigit() for ch in w) for w in words) >= 2
         or _FULL_STOP.search(rest) or rest.endswith(("?", ":", ";", ",", '"', "”", "»"))
         or _is_figures(line)
         or sum(any(ch.isdigit() for ch in w) for w in words) > 0.25 * len(words))
@@ -640,8 +646,8 @@ def _link_lead_in(units: Sequence[_Unit], k: int, runs_matter: bool) -> bool:
     for j in (k - 1, k + 1):
         if 0 <= j < len(units) and units[j].reason is None \
                 and (units[j].run == u.run or not runs_matter) \
-                and _LOOSE_LABEL.match(units[j].first.text):
-            return False  # "Stadium: ..." / "Referee: ...": a fact box
+                and (_LOOSE_LABEL.match(units[j].first.text) or _is_figures(units[j].first)):
+            return False  # "Stadium: ..." / "Referee: ...", a score: a fact box
     return True
 
 
@@ -756,15 +762,26 @@ def _tail_start(units: Sequence[_Unit], floor: int) -> int:
 
 
 def _list_entry(unit: _Unit) -> bool:
-    """A short entry of a list (up to four words), a bullet item or a row of figures."""
+    """An entry of a list: one line of up to twelve words, not itself a label."""
     return (len(unit.lines) == 1 and not unit.first.text.endswith(":")
-            and (unit.first.words <= 4 or unit.first.is_list_item or _is_figures(unit.first)))
+            and (unit.first.words <= 12 or unit.first.is_list_item or _is_figures(unit.first)))
+
+
+def _dated_entry(unit: _Unit) -> bool:
+    """A date or time line a byline pattern claimed, standing inside a list."""
+    return unit.reason is Reason.BYLINE and bool(_CLOCK_OR_DATE.search(unit.first.text)
+                                                 or _TIME.search(unit.first.text))
 
 
 def _short_list_at(units: Sequence[_Unit], k: int) -> bool:
-    """Unit k is an unmatched label ("Pros:") with short list entries right under it."""
+    """Unit k is a label of the page's own ("Pros:", "Our advice:") over list entries.
+
+    Labels of link boxes ("Read more:", "Baca juga:") are known patterns, so an unknown
+    label that opens a list opens content.
+    """
     u = units[k]
     return (u.reason is None and len(u.lines) == 1 and u.first.text.endswith(":")
+            and u.first.words <= 8
             and k + 1 < len(units) and units[k + 1].reason is None
             and _list_entry(units[k + 1]))
 
@@ -776,6 +793,7 @@ def _tail_topics(units: Sequence[_Unit], start: int) -> None:
         j = k
         while (j < len(units) and units[j].reason in (Reason.BYLINE, Reason.OTHER, Reason.TAGS)
                and not units[j].closed
+               and not (units[j].matched and units[j].reason is not Reason.TAGS)
                and units[j].first.words <= 3 and units[j].run == units[k].run):
             j += 1
         if j - k >= 2:
