@@ -181,6 +181,7 @@ class _Unit:
     row: bool = False  # one of two or more "Label: value" lines together (a fact box)
     closed: bool = False  # in the page's closing block (comments, press contact)
     matched: bool = False  # its reason comes from a pattern
+    guessed: bool = False  # its reason was guessed for the trailing zone
 
     @property
     def first(self) -> Line:
@@ -552,8 +553,14 @@ def classify(
     last = tail - 1 if tail > 0 and any(protected(k) for k in range(tail)) else None
     if last is not None:
         for k in range(tail, len(units)):
-            if not is_bad(k) and not (k == tail and _sign_off(units, k)):
+            if not is_bad(k) and not (k == tail and _sign_off(units, k, rules.cta_address)):
                 units[k].reason = _tail_reason(units[k].first)
+                units[k].guessed = True
+        for k in range(len(units) - 2, tail - 1, -1):
+            u, nxt = units[k], units[k + 1]
+            if (u.guessed and u.reason in (Reason.BYLINE, Reason.OTHER) and nxt.guessed
+                    and nxt.reason is Reason.RELATED and nxt.run == u.run):
+                u.reason = Reason.RELATED  # the heading of the link list under it
         _tail_topics(units, tail)
 
     # 9. In the body: link lead-ins ("Jangan lewatkan: <headline>"), fragments squeezed
@@ -710,12 +717,13 @@ def _call_to_action(unit: _Unit, rules: BoilerplateRules) -> bool:
     return bool(tokens & rules.cta_address) or line.tokens[0] in rules.cta_words
 
 
-def _sign_off(units: Sequence[_Unit], k: int) -> bool:
+def _sign_off(units: Sequence[_Unit], k: int, address: frozenset[str]) -> bool:
     """A closing phrase right after the last paragraph ("Semoga bermanfaat", "Bon appétit").
 
     Written like a sentence (capital, then lower case), short, without digits, colons or
     separators: not a link (headlines are longer or title-cased), not a label, not a name;
-    and alone: a first entry of a footer menu ("About us" / "Contact") has others under it.
+    and alone: a first entry of a footer menu ("About us" / "Contact") has others under it;
+    and not addressed to the reader ("All the results for your town" is a link).
     """
     unit = units[k]
     nxt = units[k + 1] if k + 1 < len(units) else None
@@ -723,7 +731,8 @@ def _sign_off(units: Sequence[_Unit], k: int) -> bool:
         return False
     line = unit.first
     text = line.text
-    return (len(unit.lines) == 1 and 2 <= line.words <= 6 and text[:1].isupper()
+    return (len(unit.lines) == 1 and 2 <= line.words <= 6 and not address & set(line.tokens)
+            and text[:1].isupper()
             and line.capitalised_share <= 0.5 and not any(ch.isdigit() for ch in text)
             and not any(ch in text for ch in ":|/@#»›>")
             and not text.endswith(("...", "…")))
