@@ -27,6 +27,17 @@ from typing import Any
 from tui.text import duplicates, segment
 from tui.text.dateline import dateline_match
 from tui.text.line import Line, make_line, stopword_density, stopword_language
+from tui.text.line_kinds import (
+    CLOCK_OR_DATE,
+    FULL_STOP,
+    MENU_SEPARATOR,
+    TIME,
+    is_figures,
+    is_header_widget,
+    is_lead_in,
+    is_reading,
+    looks_like_byline,
+)
 from tui.text.model import Reason
 from tui.text.prefilter import GatedPatterns
 
@@ -36,27 +47,9 @@ PATTERN_MAX_WORDS = 80
 LABEL_REACH = 15
 # Reasons whose bare label claims the short lines after it (the links, the tags).
 _LABEL_REASONS = {Reason.RELATED, Reason.TAGS, Reason.SHARE, Reason.PROMO}
-_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b(19|20)\d{2}\b")
-_DOMAIN = re.compile(r"^[\w-]+(\.[\w-]+)*\.(com|co|id|my|net|org|de|fr|es|pt|br|uk|it|nl)\b", re.I)
-_NAME_SEPARATORS = re.compile(r"[|/,&-]")
-_LABEL_FIGURE = re.compile(
-    r"^[^:]{2,40}:\s*[-+]?\d[\d.,]*\s*(%|persen|percent|prozent|pour cent|por ciento|por cento)?$",
-    re.IGNORECASE,
-)
-# "Also read: <headline>": a capitalised label of up to three words, a colon, an initial.
-_LABELLED = re.compile(r"^((?:[A-ZÀ-Þ][^\s:]*)(?:\s+[^\s:]+){0,2})\s?:\s+([A-ZÀ-Þ0-9\"“'‘«¿¡].*)$")
-# A match result inside a short line: "Kedah 1-1 Terengganu", "Lyon 2 – 0 Nantes".
-_SCORE = re.compile(r"(?<![\d./-])\d{1,2}\s?[-–]\s?\d{1,2}(?![\d./-])")
 _LOOSE_LABEL = re.compile(r"^[^:]{1,30}:\s+\S")
 _BARE_TIME = re.compile(r"^\d{1,2}[:.h]\d{2}(\s?([ap]\.?m\.?|uhr|h|wib|wita|wit))?$", re.I)
-_SEPARATOR_TOKENS = frozenset(["/", "|", "·", "•", "-", "–", "—", ">", "›", "»", ":"])
-_DEGREES = re.compile(r"\d\s?°")
-_CLOCK_OR_DATE = re.compile(r"\b\d{1,2}[:.h]\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
-_MENU_SEPARATOR = re.compile(r"\s[|/·•]\s")
-_CRUMB = re.compile(r"\S\s[›»>]\s\S")
 _WRAPPING = re.compile(r"^[\s(\[•·*>»«|\-–—]+|[\s)\]]+$")
-# Ends with a full stop or an exclamation (optionally inside quotes): a sentence, not a link.
-_FULL_STOP = re.compile(r"[.!…][\"'”’»)\]]*$")
 
 
 @dataclass(frozen=True)
@@ -209,7 +202,7 @@ def _shape(unit: _Unit, stopwords: frozenset[str], trusted: bool) -> Shape:
         or first.is_dialogue
         or first.is_list_item
         or first.is_table_row
-        or _is_figures(joined)
+        or is_figures(joined)
         or last.text.endswith((",", ";"))
         or (last.text.endswith(":") and words >= 5)
     ):
@@ -243,33 +236,6 @@ def _in_menu(units: Sequence[_Unit], k: int, runs_matter: bool) -> bool:
     return _menu_item(at(k - 1)) and _menu_item(at(k + 1))
 
 
-def _header_widget(line: Line) -> bool:
-    """A top line that is no headline: a ticker, a weather box, a time stamp, a menu, a label."""
-    words = line.text.split()
-    if len(words) <= 1 or _DEGREES.search(line.text):
-        return True
-    if _odd_words(words) >= 0.4 * len(words):
-        return True
-    if line.words <= 6 and _CLOCK_OR_DATE.search(line.text):
-        return True
-    return len(_MENU_SEPARATOR.findall(line.text)) >= 2 or bool(_CRUMB.search(line.text))
-
-
-def _reading(line: Line) -> bool:
-    """A ticker or weather reading ("DAX 18.412,33 +0,62%", "47° Partly cloudy")."""
-    words = [w for w in line.text.split() if w not in _SEPARATOR_TOKENS]
-    odd = _odd_words(words)
-    return bool(_DEGREES.search(line.text)) or (
-        odd >= 2 and odd >= 0.4 * len(words)
-        and not _CLOCK_OR_DATE.search(line.text))
-
-
-def _odd_words(words: Sequence[str]) -> int:
-    """How many of the words are figures or symbols rather than words."""
-    return sum(1 for w in words
-               if any(ch.isdigit() for ch in w) or not any(ch.isalpha() for ch in w))
-
-
 def _dated(units: Sequence[_Unit], k: int) -> bool:
     """Whether unit k is a byline or a date line (what stands under a headline)."""
     if not 0 <= k < len(units):
@@ -277,20 +243,20 @@ def _dated(units: Sequence[_Unit], k: int) -> bool:
     u = units[k]
     if u.reason is not None:
         return u.reason is Reason.BYLINE
-    return u.shape is Shape.SHORT and u.first.words <= 8 and _looks_like_byline(u.first)
+    return u.shape is Shape.SHORT and u.first.words <= 8 and looks_like_byline(u.first)
 
 
 def _is_prose(unit: _Unit, stopwords: frozenset[str], trusted: bool) -> bool:
     """An unpunctuated line that still reads like a sentence (a standfirst without a stop)."""
     line = make_line(unit.first.index, unit.text)
-    return (trusted and line.words >= 6 and not _looks_like_byline(line)
+    return (trusted and line.words >= 6 and not looks_like_byline(line)
             and stopword_density(line, stopwords) >= 0.2)
 
 
 def _introduces(units: Sequence[_Unit], k: int, runs_matter: bool) -> bool:
     """A label over content that follows it at once ("Key points" over its list)."""
     nxt = units[k + 1] if k + 1 < len(units) else None
-    if units[k].first.words > 3 or _looks_like_byline(units[k].first):
+    if units[k].first.words > 3 or looks_like_byline(units[k].first):
         return False
     return (nxt is not None and nxt.reason is None
             and (nxt.run == units[k].run or not runs_matter)
@@ -298,33 +264,11 @@ def _introduces(units: Sequence[_Unit], k: int, runs_matter: bool) -> bool:
                  or nxt.first.words >= 6))
 
 
-def _is_figures(line: Line) -> bool:
-    """A line of results or statistics ("Arsenal 2 Chelsea 1", "Penguasaan bola: 54%")."""
-    if line.words > 12 or _TIME.search(line.text):
-        return False
-    words = line.text.split()
-    numbers = sum(any(ch.isdigit() for ch in w) for w in words)
-    return ((numbers >= 2 and numbers >= 0.3 * len(words)) or bool(_LABEL_FIGURE.match(line.text))
-            or (line.words <= 8 and line.capitalised_share == 1.0
-                and bool(_SCORE.search(line.text))))
-
-
-def _looks_like_byline(line: Line, *, dates: bool = True) -> bool:
-    """A name, an e-mail address, a site name or (with `dates`) a time stamp on its own."""
-    text = line.text
-    if "@" in text or _DOMAIN.match(text):
-        return True
-    if dates and _TIME.search(text) and line.words <= 10:
-        return True
-    parts = [p for p in _NAME_SEPARATORS.split(text) if p.strip()]
-    return line.words <= 8 and line.capitalised_share >= 0.75 and len(parts) <= 3
-
-
 def _tail_reason(line: Line) -> Reason:
     """What a stray short line after the article's last sentence most likely is."""
     if line.text.startswith("#") or (line.is_lowercase and line.words <= 5):
         return Reason.TAGS
-    if _looks_like_byline(line) and line.words <= 5:
+    if looks_like_byline(line) and line.words <= 5:
         return Reason.BYLINE
     if line.words >= 4:
         return Reason.RELATED
@@ -353,7 +297,7 @@ def classify(
 
     # 2. Units: boilerplate lines alone, hard-wrapped content lines together.
     # A "Label: <headline>" line is a unit of its own (a link is never wrapped text).
-    alone = [i in matched or (i in all_lines and _lead_in_shape(all_lines[i]))
+    alone = [i in matched or (i in all_lines and is_lead_in(all_lines[i]))
              for i in range(len(lines))]
     units: list[_Unit] = []
     for r, run in enumerate(runs):
@@ -428,7 +372,7 @@ def classify(
         # Above the first paragraph, skipping one- and two-word menu items when a longer
         # line is there; an article that opens with its first paragraph has no title line.
         candidates = [k for k in range(min(first_good, len(units)))
-                      if not is_bad(k) and not _header_widget(units[k].first)]
+                      if not is_bad(k) and not is_header_widget(units[k].first)]
         headlines = [k for k in candidates if units[k].first.words >= 4
                      and not _in_menu(units, k, meaningful_runs)]
         title_at = headlines[0] if headlines else None
@@ -440,7 +384,7 @@ def classify(
             first = units[title_at].first
             density = stopword_density(first, stopwords) if trusted else 0.0
             title_at = next((k for k in headlines if _dated(units, k + 1)
-                             and not _looks_like_byline(units[k].first, dates=False)
+                             and not looks_like_byline(units[k].first, dates=False)
                              and units[k].first.words >= 0.75 * first.words
                              and stopword_density(units[k].first, stopwords) < density),
                             title_at)
@@ -454,7 +398,7 @@ def classify(
     # When the text opens with its first paragraph there is no header zone to clean.
     opens_with_paragraph = title_at is not None and (
         len(units[title_at].lines) > 1 or units[title_at].first.words > 30
-        or bool(_FULL_STOP.search(units[title_at].first.text)))
+        or bool(FULL_STOP.search(units[title_at].first.text)))
     if title_at is not None:
         first_good = first_good_after(title_at + 1)
 
@@ -493,8 +437,8 @@ def classify(
                           if r is not Reason.BYLINE]
                 first = units[k].first
                 units[k].reason = (
-                    Reason.OTHER if _reading(first)
-                    else Reason.NAVIGATION if len(_MENU_SEPARATOR.findall(first.text)) >= 2
+                    Reason.OTHER if is_reading(first)
+                    else Reason.NAVIGATION if len(MENU_SEPARATOR.findall(first.text)) >= 2
                     else beside[0] if beside else Reason.NAVIGATION)
 
     # 7. Between the title and the first paragraph: bylines, dates, captions. A
@@ -517,7 +461,7 @@ def classify(
              and not _is_prose(units[k], stopwords, trusted)
              and not _introduces(units, k, meaningful_runs)]
     for k in front:
-        if _looks_like_byline(units[k].first):
+        if looks_like_byline(units[k].first):
             units[k].reason = Reason.BYLINE
     for _ in range(2):  # fragments beside header boilerplate share its reason
         for k in front:
@@ -620,27 +564,6 @@ def classify(
     return out
 
 
-def _label_parts(line: Line) -> tuple[str, str] | None:
-    """("Also read", "<headline>") for a "Label: text" line with a short capitalised label."""
-    m = _LABELLED.match(line.text)
-    return (m.group(1), m.group(2)) if m is not None else None
-
-
-def _lead_in_shape(line: Line) -> bool:
-    """The line alone reads "Label: <headline>" (see _link_lead_in)."""
-    parts = _label_parts(line)
-    if parts is None:
-        return False
-    label, rest = parts
-    words = rest.split()
-    return not (
-        not 4 <= len(words) <= 18 or any(ch.isdigit() for ch in label) or rest.count(",") > 1
-        or ";" in rest or sum(any(ch.isdigit() for ch in w) for w in words) >= 2
-        or _FULL_STOP.search(rest) or rest.endswith(("?", ":", ";", ",", '"', "”", "»"))
-        or _is_figures(line)
-        or sum(any(ch.isdigit() for ch in w) for w in words) > 0.25 * len(words))
-
-
 def _link_lead_in(units: Sequence[_Unit], k: int, runs_matter: bool) -> bool:
     """A short label, a colon and a headline with no final stop: a link to another story.
 
@@ -648,12 +571,12 @@ def _link_lead_in(units: Sequence[_Unit], k: int, runs_matter: bool) -> bool:
     figures, a question, or a list of names (commas).
     """
     u = units[k]
-    if len(u.lines) > 1 or not _lead_in_shape(u.first):
+    if len(u.lines) > 1 or not is_lead_in(u.first):
         return False
     for j in (k - 1, k + 1):
         if 0 <= j < len(units) and units[j].reason is None \
                 and (units[j].run == u.run or not runs_matter) \
-                and (_LOOSE_LABEL.match(units[j].first.text) or _is_figures(units[j].first)):
+                and (_LOOSE_LABEL.match(units[j].first.text) or is_figures(units[j].first)):
             return False  # "Stadium: ..." / "Referee: ...", a score: a fact box
     return True
 
@@ -746,9 +669,9 @@ def _headline_like(unit: _Unit) -> bool:
         and not unit.row
         and first.words <= 16
         and not first.is_table_row
-        and not _is_figures(first)
+        and not is_figures(first)
         and not first.text.endswith((",", ";", ":"))
-        and not _FULL_STOP.search(first.text)
+        and not FULL_STOP.search(first.text)
         and not (first.is_quote and first.text[-1:] in "\"”»")
     )
 
@@ -773,13 +696,13 @@ def _tail_start(units: Sequence[_Unit], floor: int) -> int:
 def _list_entry(unit: _Unit) -> bool:
     """An entry of a list: one line of up to twelve words, not itself a label."""
     return (len(unit.lines) == 1 and not unit.first.text.endswith(":")
-            and (unit.first.words <= 12 or unit.first.is_list_item or _is_figures(unit.first)))
+            and (unit.first.words <= 12 or unit.first.is_list_item or is_figures(unit.first)))
 
 
 def _dated_entry(unit: _Unit) -> bool:
     """A date or time line a byline pattern claimed, standing inside a list."""
-    return unit.reason is Reason.BYLINE and bool(_CLOCK_OR_DATE.search(unit.first.text)
-                                                 or _TIME.search(unit.first.text))
+    return unit.reason is Reason.BYLINE and bool(CLOCK_OR_DATE.search(unit.first.text)
+                                                 or TIME.search(unit.first.text))
 
 
 def _short_list_at(units: Sequence[_Unit], k: int) -> bool:
@@ -830,7 +753,7 @@ def _claim_after_label(units: Sequence[_Unit], k: int, reason: Reason, runs_matt
             return
         if len(v.lines) > 1 or v.first.words > 20:
             return
-        if v.reason is None and (_is_figures(v.first) or v.first.is_table_row
+        if v.reason is None and (is_figures(v.first) or v.first.is_table_row
                                  or _BARE_TIME.match(v.first.text)
                                  or (v.first.text.endswith(":") and v.first.words >= 3)):
             return  # an entry stamp, a line that opens a list, a row of figures: content
@@ -842,7 +765,7 @@ def _claim_after_label(units: Sequence[_Unit], k: int, reason: Reason, runs_matt
             nxt = units[j + 1] if j + 1 < len(units) else None
             if reach > 0 or nxt is None or nxt.run != v.run:
                 return
-        if v.reason is None and _FULL_STOP.search(v.first.text) and not v.first.is_list_item:
+        if v.reason is None and FULL_STOP.search(v.first.text) and not v.first.is_list_item:
             return
         if reason is Reason.RELATED and v.first.words < 3 and not v.first.is_list_item:
             return  # a link has a headline; a two-word line after the links is a heading
@@ -878,7 +801,7 @@ def _beside_credit(units: Sequence[_Unit], k: int, credits: frozenset[int]) -> b
     """
     u = units[k]
     text = u.first.text
-    if (_is_figures(u.first) or u.first.is_table_row or text.endswith(":")
+    if (is_figures(u.first) or u.first.is_table_row or text.endswith(":")
             or _LOOSE_LABEL.match(text)):
         return False
     for j in (k + 1, k - 1):
@@ -892,7 +815,7 @@ def _credit_heads_caption(units: Sequence[_Unit], k: int) -> bool:
     """A paragraph of just a credit and then unit k: the credit heads the caption."""
     u = units[k]
     last = k + 1 == len(units) or units[k + 1].run != u.run
-    bare = units[k - 1].first.words <= 8 and not _FULL_STOP.search(units[k - 1].first.text)
+    bare = units[k - 1].first.words <= 8 and not FULL_STOP.search(units[k - 1].first.text)
     return last and bare and (k < 2 or units[k - 2].run != u.run)
 
 

@@ -1,0 +1,102 @@
+"""Kinds of single lines the boilerplate rules ask about: figures, bylines, widgets, lead-ins.
+
+Pure predicates on one Line, with no context: tickers and weather readings, time stamps,
+separator menus, rows of figures or scores, names and e-mail addresses standing alone, and
+"Label: <headline>" link lead-ins. clean.py decides what they mean where they stand.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from tui.text.line import Line
+
+TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b(19|20)\d{2}\b")
+DOMAIN = re.compile(r"^[\w-]+(\.[\w-]+)*\.(com|co|id|my|net|org|de|fr|es|pt|br|uk|it|nl)\b", re.I)
+NAME_SEPARATORS = re.compile(r"[|/,&-]")
+# "Also read: <headline>": a capitalised label of up to three words, a colon, an initial.
+LABELLED = re.compile(r"^((?:[A-ZÀ-Þ][^\s:]*)(?:\s+[^\s:]+){0,2})\s?:\s+([A-ZÀ-Þ0-9\"“'‘«¿¡].*)$")
+# A match result inside a short line: "Kedah 1-1 Terengganu", "Lyon 2 – 0 Nantes".
+SCORE = re.compile(r"(?<![\d./-])\d{1,2}\s?[-–]\s?\d{1,2}(?![\d./-])")
+SEPARATOR_TOKENS = frozenset(["/", "|", "·", "•", "-", "–", "—", ">", "›", "»", ":"])
+DEGREES = re.compile(r"\d\s?°")
+CLOCK_OR_DATE = re.compile(r"\b\d{1,2}[:.h]\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
+MENU_SEPARATOR = re.compile(r"\s[|/·•]\s")
+CRUMB = re.compile(r"\S\s[›»>]\s\S")
+LABEL_FIGURE = re.compile(
+    r"^[^:]{2,40}:\s*[-+]?\d[\d.,]*\s*(%|persen|percent|prozent|pour cent|por ciento|por cento)?$",
+    re.IGNORECASE,
+)
+# Ends with a full stop or an exclamation (optionally inside quotes): a sentence, not a link.
+FULL_STOP = re.compile(r"[.!…][\"'”’»)\]]*$")
+
+
+def is_header_widget(line: Line) -> bool:
+    """A top line that is no headline: a ticker, a weather box, a time stamp, a menu, a label."""
+    words = line.text.split()
+    if len(words) <= 1 or DEGREES.search(line.text):
+        return True
+    if odd_words(words) >= 0.4 * len(words):
+        return True
+    if line.words <= 6 and CLOCK_OR_DATE.search(line.text):
+        return True
+    return len(MENU_SEPARATOR.findall(line.text)) >= 2 or bool(CRUMB.search(line.text))
+
+
+def is_reading(line: Line) -> bool:
+    """A ticker or weather reading ("DAX 18.412,33 +0,62%", "47° Partly cloudy")."""
+    words = [w for w in line.text.split() if w not in SEPARATOR_TOKENS]
+    odd = odd_words(words)
+    return bool(DEGREES.search(line.text)) or (
+        odd >= 2 and odd >= 0.4 * len(words)
+        and not CLOCK_OR_DATE.search(line.text))
+
+
+def odd_words(words: Sequence[str]) -> int:
+    """How many of the words are figures or symbols rather than words."""
+    return sum(1 for w in words
+               if any(ch.isdigit() for ch in w) or not any(ch.isalpha() for ch in w))
+
+
+def is_figures(line: Line) -> bool:
+    """A line of results or statistics ("Arsenal 2 Chelsea 1", "Penguasaan bola: 54%")."""
+    if line.words > 12 or TIME.search(line.text):
+        return False
+    words = line.text.split()
+    numbers = sum(any(ch.isdigit() for ch in w) for w in words)
+    return ((numbers >= 2 and numbers >= 0.3 * len(words)) or bool(LABEL_FIGURE.match(line.text))
+            or (line.words <= 8 and line.capitalised_share == 1.0
+                and bool(SCORE.search(line.text))))
+
+
+def looks_like_byline(line: Line, *, dates: bool = True) -> bool:
+    """A name, an e-mail address, a site name or (with `dates`) a time stamp on its own."""
+    text = line.text
+    if "@" in text or DOMAIN.match(text):
+        return True
+    if dates and TIME.search(text) and line.words <= 10:
+        return True
+    parts = [p for p in NAME_SEPARATORS.split(text) if p.strip()]
+    return line.words <= 8 and line.capitalised_share >= 0.75 and len(parts) <= 3
+
+
+def label_parts(line: Line) -> tuple[str, str] | None:
+    """("Also read", "<headline>") for a "Label: text" line with a short capitalised label."""
+    m = LABELLED.match(line.text)
+    return (m.group(1), m.group(2)) if m is not None else None
+
+
+def is_lead_in(line: Line) -> bool:
+    """The line alone reads "Label: <headline>" (see _link_lead_in)."""
+    parts = label_parts(line)
+    if parts is None:
+        return False
+    label, rest = parts
+    words = rest.split()
+    return not (
+        not 4 <= len(words) <= 18 or any(ch.isdigit() for ch in label) or rest.count(",") > 1
+        or ";" in rest or sum(any(ch.isdigit() for ch in w) for w in words) >= 2
+        or FULL_STOP.search(rest) or rest.endswith(("?", ":", ";", ",", '"', "”", "»"))
+        or is_figures(line)
+        or sum(any(ch.isdigit() for ch in w) for w in words) > 0.25 * len(words))
