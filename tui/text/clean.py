@@ -266,6 +266,8 @@ def _introduces(units: Sequence[_Unit], k: int, runs_matter: bool) -> bool:
 
 def _tail_reason(line: Line) -> Reason:
     """What a stray short line after the article's last sentence most likely is."""
+    if is_lead_in(line):
+        return Reason.RELATED
     if line.text.startswith("#") or (line.is_lowercase and line.words <= 5):
         return Reason.TAGS
     if looks_like_byline(line) and line.words <= 5:
@@ -321,8 +323,11 @@ def classify(
     # Rows of a fact box or a results table ("Gred A: RM0.45", "Public: 4 200") read as
     # sentences: two or more "Label: value" lines together are content, wherever they stand
     # (together across a blank line only where blank lines carry no meaning).
+    # (A time stamp in the header, "Stand: 22.07.2024 06:15 Uhr", is no row.)
+    opening = next((k for k, u in enumerate(units) if u.shape is Shape.GOOD), len(units))
     rows = [u.reason is None and len(u.lines) == 1 and bool(_LOOSE_LABEL.match(u.first.text))
-            for u in units]
+            and not (k < opening and u.first.words <= 8 and CLOCK_OR_DATE.search(u.first.text))
+            for k, u in enumerate(units)]
 
     def row_mate(j: int, k: int) -> bool:
         return 0 <= j < len(units) and rows[j] and (
