@@ -18,6 +18,7 @@ from tui.dumps.store import Store
 from tui.screens.main import MainScreen
 from tui.text.model import Record
 from tui.triage import Triage, open_triage
+from tui.widgets.article_view import ArticleView
 
 
 def _dump(folder: Path, n: int = 4) -> Dump:
@@ -223,3 +224,35 @@ async def test_the_worker_takes_a_kept_document_before_any_pass(tmp_path: Path) 
         assert screen.article_view.index == last
         assert screen.article_view.document is kept[last]
         assert (last, False) not in calls and (last, True) not in calls
+
+
+@pytest.mark.asyncio
+async def test_an_article_shown_as_the_screen_mounts_is_laid_out_by_the_first_frame(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = make_app(tmp_path)
+    app.documents = {0: marked_analyse(app.source.record(0), True)}
+    first_drawn: list[str] = []
+    render_line = ArticleView.render_line
+
+    def recording(view: ArticleView, y: int) -> Any:
+        strip = render_line(view, y)
+        if not first_drawn:
+            first_drawn.append(strip.text.strip())
+        return strip
+
+    monkeypatch.setattr(ArticleView, "render_line", recording)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        # The very first line drawn is the title, whole: the article is in the first frame.
+        assert first_drawn == ["Banjir Besar Melanda Kota Sungai Deras"]
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        view, panel = screen.article_view, screen.meta_panel
+        assert view.lines and view._built_width == view._width()  # the pane's width, not 10
+        height = view.scrollable_content_region.height
+        assert view.virtual_size.height == len(view.lines) + height - 1
+        assert view.show_vertical_scrollbar
+        assert panel._wrapped_for == panel.scrollable_content_region.width
+        assert panel.virtual_size.height == len(panel._lines)
+        first = view.lines[0].content.plain
+        assert first == "Banjir Besar Melanda Kota Sungai Deras"

@@ -125,6 +125,10 @@ class MainScreen(TriageActions, Screen[None]):
         self._layout_for(self.app.size.width)
         listing.focus()
         listing.move_to(self.start_position(), force=True)
+        if listing.selected is not None:
+            # Now rather than on the list's message: an article known already (kept in
+            # the sidecar) is then in the very first frame.
+            self.open_article(listing.selected)
         # Whatever happens to the first article (none, or its analysis fails), collection
         # is back on within a few seconds.
         self.set_timer(SETTLE_LIMIT, lambda: None if gc.isenabled() else self._settle_memory())

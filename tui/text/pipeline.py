@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from tui.text import clean, entities, language, structure
+from tui.text import clean, entities, structure
+from tui.text.entities import EntityRecogniser
 from tui.text.model import Document, Record
 from tui.text.settings import AnalysisSettings
 
@@ -18,7 +19,18 @@ class Pipeline:
     def __init__(self, settings: AnalysisSettings) -> None:
         self.settings = settings
         self.rules = clean.BoilerplateRules.from_config(settings.boilerplate)
-        self.recogniser = entities.make_recogniser(settings.entities)
+        self._recogniser: EntityRecogniser | None = None
+
+    @property
+    def recogniser(self) -> EntityRecogniser:
+        """The entity recogniser, made on first use (a pass without entities never pays it)."""
+        if self._recogniser is None:
+            self._recogniser = entities.make_recogniser(self.settings.entities)
+        return self._recogniser
+
+    @recogniser.setter
+    def recogniser(self, recogniser: EntityRecogniser) -> None:
+        self._recogniser = recogniser
 
     def analyse(self, record: Record, *, detect_language: bool | None = None) -> Document:
         """Classify, segment, structure, detect language, find entities, count."""
@@ -37,6 +49,8 @@ class Pipeline:
         if detect_language is None:
             detect_language = self.settings.detect_language
         if detect_language:
+            from tui.text import language  # langdetect loads with the first detection
+
             guess = language.detect(content)
             if guess is not None:
                 doc.language, doc.language_confidence = guess.code, guess.confidence

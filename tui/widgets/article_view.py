@@ -61,6 +61,10 @@ class ArticleView(ScrollView, can_focus=True):
 
     def refresh_styles(self) -> None:
         """Read the reader styles back from the current theme's variables."""
+        self._read_styles()
+        self.rebuild()
+
+    def _read_styles(self) -> None:
         variables = self.app.theme_variables
         plain = getattr(self.app, "no_color", False)
         styles: dict[str, Style] = {}
@@ -72,7 +76,6 @@ class ArticleView(ScrollView, can_focus=True):
                 variable_name(key), ENTITY_DEFAULTS[key])
             styles[key] = self._parse(value, ENTITY_DEFAULTS[key])
         self._styles = styles
-        self.rebuild()
 
     @staticmethod
     def _parse(value: str, fallback: str) -> Style:
@@ -139,6 +142,12 @@ class ArticleView(ScrollView, can_focus=True):
             return
         if not self._styles:
             self.refresh_styles()
+            return
+        if not self.size.width:
+            # Not laid out yet (an article shown as the screen mounts): the first frame
+            # lays it out when it draws the pane (render_line), so it already shows it.
+            self._built_width = 0
+            self.refresh()
             return
         width = self._width()
         self._built_width = width
@@ -329,8 +338,24 @@ class ArticleView(ScrollView, can_focus=True):
         """Resolve styles once the theme is known."""
         self.refresh_styles()
 
+    def _layout_first_frame(self) -> None:
+        """Lay out an article that was shown before the pane had a size (see rebuild)."""
+        if not self._styles:
+            self._read_styles()
+        width = self._width()
+        self._built_width = width
+        self.lines = self._layout(width)
+        self._strips.clear()
+        self.call_later(self._fit_scroll_height)  # not while the frame is being drawn
+
+    def _fit_scroll_height(self) -> None:
+        height = max(1, self.scrollable_content_region.height)
+        set_scroll_height(self, len(self.lines) + height - 1)
+
     def render_line(self, y: int) -> Strip:
         """One display line, padded to the pane's width."""
+        if not self._built_width and (self.document is not None or self._placeholder):
+            self._layout_first_frame()
         width = self.scrollable_content_region.width
         number = self.top_line + y
         style = self.get_visual_style()

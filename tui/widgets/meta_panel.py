@@ -111,6 +111,17 @@ class MetaPanel(ScrollView, can_focus=True):
             self.scroll_to(y=0, animate=False, immediate=True)
 
     def _wrap(self) -> None:
+        if not self.size.width:
+            # Not laid out yet (shown as the screen mounts): the first frame wraps it
+            # when it draws the panel (render_line), so it already shows it.
+            self._wrapped_for = 0
+            self.refresh()
+            return
+        self._wrap_lines()
+        set_scroll_height(self, len(self._lines))
+        self.refresh()
+
+    def _wrap_lines(self) -> None:
         width = max(4, self.scrollable_content_region.width)
         self._wrapped_for = width
         lines: list[Content] = []
@@ -125,8 +136,6 @@ class MetaPanel(ScrollView, can_focus=True):
             lines.extend(wrapped or [Content("")])
         self._lines = lines
         self._strips.clear()
-        set_scroll_height(self, len(lines))
-        self.refresh()
 
     def on_resize(self) -> None:
         """Re-wrap for the new width."""
@@ -135,6 +144,9 @@ class MetaPanel(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         """One line of the panel."""
+        if not self._wrapped_for:
+            self._wrap_lines()
+            self.call_later(lambda: set_scroll_height(self, len(self._lines)))
         width = self.scrollable_content_region.width
         number = round(self.scroll_y) + y
         style = self.get_visual_style()
