@@ -210,18 +210,39 @@ def test_every_dev_line_lands_in_exactly_one_block() -> None:
         assert {n for n in lines if covered[n] != 1} == set(), article.name
 
 
-# FLOOR, to be raised by the team: a modest bar set before the boilerplate classifier
-# existed. It guards against regressions only; the real bar (F1 >= 0.90, content recall
-# >= 0.98) is judged on held-out articles, not on this development set.
-BOILERPLATE_F1_FLOOR = 0.5
-CONTENT_RECALL_FLOOR = 0.9
+# Regression floors, a little under what the pipeline scores on the sets it was developed
+# on (dev: F1 0.999, content recall 1.000; the once-blind hold-out, since used for
+# development: 0.993 / 1.000). They catch a change that breaks cleaning; the real bar
+# (F1 >= 0.90, content recall >= 0.98) is judged on held-out articles. The blind final set
+# (tests/data/boilerplate_final) is deliberately not asserted on here.
+FLOORS = {
+    eb.DEV_DIR.name: (0.98, 0.995),
+    "boilerplate_holdout": (0.97, 0.99),
+}
 
 
-def test_real_pipeline_score_on_the_boilerplate_dev_set_floor() -> None:
-    rep = eb.report(eb.evaluate(eb.load_dev(), eb.real_analyse()))
+@pytest.mark.parametrize("folder", sorted(FLOORS))
+def test_real_pipeline_scores_above_the_regression_floor(folder: str) -> None:
+    f1_floor, recall_floor = FLOORS[folder]
+    rep = eb.report(eb.evaluate(eb.load_dev(eb.DEV_DIR.parent / folder), eb.real_analyse()))
     print("\n" + eb.format_table(rep))
-    assert rep.overall.bp_f1 >= BOILERPLATE_F1_FLOOR
-    assert rep.overall.content_recall >= CONTENT_RECALL_FLOOR
+    assert rep.overall.bp_f1 >= f1_floor
+    assert rep.overall.content_recall >= recall_floor
+
+
+# Entity regression floors on the dev set (PERSON+ORG+PLACE, exact spans); measured
+# there: id P 0.949 F1 0.939, en P 0.932 F1 0.915. The held-out bar is F1 >= 0.60 with
+# precision >= 0.70.
+ENTITY_FLOORS = {"id": (0.88, 0.85), "en": (0.88, 0.85)}
+
+
+@pytest.mark.parametrize("lang", sorted(ENTITY_FLOORS))
+def test_entity_scores_above_the_regression_floor(lang: str) -> None:
+    precision_floor, f1_floor = ENTITY_FLOORS[lang]
+    results = ee.evaluate(ee.load_dev(lang=lang), ee.real_recognise())
+    micro = ee.by_language(results)[lang].micro()
+    assert micro.precision >= precision_floor
+    assert micro.f1 >= f1_floor
 
 
 def test_recogniser_output_on_the_entity_dev_set_is_well_formed() -> None:
