@@ -188,6 +188,25 @@ def test_dateline_and_publisher_from_first_paragraph(first: str, dateline: str,
     assert (meta.dateline, meta.publisher) == (dateline, publisher)
 
 
+def test_dateline_after_a_standfirst_or_kept_caption() -> None:
+    text = ("Banjir Rendam Tiga Kecamatan\n\nWarga menyeberangi genangan, Kamis pagi\n\n"
+            "BANDUNG, Wartakita.com - Banjir kembali merendam tiga kecamatan.\n\n"
+            "SURABAYA, Kabarkita.com - A later paragraph quoting another dateline.\n")
+    blocks = _blocks(text)
+    mark_title(blocks, None)
+    meta = extract_meta(blocks)
+    assert (meta.dateline, meta.publisher) == ("Bandung", "Wartakita.com")
+
+
+def test_a_dateline_deep_in_the_article_is_not_the_articles() -> None:
+    paragraphs = [f"Paragraph {n} says something ordinary about the plan." for n in range(4)]
+    text = "\n\n".join(["A Headline For The Story", *paragraphs,
+                         "PARIS (AFP) - A quoted wire item far down the page."])
+    blocks = _blocks(text)
+    mark_title(blocks, None)
+    assert extract_meta(blocks).dateline is None
+
+
 @pytest.mark.parametrize("first", [
     "The minister said on Monday that the plan would go ahead.",
     "“Kami siap,” kata Putin di Vladivostok.",

@@ -123,6 +123,10 @@ def _is_heading(text: str) -> bool:
     return line.capitalised_share >= 0.5 or line.words <= 8
 
 
+# How many paragraphs from the top may hold the dateline.
+DATELINE_PARAGRAPHS = 3
+
+
 def _place(raw: str) -> str:
     """A dateline as a reader would write it: JAKARTA -> Jakarta."""
     raw = raw.strip(" ,.")
@@ -132,15 +136,19 @@ def _place(raw: str) -> str:
 def extract_meta(blocks: Sequence[Block]) -> Meta:
     """Dateline, publisher, credit and author guessed from the blocks."""
     meta = Meta()
-    first = next((b for b in blocks if b.kind is BlockKind.PARAGRAPH), None)
-    if first is not None:
-        m = dateline_match(first.text)
-        if m is not None:
-            groups = m.groupdict()
-            if groups.get("place"):
-                meta.dateline = _place(groups["place"])
-            if groups.get("pub"):
-                meta.publisher = groups["pub"].strip()
+    # The lead paragraph carries the dateline; a standfirst or a caption the cleaner kept
+    # may stand before it, so the first few paragraphs are tried in order.
+    leads = [b for b in blocks if b.kind is BlockKind.PARAGRAPH][:DATELINE_PARAGRAPHS]
+    for lead in leads:
+        m = dateline_match(lead.text)
+        if m is None:
+            continue
+        groups = m.groupdict()
+        if groups.get("place"):
+            meta.dateline = _place(groups["place"])
+        if groups.get("pub"):
+            meta.publisher = groups["pub"].strip()
+        break
     for b in blocks:
         if b.reason is Reason.CREDIT and meta.credit is None:
             meta.credit = _credit(b.text)
