@@ -819,3 +819,23 @@ The service cost the council about two hundred thousand pounds to build and test
 {last}
 """
     assert _reasons(text, rules)[last] is None
+
+
+def test_a_caption_printed_twice_over_its_credit_is_caption_twice(
+        rules: BoilerplateRules) -> None:
+    text = _seed("001_id_banjir_bandung.txt")
+    lines = text.splitlines()
+    reasons = classify(lines, rules, None)
+    caption = "Warga menyeberangi genangan di Jalan Raya Dayeuhkolot, Kamis pagi"
+    copies = [r for ln, r in zip(lines, reasons, strict=True) if ln.strip() == caption]
+    assert copies == [Reason.CAPTION, Reason.CAPTION]
+
+
+def test_a_paragraph_scraped_twice_keeps_its_first_copy(rules: BoilerplateRules) -> None:
+    sentence = ("Pemerintah kota menambah dua puluh bus listrik untuk rute baru yang "
+                "melintasi pusat kota mulai bulan depan.")
+    lines = ["Bus Listrik Tambahan Mulai Beroperasi", "", sentence, sentence, "",
+             "Warga menyambut baik rencana itu karena rute lama selalu penuh pada pagi hari."]
+    reasons = classify(lines, rules, None)
+    assert reasons[2] is None
+    assert reasons[3] is Reason.DUPLICATE

@@ -417,14 +417,19 @@ def classify(
     repeated = duplicates.repeats(single)
     for pos, orig in sorted(repeated.items()):
         u, o = units[pos], units[orig]
-        if is_bad(pos) or pos == title_at or u.first.words < 3 or u.first.is_table_row:
+        # A copy already judged a caption (it sits on its photo credit) still makes the
+        # copy right above it a caption; any other judged copy is left as it is.
+        if (u.reason not in (None, Reason.CAPTION) or pos == title_at or u.first.words < 3
+                or u.first.is_table_row):
             continue
         adjacent = orig == pos - 1 and o.run == u.run
-        if adjacent and o.shape is not Shape.GOOD:
+        # A line printed twice in a row is a caption (both copies), unless it is a
+        # sentence: then a paragraph was scraped twice and its first copy is content.
+        if adjacent and (o.shape is not Shape.GOOD or not o.first.ends_sentence):
             u.reason = Reason.CAPTION
             if o.reason is None and orig != title_at:
                 o.reason = Reason.CAPTION
-        else:
+        elif u.reason is None:
             u.reason = Reason.DUPLICATE
 
     # 5. A bare label claims the unpunctuated lines after it.
