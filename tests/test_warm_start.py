@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import time
 from pathlib import Path
 from typing import Any
 
@@ -256,3 +257,27 @@ async def test_an_article_shown_as_the_screen_mounts_is_laid_out_by_the_first_fr
         assert panel.virtual_size.height == len(panel._lines)
         first = view.lines[0].content.plain
         assert first == "Banjir Besar Melanda Kota Sungai Deras"
+
+
+def test_a_new_version_drops_the_old_ones_in_the_background_unnoticed(tmp_path: Path) -> None:
+    dump = _dump(tmp_path / "d")
+    with Store.open(tmp_path / "s.sqlite", synchronous="normal") as store:
+        for n in range(1200):  # more than one batch
+            store.cache_document(f"a{n}", "h", "old", {"id": f"a{n}"})
+    mine = Triage(Store.open(tmp_path / "s.sqlite"), dump)
+    try:
+        mine.cache_document("x", "h", "new", {"id": "x"})
+        deadline = time.monotonic() + 10
+        while mine.cached_document("a1199", "h", "old") is not None:
+            assert time.monotonic() < deadline, "the old version was not dropped"
+            time.sleep(0.02)
+        for _ in range(50):  # the last batch may still be finishing
+            if mine.cached_document("a0", "h", "old") is None:
+                break
+            time.sleep(0.02)
+        assert mine.cached_document("a0", "h", "old") is None
+        assert mine.cached_document("x", "h", "new") == {"id": "x"}
+        time.sleep(0.1)
+        assert not mine.others_changed()
+    finally:
+        mine.close()

@@ -37,6 +37,7 @@ LOOKUP_BATCH = 500  # article ids per SQLite lookup (well under SQLite's variabl
 SCAN_BATCH = 256  # rows looked at per step when searching for an undecided article
 SCAN_LIMIT = 50_000  # rows searched for the next undecided article on one key press
 CACHE_ROWS = 8192  # decisions kept in memory (drawn rows and their neighbours)
+PRUNE_BATCH = 500  # stale cached analyses dropped per transaction
 UNDECIDED = "undecided"
 ALL = "all"
 
@@ -437,10 +438,31 @@ class Triage:
             unseen = self._data_version() != self._seen_version
             if self._cache_store is None:
                 self._cache_store = Store.open(self.store.path, synchronous="normal")
-                self._cache_store.prune_analysis(version)
+                threading.Thread(target=self._prune_analysis, args=(version,),
+                                 name="prune-analysis", daemon=True).start()
             self._cache_store.cache_document(article_id, key, version, document)
             if not unseen:  # another process's commit stays noticed
                 self._seen_version = self._data_version()
+
+    def _prune_analysis(self, version: str) -> None:
+        """Drop the analyses of other pipeline versions, in the background, in short
+        batches each counted as our own write (so never taken for another reader's)."""
+        store = None
+        try:
+            store = Store.open(self.store.path, synchronous="normal")
+            while True:
+                with self._version_lock:
+                    unseen = self._data_version() != self._seen_version
+                    dropped = store.prune_analysis_batch(version, PRUNE_BATCH)
+                    if not unseen:
+                        self._seen_version = self._data_version()
+                if dropped < PRUNE_BATCH:
+                    return
+        except (StoreError, sqlite3.Error):
+            pass  # only the cache stays bigger
+        finally:
+            if store is not None:
+                store.close()
 
     # -- another process on the same sidecar -----------------------------------------------
 

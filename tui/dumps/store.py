@@ -396,13 +396,27 @@ class Store:
                       (article_id, content_hash, version,
                        json.dumps(document, ensure_ascii=False)))
 
-    def prune_analysis(self, version: str) -> int:
-        """Drop cached Documents of every other pipeline version; how many were dropped."""
+    def prune_analysis(self, version: str, batch: int = 1000) -> int:
+        """Drop cached Documents of every other pipeline version; how many were dropped.
+
+        In transactions of at most `batch` rows (see `prune_analysis_batch`).
+        """
+        dropped = 0
+        while (n := self.prune_analysis_batch(version, batch)) > 0:
+            dropped += n
+            if n < batch:
+                break
+        return dropped
+
+    def prune_analysis_batch(self, version: str, batch: int = 1000) -> int:
+        """Drop up to `batch` cached Documents of other versions in one short transaction,
+        so a writer (a decision) never waits long; how many were dropped."""
         if self.readonly:
             return 0
         with self._transaction() as c:
-            return int(c.execute("DELETE FROM analysis WHERE version != ?",
-                                 (version,)).rowcount)
+            return int(c.execute("DELETE FROM analysis WHERE rowid IN (SELECT rowid FROM "
+                                 "analysis WHERE version != ? LIMIT ?)",
+                                 (version, batch)).rowcount)
 
     # -- lifetime --------------------------------------------------------------------
 
