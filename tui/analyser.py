@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from tui.config import Config
+from tui.text.entities import RecogniserError
 from tui.text.model import Document, Record
 from tui.text.settings import AnalysisSettings
 
@@ -85,6 +86,7 @@ class PipelineAnalyser:
         self._lock = threading.Lock()
         self._full: Any = None
         self._quick: Any = None
+        self._notice: str | None = None
         self._version: str | None = None
 
     @property
@@ -141,8 +143,26 @@ class PipelineAnalyser:
                 return found
         full, quick = self._pipelines()
         if detect_language:
-            document = full.analyse(record, detect_language=True)
+            try:
+                document = full.analyse(record, detect_language=True)
+            except RecogniserError as exc:
+                self._fall_back_to_rules(full, exc)
+                document = full.analyse(record, detect_language=True)
             self.keep(record, document)
             return document
         return quick.analyse(record, detect_language=False)
+
+    def _fall_back_to_rules(self, full: Any, exc: RecogniserError) -> None:
+        """The configured recogniser cannot be built: use the built-in one and say so once."""
+        from tui.text.entities import make_recogniser
+
+        with self._lock:
+            full.recogniser = make_recogniser({"backend": "rules"})
+            self._notice = f"{exc}; using the built-in recogniser instead"
+
+    def take_notice(self) -> str | None:
+        """A message for the user that arose while analysing (given out once), or None."""
+        with self._lock:
+            notice, self._notice = self._notice, None
+        return notice
 

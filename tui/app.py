@@ -89,7 +89,7 @@ class WartaApp(App[None]):
         if self.keymap:
             self.set_keymap(self.keymap)
         for notice in self.notices:
-            self.notify(notice, severity="warning", timeout=8)
+            self.notify(notice, severity="warning", timeout=8, markup=False)
 
     def action_help(self) -> None:
         """Show every binding as currently mapped."""
@@ -116,4 +116,4 @@ class WartaApp(App[None]):
         self.theme = name
         state = UiState(theme=name, config_theme=self.config_theme)
         if problem := save_ui_state(state, self.state_file):
-            self.notify(problem, severity="warning")
+            self.notify(problem, severity="warning", markup=False)

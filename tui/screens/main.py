@@ -260,15 +260,20 @@ class MainScreen(TriageActions, Screen[None]):
     def _failed(self, index: int, error: str) -> None:
         if index == self.current:
             self.article_view.show(None, index, placeholder=f"Could not analyse: {error}")
-        self.notify(safe_plain(error), title="analysis", severity="error")
+        self.notify(safe_plain(error), title="analysis", severity="error", markup=False)
 
     def _analyse_one(self, index: int, detect: bool) -> Document | None:
         try:
             record = self.source.record(index)
-            return self.analyser(record, detect)
+            document = self.analyser(record, detect)
         except Exception as exc:  # a bad record must not take the reader down
             self.app.call_from_thread(self._failed, index, f"article {index + 1}: {exc}")
             return None
+        take_notice = getattr(self.analyser, "take_notice", None)
+        if take_notice is not None and (notice := take_notice()):
+            self.app.call_from_thread(self.notify, safe_plain(notice), title="analysis",
+                                      severity="warning", timeout=10, markup=False)
+        return document
 
     def _kept_one(self, index: int) -> Document | None:
         """The full Document the analyser kept from an earlier run (the sidecar), if any."""
@@ -394,14 +399,16 @@ class MainScreen(TriageActions, Screen[None]):
         if not self.filter_text:
             self.notify("No filter text: press / to set one.", timeout=2)
         elif not self.article_view.next_match():
-            self.notify(f"No further match of {safe_plain(self.filter_text)!r}.", timeout=2)
+            self.notify(f"No further match of {safe_plain(self.filter_text)!r}.", timeout=2,
+                        markup=False)
 
     def action_prev_match(self) -> None:
         """Bring the previous line with a match of the filter text to the top."""
         if not self.filter_text:
             self.notify("No filter text: press / to set one.", timeout=2)
         elif not self.article_view.prev_match():
-            self.notify(f"No earlier match of {safe_plain(self.filter_text)!r}.", timeout=2)
+            self.notify(f"No earlier match of {safe_plain(self.filter_text)!r}.", timeout=2,
+                        markup=False)
 
     def open_from_palette(self, index: int) -> None:
         """Select article `index` in the list, clearing a filter that hides it."""
@@ -438,7 +445,7 @@ class MainScreen(TriageActions, Screen[None]):
             self.article_list.set_rows(range(len(self.source)), keep=self.current)
             self._show_position()
             return
-        self.notify(f"Filtering for {safe_plain(text)!r}…", timeout=1)
+        self.notify(f"Filtering for {safe_plain(text)!r}…", timeout=1, markup=False)
         self._filter(text)
 
     @work(thread=True, group="filter", exclusive=True, exit_on_error=False)
@@ -465,7 +472,8 @@ class MainScreen(TriageActions, Screen[None]):
         if text != self.filter_text:
             return
         if not matches:
-            self.notify(f"No article contains {safe_plain(text)!r}.", severity="warning")
+            self.notify(f"No article contains {safe_plain(text)!r}.", severity="warning",
+                        markup=False)
             return
         self.article_list.set_rows(matches, keep=self.current)
         self._show_position()

@@ -90,7 +90,7 @@ class TriageActions:
         try:
             triage.save_position(index)
         except Exception as exc:  # a locked or vanished sidecar must not stop reading
-            self.notify(f"Position not saved: {exc}", severity="warning", timeout=3)
+            self.notify(f"Position not saved: {exc}", severity="warning", timeout=3, markup=False)
 
     def show_progress(self) -> None:
         """The header: dump name, then decided/total, keep/reject and the rate."""
@@ -133,7 +133,7 @@ class TriageActions:
         try:
             triage.decide(index, decision)  # committed before anything moves
         except TriageRefused as exc:
-            self.notify(str(exc), severity="warning", timeout=4)
+            self.notify(str(exc), severity="warning", timeout=4, markup=False)
             return
         listing.refresh_index(index)
         position = triage.next_undecided(listing.rows, listing.cursor)
@@ -174,7 +174,7 @@ class TriageActions:
         try:
             index = triage.undo()
         except TriageRefused as exc:
-            self.notify(str(exc), severity="warning", timeout=4)
+            self.notify(str(exc), severity="warning", timeout=4, markup=False)
             return
         if index is None:
             self.notify("Nothing to undo in this session.", timeout=2)
@@ -198,7 +198,7 @@ class TriageActions:
         try:
             label, on = triage.toggle_label(index, int(number))
         except TriageRefused as exc:
-            self.notify(str(exc), severity="warning", timeout=4)
+            self.notify(str(exc), severity="warning", timeout=4, markup=False)
             return
         self.article_list.refresh_index(index)
         self.notify(f"{'+' if on else '−'} {label}", timeout=1.5)
@@ -220,7 +220,7 @@ class TriageActions:
             try:
                 triage.set_note(index, text)
             except TriageRefused as exc:
-                self.notify(str(exc), severity="warning", timeout=4)
+                self.notify(str(exc), severity="warning", timeout=4, markup=False)
                 return
             self.article_list.refresh_index(index)
             self.notify("Note saved." if text else "Note removed.", timeout=1.5)
@@ -267,7 +267,7 @@ class TriageActions:
     def _triage_filtered(self, wanted: ListFilter, rows: list[int]) -> None:
         if not rows:
             self.notify(f"No article is {safe_plain(wanted.name)}; the list is unchanged.",
-                        severity="warning", timeout=3)
+                        severity="warning", timeout=3, markup=False)
             return
         self._triage_filter = wanted
         listing = self.article_list
