@@ -22,10 +22,12 @@ from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, Protocol
+from typing import IO, Any, Protocol, TypeVar
 
 from tui.dumps.index import Row
 from tui.dumps.store import DECISIONS, Decision, Store, StoreError
+
+T = TypeVar("T")
 
 MARKS = {"keep": "K", "reject": "R", "skip": "S", "flag": "F"}
 """The one letter the list shows for each decision."""
@@ -308,16 +310,21 @@ class Triage:
         self._put(article_id, decision)
         self._note_own_write()
 
-    def decide(self, index: int, decision: str) -> None:
-        """Record `decision` for the article at `index`; committed to the sidecar on return."""
+    def _write(self, index: int, change: Callable[[str, str], T]) -> T:
+        """Apply one store change to the article at `index` and keep the counts in step."""
         self._writable()
         article_id = self.article_id(index)
         old = self.store.decision(article_id)
         try:
-            self.store.decide(article_id, self.current_hash(index), decision)
+            result = change(article_id, self.current_hash(index))
         except StoreError as exc:
             raise TriageRefused(str(exc)) from None
         self._remember(article_id, old, self.store.decision(article_id))
+        return result
+
+    def decide(self, index: int, decision: str) -> None:
+        """Record `decision` for the article at `index`; committed to the sidecar on return."""
+        self._write(index, lambda aid, digest: self.store.decide(aid, digest, decision))
         self._recent.append(self._clock())
 
     def undo(self) -> int | None:
@@ -345,27 +352,14 @@ class Triage:
             configured = ", ".join(f"{n} {x}" for n, x in enumerate(self.labels, 1)) or "none"
             raise TriageRefused(f"No label {number}: triage.labels in config.yaml has "
                                 f"{configured}.")
-        self._writable()
         label = self.labels[number - 1]
-        article_id = self.article_id(index)
-        old = self.store.decision(article_id)
-        try:
-            labels = self.store.toggle_label(article_id, self.current_hash(index), label)
-        except StoreError as exc:
-            raise TriageRefused(str(exc)) from None
-        self._remember(article_id, old, self.store.decision(article_id))
+        labels = self._write(
+            index, lambda aid, digest: self.store.toggle_label(aid, digest, label))
         return label, label in labels
 
     def set_note(self, index: int, note: str) -> None:
         """Replace the article's note ("" removes it)."""
-        self._writable()
-        article_id = self.article_id(index)
-        old = self.store.decision(article_id)
-        try:
-            self.store.set_note(article_id, self.current_hash(index), note)
-        except StoreError as exc:
-            raise TriageRefused(str(exc)) from None
-        self._remember(article_id, old, self.store.decision(article_id))
+        self._write(index, lambda aid, digest: self.store.set_note(aid, digest, note))
 
     # -- position ----------------------------------------------------------------------------
 
