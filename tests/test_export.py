@@ -160,3 +160,17 @@ def test_no_state_yet_is_one_line(capsys: pytest.CaptureFixture[str], dump_path:
                          str(tmp_path / "none.sqlite"))
     assert (code, out) == (2, "")
     assert err == f"warta: {tmp_path / 'none.sqlite'}: no saved state for this dump yet\n"
+
+
+def test_raw_export_of_text_files_titles_them_by_their_first_line(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    folder = tmp_path / "txt"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Harbour Reopens After Storm\n\nShips returned on Monday.\n")
+    state = tmp_path / "state.sqlite"
+    with Dump.open([str(folder)]) as dump, open_store([str(folder)], state=str(state)) as s:
+        s.decide(dump.id_at(0), dump.content_hash(0), "keep")
+    code, out, _ = run(capsys, "export", str(folder), "--state", str(state), "--with-text", "raw")
+    assert code == 0
+    (row,) = map(json.loads, out.splitlines())
+    assert row["title"] == "Harbour Reopens After Storm"

@@ -51,7 +51,8 @@ def export_rows(store: Store, dump: Dump | None = None, *, decision: str | None 
                 record = dump.record(index)
                 row["text_changed"] = content_hash(record.text) != d.content_hash
                 if with_text == "raw" or pipeline is None:
-                    row.update(title=record.title, text=record.text)
+                    # A text file has no title field: the list's guess (first line) stands in.
+                    row.update(title=record.title or dump.row(index).title, text=record.text)
                 else:
                     doc = pipeline.analyse(record)
                     row.update(title=doc.title,
