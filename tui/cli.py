@@ -9,6 +9,7 @@ import json
 import sys
 import threading
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tui.config import Config, ConfigError, load_config
@@ -25,15 +26,20 @@ if TYPE_CHECKING:
 EXIT_USAGE = 2
 
 
-def _fail(message: str) -> int:
+def _problem(message: str) -> None:
+    """Tell the user one thing on stderr, as one `warta: ...` line."""
     print(f"warta: {message}", file=sys.stderr)
+
+
+def _fail(message: str) -> int:
+    _problem(message)
     return EXIT_USAGE
 
 
 def _config(args: argparse.Namespace) -> Config:
     config = load_config(args.config, args.set or ())
     for problem in config.problems:
-        print(f"warta: {problem}", file=sys.stderr)
+        _problem(problem)
     return config
 
 
@@ -45,13 +51,9 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     pipeline = Pipeline(config.analysis)
     out = sys.stdout
     count = 0
-
-    def problem(msg: str) -> None:
-        print(f"warta: {msg}", file=sys.stderr)
-
     for target in args.paths:
         try:
-            for record in iter_records(target, problem, args.recursive):
+            for record in iter_records(target, _problem, args.recursive):
                 doc = pipeline.analyse(record, detect_language=not args.no_language)
                 out.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
                 count += 1
@@ -78,32 +80,38 @@ def _common_options() -> argparse.ArgumentParser:
     return common
 
 
+def _dump_arguments() -> argparse.ArgumentParser:
+    """The dump paths every sub-command takes, and -r for subfolders."""
+    dumps = argparse.ArgumentParser(add_help=False)
+    dumps.add_argument("paths", nargs="+", metavar="PATH")
+    dumps.add_argument("-r", "--recursive", action="store_true",
+                       help="also read the subfolders of a folder")
+    return dumps
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every sub-command."""
     common = _common_options()
+    common_and_dumps = [common, _dump_arguments()]
     parser = argparse.ArgumentParser(prog="warta", description=__doc__, parents=[common],
                                      usage="warta [--config PATH] [--set KEY=VALUE] [PATH...]"
                                            "\n       warta COMMAND ...")
-    sub = parser.add_subparsers(dest="command")
-    analyse = sub.add_parser("analyse", parents=[common],
+    sub = parser.add_subparsers(dest="command", prog="warta")
+    analyse = sub.add_parser("analyse", parents=common_and_dumps,
                              help="print the analysis of each article as JSON Lines")
-    analyse.add_argument("paths", nargs="+", metavar="PATH")
     analyse.add_argument("--no-language", action="store_true", help="skip language detection")
-    analyse.add_argument("-r", "--recursive", action="store_true",
-                         help="also read the subfolders of a folder")
     analyse.set_defaults(func=cmd_analyse)
-    _add_triage_commands(sub, common)
+    _add_triage_commands(sub, common_and_dumps)
     return parser
 
 
-def _add_triage_commands(sub: Any, common: argparse.ArgumentParser) -> None:
+def _add_triage_commands(sub: Any, parents: list[argparse.ArgumentParser]) -> None:
     """`warta export` and `warta stats`: the triage decisions of a dump."""
     from tui.dumps.export import FORMATS, TEXT_MODES
     from tui.dumps.store import DECISIONS
 
-    export = sub.add_parser("export", parents=[common],
+    export = sub.add_parser("export", parents=parents,
                             help="write the decided articles with decisions, labels, notes")
-    export.add_argument("paths", nargs="+", metavar="PATH")
     export.add_argument("--decision", choices=DECISIONS, help="only this decision")
     export.add_argument("--label", metavar="L", help="only articles with this label")
     export.add_argument("--format", choices=FORMATS, default="jsonl",
@@ -112,24 +120,13 @@ def _add_triage_commands(sub: Any, common: argparse.ArgumentParser) -> None:
                         help="add each article's text: raw (as in the dump), cleaned "
                              "(content blocks only) or none (default)")
     export.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
-    export.add_argument("-r", "--recursive", action="store_true",
-                        help="also read the subfolders of a folder")
     export.set_defaults(func=cmd_export)
-    stats = sub.add_parser("stats", parents=[common],
+    stats = sub.add_parser("stats", parents=parents,
                            help="print how many articles got each decision and label")
-    stats.add_argument("paths", nargs="+", metavar="PATH")
-    stats.add_argument("-r", "--recursive", action="store_true",
-                       help="also read the subfolders of a folder")
     stats.set_defaults(func=cmd_stats)
 
 
-def _problem(message: str) -> None:
-    print(f"warta: {message}", file=sys.stderr)
-
-
 def _triage_store(args: argparse.Namespace, config: Config) -> Store:
-    from pathlib import Path
-
     from tui.dumps.store import StoreError, open_store
 
     for path in args.paths:
@@ -171,7 +168,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             n = write_jsonl(rows, out)
         out.flush()
     if args.output:
-        print(f"warta: exported {n} articles to {args.output}", file=sys.stderr)
+        _problem(f"exported {n} articles to {args.output}")
     return 0
 
 
