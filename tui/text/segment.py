@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from tui.text.line import make_line
+from tui.text.line_kinds import CLOCK_OR_DATE
 
 # Hard wrapping happens at terminal-like widths; longer lines are paragraphs on their own.
 MAX_WRAP_WIDTH = 100
 MIN_WRAP_WIDTH = 30
-_STAMP = re.compile(r"\b\d{1,2}[:.h]\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
 
 
 def runs(lines: Sequence[str]) -> list[list[int]]:
@@ -75,6 +74,6 @@ def _continues(prev: str, nxt: str, width: int) -> bool:
     p, n = make_line(0, prev), make_line(0, nxt)
     if n.is_list_item or n.is_table_row or p.is_table_row:
         return False
-    if n.words <= 4 and _STAMP.search(nxt):
+    if n.words <= 4 and CLOCK_OR_DATE.search(nxt):
         return False  # "vandaag, 14:05" under a headline is its time stamp, not its tail
     return len(prev) + 1 + len(_first_word(nxt)) > width
