@@ -5,7 +5,8 @@ from __future__ import annotations
 import copy
 import os
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import IO, Any
 
@@ -43,7 +44,6 @@ class Config:
     data: dict[str, Any]
     sources: tuple[Path, ...] = ()
     problems: tuple[str, ...] = ()
-    _analysis: list[AnalysisSettings] = field(default_factory=list, repr=False)
 
     def get(self, dotted: str) -> Any:
         """The value at `section.key`."""
@@ -52,19 +52,15 @@ class Config:
             node = node[part]
         return node
 
-    @property
+    @cached_property
     def analysis(self) -> AnalysisSettings:
-        """The pipeline's settings, built once per Config."""
-        if not self._analysis:
-            self._analysis.append(
-                AnalysisSettings(
-                    detect_language=bool(self.get("analysis.detect_language")),
-                    words_per_minute=int(self.get("analysis.words_per_minute")),
-                    boilerplate=self.data["boilerplate"],
-                    entities=self.data["entities"],
-                )
-            )
-        return self._analysis[0]
+        """The pipeline's settings, built once per Config (pipelines are cached per settings)."""
+        return AnalysisSettings(
+            detect_language=bool(self.get("analysis.detect_language")),
+            words_per_minute=int(self.get("analysis.words_per_minute")),
+            boilerplate=self.data["boilerplate"],
+            entities=self.data["entities"],
+        )
 
 
 def _kind(value: Any) -> str:
