@@ -18,12 +18,11 @@ $(VENV)/.test: pyproject.toml $(VENV)/.base
 run: $(VENV)/.base
 	$(VENV)/bin/warta seeds
 
-test: $(VENV)/.test
-	$(PY) -m ruff check tui tests bench
+test: lint
 	$(PY) -m pytest -q
 
 lint: $(VENV)/.test
-	$(PY) -m ruff check tui tests bench
+	$(PY) -m ruff check tui tests bench tools
 
 bench: $(VENV)/.test
 	$(PY) bench/run_all.py
