@@ -230,16 +230,30 @@ class RuleRecogniser:
         lower_words = {t.low for ts in toks for t in ts if not t.cap and t.text[0].isalpha()}
         memory = _Memory()
         reader = _BlockReader(lex, lower_words, memory)
-        for text, ts in zip(texts, toks, strict=True):
-            if not _is_title_case(text, ts, lex.stop, lower_words):
+        headline = [
+            _is_title_case(text, ts, lex.stop, lower_words)
+            for text, ts in zip(texts, toks, strict=True)
+        ]
+        for text, ts, strict in zip(texts, toks, headline, strict=True):
+            if not strict:
                 for ent in reader.names(text, ts, strict=False):
                     reader.remember(ent)
         reader.add_acronyms(texts)
-        out: list[list[Entity]] = []
-        for text, ts in zip(texts, toks, strict=True):
-            names = reader.names(text, ts, strict=_is_title_case(text, ts, lex.stop, lower_words))
-            out.append(_merge(text, names, lex.patterns))
-        return out
+        return [
+            _merge(text, reader.names(text, ts, strict=strict), lex.patterns)
+            for text, ts, strict in zip(texts, toks, headline, strict=True)
+        ]
+
+
+def _phrase_before(
+    text: str, start: int, width: int, most: int, phrases: frozenset[str]
+) -> bool:
+    """True when one of `phrases` (up to `most` words) ends, then a space, right before start."""
+    before = text[max(0, start - width) : start]
+    if not before[-1:].isspace():
+        return False
+    words = _WORD_BEFORE.findall(before.lower())
+    return any(" ".join(words[-n:]) in phrases for n in range(1, most + 1) if len(words) >= n)
 
 
 def _merge(text: str, names: list[Entity], patterns: DateNumberPatterns) -> list[Entity]:
@@ -786,13 +800,7 @@ class _BlockReader:
         prev = toks[i - 1]
         if prev.cap and not self._is_title(prev):
             return False
-        before = text[max(0, toks[i].start - 40) : toks[i].start]
-        if not before[-1:].isspace():
-            return False
-        words = _WORD_BEFORE.findall(before.lower())
-        return any(
-            " ".join(words[-n:]) in self.lex.cues_before for n in (1, 2, 3) if len(words) >= n
-        )
+        return _phrase_before(text, toks[i].start, 40, 3, self.lex.cues_before)
 
     def _cue_after(self, text: str, end: int) -> bool:
         """True when a speech verb ("mengatakan", "said") or a role in apposition
@@ -865,12 +873,7 @@ class _BlockReader:
         named = words[-1] in lex.gaz.surnames or words[-1].endswith(_SURNAME_ENDINGS)
         evidence = cue or (words[0] in lex.gaz.given and (named or not strict))
         if not strict:
-            evidence = (
-                evidence
-                or after_cue
-                or words[-1] in lex.gaz.surnames
-                or words[-1].endswith(_SURNAME_ENDINGS)
-            )
+            evidence = evidence or after_cue or named
         if evidence:
             return Entity(first.start, last.end, Label.PERSON, span)
         if not strict and (org_cue or self._org_apposition(text, last.end)):
@@ -881,15 +884,7 @@ class _BlockReader:
         """True when a company word ("maskapai", "shares of") stands right before token i."""
         if i == 0 or toks[i - 1].cap:
             return False
-        before = text[max(0, toks[i].start - 30) : toks[i].start]
-        if not before[-1:].isspace():
-            return False
-        words = _WORD_BEFORE.findall(before.lower())
-        return any(
-            " ".join(words[-n:]) in ner_lexicon.ORG_CUES_BEFORE
-            for n in (1, 2)
-            if len(words) >= n
-        )
+        return _phrase_before(text, toks[i].start, 30, 2, ner_lexicon.ORG_CUES_BEFORE)
 
     def _org_apposition(self, text: str, end: int) -> bool:
         """True after ", a Swedish maker of" / ", perusahaan ...": the name is a company."""
@@ -911,6 +906,4 @@ class _BlockReader:
             return Entity(t.start, t.end, Label.PLACE, t.text)
         if len(t.text) < 3 or text[t.start - 1 : t.start] == "/":
             return None
-        if text[t.end : t.end + 1] == "$":
-            return None  # "US$", "S$": a currency
         return Entity(t.start, t.end, Label.ORG, t.text)
