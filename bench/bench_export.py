@@ -18,31 +18,12 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
+
+from common import DATA, generated_dump, status_kb  # noqa: E402
+
 OUT = HERE / "out"
-DATA = OUT / "data"
 SIZES = (10_000, 100_000, 1_000_000)
 DUMP_N, DUMP_CHARS = 1_000_000, 300
-
-
-def status_kb(field: str) -> int:
-    """A VmRSS/VmHWM-style field of /proc/self/status, in KiB."""
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith(field + ":"):
-            return int(line.split()[1])
-    return 0
-
-
-def ensure_dump() -> Path:
-    """The 1M-article JSON Lines dump, generated once."""
-    DATA.mkdir(parents=True, exist_ok=True)
-    path = DATA / f"articles_{DUMP_N}_{DUMP_CHARS}.jsonl"
-    if not path.exists():
-        tmp = path.with_name(path.name + ".part")
-        subprocess.run([sys.executable, str(HERE / "generate.py"), "--count", str(DUMP_N),
-                        "--chars", str(DUMP_CHARS), "--seed", "2", "--out", str(tmp)],
-                       check=True, stderr=subprocess.DEVNULL)
-        tmp.rename(path)
-    return path
 
 
 def ensure_state(n: int, dump: Path) -> Path:
@@ -95,7 +76,7 @@ def measure(state: Path, dump: Path, with_text: str) -> dict[str, float]:
 
 def main() -> int:
     """Build the sidecars, export each, print the table and the ratios."""
-    dump = ensure_dump()
+    dump = generated_dump(DUMP_N, DUMP_CHARS)
     results: list[tuple[str, int, dict[str, float]]] = []
     for n in SIZES:
         state = ensure_state(n, dump)

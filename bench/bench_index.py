@@ -22,17 +22,11 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
-DATA = HERE / "out" / "data"
+
+from common import generated_dump, status_kb  # noqa: E402
+
 SIZES = (10_000, 100_000, 1_000_000)
 CHARS = 300
-
-
-def status_kb(field: str) -> int:
-    """A VmRSS/VmHWM-style field of /proc/self/status, in KiB."""
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith(field + ":"):
-            return int(line.split()[1])
-    return 0
 
 
 def child(mode: str, path: str) -> None:
@@ -68,19 +62,6 @@ def child(mode: str, path: str) -> None:
                       "row_us": row_us}))
 
 
-def ensure(n: int, fmt: str) -> Path:
-    """The generated dump of n articles, made once."""
-    DATA.mkdir(parents=True, exist_ok=True)
-    path = DATA / f"articles_{n}_{CHARS}.{fmt.replace('txt-folder', 'txt')}"
-    if not path.exists():
-        tmp = path.with_name(path.name + ".part")
-        subprocess.run([sys.executable, str(HERE / "generate.py"), "--count", str(n),
-                        "--chars", str(CHARS), "--seed", "2", "--format", fmt,
-                        "--out", str(tmp)], check=True, stderr=subprocess.DEVNULL)
-        tmp.rename(path)
-    return path
-
-
 def measure(mode: str, path: Path) -> dict[str, float]:
     """Run `child` in a fresh interpreter."""
     out = subprocess.run([sys.executable, __file__, "--child", mode, str(path)],
@@ -92,14 +73,14 @@ def main() -> int:
     """Generate, measure, print the table and the ratios."""
     rows: list[tuple[str, int, float, dict[str, float]]] = []
     for n in SIZES:
-        path = ensure(n, "jsonl")
+        path = generated_dump(n, CHARS, "jsonl")
         size_mb = path.stat().st_size / 2**20
         rows.append(("lazy", n, size_mb, measure("lazy", path)))
         if n <= 100_000:
             rows.append(("eager (baseline)", n, size_mb, measure("eager", path)))
-    gz = ensure(100_000, "jsonl.gz")
+    gz = generated_dump(100_000, CHARS, "jsonl.gz")
     rows.append(("lazy .jsonl.gz", 100_000, gz.stat().st_size / 2**20, measure("lazy", gz)))
-    folder = ensure(100_000, "txt-folder")
+    folder = generated_dump(100_000, CHARS, "txt-folder")
     rows.append(("lazy txt folder", 100_000, 0.0, measure("lazy", folder)))
     print(f"{'mode':<18}{'articles':>10}{'file MB':>9}{'open s':>9}{'mem MB':>9}"
           f"{'row() µs':>10}")
