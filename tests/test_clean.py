@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 
 from tui.config import load_config
-from tui.text.clean import BoilerplateRules, classify
+from tui.text.boilerplate_rules import BoilerplateRules
+from tui.text.clean import classify
 from tui.text.model import Reason, Record
 from tui.text.pipeline import Pipeline
 

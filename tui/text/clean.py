@@ -2,8 +2,9 @@
 
 Three layers, each cheap and linear in the article's length:
 
-1. Patterns from config.yaml (`boilerplate.patterns`): labels such as "Baca juga",
-   "ADVERTISEMENT", "Sumber :", bylines, dates, share buttons, copyright lines.
+1. Patterns from config.yaml (`boilerplate.patterns`, compiled by boilerplate_rules.py):
+   labels such as "Baca juga", "ADVERTISEMENT", "Sumber :", bylines, dates, share
+   buttons, copyright lines.
 2. Repetition: exact and near repeats inside the article, and echoes of the title
    (a caption printed under the headline, the headline again in a "related" box).
 3. Shape and context, in the manner of jusText: each paragraph unit is "good" (a long
@@ -19,12 +20,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any
 
 from tui.text import duplicates, segment
+from tui.text.boilerplate_rules import PATTERN_MAX_WORDS, BoilerplateRules
 from tui.text.dateline import dateline_match
 from tui.text.line import Line, make_line, stopword_density, stopword_language
 from tui.text.line_kinds import (
@@ -39,119 +40,13 @@ from tui.text.line_kinds import (
     looks_like_byline,
 )
 from tui.text.model import Reason
-from tui.text.prefilter import GatedPatterns
 
-# Lines longer than this many words are never judged by a pattern: a pattern is a label.
-PATTERN_MAX_WORDS = 80
 # A label ("Related:") claims at most this many following lines.
 LABEL_REACH = 15
 # Reasons whose bare label claims the short lines after it (the links, the tags).
 _LABEL_REASONS = {Reason.RELATED, Reason.TAGS, Reason.SHARE, Reason.PROMO}
 _LOOSE_LABEL = re.compile(r"^[^:]{1,30}:\s+\S")
 _BARE_TIME = re.compile(r"^\d{1,2}[:.h]\d{2}(\s?([ap]\.?m\.?|uhr|h|wib|wita|wit))?$", re.I)
-_WRAPPING = re.compile(r"^[\s(\[•·*>»«|\-–—]+|[\s)\]]+$")
-
-
-@dataclass(frozen=True)
-class BoilerplateRules:
-    """Compiled patterns from config.yaml's `boilerplate` section, a named group per reason.
-
-    Patterns anchored at the line start (most of them) go into one regex tried only at
-    position 0; the few that may match anywhere go into another. That keeps the cost of a
-    long paragraph close to that of a short line. Patterns that may match anywhere and
-    never look at letter case run on the lower-cased line, each only past a gate on the
-    line's word starts (see prefilter.py).
-    """
-
-    anchored: re.Pattern[str] | None
-    anywhere: re.Pattern[str] | None
-    reasons: tuple[Reason, ...]
-    # Lines after which the rest of the page is boilerplate (a comment thread's header, a
-    # press contact block), and the "About <company>" lines that may open such a block.
-    closers: re.Pattern[str] | None = None
-    closer_leads: re.Pattern[str] | None = None
-    # Patterns tried only on the last lines of an article (author bios).
-    closing: BoilerplateRules | None = None
-    anywhere_lower: GatedPatterns | None = None
-    # Call-to-action words and words that address the reader (see _call_to_action).
-    cta_words: frozenset[str] = frozenset()
-    cta_address: frozenset[str] = frozenset()
-
-    @classmethod
-    def from_config(cls, section: Mapping[str, Any]) -> BoilerplateRules:
-        """Compile `patterns: {reason: {lang: [regex, ...]}}`, reasons tried in that order."""
-        anchored: list[str] = []
-        anywhere: list[str] = []
-        lower: list[tuple[int, str]] = []
-        reasons: list[Reason] = []
-        for reason, by_lang in (section.get("patterns") or {}).items():
-            regexes = [rx for rxs in (by_lang or {}).values() for rx in (rxs or [])]
-            if not regexes:
-                continue
-            n = len(reasons)
-            reasons.append(Reason(reason))
-            free = [rx for rx in regexes if not rx.startswith("^")]
-            lower.extend((n, rx) for rx in free if _caseless(rx))
-            for target, part in ((anchored, [rx for rx in regexes if rx.startswith("^")]),
-                                 (anywhere, [rx for rx in free if not _caseless(rx)])):
-                if part:
-                    target.append(f"(?P<r{n}>" + "|".join(f"(?:{rx})" for rx in part) + ")")
-
-        def build(groups: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str] | None:
-            return re.compile("|".join(groups), flags) if groups else None
-
-        def one(key: str) -> re.Pattern[str] | None:
-            regexes = list(section.get(key) or [])
-            return re.compile("|".join(f"(?:{rx})" for rx in regexes), re.I) if regexes else None
-
-        closing = section.get("closing")
-        return cls(build(anchored), build(anywhere), tuple(reasons), one("closers"),
-                   one("closer_leads"),
-                   cls.from_config({"patterns": closing}) if closing else None,
-                   GatedPatterns.build(lower) if lower else None,
-                   frozenset(w.casefold() for w in section.get("cta_words") or ()),
-                   frozenset(w.casefold() for w in section.get("cta_address") or ()))
-
-    def _first(self, text: str) -> tuple[int, re.Match[str]] | None:
-        """The match whose reason comes first in config order, with that reason's rank.
-
-        The match's `.string` is the text it was found in (the line or its lower case).
-        """
-        found: list[tuple[int, re.Match[str]]] = []
-        a = self.anchored.match(text) if self.anchored is not None else None
-        b = self.anywhere.search(text) if self.anywhere is not None else None
-        for m in (a, b):
-            if m is not None and m.lastgroup is not None:
-                found.append((int(m.lastgroup[1:]), m))
-        if self.anywhere_lower is not None:
-            hit = self.anywhere_lower.search(text.lower())
-            if hit is not None:
-                found.append(hit)
-        return min(found, key=lambda f: f[0], default=None)
-
-    def match(self, text: str) -> tuple[Reason, bool] | None:
-        """The reason a pattern gives `text`, and whether the match is the whole line."""
-        hit = self._first(text)
-        if hit is None:
-            # "(Baca juga: ...)", "• Read more: ...", ">> Lihat juga": the label inside.
-            inner = _WRAPPING.sub("", text)
-            if inner != text and inner:
-                hit = self._first(inner)
-        if hit is None:
-            return None
-        rank, m = hit
-        reason = self.reasons[rank]
-        subject = m.string
-        whole = not any(ch.isalnum() for ch in subject[: m.start()] + subject[m.end():])
-        return reason, whole
-
-
-def _caseless(regex: str) -> bool:
-    """Whether a pattern never looks at letter case (no capitals outside escapes, no (?-i:)).
-
-    Such a pattern finds the same lines in the lower-cased text without IGNORECASE.
-    """
-    return "(?-i:" not in regex and not any(ch.isupper() for ch in re.sub(r"\\.", "", regex))
 
 
 class Shape(Enum):

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from tui.text import clean, entities, structure
+from tui.text.boilerplate_rules import BoilerplateRules
 from tui.text.entities import EntityRecogniser
 from tui.text.model import Document, Record
 from tui.text.settings import AnalysisSettings
@@ -18,7 +19,7 @@ class Pipeline:
 
     def __init__(self, settings: AnalysisSettings) -> None:
         self.settings = settings
-        self.rules = clean.BoilerplateRules.from_config(settings.boilerplate)
+        self.rules = BoilerplateRules.from_config(settings.boilerplate)
         self._recogniser: EntityRecogniser | None = None
 
     @property
