@@ -25,7 +25,6 @@ class Gazetteer:
     places: frozenset[str]
     given: frozenset[str]
     surnames: frozenset[str]
-    stopwords: dict[str, frozenset[str]]
     any_stopword: frozenset[str]
     months: dict[str, tuple[str, ...]]
     days: dict[str, tuple[str, ...]]
@@ -38,13 +37,11 @@ _cached: Gazetteer | None = None
 def _read() -> Gazetteer:
     raw = resources.files("tui.text.data").joinpath(_RESOURCE).read_bytes()
     data = json.loads(gzip.decompress(raw))
-    stop = {lang: frozenset(words) for lang, words in data["stop"].items()}
     return Gazetteer(
         places=frozenset(p.lower() for p in data["place"]),
         given=frozenset(g.lower() for g in data["given"]),
         surnames=frozenset(s.lower() for s in data["surname"]),
-        stopwords=stop,
-        any_stopword=frozenset().union(*stop.values()),
+        any_stopword=frozenset(w for words in data["stop"].values() for w in words),
         months={lang: tuple(ws) for lang, ws in data["months"].items()},
         days={lang: tuple(ws) for lang, ws in data["days"].items()},
     )
