@@ -18,13 +18,14 @@ import os
 import sqlite3
 import threading
 import time
-from collections import OrderedDict, deque
+from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Protocol, TypeVar
 
 from tui.dumps.index import Row
+from tui.dumps.lru import Lru
 from tui.dumps.store import DECISIONS, Decision, Store, StoreError
 
 T = TypeVar("T")
@@ -39,6 +40,7 @@ LOOKUP_BATCH = 500  # article ids per SQLite lookup (well under SQLite's variabl
 SCAN_BATCH = 256  # rows looked at per step when searching for an undecided article
 SCAN_LIMIT = 50_000  # rows searched for the next undecided article on one key press
 CACHE_ROWS = 8192  # decisions kept in memory (drawn rows and their neighbours)
+HASH_ROWS = 4096  # current text hashes kept in memory (drawn rows)
 PRUNE_BATCH = 500  # stale cached analyses dropped per transaction
 UNDECIDED = "undecided"
 ALL = "all"
@@ -116,10 +118,10 @@ class Triage:
         self.dump = dump
         self.labels = tuple(labels)[:9]
         self._clock = clock
-        self._cache: OrderedDict[str, Decision | None] = OrderedDict()
+        self._cache: Lru[str, Decision | None] = Lru(CACHE_ROWS)
         self._counts = dict.fromkeys(DECISIONS, 0)
         self._read_lock = threading.Lock()
-        self._hashes: OrderedDict[int, str] = OrderedDict()
+        self._hashes: Lru[int, str] = Lru(HASH_ROWS)
         self._recent: deque[float] = deque()
         self._saved_position: str | None = None
         self._watch: sqlite3.Connection | None = None
@@ -150,9 +152,7 @@ class Triage:
         found = self._hashes.get(index)
         if found is None:
             found = self.dump.content_hash(index)
-            self._hashes[index] = found
-            if len(self._hashes) > 4096:
-                self._hashes.popitem(last=False)
+            self._hashes.put(index, found)
         return found
 
     # -- reading ---------------------------------------------------------------------------
@@ -200,10 +200,7 @@ class Triage:
 
     def _put(self, article_id: str, decision: Decision | None) -> None:
         with self._read_lock:
-            self._cache[article_id] = decision
-            self._cache.move_to_end(article_id)
-            if len(self._cache) > CACHE_ROWS:
-                self._cache.popitem(last=False)
+            self._cache.put(article_id, decision)
 
     def _decided_among(self, indices: Sequence[int]) -> list[bool]:
         """Whether each article is decided, looked up in one query per batch."""

@@ -12,12 +12,12 @@ import hashlib
 import os
 import threading
 from bisect import bisect_right
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from tui.dumps.formats import DumpError, Reader, RecordError, open_readers
+from tui.dumps.lru import Lru
 from tui.text.model import Record
 
 ROW_CACHE = 4096
@@ -47,18 +47,6 @@ def content_hash(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()
 
 
-class _Lru(OrderedDict[int, object]):
-    def __init__(self, size: int) -> None:
-        super().__init__()
-        self.size = size
-
-    def put(self, key: int, value: object) -> None:
-        self[key] = value
-        self.move_to_end(key)
-        if len(self) > self.size:
-            self.popitem(last=False)
-
-
 class Dump:
     """The articles of one or more paths, in input order, addressed by position."""
 
@@ -73,8 +61,8 @@ class Dump:
             total += len(reader)
             self._ends.append(total)
         self._lock = threading.Lock()
-        self._rows = _Lru(ROW_CACHE)
-        self._records = _Lru(RECORD_CACHE)
+        self._rows: Lru[int, Row] = Lru(ROW_CACHE)
+        self._records: Lru[int, Record] = Lru(RECORD_CACHE)
         self._reported: set[int] = set()
 
     @classmethod
@@ -126,7 +114,7 @@ class Dump:
         index, reader, j = self._locate(index)
         with self._lock:
             cached = self._records.get(index)
-        if isinstance(cached, Record):
+        if cached is not None:
             return cached
         try:
             rec = reader.record(j)
@@ -148,7 +136,7 @@ class Dump:
         index = self._locate(index)[0]
         with self._lock:
             cached = self._rows.get(index)
-        if isinstance(cached, Row):
+        if cached is not None:
             return cached
         rec = self.record(index)
         row = Row(rec.id, _title_guess(rec))
