@@ -277,6 +277,7 @@ class _BlockReader:
         self.lex = lex
         self.lower_words = lower_words
         self.memory = memory
+        # True while a Title Case headline is read: capitals say little there.
         self.strict = False
 
     # -- memory -------------------------------------------------------------------------
@@ -331,7 +332,7 @@ class _BlockReader:
                 and toks[j - 1].low not in ner_lexicon.NAME_ADJECTIVES
             ):
                 j -= 1
-            out.extend(self._read_run(text, toks, i, j, strict=strict))
+            out.extend(self._read_run(text, toks, i, j))
             i = j
         return out
 
@@ -512,9 +513,8 @@ class _BlockReader:
             break
         return i
 
-    def _read_run(
-        self, text: str, toks: list[_Tok], i: int, j: int, *, strict: bool
-    ) -> list[Entity]:
+    def _read_run(self, text: str, toks: list[_Tok], i: int, j: int) -> list[Entity]:
+        strict = self.strict
         titled = self._cue_before(text, toks, i)
         org_cued = not titled and self._org_cue_before(text, toks, i)
         i = self._trim_initial(text, toks, i, j)
@@ -532,7 +532,7 @@ class _BlockReader:
                 pending.pop()
             if pending:
                 org = org_cued and pending[0] is first_of_run
-                ent = self._classify(text, pending, cue, strict=strict, org_cue=org)
+                ent = self._classify(text, pending, cue, org_cue=org)
                 if ent is not None:
                     out.append(ent)
                 pending.clear()
@@ -811,10 +811,10 @@ class _BlockReader:
         return m is not None and m.group(1).lower() in ner_lexicon.PERSON_TITLES
 
     def _classify(
-        self, text: str, seg: list[_Tok], cue: bool, *, strict: bool, org_cue: bool = False
+        self, text: str, seg: list[_Tok], cue: bool, *, org_cue: bool = False
     ) -> Entity | None:
         """A person, an acronym's organisation or place, or nothing, for an unknown stretch."""
-        lex = self.lex
+        lex, strict = self.lex, self.strict
         while seg and not seg[0].cap:
             seg = seg[1:]
         while seg and not seg[-1].cap:
@@ -844,7 +844,7 @@ class _BlockReader:
         if p > 0:
             if len(words) - p < 2:
                 return None
-            return self._classify(text, seg[p:], False, strict=strict)
+            return self._classify(text, seg[p:], False)
         if len(seg) - sum(w in ner_lexicon.NAME_JOINERS for w in words) > 4:
             return None
         after_cue = self._cue_after(text, last.end)
@@ -869,7 +869,7 @@ class _BlockReader:
                 or (cue and (w in lex.stop or _COMMON_NOUN.match(w)))
                 for w in words[:q]
             ):
-                return self._classify(text, seg[q:], cue, strict=strict)
+                return self._classify(text, seg[q:], cue)
         named = words[-1] in lex.gaz.surnames or words[-1].endswith(_SURNAME_ENDINGS)
         evidence = cue or (words[0] in lex.gaz.given and (named or not strict))
         if not strict:
