@@ -133,6 +133,16 @@ def _ratio(num: int, den: int, empty: float) -> float:
     return num / den if den else empty
 
 
+def _precision(tp: int, fp: int, fn: int) -> float:
+    """tp / predicted (1.0 when nothing was predicted and nothing was there)."""
+    return _ratio(tp, tp + fp, 1.0 if not fn else 0.0)
+
+
+def _recall(tp: int, fp: int, fn: int) -> float:
+    """tp / gold (1.0 when there was nothing to find and nothing was predicted)."""
+    return _ratio(tp, tp + fn, 1.0 if not fp else 0.0)
+
+
 @dataclass
 class Scores:
     """Line counts for one set of articles, and the rates derived from them."""
@@ -154,12 +164,12 @@ class Scores:
     @property
     def bp_precision(self) -> float:
         """Boilerplate precision (1.0 when nothing was called boilerplate and none was)."""
-        return _ratio(self.bp_tp, self.bp_tp + self.bp_fp, 1.0 if not self.bp_fn else 0.0)
+        return _precision(self.bp_tp, self.bp_fp, self.bp_fn)
 
     @property
     def bp_recall(self) -> float:
         """Boilerplate recall (1.0 when there was none to find and none was claimed)."""
-        return _ratio(self.bp_tp, self.bp_tp + self.bp_fn, 1.0 if not self.bp_fp else 0.0)
+        return _recall(self.bp_tp, self.bp_fp, self.bp_fn)
 
     @property
     def bp_f1(self) -> float:
@@ -180,12 +190,12 @@ class Scores:
     @property
     def heading_precision(self) -> float:
         """Share of predicted headings that are gold headings."""
-        return _ratio(self.head_tp, self.head_tp + self.head_fp, 1.0 if not self.head_fn else 0.0)
+        return _precision(self.head_tp, self.head_fp, self.head_fn)
 
     @property
     def heading_recall(self) -> float:
         """Share of gold headings predicted as headings."""
-        return _ratio(self.head_tp, self.head_tp + self.head_fn, 1.0 if not self.head_fp else 0.0)
+        return _recall(self.head_tp, self.head_fp, self.head_fn)
 
     @property
     def title_recall(self) -> float:
