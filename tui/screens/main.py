@@ -262,9 +262,16 @@ class MainScreen(TriageActions, Screen[None]):
             self.article_view.show(None, index, placeholder=f"Could not analyse: {error}")
         self.notify(safe_plain(error), title="analysis", severity="error", markup=False)
 
-    def _analyse_one(self, index: int, detect: bool) -> Document | None:
+    def _record(self, index: int) -> Record | None:
+        """The record of article `index`, read once per worker; a failure is reported."""
         try:
-            record = self.source.record(index)
+            return self.source.record(index)
+        except Exception as exc:  # a bad record must not take the reader down
+            self.app.call_from_thread(self._failed, index, f"article {index + 1}: {exc}")
+            return None
+
+    def _analyse_one(self, index: int, record: Record, detect: bool) -> Document | None:
+        try:
             document = self.analyser(record, detect)
         except Exception as exc:  # a bad record must not take the reader down
             self.app.call_from_thread(self._failed, index, f"article {index + 1}: {exc}")
@@ -275,28 +282,31 @@ class MainScreen(TriageActions, Screen[None]):
                                       severity="warning", timeout=10, markup=False)
         return document
 
-    def _kept_one(self, index: int) -> Document | None:
+    def _kept_one(self, record: Record) -> Document | None:
         """The full Document the analyser kept from an earlier run (the sidecar), if any."""
         cached = getattr(self.analyser, "cached", None)
         if cached is None:
             return None
         try:
-            return cached(self.source.record(index))
-        except Exception:  # the analysis proper will say what is wrong with the record
+            return cached(record)
+        except Exception:  # a cache that cannot be read is only a miss
             return None
 
     @work(thread=True, group="analysis", exclusive=True, exit_on_error=False)
     def _analyse(self, index: int) -> None:
         worker = get_current_worker()
         detect = self.options.detect_language
-        if detect and self.cache.get(index) is None and (kept := self._kept_one(index)):
+        record = self._record(index)
+        if record is None:
+            return
+        if detect and self.cache.get(index) is None and (kept := self._kept_one(record)):
             self.cache.put(index, kept, True)
             if not worker.is_cancelled:
                 self.app.call_from_thread(self._arrived, index, kept, True)
             self._prefetch_into_cache(index, lambda: worker.is_cancelled)
             return
         if detect and self.cache.get(index) is None:
-            quick = self._analyse_one(index, False)
+            quick = self._analyse_one(index, record, False)
             if quick is None:
                 return
             self.cache.put(index, quick, False)
@@ -307,7 +317,7 @@ class MainScreen(TriageActions, Screen[None]):
             painted.wait(PAINT_WAIT)
             if worker.is_cancelled:
                 return
-        doc = self._analyse_one(index, detect)
+        doc = self._analyse_one(index, record, detect)
         if doc is None:
             return
         self.cache.put(index, doc, True)
@@ -325,7 +335,10 @@ class MainScreen(TriageActions, Screen[None]):
             item = self.cache.get(neighbour)
             if item is not None and item[1]:
                 continue
-            doc = self._analyse_one(neighbour, self.options.detect_language)
+            record = self._record(neighbour)
+            if record is None:
+                continue
+            doc = self._analyse_one(neighbour, record, self.options.detect_language)
             if doc is not None:
                 self.cache.put(neighbour, doc, True)
                 self.app.call_from_thread(self.article_list.refresh_index, neighbour)
