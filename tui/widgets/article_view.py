@@ -153,9 +153,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._built_width = width
         self.lines = self._layout(width)
         self._strips.clear()
-        height = max(1, self.scrollable_content_region.height)
-        # Room below the last line, so that any heading can be brought to the top.
-        set_scroll_height(self, len(self.lines) + height - 1)
+        self._fit_scroll_height()
         if top:
             self.scroll_to(y=0, animate=False, immediate=True)
         elif anchor is not None:
@@ -245,23 +243,33 @@ class ArticleView(ScrollView, can_focus=True):
                 if ln.first and ln.block != NO_BLOCK
                 and doc.blocks[ln.block].kind is BlockKind.HEADING]
 
-    def next_section(self) -> bool:
-        """Bring the next heading to the top; False when there is none below."""
-        for line in self.heading_lines():
+    def _to_next(self, lines: list[int]) -> bool:
+        """Bring the first of `lines` below the top line to the top; False when none is."""
+        for line in lines:
             if line > self.top_line:
                 self.scroll_to(y=line, animate=False, immediate=True)
                 return True
         return False
+
+    def _to_previous(self, lines: list[int]) -> bool:
+        """Bring the last of `lines` above the top line to the top; False when none is."""
+        for line in reversed(lines):
+            if line < self.top_line:
+                self.scroll_to(y=line, animate=False, immediate=True)
+                return True
+        return False
+
+    def next_section(self) -> bool:
+        """Bring the next heading to the top; False when there is none below."""
+        return self._to_next(self.heading_lines())
 
     def prev_section(self) -> bool:
         """Bring the previous heading (or, before the first, the top) to the top.
 
         False when already at the top.
         """
-        for line in reversed(self.heading_lines()):
-            if line < self.top_line:
-                self.scroll_to(y=line, animate=False, immediate=True)
-                return True
+        if self._to_previous(self.heading_lines()):
+            return True
         if self.top_line > 0:
             self.scroll_to(y=0, animate=False, immediate=True)
             return True
@@ -280,19 +288,11 @@ class ArticleView(ScrollView, can_focus=True):
 
     def next_match(self) -> bool:
         """Bring the next line with a match to the top; False when there is none below."""
-        for line in self.match_lines():
-            if line > self.top_line:
-                self.scroll_to(y=line, animate=False, immediate=True)
-                return True
-        return False
+        return self._to_next(self.match_lines())
 
     def prev_match(self) -> bool:
         """Bring the previous line with a match to the top; False when there is none above."""
-        for line in reversed(self.match_lines()):
-            if line < self.top_line:
-                self.scroll_to(y=line, animate=False, immediate=True)
-                return True
-        return False
+        return self._to_previous(self.match_lines())
 
     def _last_top(self) -> int:
         return max(0, len(self.lines) - max(1, self.scrollable_content_region.height))
@@ -331,8 +331,7 @@ class ArticleView(ScrollView, can_focus=True):
         if self._width() != self._built_width or not self.lines:
             self.rebuild(anchor=self._anchor())
         else:
-            height = max(1, self.scrollable_content_region.height)
-            set_scroll_height(self, len(self.lines) + height - 1)
+            self._fit_scroll_height()
 
     def on_mount(self) -> None:
         """Resolve styles once the theme is known."""
@@ -349,6 +348,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.call_later(self._fit_scroll_height)  # not while the frame is being drawn
 
     def _fit_scroll_height(self) -> None:
+        """Room below the last line, so that any heading can be brought to the top."""
         height = max(1, self.scrollable_content_region.height)
         set_scroll_height(self, len(self.lines) + height - 1)
 
