@@ -79,9 +79,14 @@ class _Unit:
     def text(self) -> str:
         return " ".join(ln.text for ln in self.lines)
 
+    @property
+    def joined(self) -> Line:
+        """The unit's lines as one Line (a hard-wrapped paragraph read whole)."""
+        return make_line(self.first.index, self.text)
+
 
 def _shape(unit: _Unit, stopwords: frozenset[str], trusted: bool) -> Shape:
-    joined = make_line(unit.first.index, unit.text)
+    joined = unit.joined
     first, last = unit.first, unit.lines[-1]
     words = joined.words
     density = stopword_density(joined, stopwords) if trusted else 0.0
@@ -143,7 +148,7 @@ def _dated(units: Sequence[_Unit], k: int) -> bool:
 
 def _is_prose(unit: _Unit, stopwords: frozenset[str], trusted: bool) -> bool:
     """An unpunctuated line that still reads like a sentence (a standfirst without a stop)."""
-    line = make_line(unit.first.index, unit.text)
+    line = unit.joined
     return (trusted and line.words >= 6 and not looks_like_byline(line)
             and stopword_density(line, stopwords) >= 0.2)
 
@@ -536,7 +541,7 @@ CTA_MAX_WORDS = 30
 
 def _call_to_action(unit: _Unit, rules: BoilerplateRules) -> bool:
     """Two or more call-to-action words in a short line addressed to the reader."""
-    line = make_line(unit.first.index, unit.text)
+    line = unit.joined
     if line.words > CTA_MAX_WORDS or line.is_quote or not rules.cta_words:
         return False
     tokens = set(line.tokens)
