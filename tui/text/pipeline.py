@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from tui.text import clean, entities, structure
@@ -62,11 +63,7 @@ class Pipeline:
 
         meta.words = sum(len(_WORD.findall(t)) for t in content)
         meta.reading_minutes = round(meta.words / self.settings.words_per_minute, 1)
-        counts: dict[str, int] = {}
-        for r in reasons:
-            if r is not None:
-                counts[str(r)] = counts.get(str(r), 0) + 1
-        meta.boilerplate = counts
+        meta.boilerplate = dict(Counter(str(r) for r in reasons if r is not None))
         return doc
 
 
