@@ -13,20 +13,26 @@ process's commits (SQLite's `data_version`) so the reader can reload and say so,
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import sqlite3
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, Any, Protocol, TypeVar
 
 from tui.dumps.index import Row
 from tui.dumps.lru import Lru
-from tui.dumps.store import DECISIONS, Decision, Store, StoreError
+from tui.dumps.store import (
+    DECISION_COLUMNS,
+    DECISIONS,
+    Decision,
+    Store,
+    StoreError,
+    decision_from_row,
+)
 
 T = TypeVar("T")
 
@@ -176,12 +182,10 @@ class Triage:
                     for start in range(0, len(ids), LOOKUP_BATCH):
                         chunk = ids[start:start + LOOKUP_BATCH]
                         rows = self._watch.execute(
-                            "SELECT article_id, content_hash, decision, labels, note, time "
-                            "FROM decisions WHERE article_id IN "
+                            f"SELECT {DECISION_COLUMNS} FROM decisions WHERE article_id IN "
                             f"({','.join('?' * len(chunk))})", chunk).fetchall()
                         for r in rows:
-                            found[r[0]] = Decision(r[0], r[1], r[2], tuple(json.loads(r[3])),
-                                                   r[4], r[5])
+                            found[r[0]] = decision_from_row(r)
                 return found
             except sqlite3.Error:
                 pass
@@ -218,10 +222,7 @@ class Triage:
         if d is None:
             return None
         changed = d.content_hash != self.current_hash(index)
-        if changed != d.text_changed:
-            d = Decision(d.article_id, d.content_hash, d.decision, d.labels, d.note, d.time,
-                         changed)
-        return d
+        return d if changed == d.text_changed else replace(d, text_changed=changed)
 
     def mark(self, index: int) -> str:
         """Two columns for the list: decision letter, then `!` text changed or `*` note."""

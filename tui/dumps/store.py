@@ -110,7 +110,13 @@ def open_store(paths: Sequence[str], *, state: str | os.PathLike[str] | None = N
     return Store.open(path, readonly=readonly, dump_paths=paths, synchronous=synchronous)
 
 
-def _row(r: sqlite3.Row | tuple[Any, ...], current_hash: str | None = None) -> Decision:
+DECISION_COLUMNS = "article_id, content_hash, decision, labels, note, time"
+"""The columns of `decisions` that `decision_from_row` reads, in its order."""
+
+
+def decision_from_row(r: sqlite3.Row | tuple[Any, ...],
+                      current_hash: str | None = None) -> Decision:
+    """A Decision from a row of DECISION_COLUMNS; `text_changed` when `current_hash` differs."""
     article_id, content_hash, decision, labels, note, when = r
     changed = current_hash is not None and current_hash != content_hash
     return Decision(article_id, content_hash, decision, tuple(json.loads(labels)), note, when,
@@ -231,8 +237,8 @@ class Store:
 
     def _current(self, article_id: str) -> tuple[Any, ...] | None:
         return self._conn.execute(
-            "SELECT article_id, content_hash, decision, labels, note, time FROM decisions "
-            "WHERE article_id = ?", (article_id,)).fetchone()
+            f"SELECT {DECISION_COLUMNS} FROM decisions WHERE article_id = ?",
+            (article_id,)).fetchone()
 
     # -- decisions -------------------------------------------------------------------
 
@@ -308,7 +314,7 @@ class Store:
         """The article's decision, labels and note; `text_changed` when the hash differs."""
         with self._lock:
             row = self._current(article_id)
-        return None if row is None else _row(row, content_hash)
+        return None if row is None else decision_from_row(row, content_hash)
 
     def counts(self) -> dict[str, int]:
         """Articles per decision (every decision named, zeros included)."""
@@ -346,7 +352,7 @@ class Store:
         if label is not None:
             where.append("EXISTS (SELECT 1 FROM json_each(labels) WHERE value = ?)")
             args.append(label)
-        sql = ("SELECT article_id, content_hash, decision, labels, note, time FROM decisions"
+        sql = (f"SELECT {DECISION_COLUMNS} FROM decisions"
                + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY rowid")
         reader = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True,
                                  timeout=BUSY_MS / 1000)
@@ -354,7 +360,7 @@ class Store:
             cursor = reader.execute(sql, args)
             while batch := cursor.fetchmany(1000):
                 for row in batch:
-                    yield _row(row)
+                    yield decision_from_row(row)
         finally:
             reader.close()
 
