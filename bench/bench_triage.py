@@ -38,6 +38,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
+from common import status_kb  # noqa: E402
 from generate import generate, write  # noqa: E402
 
 from tui.dumps.index import Dump  # noqa: E402
@@ -205,14 +206,6 @@ class _ScaleDump:
         return int(rid.rsplit("#", 1)[1]) - 1
 
 
-def _rss_mib() -> float:
-    """This process's resident memory now (Linux /proc), in MiB."""
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
-
-
 def scale_one(n: int) -> str:
     """Open a sidecar of n decisions for triage (fresh process): time, RSS, filters."""
     import sqlite3
@@ -227,11 +220,11 @@ def scale_one(n: int) -> str:
                 (f"/data/dump.jsonl#{i + 1}", f"{i:040x}", ("keep", "reject", "skip",
                  "flag")[i % 4], '["politics"]' if i % 10 == 0 else "[]", "", 1.0)
                 for i in range(n)))
-        before = _rss_mib()
+        before = status_kb("VmRSS") / 1024
         started = time.perf_counter()
         triage = Triage(Store.open(path), _ScaleDump(n + n // 10), [])
         opened = time.perf_counter() - started
-        grown = _rss_mib() - before
+        grown = status_kb("VmRSS") / 1024 - before
         started = time.perf_counter()
         undecided = triage.filter_rows(ListFilter("undecided")) or []
         scan = time.perf_counter() - started
