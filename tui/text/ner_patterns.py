@@ -53,17 +53,18 @@ class Match:
     label: Label
 
 
-def _alt(words: Iterable[str]) -> str:
-    uniq = sorted({w for w in words if w}, key=len, reverse=True)
-    return "|".join(re.escape(w) for w in uniq)
+def alternation(phrases: Iterable[str]) -> str:
+    """A regex alternation of the phrases, longest first; a phrase's words match any spacing."""
+    ordered = sorted({p for p in phrases if p}, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in ordered)
 
 
 class DateNumberPatterns:
     """Compiled DATE and NUMBER patterns for every supported language at once."""
 
     def __init__(self, gaz: Gazetteer) -> None:
-        months = _alt(w for ws in gaz.months.values() for w in ws if len(w) >= 3)
-        days = _alt(w for ws in gaz.days.values() for w in ws)
+        months = alternation(w for ws in gaz.months.values() for w in ws if len(w) >= 3)
+        days = alternation(w for ws in gaz.days.values() for w in ws)
         day_num = r"\d{1,2}(?:st|nd|rd|th|er|\.|º)?"  # before a month: "3. Oktober"
         day_end = r"\d{1,2}(?:st|nd|rd|th)?"  # after a month: "May 29"
         # Generic words before a date ("hari", "tahun", "bulan") stay outside the span,

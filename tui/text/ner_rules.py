@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from tui.text import gazetteer, ner_lexicon
 from tui.text.model import Entity, Label
-from tui.text.ner_patterns import DateNumberPatterns
+from tui.text.ner_patterns import DateNumberPatterns, alternation
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}(?!\w)|\w+(?:[-'’.]\w+)*", re.UNICODE)
 _SENTENCE_GAP = re.compile(r"[.!?;:|–—•\"“”«»‘\n\[]|^\s*-\s")
@@ -106,11 +106,6 @@ class _Memory:
         return self.names.get(key) or self.short.get(key)
 
 
-def _alternation(phrases: frozenset[str]) -> str:
-    ordered = sorted(phrases, key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in ordered)
-
-
 class _Lexicon:
     """Everything the rules look up, compiled once per process."""
 
@@ -128,20 +123,18 @@ class _Lexicon:
             self.fixed[tuple(name.split()) if plain else tuple(_TOKEN.findall(name))] = (
                 Label.PLACE
             )
-        for name in ner_lexicon.PLACE_NAMES:
-            self.fixed[tuple(_TOKEN.findall(name))] = Label.PLACE
-        self.fixed_lexicon = frozenset(
-            tuple(_TOKEN.findall(n)) for n in ner_lexicon.PLACE_NAMES | ner_lexicon.ORG_NAMES
-        )
-        for name in ner_lexicon.ORG_NAMES:
-            self.fixed[tuple(_TOKEN.findall(name))] = Label.ORG
+        places = [tuple(_TOKEN.findall(n)) for n in ner_lexicon.PLACE_NAMES]
+        orgs = [tuple(_TOKEN.findall(n)) for n in ner_lexicon.ORG_NAMES]
+        self.fixed.update(dict.fromkeys(places, Label.PLACE))
+        self.fixed.update(dict.fromkeys(orgs, Label.ORG))
+        self.fixed_lexicon = frozenset(places + orgs)  # the hand-written names only
         self.fixed.pop((), None)
         for word in self.calendar:  # "Mei", "Juni" are dates, not places
             self.fixed.pop((word,), None)
         self.stop = gaz.any_stopword
         self.cues_before = ner_lexicon.PERSON_CUES_BEFORE | ner_lexicon.PERSON_TITLES
         self.cue_after = re.compile(
-            rf"[ ,]*(?:{_alternation(ner_lexicon.PERSON_CUES_AFTER)})(?!\w)", re.IGNORECASE
+            rf"[ ,]*(?:{alternation(ner_lexicon.PERSON_CUES_AFTER)})(?!\w)", re.IGNORECASE
         )
         self.not_entities = ner_lexicon.NOT_ENTITIES | self.calendar
 
