@@ -137,7 +137,7 @@ def test_entity_dev_set_parses_with_enough_articles_per_language() -> None:
 
 
 def test_entity_files_keep_blank_lines_between_paragraphs() -> None:
-    for path in sorted((ROOT / "tests" / "data" / "ner_dev").glob("*.txt")):
+    for path in sorted(ee.DEV_DIR.glob("*.txt")):
         lines = path.read_text(encoding="utf-8").rstrip("\n").split("\n")
         assert all(line.strip() for line in lines[0::2]), path.name
         assert not any(line.strip() for line in lines[1::2]), path.name
