@@ -12,8 +12,11 @@ Three layers, each cheap and linear in the article's length:
    or "short"; short units are judged by where they stand: before the title (menus),
    between the title and the first paragraph (bylines, dates), after the last sentence
    (link lists, tags), between two boilerplate lines, or after a label such as
-   "Related:". Content recall comes first: a punctuated line is only ever boilerplate
-   through a pattern or a repeat.
+   "Related:". Content recall comes first: a punctuated line is boilerplate only through
+   a pattern or a repeat, or where it stands inside boilerplate for certain: beside a
+   photo credit (a caption), between two lines of one strip of boilerplate, after a
+   comment thread's header or a press contact line, or among the last few paragraphs
+   as a call to action.
 """
 
 from __future__ import annotations
