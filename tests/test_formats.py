@@ -225,6 +225,20 @@ def test_folder_with_a_bad_file_still_opens_the_rest(tmp_path: Path) -> None:
     assert any("d.txt: not UTF-8" in p for p in problems)
 
 
+def test_corrupt_compressed_text_in_a_folder_is_reported_not_raised(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("good\n")
+    data = bytearray(lzma.compress(b"T\n\nbody of the article\n" * 20))
+    data[40] ^= 0xFF  # damage inside the xz block: lzma raises its own LZMAError
+    (tmp_path / "b.txt.xz").write_bytes(bytes(data))
+    data = bytearray(bz2.compress(b"T\n\nbody\n" * 20))
+    data[20] ^= 0xFF
+    (tmp_path / "c.txt.bz2").write_bytes(bytes(data))
+    recs, problems = records(tmp_path)
+    assert [Path(r.id).name for r in recs] == ["a.txt"]
+    assert any("b.txt.xz: corrupt xz data" in p for p in problems)
+    assert any("c.txt.bz2: corrupt bz2 data" in p for p in problems)
+
+
 @pytest.mark.parametrize("fmt", ["jsonl", "jsonl.gz", "jsonl.bz2", "jsonl.xz", "csv", "tsv",
                                  "json"])
 def test_generated_dumps_round_trip_in_every_format(tmp_path: Path, fmt: str) -> None:

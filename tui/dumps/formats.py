@@ -34,7 +34,7 @@ from tui.dumps.sniff import (
     inner_suffix,
     is_dump_file,
     looks_binary,
-    open_bytes,
+    read_decompressed,
     sniff,
 )
 from tui.text.model import Record
@@ -160,12 +160,9 @@ class TextFiles(Reader):
         comp = compression_of(data[:8])
         if comp is not Compression.NONE:
             try:
-                with open_bytes(path, comp, rid) as fh:
-                    data = fh.read()
+                data = read_decompressed(path, comp, rid)
             except DumpError as exc:
                 raise RecordError(str(exc)) from None
-            except (OSError, EOFError, ValueError) as exc:
-                raise RecordError(f"{rid}: corrupt {comp.value} data ({exc})") from None
         if not data.startswith(UTF16_BOMS) and looks_binary(data[:8192]):
             raise RecordError(f"{rid}: not a text file (binary data)")
         return Record(rid, decode_text(data, rid, self.problem))

@@ -149,6 +149,17 @@ _DECOMPRESS_ERRORS: tuple[type[BaseException], ...] = (OSError, EOFError, lzma.L
                                                        ValueError)
 
 
+def read_decompressed(path: str | Path, comp: Compression, label: str, size: int = -1) -> bytes:
+    """The first `size` decompressed bytes (all when -1); DumpError when the data is corrupt."""
+    try:
+        with open_bytes(Path(path), comp, label) as fh:
+            return fh.read(size)
+    except DumpError:
+        raise
+    except _DECOMPRESS_ERRORS as exc:
+        raise DumpError(f"{label}: corrupt {comp.value} data ({exc})") from None
+
+
 def read_head(path: Path, label: str) -> tuple[Compression, bytes]:
     """The compression and the first decompressed bytes; DumpError when unreadable."""
     try:
@@ -159,13 +170,7 @@ def read_head(path: Path, label: str) -> tuple[Compression, bytes]:
     comp = compression_of(raw)
     if comp is Compression.NONE:
         return comp, raw
-    try:
-        with open_bytes(path, comp, label) as fh:
-            return comp, fh.read(SAMPLE)
-    except DumpError:
-        raise
-    except _DECOMPRESS_ERRORS as exc:
-        raise DumpError(f"{label}: corrupt {comp.value} data ({exc})") from None
+    return comp, read_decompressed(path, comp, label, SAMPLE)
 
 
 def sniff(path: Path, label: str) -> Sniffed:
