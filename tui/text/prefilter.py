@@ -91,12 +91,12 @@ class GatedPatterns:
     always: tuple[tuple[int, re.Pattern[str]], ...]
 
     @classmethod
-    def build(cls, patterns: Sequence[tuple[int, str]], flags: int = 0) -> GatedPatterns:
+    def build(cls, patterns: Sequence[tuple[int, str]]) -> GatedPatterns:
         """Compile `(rank, regex)` pairs; a lower rank wins when several match."""
         gated: dict[str, list[tuple[int, re.Pattern[str]]]] = {}
         always: list[tuple[int, re.Pattern[str]]] = []
         for rank, rx in patterns:
-            compiled = re.compile(rx, flags)
+            compiled = re.compile(rx)
             starts = word_starts(rx)
             if starts is None:
                 always.append((rank, compiled))
