@@ -94,9 +94,10 @@ def is_lead_in(line: Line) -> bool:
         return False
     label, rest = parts
     words = rest.split()
-    return not (
-        not 4 <= len(words) <= 18 or any(ch.isdigit() for ch in label) or rest.count(",") > 1
-        or ";" in rest or sum(any(ch.isdigit() for ch in w) for w in words) >= 2
-        or FULL_STOP.search(rest) or rest.endswith(("?", ":", ";", ",", '"', "”", "»"))
-        or is_figures(line)
-        or sum(any(ch.isdigit() for ch in w) for w in words) > 0.25 * len(words))
+    numbers = sum(any(ch.isdigit() for ch in w) for w in words)
+    return (
+        4 <= len(words) <= 18 and not any(ch.isdigit() for ch in label)
+        and rest.count(",") <= 1 and ";" not in rest
+        and numbers < 2 and numbers <= 0.25 * len(words)
+        and not FULL_STOP.search(rest) and not rest.endswith(("?", ":", ";", ",", '"', "”", "»"))
+        and not is_figures(line))
