@@ -20,6 +20,7 @@ import threading
 import time
 import uuid
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from hashlib import sha1
 from pathlib import Path
@@ -207,29 +208,18 @@ class Store:
         self._conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
                            (key, value))
 
-    class _Tx:
-        def __init__(self, store: Store) -> None:
-            self.store = store
-
-        def __enter__(self) -> sqlite3.Connection:
-            self.store._lock.acquire()
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            # IMMEDIATE: take the write lock now, so a concurrent writer waits
+            # (busy_timeout) instead of failing half-way through.
+            self._conn.execute("BEGIN IMMEDIATE")
             try:
-                # IMMEDIATE: take the write lock now, so a concurrent writer waits
-                # (busy_timeout) instead of failing half-way through.
-                self.store._conn.execute("BEGIN IMMEDIATE")
+                yield self._conn
             except BaseException:
-                self.store._lock.release()
+                self._conn.execute("ROLLBACK")
                 raise
-            return self.store._conn
-
-        def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
-            try:
-                self.store._conn.execute("ROLLBACK" if kind else "COMMIT")
-            finally:
-                self.store._lock.release()
-
-    def _transaction(self) -> Store._Tx:
-        return Store._Tx(self)
+            self._conn.execute("COMMIT")
 
     def _writable(self) -> None:
         if self.readonly:
