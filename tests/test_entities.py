@@ -106,8 +106,9 @@ def test_organisation_heads_and_tails(recogniser: RuleRecogniser) -> None:
     assert ("Bank of England", "ORG") in got
 
 
-def test_dates_in_several_languages(recogniser: RuleRecogniser) -> None:
-    cases = [
+@pytest.mark.parametrize(
+    ("text", "date", "lang"),
+    [
         ("pada Jumat (15 September), lapor", "Jumat (15 September)", "id"),
         ("tiba pada hari Rabu.", "Rabu", "id"),
         ("pada Senin (4/3/2024) malam", "Senin (4/3/2024)", "id"),
@@ -120,13 +121,17 @@ def test_dates_in_several_languages(recogniser: RuleRecogniser) -> None:
         ("le 12 mars 2022 à Paris", "12 mars 2022", "fr"),
         ("el 5 de mayo de 2021 en", "5 de mayo de 2021", "es"),
         ("em 7 de setembro de 2022", "7 de setembro de 2022", "pt"),
-    ]
-    for text, date, lang in cases:
-        assert (date, "DATE") in _labels(recogniser, text, lang), text
+    ],
+)
+def test_dates_in_several_languages(
+    recogniser: RuleRecogniser, text: str, date: str, lang: str
+) -> None:
+    assert (date, "DATE") in _labels(recogniser, text, lang), text
 
 
-def test_numbers_with_units_and_currencies(recogniser: RuleRecogniser) -> None:
-    cases = [
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
         ("ekonomi Rp150 triliun tahun ini", "Rp150 triliun"),
         ("a $3.5 billion deal", "$3.5 billion"),
         ("naik 40% dari", "40%"),
@@ -137,9 +142,12 @@ def test_numbers_with_units_and_currencies(recogniser: RuleRecogniser) -> None:
         ("naik 21 peratus", "21 peratus"),
         ("un total de 5.381 millones de euros", "5.381 millones de euros"),
         ("senilai US$1,5 miliar", "US$1,5 miliar"),
-    ]
-    for text, number in cases:
-        assert (number, "NUMBER") in _labels(recogniser, text), text
+    ],
+)
+def test_numbers_with_units_and_currencies(
+    recogniser: RuleRecogniser, text: str, number: str
+) -> None:
+    assert (number, "NUMBER") in _labels(recogniser, text), text
 
 
 def test_codes_scores_and_clock_times_are_not_numbers(recogniser: RuleRecogniser) -> None:
@@ -216,16 +224,20 @@ def test_the_gazetteer_loads_once_across_threads() -> None:
     assert {"moskow", "korea utara", "jepang", "amerika serikat"} <= g.places
 
 
-def test_other_languages_names(recogniser: RuleRecogniser) -> None:
-    cases = [
+@pytest.mark.parametrize(
+    ("text", "name", "label", "lang"),
+    [
         ("Le vote à l’Assemblée nationale a eu lieu.", "Assemblée nationale", "ORG", "fr"),
         ("a-t-il déclaré depuis l'Élysée.", "Élysée", "ORG", "fr"),
         ("Habló en el Palacio de la Moncloa.", "Palacio de la Moncloa", "PLACE", "es"),
         ("Gesundheitsminister Karl Lauterbach sagte am Montag.", "Karl Lauterbach", "PERSON", "de"),
         ("O Real Madrid venceu em Wembley.", "Real Madrid", "ORG", "pt"),
-    ]
-    for text, name, label, lang in cases:
-        assert (name, label) in _labels(recogniser, text, lang), text
+    ],
+)
+def test_other_languages_names(
+    recogniser: RuleRecogniser, text: str, name: str, label: str, lang: str
+) -> None:
+    assert (name, label) in _labels(recogniser, text, lang), text
 
 
 def test_agencies_of_a_place_and_tail_words(recogniser: RuleRecogniser) -> None:
