@@ -80,7 +80,7 @@ class _Event:
     """Marks an event's run ("Piala Dunia", "World Cup"): consumed, never emitted."""
 
 
-_EVENT = _Event()  # type: ignore[assignment]
+_EVENT = _Event()
 
 
 @dataclass(slots=True)
@@ -443,8 +443,8 @@ class _BlockReader:
                 return k, label
         return None
 
-    def _head(self, t: _Tok, prev_cap: bool = False) -> Label | None:  # or _EVENT
-        """ORG or PLACE when the token is a word that makes its run that kind of name."""
+    def _head(self, t: _Tok, prev_cap: bool = False) -> Label | _Event | None:
+        """ORG or PLACE when the token makes its run that kind of name; _EVENT for an event."""
         if not t.cap:
             return None
         if t.acronym:
