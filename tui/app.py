@@ -57,9 +57,9 @@ class WartaApp(App[None]):
         self.notices.extend(problems)
         for theme in self.theme_set.themes.values():
             self.register_theme(theme)
-        self.ui_state = load_ui_state(state_file)
         self.config_theme = str(config.get("ui.theme"))
-        name, problem = self.theme_set.choose(self.ui_state.theme_for(self.config_theme))
+        remembered = load_ui_state(state_file).theme_for(self.config_theme)
+        name, problem = self.theme_set.choose(remembered)
         if problem:
             self.notices.append(f"ui.theme: {problem}")
         self.theme = name
