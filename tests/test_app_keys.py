@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -34,6 +35,13 @@ def _top_block(view: ArticleView):
 
 def _shown_text(view: ArticleView) -> str:
     return "\n".join(line.content.plain for line in view.lines)
+
+
+async def _press_and_check(pilot, read: Callable[[], int], steps: list[tuple[str, int]]) -> None:
+    """Press each step's keys (space-separated) and check that `read()` is its value then."""
+    for keys, expected in steps:
+        await pilot.press(*keys.split())
+        assert read() == expected, keys
 
 
 async def test_first_article_is_shown_with_its_metadata(tmp_path: Path) -> None:
@@ -78,24 +86,9 @@ async def test_list_keys_move_the_cursor_and_open_the_article(tmp_path: Path) ->
         await settle(pilot)
         assert listing.cursor == 1 and view.index == 1
         assert view.lines[0].content.plain == "Pasar Ikan Dibuka Kembali"
-        await pilot.press("down", "down")
-        assert listing.cursor == 3
-        await pilot.press("k")
-        assert listing.cursor == 2
-        await pilot.press("up")
-        assert listing.cursor == 1
-        await pilot.press("G")
-        assert listing.cursor == 3
-        await pilot.press("g")
-        assert listing.cursor == 0
-        await pilot.press("end")
-        assert listing.cursor == 3
-        await pilot.press("home")
-        assert listing.cursor == 0
-        await pilot.press("pagedown")
-        assert listing.cursor == 3
-        await pilot.press("pageup")
-        assert listing.cursor == 0
+        await _press_and_check(pilot, lambda: listing.cursor, [
+            ("down down", 3), ("k", 2), ("up", 1), ("G", 3), ("g", 0), ("end", 3),
+            ("home", 0), ("pagedown", 3), ("pageup", 0)])
         await settle(pilot)
         assert view.index == 0
 
@@ -123,31 +116,20 @@ async def test_article_keys_scroll_the_article(tmp_path: Path) -> None:
         await settle(pilot)
         view = app.screen.query_one(ArticleView)
         view.focus()
-        await pilot.press("j")
-        assert view.top_line == 1
-        await pilot.press("down", "down")
-        assert view.top_line == 3
-        await pilot.press("k")
-        assert view.top_line == 2
-        await pilot.press("up")
-        assert view.top_line == 1
+
+        def top() -> int:
+            return view.top_line
+
+        await _press_and_check(pilot, top, [("j", 1), ("down down", 3), ("k", 2), ("up", 1)])
         await pilot.press("space")
         page = view.scrollable_content_region.height - 1
         assert view.top_line == 1 + page
-        await pilot.press("pageup")
-        assert view.top_line == 1
-        await pilot.press("pagedown")
-        assert view.top_line == 1 + page
+        await _press_and_check(pilot, top, [("pageup", 1), ("pagedown", 1 + page)])
         await pilot.press("G")
         last = view.top_line
         assert last > page and view.lines[last + view.scrollable_content_region.height - 1:] \
             == view.lines[-1:]
-        await pilot.press("g")
-        assert view.top_line == 0
-        await pilot.press("end")
-        assert view.top_line == last
-        await pilot.press("home")
-        assert view.top_line == 0
+        await _press_and_check(pilot, top, [("g", 0), ("end", last), ("home", 0)])
 
 
 async def test_sections_bring_the_heading_to_the_top(tmp_path: Path) -> None:
