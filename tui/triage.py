@@ -18,12 +18,11 @@ import sqlite3
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, Any, Protocol, TypeVar
 
-from tui.dumps.index import Row
 from tui.dumps.lru import Lru
 from tui.dumps.store import (
     DECISION_COLUMNS,
@@ -56,7 +55,7 @@ class TriageDump(Protocol):
     """What triage needs of a Dump (tui.dumps.index.Dump provides it)."""
 
     def __len__(self) -> int: ...
-    def row(self, index: int) -> Row: ...
+    def id_at(self, index: int) -> str: ...
     def content_hash(self, index: int) -> str: ...
     def index_of(self, record_id: str) -> int | None: ...
 
@@ -149,9 +148,8 @@ class Triage:
         return len(self.dump)
 
     def article_id(self, index: int) -> str:
-        """The stable id of the article at dump index `index` (without reading it if we can)."""
-        id_at = getattr(self.dump, "id_at", None)
-        return str(id_at(index)) if id_at is not None else self.dump.row(index).id
+        """The stable id of the article at dump index `index` (without reading it)."""
+        return self.dump.id_at(index)
 
     def current_hash(self, index: int) -> str:
         """The hash of the article's text as it is now (cached for recent rows)."""
@@ -536,11 +534,6 @@ class SidecarPresence:
         if self._fh is not None:
             self._fh.close()
             self._fh = None
-
-
-def label_summary(labels: Iterable[str]) -> str:
-    """`1 politics · 2 economy …` for help texts and messages."""
-    return " · ".join(f"{n} {label}" for n, label in enumerate(labels, 1))
 
 
 def open_triage(paths: Sequence[str], dump: TriageDump, *, labels: Sequence[str] = (),

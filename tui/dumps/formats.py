@@ -179,12 +179,11 @@ class TextFiles(Reader):
 class _Indexed(Reader):
     """A file (plain, or inflated into a temporary file) with a byte-offset index."""
 
-    def __init__(self, fh: IO[bytes], offsets: Offsets, label: str, problem: Problem) -> None:
+    def __init__(self, fh: IO[bytes], offsets: Offsets, label: str) -> None:
         self.fh = fh
         self.fd = fh.fileno()
         self.offsets = offsets
         self.label = label
-        self.problem = problem
 
     def raw(self, k: int) -> bytes:
         """The bytes of entry k of the index (os.pread: safe from several threads)."""
@@ -234,9 +233,8 @@ class JsonLines(_Indexed):
 class CsvRows(_Indexed):
     """A header row naming the fields, then one article per row; ids are `path#ROW`."""
 
-    def __init__(self, fh: IO[bytes], offsets: Offsets, label: str, problem: Problem,
-                 delimiter: str) -> None:
-        super().__init__(fh, offsets, label, problem)
+    def __init__(self, fh: IO[bytes], offsets: Offsets, label: str, delimiter: str) -> None:
+        super().__init__(fh, offsets, label)
         self.delimiter = delimiter
         if not len(offsets):
             raise DumpError(f"{label}: empty, expected a header row")
@@ -363,10 +361,10 @@ def open_file(path: Path, label: str, problem: Problem = _ignore) -> Reader:
     fh = _plain(path, found.compression, label, problem)
     try:
         if found.kind is Kind.JSONL:
-            return JsonLines(fh, scan_lines(fh), label, problem)
+            return JsonLines(fh, scan_lines(fh), label)
         if found.kind in (Kind.CSV, Kind.TSV):
             delimiter = _csv_delimiter(fh, found.kind)
-            return CsvRows(fh, scan_csv_rows(fh), label, problem, delimiter)
+            return CsvRows(fh, scan_csv_rows(fh), label, delimiter)
         fh.seek(0)
         data = fh.read()
         try:
@@ -376,7 +374,7 @@ def open_file(path: Path, label: str, problem: Problem = _ignore) -> Reader:
             first = data.lstrip().split(b"\n", 1)
             if len(first) == 2 and first[0].rstrip().endswith(b"}"):
                 del data
-                return JsonLines(fh, scan_lines(fh), label, problem)
+                return JsonLines(fh, scan_lines(fh), label)
             raise
         fh.close()
         return JsonArray(items, label, single)
