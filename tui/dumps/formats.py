@@ -275,8 +275,7 @@ class CsvRows(_Indexed):
         return f"{self.label}#{j + 1}"
 
     def index_of(self, rid: str) -> int | None:
-        n = _number_after(rid, self.label)
-        return n - 1 if n is not None and 1 <= n <= len(self) else None
+        return _position(rid, self.label, len(self))
 
 
 class JsonArray(Reader):
@@ -304,8 +303,13 @@ class JsonArray(Reader):
     def index_of(self, rid: str) -> int | None:
         if self.single:
             return 0 if rid == self.label else None
-        n = _number_after(rid, self.label)
-        return n - 1 if n is not None and 1 <= n <= len(self) else None
+        return _position(rid, self.label, len(self))
+
+
+def _position(rid: str, label: str, count: int) -> int | None:
+    """The 0-based position `label#N` names (N is 1-based), or None when out of 1..count."""
+    n = _number_after(rid, label)
+    return n - 1 if n is not None and 1 <= n <= count else None
 
 
 def _number_after(rid: str, label: str) -> int | None:

@@ -121,13 +121,14 @@ def kind_from_content(sample: bytes) -> Kind:
     return Kind.TEXT
 
 
-def _opener(comp: Compression, label: str) -> Callable[[str], IO[bytes]]:
+def open_bytes(path: Path, comp: Compression, label: str) -> IO[bytes]:
+    """The file's decompressed bytes as a binary stream."""
     if comp is Compression.GZIP:
-        return lambda p: gzip.open(p, "rb")
+        return gzip.open(path, "rb")
     if comp is Compression.BZIP2:
-        return lambda p: bz2.open(p, "rb")
+        return bz2.open(path, "rb")
     if comp is Compression.XZ:
-        return lambda p: lzma.open(p, "rb")
+        return lzma.open(path, "rb")
     if comp is Compression.ZSTD:
         try:
             from compression import zstd  # type: ignore[import-not-found]  # Python 3.14+
@@ -136,13 +137,8 @@ def _opener(comp: Compression, label: str) -> Callable[[str], IO[bytes]]:
             raise DumpError(
                 f"{label}: zstd-compressed, but Python {version} has no zstd support in its "
                 "standard library (needs 3.14+); decompress it first (zstd -d)") from None
-        return lambda p: zstd.open(p, "rb")  # type: ignore[no-any-return]
-    return lambda p: open(p, "rb")
-
-
-def open_bytes(path: Path, comp: Compression, label: str) -> IO[bytes]:
-    """The file's decompressed bytes as a binary stream."""
-    return _opener(comp, label)(str(path))
+        return zstd.open(path, "rb")  # type: ignore[no-any-return]
+    return open(path, "rb")
 
 
 _DECOMPRESS_ERRORS: tuple[type[BaseException], ...] = (OSError, EOFError, lzma.LZMAError,
