@@ -13,13 +13,14 @@ from typing import IO, Any
 import yaml
 
 from tui.resources import bundled
+from tui.text.entities import BACKENDS
 from tui.text.model import Reason
 from tui.text.settings import AnalysisSettings
 
 # Paths whose mapping keys are the user's own (binding ids, languages, reasons).
 _OPEN_MAPPINGS = {"keymap", "boilerplate.patterns"}
 # Keys whose value must be one of a fixed set.
-_CHOICES: dict[str, tuple[str, ...]] = {"entities.backend": ("rules", "spacy")}
+_CHOICES: dict[str, tuple[str, ...]] = {"entities.backend": BACKENDS}
 # Environment variables that set one key each.
 _ENV_KEYS = {"WARTA_THEME": "ui.theme"}
 
