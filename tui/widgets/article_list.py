@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from typing import ClassVar, Protocol
 
@@ -24,7 +23,7 @@ WORDS_WIDTH = 6
 
 
 class RowSource(Protocol):
-    """What the list needs of a dump: its length and a cheap row per index."""
+    """What the list needs of a dump: its length and a cheap, cached row per index."""
 
     def __len__(self) -> int: ...
     def row(self, index: int) -> Row: ...
@@ -80,7 +79,6 @@ class ArticleList(ScrollView, can_focus=True):
         self.cursor = 0
         """The row under the cursor (a plain attribute: moving repaints two lines, not all)."""
         self.rows: Sequence[int] = range(len(source))
-        self._row_cache: OrderedDict[int, Row] = OrderedDict()
         self.describe: Callable[[int], tuple[str | None, str | None, int] | None] = (
             lambda _i: None)
         """Title, language and words of an analysed article, or None while unknown.
@@ -111,15 +109,6 @@ class ArticleList(ScrollView, can_focus=True):
         self.virtual_size = Size(0, len(rows))
         self.refresh()
         self.move_to(position, force=True)
-
-    def _row(self, index: int) -> Row:
-        row = self._row_cache.get(index)
-        if row is None:
-            row = self.source.row(index)
-            self._row_cache[index] = row
-            if len(self._row_cache) > 2048:
-                self._row_cache.popitem(last=False)
-        return row
 
     def refresh_index(self, index: int) -> None:
         """Repaint the row of dump index `index` (its language/words/mark changed)."""
@@ -231,7 +220,7 @@ class ArticleList(ScrollView, can_focus=True):
         if tags:
             tags = " " + tags
             title_width = max(1, title_width - cell_len(tags))
-        safe = make_safe((info[0] if info else None) or self._row(index).title)
+        safe = make_safe((info[0] if info else None) or self.source.row(index).title)
         title = fit_words(safe.text, title_width)
         content = Content(title)
         for start, end in safe.escapes:
