@@ -224,16 +224,11 @@ class Triage:
 
     def mark(self, index: int) -> str:
         """Two columns for the list: decision letter, then `!` text changed or `*` note."""
-        d = self._get(self.article_id(index))
+        d = self.decision_at(index)
         if d is None:
             return ""
-        letter = MARKS.get(d.decision or "", "·")
-        second = " "
-        if d.content_hash != self.current_hash(index):
-            second = CHANGED_MARK
-        elif d.note:
-            second = NOTE_MARK
-        return letter + second
+        second = CHANGED_MARK if d.text_changed else NOTE_MARK if d.note else " "
+        return MARKS.get(d.decision or "", "·") + second
 
     def tags(self, index: int, width: int) -> str:
         """The article's labels in at most `width` cells: `#politics #sport`, `#pol #spo`
