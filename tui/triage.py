@@ -31,6 +31,7 @@ from tui.dumps.store import (
     Store,
     StoreError,
     decision_from_row,
+    read_only_uri,
 )
 
 T = TypeVar("T")
@@ -453,8 +454,8 @@ class Triage:
 
     def _open_watch(self) -> None:
         try:
-            self._watch = sqlite3.connect(f"{Path(self.store.path).resolve().as_uri()}?mode=ro",
-                                          uri=True, check_same_thread=False)
+            self._watch = sqlite3.connect(read_only_uri(self.store.path), uri=True,
+                                          check_same_thread=False)
             self._seen_version = self._data_version()
         except sqlite3.Error:
             self._watch = None

@@ -103,6 +103,11 @@ def state_path_for(paths: Sequence[str], state_dir: str | os.PathLike[str] | Non
     return folder / f"{safe}-{digest}{SUFFIX}"
 
 
+def read_only_uri(path: str | os.PathLike[str]) -> str:
+    """The SQLite URI that opens `path` read-only (pass `uri=True` to sqlite3.connect)."""
+    return f"{Path(path).resolve().as_uri()}?mode=ro"
+
+
 def open_store(paths: Sequence[str], *, state: str | os.PathLike[str] | None = None,
                state_dir: str | os.PathLike[str] | None = None, readonly: bool = False,
                synchronous: str = "full") -> Store:
@@ -146,7 +151,7 @@ class Store:
             if readonly:
                 if not path.exists():
                     raise StoreError(f"{path}: no saved state for this dump yet")
-                conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
+                conn = sqlite3.connect(read_only_uri(path), uri=True,
                                        timeout=BUSY_MS / 1000, check_same_thread=False,
                                        isolation_level=None)
             else:
@@ -161,6 +166,9 @@ class Store:
         store = cls(conn, path, readonly)
         try:
             store._prepare(synchronous, dump_paths)
+        except StoreError:
+            conn.close()
+            raise
         except sqlite3.DatabaseError as exc:
             conn.close()
             raise StoreError(f"{path}: not a usable warta state file ({exc})") from None
@@ -344,7 +352,7 @@ class Store:
             args.append(label)
         sql = (f"SELECT {DECISION_COLUMNS} FROM decisions"
                + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY rowid")
-        reader = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True,
+        reader = sqlite3.connect(read_only_uri(self.path), uri=True,
                                  timeout=BUSY_MS / 1000)
         try:
             cursor = reader.execute(sql, args)
