@@ -11,11 +11,13 @@ import csv
 import json
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from tui.dumps.index import Dump, content_hash
 from tui.dumps.store import DECISIONS, Store
-from tui.text.pipeline import Pipeline
+
+if TYPE_CHECKING:  # only the caller of a cleaned export builds (and imports) a Pipeline
+    from tui.text.pipeline import Pipeline
 
 TEXT_MODES = ("none", "raw", "cleaned")
 FORMATS = ("jsonl", "csv")
