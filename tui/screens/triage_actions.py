@@ -15,6 +15,7 @@ from textual.worker import get_current_worker
 
 from tui.safe_text import safe_plain
 from tui.triage import SCAN_LIMIT, ListFilter, Triage, TriageRefused, filter_choices
+from tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from tui.widgets.article_list import ArticleList
@@ -31,15 +32,15 @@ class TriageActions:
 
     if TYPE_CHECKING:  # provided by MainScreen / Screen
         app: Any
-        title: str | None
-        sub_title: str | None
+        heading: str
+        position: str
         article_list: ArticleList
 
         def notify(self, message: str, **kwargs: Any) -> None: ...
         def set_interval(self, interval: float, callback: Any) -> Any: ...
         def open_from_palette(self, index: int) -> None: ...
         def apply_filter(self, text: str) -> None: ...
-        def query(self, selector: str) -> Any: ...
+        def query_one(self, selector: type[TitleBar]) -> TitleBar: ...
 
     @property
     def triage(self) -> Triage | None:
@@ -71,7 +72,7 @@ class TriageActions:
         listing = self.article_list
         listing.mark = triage.mark
         listing.tags = triage.tags
-        self._triage_base_title = str(getattr(self, "heading", "") or self.title or "warta")
+        self._triage_base_title = self.heading
         self.show_progress()
         self.set_interval(POLL_SECONDS, self._poll_sidecar)
 
@@ -97,17 +98,9 @@ class TriageActions:
         triage = self.triage
         if triage is None:
             return
-        line = f"{self._triage_base_title} · {triage.progress().line()}"
-        if hasattr(self, "heading"):  # the reader's own header text (not Screen.title,
-            self.heading = line  # which repaints the whole screen when set)
-            where = str(getattr(self, "position", "") or "")
-        else:
-            self.title = line
-            where = self.sub_title or ""
-        for bar in self.query("TitleBar"):
-            show = getattr(bar, "show", None)
-            if show is not None:
-                show(line, where)
+        # The reader's own header text (not Screen.title, which repaints the whole screen).
+        self.heading = f"{self._triage_base_title} · {triage.progress().line()}"
+        self.query_one(TitleBar).show(self.heading, self.position)
 
     def _poll_sidecar(self) -> None:
         triage = self.triage
