@@ -10,7 +10,8 @@ V = TypeVar("V")
 
 
 class Lru(OrderedDict[K, V]):
-    """A dict of at most `size` entries; `put` drops the least recently used one."""
+    """A dict of at most `size` entries; `put` drops the one put (or moved to the end) longest
+    ago, so a caller that calls `move_to_end` on a hit gets least-recently-used order."""
 
     def __init__(self, size: int) -> None:
         super().__init__()
