@@ -409,18 +409,18 @@ class MainScreen(TriageActions, Screen[None]):
 
     def action_next_match(self) -> None:
         """Bring the next line with a match of the filter text to the top."""
-        if not self.filter_text:
-            self.notify("No filter text: press / to set one.", timeout=2)
-        elif not self.article_view.next_match():
-            self.notify(f"No further match of {safe_plain(self.filter_text)!r}.", timeout=2,
-                        markup=False)
+        self._to_match(self.article_view.next_match, "further")
 
     def action_prev_match(self) -> None:
         """Bring the previous line with a match of the filter text to the top."""
+        self._to_match(self.article_view.prev_match, "earlier")
+
+    def _to_match(self, move: Callable[[], bool], which: str) -> None:
+        """Run `move` (the view's next/prev match), or say why there is nothing to move to."""
         if not self.filter_text:
             self.notify("No filter text: press / to set one.", timeout=2)
-        elif not self.article_view.prev_match():
-            self.notify(f"No earlier match of {safe_plain(self.filter_text)!r}.", timeout=2,
+        elif not move():
+            self.notify(f"No {which} match of {safe_plain(self.filter_text)!r}.", timeout=2,
                         markup=False)
 
     def open_from_palette(self, index: int) -> None:
