@@ -10,7 +10,7 @@ from textual.app import App
 
 from tui import keymap
 from tui.analyser import PipelineAnalyser
-from tui.article_source import ArticleSource, Dump
+from tui.article_source import Dump
 from tui.config import Config
 from tui.screens.main import Analyser, MainScreen, ReaderOptions
 from tui.themes import ThemeSet, load_themes, variable_defaults
@@ -44,7 +44,7 @@ class WartaApp(App[None]):
         super().__init__()
         self.documents = documents  # full Documents known at start (the sidecar's)
         self.config = config
-        self.source = ArticleSource(dump)
+        self.source = dump
         self.analyser = analyser or PipelineAnalyser(config)
         self.state_file = state_file
         self.triage = triage  # decisions, labels, notes, position; None: triage is off

@@ -17,26 +17,3 @@ class Dump(Protocol):
     def record(self, index: int) -> Record: ...
     def row(self, index: int) -> Row: ...
 
-
-class ArticleSource:
-    """The reader's view of a Dump (which is safe to read from several threads)."""
-
-    def __init__(self, dump: Dump) -> None:
-        self.dump = dump
-        self._len = len(dump)
-
-    @property
-    def name(self) -> str:
-        """The dump's short name, for the header."""
-        return self.dump.name
-
-    def __len__(self) -> int:
-        return self._len
-
-    def row(self, index: int) -> Row:
-        """The cheap list row of article `index`."""
-        return self.dump.row(index)
-
-    def record(self, index: int) -> Record:
-        """The full record of article `index`."""
-        return self.dump.record(index)

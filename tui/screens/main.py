@@ -24,7 +24,7 @@ from textual.timer import Timer
 from textual.widgets import Input
 from textual.worker import get_current_worker
 
-from tui.article_source import ArticleSource
+from tui.article_source import Dump
 from tui.document_cache import DocumentCache
 from tui.keymap import Scope, bindings
 from tui.safe_text import safe_plain
@@ -68,7 +68,7 @@ class MainScreen(TriageActions, Screen[None]):
 
     BINDINGS: ClassVar = bindings(Scope.SCREEN)
 
-    def __init__(self, source: ArticleSource, analyser: Analyser, options: ReaderOptions,
+    def __init__(self, source: Dump, analyser: Analyser, options: ReaderOptions,
                  documents: Mapping[int, Document] | None = None) -> None:
         super().__init__(id="main")
         self.source = source
