@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict
 
+from tui.dumps.lru import Lru
 from tui.text.model import Document
 
 
@@ -16,9 +16,13 @@ class DocumentCache:
     """
 
     def __init__(self, size: int = 64) -> None:
-        self.size = size
-        self._items: OrderedDict[int, tuple[Document, bool]] = OrderedDict()
+        self._items: Lru[int, tuple[Document, bool]] = Lru(size)
         self._lock = threading.Lock()
+
+    @property
+    def size(self) -> int:
+        """How many Documents are kept at most."""
+        return self._items.size
 
     def get(self, index: int) -> tuple[Document, bool] | None:
         """The Document at `index` and whether it is full, or None."""
@@ -34,7 +38,4 @@ class DocumentCache:
             old = self._items.get(index)
             if old is not None and old[1] and not full:
                 return
-            self._items[index] = (document, full)
-            self._items.move_to_end(index)
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
+            self._items.put(index, (document, full))
