@@ -6,13 +6,13 @@ and is committed before a method returns; the in-memory copy only serves drawing
 
 Two processes on one sidecar: the Store lets both write (SQLite serialises them; the
 last decision on an article wins). `Triage.others_changed()` notices the other
-process's commits (SQLite's `data_version`) so the reader can reload and say so, and
+process's triage changes (each session counts its own in the sidecar's `writers`
+table) so the reader can reload and say so, and
 `SidecarPresence` tells at start that another reader already has the dump open.
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sqlite3
 import threading
@@ -32,6 +32,7 @@ from tui.dumps.store import (
     StoreError,
     decision_from_row,
     read_only_uri,
+    writes_by_others,
 )
 
 T = TypeVar("T")
@@ -131,8 +132,8 @@ class Triage:
         self._recent: deque[float] = deque()
         self._saved_position: str | None = None
         self._watch: sqlite3.Connection | None = None
-        self._seen_version = 0
-        self._version_lock = threading.Lock()  # our own commits vs. noticing others'
+        self._seen_others = 0  # writes_by_others() when last looked at
+        self._cache_lock = threading.Lock()  # the analysis threads' cache store
         self._cache_store: Store | None = None
         self.presence: SidecarPresence | None = None
         self._open_watch()
@@ -300,7 +301,6 @@ class Triage:
         if decision is not None and decision.decision is not None:
             self._counts[decision.decision] += 1
         self._put(article_id, decision)
-        self._note_own_write()
 
     def _write(self, index: int, change: Callable[[str, str], T]) -> T:
         """Apply one store change to the article at `index` and keep the counts in step."""
@@ -364,7 +364,6 @@ class Triage:
             return
         self.store.save_position(article_id)
         self._saved_position = article_id
-        self._note_own_write()
 
     def saved_position(self) -> int | None:
         """The dump index of the article the reader was last on, if it is still there."""
@@ -415,35 +414,25 @@ class Triage:
         """Keep an analysed Document in the sidecar (from an analysis thread).
 
         Written through a connection of its own without a sync per commit (the cache is
-        not precious), so a decision on the UI thread never waits for it; and counted as
-        our own write, so it is not taken for another reader's decisions.
+        not precious), so a decision on the UI thread never waits for it. Cache writes
+        never count as triage changes, so they are not taken for another reader's.
         """
         if self.readonly:
             return
-        with self._version_lock:
-            unseen = self._data_version() != self._seen_version
+        with self._cache_lock:
             if self._cache_store is None:
                 self._cache_store = Store.open(self.store.path, synchronous="normal")
                 threading.Thread(target=self._prune_analysis, args=(version,),
                                  name="prune-analysis", daemon=True).start()
             self._cache_store.cache_document(article_id, key, version, document)
-            if not unseen:  # another process's commit stays noticed
-                self._seen_version = self._data_version()
 
     def _prune_analysis(self, version: str) -> None:
-        """Drop the analyses of other pipeline versions, in the background, in short
-        batches each counted as our own write (so never taken for another reader's)."""
+        """Drop the analyses of other pipeline versions, in the background, in short batches."""
         store = None
         try:
             store = Store.open(self.store.path, synchronous="normal")
-            while True:
-                with self._version_lock:
-                    unseen = self._data_version() != self._seen_version
-                    dropped = store.prune_analysis_batch(version, PRUNE_BATCH)
-                    if not unseen:
-                        self._seen_version = self._data_version()
-                if dropped < PRUNE_BATCH:
-                    return
+            while store.prune_analysis_batch(version, PRUNE_BATCH) >= PRUNE_BATCH:
+                pass
         except (StoreError, sqlite3.Error):
             pass  # only the cache stays bigger
         finally:
@@ -456,31 +445,25 @@ class Triage:
         try:
             self._watch = sqlite3.connect(read_only_uri(self.store.path), uri=True,
                                           check_same_thread=False)
-            self._seen_version = self._data_version()
+            self._seen_others = self._writes_by_others()
         except sqlite3.Error:
             self._watch = None
 
-    def _data_version(self) -> int:
+    def _writes_by_others(self) -> int:
         if self._watch is None:
             return 0
         with self._read_lock:
-            return int(self._watch.execute("PRAGMA data_version").fetchone()[0])
-
-    def _note_own_write(self) -> None:
-        # Our own commits change data_version as seen from the watch connection too.
-        with self._version_lock, contextlib.suppress(sqlite3.Error):
-            self._seen_version = self._data_version()
+            return writes_by_others(self._watch, self.store.session)
 
     def others_changed(self) -> bool:
-        """True (after reloading) when another process committed to the sidecar since."""
-        with self._version_lock:
-            try:
-                version = self._data_version()
-            except sqlite3.Error:
-                return False
-            if version == self._seen_version:
-                return False
-            self._seen_version = version
+        """True (after reloading) when another process changed triage in the sidecar since."""
+        try:
+            seen = self._writes_by_others()
+        except sqlite3.Error:
+            return False
+        if seen == self._seen_others:
+            return False
+        self._seen_others = seen
         self.reload()
         return True
 
@@ -488,7 +471,7 @@ class Triage:
         """Close the watch connection and the store (everything is already committed)."""
         if self.presence is not None:
             self.presence.release()
-        with self._version_lock:
+        with self._cache_lock:
             if self._cache_store is not None:
                 self._cache_store.close()
                 self._cache_store = None

@@ -55,6 +55,10 @@ CREATE TABLE IF NOT EXISTS position (
     article_id TEXT NOT NULL,
     time       REAL NOT NULL
 );
+CREATE TABLE IF NOT EXISTS writers (
+    session TEXT PRIMARY KEY,
+    writes  INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS analysis (
     article_id   TEXT NOT NULL,
     content_hash TEXT NOT NULL,
@@ -63,6 +67,20 @@ CREATE TABLE IF NOT EXISTS analysis (
     PRIMARY KEY (article_id, content_hash, version)
 );
 """
+
+
+def writes_by_others(conn: sqlite3.Connection, session: str) -> int:
+    """How many triage changes sessions other than `session` have committed (0 if none yet).
+
+    A reader polls this to notice another process's decisions; its own writes, and cache
+    writes of any process, never change it.
+    """
+    try:
+        row = conn.execute("SELECT coalesce(sum(writes), 0) FROM writers WHERE session != ?",
+                           (session,)).fetchone()
+    except sqlite3.OperationalError:  # a read-only view of a sidecar without the table
+        return 0
+    return int(row[0])
 
 
 class StoreError(Exception):
@@ -185,11 +203,12 @@ class Store:
             c.execute("PRAGMA journal_mode = WAL")
             c.execute(f"PRAGMA synchronous = {synchronous.upper()}")
             with self._transaction():
-                if not self._has_schema():
-                    # One statement at a time: executescript() would commit our transaction.
-                    for statement in _SCHEMA.split(";"):
-                        if statement.strip():
-                            c.execute(statement)
+                # One statement at a time: executescript() would commit our transaction.
+                # Every statement is IF NOT EXISTS, so a sidecar made before a table was
+                # added gains it here.
+                for statement in _SCHEMA.split(";"):
+                    if statement.strip():
+                        c.execute(statement)
                 version = self._meta("schema")
                 if version is None:
                     self._set_meta("schema", str(SCHEMA_VERSION))
@@ -199,11 +218,6 @@ class Store:
         if int(version) > SCHEMA_VERSION:
             raise StoreError(f"{self.path}: written by a newer warta (schema {version}); "
                              "upgrade warta to use it")
-
-    def _has_schema(self) -> bool:
-        found = self._conn.execute(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'journal'")
-        return bool(found.fetchone()[0])
 
     def _meta(self, key: str) -> str | None:
         try:
@@ -233,6 +247,11 @@ class Store:
         if self.readonly:
             raise StoreError(f"{self.path}: opened read-only")
 
+    def _count_write(self, c: sqlite3.Connection) -> None:
+        """Count one triage change by this session, inside its transaction."""
+        c.execute("INSERT INTO writers (session, writes) VALUES (?, 1) ON CONFLICT (session) "
+                  "DO UPDATE SET writes = writes + 1", (self.session,))
+
     def _current(self, article_id: str) -> tuple[Any, ...] | None:
         return self._conn.execute(
             f"SELECT {DECISION_COLUMNS} FROM decisions WHERE article_id = ?",
@@ -252,6 +271,7 @@ class Store:
                 {"decision": prev[2], "hash": prev[1], "time": prev[5]})
             c.execute("INSERT INTO journal (session, article_id, previous) VALUES (?, ?, ?)",
                       (self.session, article_id, previous))
+            self._count_write(c)
             c.execute(
                 "INSERT INTO decisions (article_id, content_hash, decision, time) "
                 "VALUES (?, ?, ?, ?) ON CONFLICT (article_id) DO UPDATE SET "
@@ -269,6 +289,7 @@ class Store:
                 return None
             seq, article_id, previous = last
             c.execute("UPDATE journal SET undone = 1 WHERE seq = ?", (seq,))
+            self._count_write(c)
             if previous is None:
                 c.execute("UPDATE decisions SET decision = NULL WHERE article_id = ?",
                           (article_id,))
@@ -284,6 +305,7 @@ class Store:
     def _annotate(self, article_id: str, content_hash: str, column: str, value: str) -> None:
         self._writable()
         with self._transaction() as c:
+            self._count_write(c)
             c.execute(
                 f"INSERT INTO decisions (article_id, content_hash, {column}, time) "
                 f"VALUES (?, ?, ?, ?) ON CONFLICT (article_id) DO UPDATE SET "
