@@ -118,9 +118,10 @@ def write_dump(folder: Path, articles: list[str] | None = None) -> Path:
 
 def make_app(tmp_path: Path, articles: list[str] | None = None, *,
              config_text: str = "", theme_dirs: list[Path] | None = None,
-             state_dir: Path | None = None, **overrides: Any) -> WartaApp:
+             state_dir: Path | None = None, dump_name: str = "dump",
+             **overrides: Any) -> WartaApp:
     """A WartaApp on a synthetic dump, with a hermetic config, themes and state file."""
-    dump_dir = write_dump(tmp_path / "dump", articles)
+    dump_dir = write_dump(tmp_path / dump_name, articles)
     config_path = tmp_path / "config.yaml"
     config_path.write_text(config_text or "ui: {}\n", encoding="utf-8")
     sets = [f"{k.replace('__', '.')}={v}" for k, v in overrides.items()]

@@ -55,3 +55,15 @@ async def test_escape_sequences_are_visible_and_never_raw(tmp_path: Path) -> Non
         screen = app.export_screenshot()
         assert "\x1b]0;" not in screen and "\x1b[2J" not in screen
         assert app.title == "warta" and "\x1b" not in (app.screen.title or "")
+
+
+async def test_a_dump_named_like_markup_is_shown_as_text(tmp_path: Path) -> None:
+    from app_fixtures import make_app
+
+    from tui.widgets.title_bar import TitleBar
+
+    app = make_app(tmp_path, dump_name="news [red]x [b]y")
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        header = app.screen.query_one(TitleBar).render_line(0).text
+        assert "news [red]x [b]y" in header

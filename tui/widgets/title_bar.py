@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.content import Content
 from textual.widgets import Static
 
 
@@ -17,5 +18,6 @@ class TitleBar(Static):
 
     def show(self, title: str, where: str) -> None:
         """Set the title and the position text (both already terminal-safe)."""
-        # The bar's size never changes with its text: no layout pass needed.
-        self.update(f"{title} · {where}" if where else title, layout=False)
+        # Plain Content: a dump named "a[/]b" is text, not markup. The bar's size never
+        # changes with its text: no layout pass needed.
+        self.update(Content(f"{title} · {where}" if where else title), layout=False)
