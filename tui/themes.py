@@ -19,12 +19,11 @@ from textual.color import Color
 from textual.markup import parse_style
 from textual.theme import BUILTIN_THEMES, Theme
 
+from tui.config import parse_yaml
 from tui.resources import bundled
 from tui.text.model import Label
 
 DEFAULT_THEME = "warta-dark"
-# libyaml's safe loader when PyYAML was built with it (several times faster), else Python's.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 COLOR_KEYS = ("primary", "secondary", "accent", "foreground", "background", "surface",
               "panel", "boost", "warning", "error", "success")
@@ -138,7 +137,7 @@ def load_theme_file(path: Path) -> Theme:
     """Read and validate one theme file."""
     try:
         with path.open(encoding="utf-8") as fh:
-            data = yaml.load(fh, Loader=_LOADER)
+            data = parse_yaml(fh)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}: " if mark is not None else ""

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from tui.config import parse_yaml
+
 
 def state_path() -> Path:
     """Where the UI state file lives."""
@@ -38,7 +40,7 @@ def load_ui_state(path: Path | None = None) -> UiState:
     """Read the state file; a missing or damaged one is simply an empty state."""
     path = path or state_path()
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = parse_yaml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return UiState()
     if not isinstance(data, dict):
