@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import random
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -687,41 +686,6 @@ Wer jetzt kündigt, kann den Dienst noch bis zum Ende des bezahlten Monats nutze
     got = _reasons(text, rules)
     price = "Ab März kostet das Abo des Dienstes 12,99 Euro im Monat statt bisher 9,99 Euro."
     assert got[price] is None
-
-
-def test_word_gate_reads_pattern_openings() -> None:
-    from tui.text.prefilter import word_starts
-    assert word_starts(r"\b(subscribe|e-?mail|comments?)\b") == {"sub", "e", "com"}
-    assert word_starts(r"\bcreative commons\b") == {"cre"}
-    assert word_starts(r"(\(|[-–—]\s)(photo|foto)") is None  # opens with punctuation
-    assert word_starts(r"\b(\w+ ){0,2}terkait") is None
-    assert word_starts(r"\b(a|an)? x") is None  # the group may be absent
-
-
-def test_word_gate_finds_what_a_plain_search_finds() -> None:
-    import re as _re
-
-    from tui.text.prefilter import GatedPatterns
-    section = load_config().analysis.boilerplate["patterns"]
-    free = [(n, rx) for n, by_lang in enumerate(section.values())
-            for rxs in by_lang.values() for rx in rxs if not rx.startswith("^")
-            and "(?-i:" not in rx]
-    gate = GatedPatterns.build(free)
-    plain = [(n, _re.compile(rx)) for n, rx in free]
-    texts = [g.text.lower() for d in ("boilerplate_dev", "boilerplate_own")
-             for p in sorted((ROOT / "tests" / "data" / d).glob("*.tsv"))
-             for g in _parse_rows(p)]
-    for text in texts:
-        want = min((n for n, rx in plain if rx.search(text)), default=None)
-        hit = gate.search(text)
-        assert (hit[0] if hit else None) == want, text
-
-
-def _parse_rows(path: Path) -> list[Any]:
-    """Labelled rows of a gold file as objects with a `text` (blank rows skipped)."""
-    from types import SimpleNamespace
-    return [SimpleNamespace(text=r.split("\t", 1)[1])
-            for r in path.read_text(encoding="utf-8").split("\n") if "\t" in r]
 
 
 def test_sign_off_after_the_last_paragraph_stays(rules: BoilerplateRules) -> None:

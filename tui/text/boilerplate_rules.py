@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tui.text.model import Reason
-from tui.text.prefilter import GatedPatterns
+from tui.text.prefilter import AnchoredPatterns, GatedPatterns
 
 # Lines longer than this many words are never judged by a pattern: a pattern is a label.
 PATTERN_MAX_WORDS = 80
@@ -24,14 +24,15 @@ _WRAPPING = re.compile(r"^[\s(\[•·*>»«|\-–—]+|[\s)\]]+$")
 class BoilerplateRules:
     """Compiled patterns from config.yaml's `boilerplate` section, a named group per reason.
 
-    Patterns anchored at the line start (most of them) go into one regex tried only at
-    position 0; the few that may match anywhere go into another. That keeps the cost of a
-    long paragraph close to that of a short line. Patterns that may match anywhere and
-    never look at letter case run on the lower-cased line, each only past a gate on the
-    line's word starts (see prefilter.py).
+    Patterns anchored at the line start (most of them) are tried only at position 0, and
+    only those whose literal opening the line shares; the few that may match anywhere and
+    look at letter case go into one regex. That keeps the cost of a long paragraph close
+    to that of a short line. Patterns that may match anywhere and never look at letter
+    case run on the lower-cased line, each only past a gate on the line's word starts.
+    Gated patterns are compiled when a line first reaches them (see prefilter.py).
     """
 
-    anchored: re.Pattern[str] | None
+    anchored: AnchoredPatterns | None
     anywhere: re.Pattern[str] | None
     reasons: tuple[Reason, ...]
     # Lines after which the rest of the page is boilerplate (a comment thread's header, a
@@ -48,7 +49,7 @@ class BoilerplateRules:
     @classmethod
     def from_config(cls, section: Mapping[str, Any]) -> BoilerplateRules:
         """Compile `patterns: {reason: {lang: [regex, ...]}}`, reasons tried in that order."""
-        anchored: list[str] = []
+        anchored: list[tuple[int, str]] = []
         anywhere: list[str] = []
         lower: list[tuple[int, str]] = []
         reasons: list[Reason] = []
@@ -58,22 +59,20 @@ class BoilerplateRules:
                 continue
             n = len(reasons)
             reasons.append(Reason(reason))
+            anchored.extend((n, rx) for rx in regexes if rx.startswith("^"))
             free = [rx for rx in regexes if not rx.startswith("^")]
             lower.extend((n, rx) for rx in free if _caseless(rx))
-            for target, part in ((anchored, [rx for rx in regexes if rx.startswith("^")]),
-                                 (anywhere, [rx for rx in free if not _caseless(rx)])):
-                if part:
-                    target.append(f"(?P<r{n}>" + "|".join(f"(?:{rx})" for rx in part) + ")")
-
-        def build(groups: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str] | None:
-            return re.compile("|".join(groups), flags) if groups else None
+            if cased := [rx for rx in free if not _caseless(rx)]:
+                anywhere.append(f"(?P<r{n}>" + "|".join(f"(?:{rx})" for rx in cased) + ")")
 
         def one(key: str) -> re.Pattern[str] | None:
             regexes = list(section.get(key) or [])
             return re.compile("|".join(f"(?:{rx})" for rx in regexes), re.I) if regexes else None
 
         closing = section.get("closing")
-        return cls(build(anchored), build(anywhere), tuple(reasons), one("closers"),
+        return cls(AnchoredPatterns.build(anchored) if anchored else None,
+                   re.compile("|".join(anywhere), re.IGNORECASE) if anywhere else None,
+                   tuple(reasons), one("closers"),
                    one("closer_leads"),
                    cls.from_config({"patterns": closing}) if closing else None,
                    GatedPatterns.build(lower) if lower else None,
@@ -86,11 +85,11 @@ class BoilerplateRules:
         The match's `.string` is the text it was found in (the line or its lower case).
         """
         found: list[tuple[int, re.Match[str]]] = []
-        a = self.anchored.match(text) if self.anchored is not None else None
-        b = self.anywhere.search(text) if self.anywhere is not None else None
-        for m in (a, b):
-            if m is not None and m.lastgroup is not None:
-                found.append((int(m.lastgroup[1:]), m))
+        if self.anchored is not None and (hit := self.anchored.match(text)) is not None:
+            found.append(hit)
+        m = self.anywhere.search(text) if self.anywhere is not None else None
+        if m is not None and m.lastgroup is not None:
+            found.append((int(m.lastgroup[1:]), m))
         if self.anywhere_lower is not None:
             hit = self.anywhere_lower.search(text.lower())
             if hit is not None:

@@ -1,11 +1,17 @@
-"""A word-start gate in front of the free-standing boilerplate patterns.
+"""Gates in front of the boilerplate patterns: run (and compile) only what a line can match.
 
-A regex that may match anywhere in a line is tried at every position, and dozens of them
-in one alternation make a long paragraph expensive. Most such patterns open with a word
-list (`\\b(subscribe|abonnieren|...)`); they can only match a line that has a word
-starting with one of those words' first letters. The gate collects those starts once and
-runs a pattern only on lines that have one. Patterns whose opening cannot be read that
-way are always run.
+Hundreds of patterns in one alternation make every line pay for all of them, and
+compiling them costs tens of milliseconds before the first article can be cleaned. Most
+patterns open with literal words, so a line can only match the ones whose opening it
+shares:
+
+- free-standing patterns (`\\b(subscribe|abonnieren|...)`) need a word of the line to
+  start with one of those words' first letters (`GatedPatterns`);
+- patterns anchored at the line start (`^(baca|lihat) juga`) need the line itself to start
+  with one of their literal openings (`AnchoredPatterns`).
+
+Each pattern is compiled the first time a line passes its gate. Patterns whose opening
+cannot be read that way are always run. The result is the same as trying every pattern.
 """
 
 from __future__ import annotations
@@ -17,8 +23,34 @@ from dataclasses import dataclass
 _TOKEN = re.compile(r"\w+")
 # Letters a pattern alternative opens with (before any regex syntax).
 _LEAD = re.compile(r"[^\W\d_]+")
-# How many leading letters of a word are compared.
+# How many leading letters of a word (or characters of a line) are compared.
 GATE_LETTERS = 3
+# Characters that IGNORECASE matches to a letter whose str.lower() is another one.
+_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+_SYNTAX = frozenset(".^$*+?{}[]()|")
+
+
+def fold(text: str) -> str:
+    """Lower case as IGNORECASE compares the letters a gate reads (İ, ı -> i; ſ -> s)."""
+    return text.translate(_FOLD).lower()
+
+
+class LazyPattern:
+    """A regex compiled on first use (a gate may never let a line through to it)."""
+
+    __slots__ = ("_compiled", "flags", "source")
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self.source = source
+        self.flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        """The compiled regex (two threads may both compile it once; either result is kept)."""
+        if self._compiled is None:
+            self._compiled = re.compile(self.source, self.flags)
+        return self._compiled
 
 
 def _alternatives(group: str) -> list[str] | None:
@@ -83,43 +115,208 @@ def word_starts(regex: str) -> frozenset[str] | None:
     return frozenset(starts)
 
 
+def _literal(regex: str, i: int) -> tuple[str | None, int]:
+    """The character the pattern matches literally at `i` and the index after it, or None.
+
+    Only characters whose IGNORECASE matches `fold` is known to keep together: Latin
+    letters (below U+0250) and characters without case.
+    """
+    ch = regex[i]
+    if ch == "\\":
+        ch = regex[i + 1:i + 2]
+        if not ch or ch.isalnum() or ch == "_":  # \d, \w, \b, \1 ...: not one character
+            return None, i
+        step = 2
+    elif ch in _SYNTAX:
+        return None, i
+    else:
+        step = 1
+    if ord(ch) >= 0x250 and not ch.lower() == ch.upper() == ch:
+        return None, i
+    return fold(ch), i + step
+
+
+def _group_end(regex: str, i: int) -> int | None:
+    """The index of the `)` closing the group that opens at `i`."""
+    depth = 0
+    while i < len(regex):
+        ch = regex[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            close = regex.find("]", i + 2)
+            if close < 0:
+                return None
+            i = close + 1
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return None
+
+
+def _optional(regex: str, i: int) -> int | None:
+    """If a `?` or `*` (possibly lazy) makes the item before `i` optional, the index after it."""
+    if regex[i:i + 1] in ("?", "*"):
+        return i + 2 if regex[i + 1:i + 2] == "?" else i + 1
+    return None
+
+
+def _openings(regex: str, i: int = 0) -> set[str] | None:
+    """The literal openings (1 to GATE_LETTERS characters, folded) one of which every match
+    of `regex[i:]` starts with, or None when that cannot be told."""
+    while regex.startswith(("(?=", "(?!"), i):  # a lookahead consumes nothing
+        end = _group_end(regex, i)
+        if end is None:
+            return None
+        i = end + 1
+    if i >= len(regex):
+        return None
+    if regex[i] == "(":
+        if regex.startswith("(?:", i):
+            body = i + 3
+        elif regex.startswith("(?", i):  # flags, named groups, lookbehinds ...
+            return None
+        else:
+            body = i + 1
+        end = _group_end(regex, i)
+        alts = None if end is None else _alternatives(regex[body:end + 1])
+        if end is None or alts is None or regex[end + 1:end + 2] == "{":
+            return None
+        out: set[str] = set()
+        for alt in alts:
+            sub = _openings(alt)
+            if sub is None:
+                return None
+            out |= sub
+        after = _optional(regex, end + 1)
+        if after is not None:  # the group may be absent: what follows may open the match
+            rest = _openings(regex, after)
+            return None if rest is None else out | rest
+        return out
+    run = ""
+    while i < len(regex) and len(run) < GATE_LETTERS:
+        ch, nxt = _literal(regex, i)
+        if ch is None:
+            break
+        after = _optional(regex, nxt)
+        if after is not None or regex[nxt:nxt + 1] == "{":
+            if run:  # the run ends before a character that may be absent
+                break
+            rest = None if after is None else _openings(regex, after)
+            return None if rest is None else {ch} | rest
+        run += ch
+        i = nxt
+        if regex[i:i + 1] == "+":
+            break
+    return {run} if run else None
+
+
+def line_openings(regex: str) -> frozenset[str] | None:
+    """What a line must start with (folded, up to GATE_LETTERS characters) to match the
+    `^`-anchored `regex` under IGNORECASE, or None when that cannot be told."""
+    if not regex.startswith("^"):
+        return None
+    alts = _alternatives(regex + ")")
+    if alts is None or len(alts) != 1:  # `^a|b`: the second alternative is not anchored
+        return None
+    found = _openings(regex, 1)
+    return None if found is None else frozenset(found)
+
+
+@dataclass(frozen=True)
+class AnchoredPatterns:
+    """`^`-anchored patterns in priority order, each tried only on lines that open like it.
+
+    `match(text)` gives what one alternation of all the patterns (in order, IGNORECASE)
+    would: the first pattern that matches at the line start, as `(rank, match)`. Patterns
+    with no readable opening share one alternation, compiled on first use.
+    """
+
+    ranks: tuple[int, ...]
+    patterns: tuple[LazyPattern, ...]
+    gated: dict[str, tuple[int, ...]]
+    always: LazyPattern | None
+
+    @classmethod
+    def build(cls, patterns: Sequence[tuple[int, str]]) -> AnchoredPatterns:
+        """Gate `(rank, regex)` pairs, given in the order they are to be tried."""
+        gated: dict[str, list[int]] = {}
+        always: list[str] = []
+        for n, (_rank, rx) in enumerate(patterns):
+            openings = line_openings(rx)
+            if openings is None:
+                always.append(f"(?P<p{n}>{rx})")
+                continue
+            for opening in openings:
+                gated.setdefault(opening, []).append(n)
+        return cls(tuple(rank for rank, _ in patterns),
+                   tuple(LazyPattern(f"(?:{rx})", re.IGNORECASE) for _, rx in patterns),
+                   {k: tuple(v) for k, v in gated.items()},
+                   LazyPattern("|".join(always), re.IGNORECASE) if always else None)
+
+    def match(self, text: str) -> tuple[int, re.Match[str]] | None:
+        """The first pattern (in the given order) matching at the start of `text`."""
+        best: tuple[int, re.Match[str]] | None = None
+        if self.always is not None:
+            m = self.always.compiled.match(text)
+            if m is not None and m.lastgroup is not None:
+                best = (int(m.lastgroup[1:]), m)
+        head = fold(text[:GATE_LETTERS])
+        candidates: set[int] = set()
+        for n in range(1, len(head) + 1):
+            candidates.update(self.gated.get(head[:n], ()))
+        for n in sorted(candidates):
+            if best is not None and n > best[0]:
+                break
+            m = self.patterns[n].compiled.match(text)
+            if m is not None:
+                best = (n, m)
+                break
+        return None if best is None else (self.ranks[best[0]], best[1])
+
+
 @dataclass(frozen=True)
 class GatedPatterns:
-    """Free-standing patterns (as `(rank, compiled)`), each run only past its word gate."""
+    """Free-standing patterns, each run (and compiled) only past its word gate.
 
-    gated: dict[str, tuple[tuple[int, re.Pattern[str]], ...]]
-    always: tuple[tuple[int, re.Pattern[str]], ...]
+    `search(text)` gives the lowest-ranked pattern that matches, the first given among
+    equals, as `(rank, match)`.
+    """
+
+    entries: tuple[tuple[int, LazyPattern], ...]
+    gated: dict[str, tuple[int, ...]]
+    always: tuple[int, ...]
 
     @classmethod
     def build(cls, patterns: Sequence[tuple[int, str]]) -> GatedPatterns:
-        """Compile `(rank, regex)` pairs; a lower rank wins when several match."""
-        gated: dict[str, list[tuple[int, re.Pattern[str]]]] = {}
-        always: list[tuple[int, re.Pattern[str]]] = []
-        for rank, rx in patterns:
-            compiled = re.compile(rx)
+        """Gate `(rank, regex)` pairs; a lower rank wins when several match."""
+        gated: dict[str, list[int]] = {}
+        always: list[int] = []
+        for n, (_rank, rx) in enumerate(patterns):
             starts = word_starts(rx)
             if starts is None:
-                always.append((rank, compiled))
+                always.append(n)
                 continue
             for s in starts:
-                gated.setdefault(s, []).append((rank, compiled))
-        return cls({k: tuple(v) for k, v in gated.items()}, tuple(always))
+                gated.setdefault(s, []).append(n)
+        return cls(tuple((rank, LazyPattern(rx)) for rank, rx in patterns),
+                   {k: tuple(v) for k, v in gated.items()}, tuple(always))
 
     def search(self, text: str) -> tuple[int, re.Match[str]] | None:
         """The lowest-ranked pattern that matches `text`, with its match."""
-        candidates = list(self.always)
-        seen: set[int] = set()
-        for token in set(_TOKEN.findall(text)):
+        candidates = set(self.always)
+        for token in _TOKEN.findall(text):
             for n in range(1, min(GATE_LETTERS, len(token)) + 1):
-                for entry in self.gated.get(token[:n], ()):
-                    if id(entry[1]) not in seen:
-                        seen.add(id(entry[1]))
-                        candidates.append(entry)
-        best: tuple[int, re.Match[str]] | None = None
-        for rank, rx in sorted(candidates, key=lambda e: e[0]):
-            if best is not None and rank >= best[0]:
-                break
-            m = rx.search(text)
+                candidates.update(self.gated.get(token[:n], ()))
+        for n in sorted(candidates, key=lambda n: (self.entries[n][0], n)):
+            rank, pattern = self.entries[n]
+            m = pattern.compiled.search(text)
             if m is not None:
-                best = (rank, m)
-        return best
+                return rank, m
+        return None

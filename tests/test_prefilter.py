@@ -1,0 +1,118 @@
+"""The gates in front of the boilerplate patterns: the same answers as trying every pattern."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from tui.config import load_config
+from tui.text.prefilter import (
+    AnchoredPatterns,
+    GatedPatterns,
+    fold,
+    line_openings,
+    word_starts,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = [ROOT / "tests" / "data" / d for d in
+        ("boilerplate_dev", "boilerplate_holdout", "boilerplate_own")]
+
+
+def _lines() -> list[str]:
+    """Every line of the gold files, as given and in upper and lower case."""
+    lines = [row.split("\t", 1)[1] for folder in GOLD for path in sorted(folder.glob("*.tsv"))
+             for row in path.read_text(encoding="utf-8").split("\n") if "\t" in row]
+    return lines + [x.upper() for x in lines] + [x.lower() for x in lines]
+
+
+def _patterns(anchored: bool) -> list[tuple[int, str]]:
+    section = load_config().analysis.boilerplate["patterns"]
+    return [(n, rx) for n, by_lang in enumerate(section.values())
+            for rxs in by_lang.values() for rx in rxs if rx.startswith("^") == anchored]
+
+
+@pytest.fixture(scope="module")
+def lines() -> list[str]:
+    return _lines()
+
+
+def test_word_gate_reads_pattern_openings() -> None:
+    assert word_starts(r"\b(subscribe|e-?mail|comments?)\b") == {"sub", "e", "com"}
+    assert word_starts(r"\bcreative commons\b") == {"cre"}
+    assert word_starts(r"(\(|[-–—]\s)(photo|foto)") is None  # opens with punctuation
+    assert word_starts(r"\b(\w+ ){0,2}terkait") is None
+    assert word_starts(r"\b(a|an)? x") is None  # the group may be absent
+
+
+def test_word_gate_finds_what_a_plain_search_finds(lines: list[str]) -> None:
+    free = [(n, rx) for n, rx in _patterns(anchored=False) if "(?-i:" not in rx]
+    gate = GatedPatterns.build(free)
+    plain = [(n, re.compile(rx)) for n, rx in free]
+    for text in {x.lower() for x in lines}:
+        want = next(((n, m.span()) for n, rx in sorted(plain, key=lambda p: p[0])
+                     if (m := rx.search(text))), None)
+        hit = gate.search(text)
+        assert (None if hit is None else (hit[0], hit[1].span())) == want, text
+
+
+def test_line_gate_reads_anchored_openings() -> None:
+    assert line_openings(r"^(baca|lihat) juga\b") == {"bac", "lih"}
+    assert line_openings(r"^(?:read|see) (more|also)") == {"rea", "see"}
+    assert line_openings(r"^sumber\s*:") == {"sum"}
+    assert line_openings(r"^to top$") == {"to "}
+    assert line_openings(r"^(?=[^.!?]{0,60}$)(à|a) lire") == {"à", "a"}  # lookahead skipped
+    assert line_openings(r"^\(?(afp|ap)\)") == {"(", "afp", "ap"}  # "(" may be absent
+    assert line_openings(r"^¿?(ya eres|sudah)") == {"¿", "ya ", "sud"}
+    assert line_openings(r"^(jetzt )?(abonnieren|newsletter)") == {"jet", "abo", "new"}
+    assert line_openings(r"^\#{3,}$") is None  # the count may start at any number
+    assert line_openings(r"^colou?r") == {"col"}  # the run stops before an optional letter
+    assert line_openings(r"^c?olor") == {"c", "olo"}  # the first letter may be absent
+    for unreadable in (r"^\d+ shares", r"^[-–—]\s*\w+", r"^(?-i:[A-Z])\w+", r"^(\w+ ){0,2}x",
+                       r"^a|b", r"^(a|)x", r"^\s*baca", "^.", "^$"):
+        assert line_openings(unreadable) is None, unreadable
+
+
+def test_line_gate_matches_what_one_alternation_matches(lines: list[str]) -> None:
+    anchored = _patterns(anchored=True)
+    gate = AnchoredPatterns.build(anchored)
+    one = re.compile("|".join(f"(?P<p{i}>{rx})" for i, (_, rx) in enumerate(anchored)),
+                     re.IGNORECASE)
+    ranks = [n for n, _ in anchored]
+    tricky = ["İndeks", "ındeks", "ſumber: AFP", "SUMBER : AFP", "  Baca juga", "¿Ya eres"]
+    matched = 0
+    for text in [*lines, *tricky]:
+        m = one.match(text)
+        want = None if m is None or m.lastgroup is None else (
+            ranks[int(m.lastgroup[1:])], m.span())
+        hit = gate.match(text)
+        assert (None if hit is None else (hit[0], hit[1].span())) == want, text
+        matched += want is not None
+    assert matched > 300  # the gold lines do exercise the patterns
+
+
+def test_gated_patterns_compile_only_when_a_line_reaches_them() -> None:
+    gate = AnchoredPatterns.build([(0, r"^baca juga\b"), (1, r"^sumber\s*:")])
+    assert gate.match("Sumber : Kantor Berita") is not None
+    assert gate.patterns[1]._compiled is not None
+    assert gate.patterns[0]._compiled is None  # no line opened with "bac"
+    words = GatedPatterns.build([(0, r"\b(subscribe)\b"), (1, r"\bnewsletter\b")])
+    assert words.search("our newsletter") is not None
+    assert words.entries[0][1]._compiled is None
+
+
+def test_fold_keeps_together_what_ignorecase_matches() -> None:
+    """For every character a gate reads from the shipped patterns, any character that
+    IGNORECASE matches to it folds to the same key (else the gate would skip a match)."""
+    keys = set()
+    for _, rx in _patterns(anchored=True):
+        for opening in line_openings(rx) or ():
+            keys.update(opening)
+    everything = "".join(chr(c) for c in range(sys.maxunicode + 1)
+                         if not 0xD800 <= c <= 0xDFFF)
+    for key in keys:
+        for same in re.findall(re.escape(key), everything, re.IGNORECASE):
+            assert fold(same) == key, (key, same)
