@@ -38,7 +38,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     BINDINGS: ClassVar = bindings(Scope.PANE)
     DEFAULT_CSS = """
-    ArticleView { overflow-x: hidden; padding: 0 2; }
+    ArticleView { overflow-x: hidden; overflow-y: scroll; padding: 0 2; }
     """
 
     def __init__(self, *, measure: int = 88, show_boilerplate: bool = False,
