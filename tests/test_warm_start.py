@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from tui.config import load_config
 from tui.dumps.index import Dump
 from tui.dumps.store import Store
 from tui.screens.main import MainScreen
-from tui.text.model import Record
+from tui.text.model import Document, Record
 from tui.triage import Triage, open_triage
 from tui.widgets.article_view import ArticleView
 
@@ -160,12 +161,13 @@ def test_the_command_line_finds_the_saved_articles_analysis(tmp_path: Path) -> N
     assert triage is not None
     try:
         analyser = PipelineAnalyser(config, shelf=triage)
-        assert cli._kept_first_article(analyser, dump, triage, config) == {}
+        index, record = cli._first_article(dump, triage) or (None, None)
+        assert index == 0 and record is not None and analyser.cached(record) is None
         made = analyser(dump.record(2), True)
         triage.save_position(2)
-        assert cli._kept_first_article(analyser, dump, triage, config) == {2: made}
-        no_language = load_config(None, ["analysis.detect_language=false"])
-        assert cli._kept_first_article(analyser, dump, triage, no_language) == {}
+        index, record = cli._first_article(dump, triage) or (None, None)
+        assert index == 2 and record is not None and analyser.cached(record) == made
+        assert (cli._first_article(_dump(tmp_path / "short", 2), triage) or (None,))[0] == 0
     finally:
         triage.close()
 
@@ -281,3 +283,72 @@ def test_a_new_version_drops_the_old_ones_in_the_background_unnoticed(tmp_path: 
         assert not mine.others_changed()
     finally:
         mine.close()
+
+
+class _Early:
+    """An EarlyAnalysis stand-in: the quick Document of article 0, ready or after `ready`."""
+
+    def __init__(self, document: Document, ready: threading.Event | None = None) -> None:
+        self.index = 0
+        self.document = document
+        self.ready = ready
+        self.asked: list[float] = []
+
+    def take(self, index: int, timeout: float = 0.0) -> Document | None:
+        self.asked.append(timeout)
+        if index != self.index or (self.ready is not None and not self.ready.wait(timeout)):
+            return None
+        return self.document
+
+
+@pytest.mark.asyncio
+async def test_an_early_quick_pass_is_in_the_first_frame_and_not_made_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    counting = Counting()
+    app = make_app(tmp_path)
+    quick = marked_analyse(app.source.record(0), False)
+    app.analyser = counting
+    app.early = _Early(quick)  # type: ignore[assignment]
+    drawn: list[Document | None] = []
+    render_line = ArticleView.render_line
+
+    def recording(view: ArticleView, y: int) -> Any:
+        if not drawn:
+            drawn.append(view.document)
+        return render_line(view, y)
+
+    monkeypatch.setattr(ArticleView, "render_line", recording)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        first_id = app.source.record(0).id
+        assert drawn == [quick]  # the first frame drew the early quick pass
+        await settle(pilot)
+        assert (first_id, False) not in counting.calls  # taken, not analysed again
+        assert (first_id, True) in counting.calls  # the full pass still runs
+        assert screen.article_view.document is not quick
+        assert screen.article_view.document.language == "id"
+        assert screen.early is None  # let go once the first article is painted
+
+
+@pytest.mark.asyncio
+async def test_the_worker_waits_for_an_early_pass_still_under_way(tmp_path: Path) -> None:
+    counting = Counting()
+    app = make_app(tmp_path)
+    quick = marked_analyse(app.source.record(0), False)
+    ready = threading.Event()
+    early = _Early(quick, ready)
+    app.analyser = counting
+    app.early = early  # type: ignore[assignment]
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        assert screen.article_view.document is None  # not ready at mount: the title only
+        ready.set()
+        await settle(pilot)
+        assert early.asked and max(early.asked) > 0  # the worker waited for it
+        assert (app.source.record(0).id, False) not in counting.calls
+        assert screen.article_view.document is not None
+        assert screen.article_view.document.language == "id"

@@ -19,6 +19,7 @@ from tui.ui_state import UiState, load_ui_state, save_ui_state
 if TYPE_CHECKING:
     from textual.command import Provider
 
+    from tui.analyser import EarlyAnalysis
     from tui.text.model import Document
     from tui.triage import Triage
 
@@ -40,9 +41,11 @@ class WartaApp(App[None]):
     def __init__(self, dump: Dump, config: Config, *, analyser: Analyser | None = None,
                  themes: ThemeSet | None = None, state_file: Path | None = None,
                  notices: Iterable[str] = (), triage: Triage | None = None,
-                 documents: Mapping[int, Document] | None = None) -> None:
+                 documents: Mapping[int, Document] | None = None,
+                 early: EarlyAnalysis | None = None) -> None:
         super().__init__()
         self.documents = documents  # full Documents known at start (the sidecar's)
+        self.early = early  # the first article's quick pass, under way since before start
         self.config = config
         self.source = dump
         self.analyser = analyser or PipelineAnalyser(config)
@@ -82,7 +85,7 @@ class WartaApp(App[None]):
             narrow_width=int(ui("ui.narrow_width")),
             detect_language=bool(ui("analysis.detect_language")),
         )
-        return MainScreen(self.source, self.analyser, options, self.documents)
+        return MainScreen(self.source, self.analyser, options, self.documents, self.early)
 
     def on_mount(self) -> None:
         """Apply the keymap and tell the user what was wrong in their files."""

@@ -7,7 +7,6 @@ import contextlib
 import gc
 import json
 import sys
-import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,10 +16,9 @@ from tui.dumps.formats import DumpError, iter_records
 from tui.text.entities import RecogniserError
 
 if TYPE_CHECKING:
-    from tui.analyser import PipelineAnalyser
     from tui.dumps.index import Dump
     from tui.dumps.store import Store
-    from tui.text.model import Document
+    from tui.text.model import Document, Record
     from tui.triage import Triage
 
 EXIT_USAGE = 2
@@ -218,7 +216,7 @@ def _read(args: argparse.Namespace) -> int:
         dump = Dump.open(paths, notices.append)
     except DumpError as exc:
         return _fail(str(exc))
-    from tui.analyser import PipelineAnalyser
+    from tui.analyser import EarlyAnalysis, PipelineAnalyser
     from tui.triage import open_triage
 
     triage, messages = open_triage(
@@ -227,34 +225,37 @@ def _read(args: argparse.Namespace) -> int:
         synchronous=str(config.get("state.synchronous") or "full"))
     notices.extend(messages)
     analyser = PipelineAnalyser(config, shelf=triage)
-    documents = _kept_first_article(analyser, dump, triage, config)
-    if not documents:
-        # Build the pipeline (imports, compiled rules) while the UI modules import. When
-        # the first article comes from the sidecar, the screen builds it after the paint.
-        threading.Thread(target=analyser.warm, name="warm-pipeline", daemon=True).start()
+    documents: dict[int, Document] = {}
+    early = None
+    if (first := _first_article(dump, triage)) is not None:
+        index, record = first
+        kept = analyser.cached(record) if config.get("analysis.detect_language") else None
+        if kept is not None:
+            documents[index] = kept  # the screen builds the pipeline after the first paint
+        else:
+            # Build the pipeline and analyse the first article while the UI modules import.
+            early = EarlyAnalysis(analyser, index, record).start()
     from tui.app import WartaApp
 
     try:
         WartaApp(dump, config, notices=notices, triage=triage, analyser=analyser,
-                 documents=documents).run()
+                 documents=documents, early=early).run()
     finally:
         if triage is not None:
             triage.close()
     return 0
 
 
-def _kept_first_article(analyser: PipelineAnalyser, dump: Dump, triage: Triage | None,
-                        config: Config) -> dict[int, Document]:
-    """The article the reader opens on, by index, when the sidecar holds its analysis."""
-    if triage is None or not config.get("analysis.detect_language") or not len(dump):
-        return {}
+def _first_article(dump: Dump, triage: Triage | None) -> tuple[int, Record] | None:
+    """The article the reader opens on (the saved position, else the first) and its record."""
+    if not len(dump):
+        return None
+    index = triage.saved_position() if triage is not None else None
+    index = index if index is not None and 0 <= index < len(dump) else 0
     try:
-        index = triage.saved_position()
-        index = index if index is not None and 0 <= index < len(dump) else 0
-        found = analyser.cached(dump.record(index))
+        return index, dump.record(index)
     except Exception:  # e.g. a bad record: the screen's worker reports it
-        return {}
-    return {} if found is None else {index: found}
+        return None
 
 
 def _reader_argv(argv: list[str]) -> argparse.Namespace | None:

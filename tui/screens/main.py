@@ -13,7 +13,7 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -36,12 +36,16 @@ from tui.widgets.key_bar import KeyBar
 from tui.widgets.meta_panel import MetaPanel
 from tui.widgets.title_bar import TitleBar
 
+if TYPE_CHECKING:
+    from tui.analyser import EarlyAnalysis
+
 Analyser = Callable[[Record, bool], Document]
 """analyse(record, detect_language) -> Document; language/entities only when True."""
 
 PREFETCH = (1, -1, 2)  # neighbours analysed after the current article, in this order
 PREFETCH_DELAY = 0.15  # seconds without a new article before the neighbours are analysed
 PAINT_WAIT = 0.5  # at most this long, the full analysis waits for the quick one to paint
+EARLY_WAIT = 30.0  # seconds a worker waits for the early pass of the same article
 SETTLE_LIMIT = 3.0  # seconds: the garbage collector is on again by then, painted or not
 FIRST_PAINT_ENV = "WARTA_FIRST_PAINT_FILE"
 """Benchmark hook: when set, write the wall time of the first painted article there, exit."""
@@ -63,13 +67,15 @@ class MainScreen(TriageActions, Screen[None]):
     """The three panes, the header with the dump's name and the footer with the main keys.
 
     `documents`: full Documents known before the screen opens (kept in the sidecar by an
-    earlier run), shown at once without waiting for an analysis worker.
+    earlier run), shown at once without waiting for an analysis worker. `early`: the
+    quick pass of the first article, started before the UI modules loaded.
     """
 
     BINDINGS: ClassVar = bindings(Scope.SCREEN)
 
     def __init__(self, source: Dump, analyser: Analyser, options: ReaderOptions,
-                 documents: Mapping[int, Document] | None = None) -> None:
+                 documents: Mapping[int, Document] | None = None,
+                 early: EarlyAnalysis | None = None) -> None:
         super().__init__(id="main")
         self.source = source
         self.analyser = analyser
@@ -77,6 +83,8 @@ class MainScreen(TriageActions, Screen[None]):
         self.cache = DocumentCache(64)
         for index, document in (documents or {}).items():  # full, e.g. from the sidecar
             self.cache.put(index, document, True)
+        self.early = early
+        self._first_frame = threading.Event()  # set once the first article is on screen
         self.current: int | None = None
         self.filter_text = ""
         self.narrow = False
@@ -178,6 +186,9 @@ class MainScreen(TriageActions, Screen[None]):
         self.current = index
         self._show_position()
         item = self.cache.get(index)
+        if item is None and self.early is not None and (doc := self.early.take(index)):
+            item = (doc, not self.options.detect_language)  # the quick pass, done already
+            self.cache.put(index, *item)
         if item is not None:
             doc, full = item
             self._display(index, doc, full)
@@ -213,6 +224,8 @@ class MainScreen(TriageActions, Screen[None]):
 
     def _after_first_paint(self) -> None:
         """What start-up left for after the first article is on screen."""
+        self._first_frame.set()
+        self.early = None
         self._settle_memory()
         warm = getattr(self.analyser, "warm", None)
         if warm is not None and not getattr(self.analyser, "warmed", True):
@@ -306,7 +319,7 @@ class MainScreen(TriageActions, Screen[None]):
             self._prefetch_into_cache(index, lambda: worker.is_cancelled)
             return
         if detect and self.cache.get(index) is None:
-            quick = self._analyse_one(index, record, False)
+            quick = self._early_quick(index) or self._analyse_one(index, record, False)
             if quick is None:
                 return
             self.cache.put(index, quick, False)
@@ -317,6 +330,8 @@ class MainScreen(TriageActions, Screen[None]):
             painted.wait(PAINT_WAIT)
             if worker.is_cancelled:
                 return
+        if detect:  # the slower pass never competes with the first frame's paint
+            self._first_frame.wait(PAINT_WAIT)
         doc = self._analyse_one(index, record, detect)
         if doc is None:
             return
@@ -324,6 +339,11 @@ class MainScreen(TriageActions, Screen[None]):
         if not worker.is_cancelled:
             self.app.call_from_thread(self._arrived, index, doc, True)
         self._prefetch_into_cache(index, lambda: worker.is_cancelled)
+
+    def _early_quick(self, index: int) -> Document | None:
+        """The early quick pass of article `index`, waited for, if it is the one started."""
+        early = self.early
+        return None if early is None else early.take(index, EARLY_WAIT)
 
     def _prefetch_into_cache(self, index: int, cancelled: Callable[[], bool]) -> None:
         for step in PREFETCH:
