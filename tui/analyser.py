@@ -89,6 +89,7 @@ class PipelineAnalyser:
         self._quick: Any = None
         self._notice: str | None = None
         self._version: str | None = None
+        self._loaded = False
 
     @property
     def version(self) -> str:
@@ -105,6 +106,11 @@ class PipelineAnalyser:
     def warmed(self) -> bool:
         """True once the pipelines are built."""
         return self._full is not None
+
+    @property
+    def loaded(self) -> bool:
+        """True once a full analysis has run: its data (gazetteer, language profiles) is in."""
+        return self._loaded
 
     def _pipelines(self) -> tuple[Any, Any]:
         with self._lock:
@@ -149,6 +155,7 @@ class PipelineAnalyser:
             except RecogniserError as exc:
                 self._fall_back_to_rules(full, exc)
                 document = full.analyse(record, detect_language=True)
+            self._loaded = True
             self.keep(record, document)
             return document
         return quick.analyse(record, detect_language=False)

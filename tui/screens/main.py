@@ -44,6 +44,7 @@ Analyser = Callable[[Record, bool], Document]
 
 PREFETCH = (1, -1, 2)  # neighbours analysed after the current article, in this order
 PREFETCH_DELAY = 0.15  # seconds without a new article before the neighbours are analysed
+PLACEHOLDER_DELAY = 0.1  # seconds before an article being analysed shows its title alone
 PAINT_WAIT = 0.5  # at most this long, the full analysis waits for the quick one to paint
 EARLY_WAIT = 30.0  # seconds a worker waits for the early pass of the same article
 SETTLE_LIMIT = 3.0  # seconds: the garbage collector is on again by then, painted or not
@@ -91,6 +92,8 @@ class MainScreen(TriageActions, Screen[None]):
         self.meta_shown = options.show_meta
         self._painted_once = False
         self._prefetch_timer: Timer | None = None
+        self._placeholder_timer: Timer | None = None
+        self._data_frozen = False  # whether the analysis data is out of the collector's way
         self.heading = "warta"
         self.position = ""
         """Where the cursor is: `3 / 120` (and the filter's match count), as the header shows."""
@@ -182,7 +185,11 @@ class MainScreen(TriageActions, Screen[None]):
             self.open_article(message.index)
 
     def open_article(self, index: int) -> None:
-        """Show article `index` now if analysed, else its title until the worker is done."""
+        """Show article `index` now if analysed, else its title until the worker is done.
+
+        The title alone waits PLACEHOLDER_DELAY while another article is on view: most
+        quick passes are done by then, and the article is drawn once instead of twice.
+        """
         self.current = index
         self._show_position()
         item = self.cache.get(index)
@@ -195,11 +202,21 @@ class MainScreen(TriageActions, Screen[None]):
             if full:
                 self._schedule_prefetch(index)
                 return
+        elif self.article_view.index is None:
+            self._show_placeholder(index)
         else:
+            if self._placeholder_timer is not None:
+                self._placeholder_timer.stop()
+            self._placeholder_timer = self.set_timer(
+                PLACEHOLDER_DELAY, lambda: self._show_placeholder(index))
+        self._analyse(index)
+
+    def _show_placeholder(self, index: int) -> None:
+        """The title of article `index` while it is being analysed (if still wanted)."""
+        if index == self.current and self.article_view.index != index:
             title = self.source.row(index).title
             self.article_view.show(None, index, placeholder=title)
             self.meta_panel.show(None)
-        self._analyse(index)
 
     def _show_position(self) -> None:
         """`3 / 120` (and the filter's match count) in the header."""
@@ -261,6 +278,12 @@ class MainScreen(TriageActions, Screen[None]):
         if index == self.current:
             self._display(index, doc, full)
         self.article_list.refresh_index(index)
+        if full and not self._data_frozen and getattr(self.analyser, "loaded", False):
+            # The first full analysis loaded the pipeline's data (gazetteer, language
+            # profiles: tens of MB of long-lived objects). Frozen, full collections skip
+            # them: otherwise each one walks them all, 70-80 ms in the middle of a repaint.
+            self._data_frozen = True
+            gc.freeze()
         if painted is not None:
             self.call_after_refresh(painted.set)
 

@@ -86,11 +86,15 @@ def describe(document: Document | None, language_pending: bool = False) -> Conte
 
 
 class MetaPanel(ScrollView, can_focus=True):
-    """A scrollable panel with the metadata of the article shown, drawn line by line."""
+    """A scrollable panel with the metadata of the article shown, drawn line by line.
+
+    The scrollbar is always there: the text never re-wraps when the entities arrive and
+    make it longer than the pane, and a new article never needs a layout pass.
+    """
 
     BINDINGS: ClassVar = bindings(Scope.PANE)
     DEFAULT_CSS = """
-    MetaPanel { overflow-x: hidden; }
+    MetaPanel { overflow-x: hidden; overflow-y: scroll; }
     """
 
     def __init__(self, *, id: str | None = None) -> None:
