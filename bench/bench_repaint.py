@@ -13,6 +13,9 @@ after the repaint.
   article comes from the LRU.
 - cold: the Document cache is emptied before each key, so the article waits for the
   quick analysis pass (structure only; language and entities follow in the same worker).
+- held: J held down in a part of the dump not visited yet: a press every REPEAT seconds
+  (or as soon as the last one is painted, if later), no pause for the neighbours to be
+  prefetched.
 Target: median under 50 ms.
 """
 
@@ -29,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from generate import generate, write
 from textual import events
+from textual.worker import WorkerCancelled
 
 from tui.app import WartaApp
 from tui.config import load_config
@@ -42,6 +46,7 @@ from tui.themes import load_themes
 ARTICLES = 1000
 SAMPLES = 150
 TARGET_MS = 50.0
+REPEAT = 1 / 30  # seconds between presses of a held key (a common key-repeat rate)
 
 
 class PaintWatch:
@@ -78,6 +83,16 @@ class PaintWatch:
         return time.perf_counter() - started
 
 
+async def _idle(app: WartaApp) -> None:
+    """Until no worker runs (a worker cancelled meanwhile is not an error here)."""
+    while True:
+        try:
+            await app.workers.wait_for_complete()
+            return
+        except WorkerCancelled:
+            continue
+
+
 async def _reader_pause(app: WartaApp) -> None:
     """Wait like a reader would: the neighbours' analysis starts and finishes."""
     await asyncio.sleep(PREFETCH_DELAY + 0.05)
@@ -89,7 +104,7 @@ async def measure(dump_path: Path, state: Path) -> dict[str, list[float]]:
     config = load_config(None, [])
     app = WartaApp(Dump.open([str(dump_path)]), config, themes=load_themes([bundled("themes")]),
                    state_file=state)
-    out: dict[str, list[float]] = {"warm": [], "cold": []}
+    out: dict[str, list[float]] = {"warm": [], "cold": [], "held": []}
     async with app.run_test(size=(160, 48)) as pilot:
         await pilot.pause()
         await app.workers.wait_for_complete()
@@ -105,7 +120,14 @@ async def measure(dump_path: Path, state: Path) -> dict[str, list[float]]:
             await app.workers.wait_for_complete()
             screen.cache = DocumentCache(screen.cache.size)
             out["cold"].append(await watch.press(n))
-        await app.workers.wait_for_complete()
+        screen.article_list.move_to(ARTICLES // 4, force=True)
+        await _idle(app)
+        due = time.perf_counter()
+        for n in range(ARTICLES // 4 + 1, ARTICLES // 4 + 1 + SAMPLES):
+            await asyncio.sleep(max(0.0, due - time.perf_counter()))
+            due = time.perf_counter() + REPEAT
+            out["held"].append(await watch.press(n))
+        await _idle(app)
     return out
 
 
