@@ -17,7 +17,7 @@ cannot be read that way are always run. The result is the same as trying every p
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 _TOKEN = re.compile(r"\w+")
@@ -53,34 +53,49 @@ class LazyPattern:
         return self._compiled
 
 
-def _alternatives(group: str) -> list[str] | None:
-    """The top-level `|` alternatives of a pattern's first group body, or None if unclear."""
-    out: list[str] = []
+class _Unreadable(ValueError):
+    """A pattern this module does not read (e.g. a character class that never closes)."""
+
+
+def _syntax(regex: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """(index, character, depth) of each `(`, `)` and `|` outside escapes and classes.
+
+    `depth` counts the groups open around the character (a `)` is outside its group).
+    """
     depth = 0
-    start = 0
-    i = 0
-    while i < len(group):
-        ch = group[i]
+    i = start
+    while i < len(regex):
+        ch = regex[i]
         if ch == "\\":
             i += 2
             continue
         if ch == "[":
-            close = group.find("]", i + 2)
+            close = regex.find("]", i + 2)
             if close < 0:
-                return None
+                raise _Unreadable(regex)
             i = close + 1
             continue
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            if depth == 0:
-                out.append(group[start:i])
-                return out if group[i + 1:i + 2] not in ("?", "*", "{") else None
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            out.append(group[start:i])
-            start = i + 1
+        if ch in "()|":
+            depth -= ch == ")"
+            yield i, ch, depth
+            depth += ch == "("
         i += 1
+
+
+def _alternatives(group: str) -> list[str] | None:
+    """The top-level `|` alternatives of a pattern's first group body, or None if unclear."""
+    out: list[str] = []
+    begin = 0
+    try:
+        for i, ch, depth in _syntax(group):
+            if ch == "|" and depth == 0:
+                out.append(group[begin:i])
+                begin = i + 1
+            elif ch == ")" and depth < 0:
+                out.append(group[begin:i])
+                return out if group[i + 1:i + 2] not in ("?", "*", "{") else None
+    except _Unreadable:
+        return None
     return None
 
 
@@ -138,26 +153,11 @@ def _literal(regex: str, i: int) -> tuple[str | None, int]:
 
 def _group_end(regex: str, i: int) -> int | None:
     """The index of the `)` closing the group that opens at `i`."""
-    depth = 0
-    while i < len(regex):
-        ch = regex[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "[":
-            close = regex.find("]", i + 2)
-            if close < 0:
-                return None
-            i = close + 1
-            continue
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
-    return None
+    try:
+        return next((j for j, ch, depth in _syntax(regex, i) if ch == ")" and depth == 0),
+                    None)
+    except _Unreadable:
+        return None
 
 
 def _optional(regex: str, i: int) -> int | None:
@@ -229,6 +229,21 @@ def line_openings(regex: str) -> frozenset[str] | None:
     return None if found is None else frozenset(found)
 
 
+def _gates(patterns: Sequence[tuple[int, str]],
+           read: Callable[[str], frozenset[str] | None],
+           ) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """Pattern positions by each key `read` gives their regex, and those it cannot read."""
+    gated: dict[str, list[int]] = {}
+    ungated: list[int] = []
+    for n, (_rank, rx) in enumerate(patterns):
+        keys = read(rx)
+        if keys is None:
+            ungated.append(n)
+        for key in keys or ():
+            gated.setdefault(key, []).append(n)
+    return {k: tuple(v) for k, v in gated.items()}, tuple(ungated)
+
+
 @dataclass(frozen=True)
 class AnchoredPatterns:
     """`^`-anchored patterns in priority order, each tried only on lines that open like it.
@@ -246,19 +261,11 @@ class AnchoredPatterns:
     @classmethod
     def build(cls, patterns: Sequence[tuple[int, str]]) -> AnchoredPatterns:
         """Gate `(rank, regex)` pairs, given in the order they are to be tried."""
-        gated: dict[str, list[int]] = {}
-        always: list[str] = []
-        for n, (_rank, rx) in enumerate(patterns):
-            openings = line_openings(rx)
-            if openings is None:
-                always.append(f"(?P<p{n}>{rx})")
-                continue
-            for opening in openings:
-                gated.setdefault(opening, []).append(n)
+        gated, ungated = _gates(patterns, line_openings)
+        always = "|".join(f"(?P<p{n}>{patterns[n][1]})" for n in ungated)
         return cls(tuple(rank for rank, _ in patterns),
                    tuple(LazyPattern(f"(?:{rx})", re.IGNORECASE) for _, rx in patterns),
-                   {k: tuple(v) for k, v in gated.items()},
-                   LazyPattern("|".join(always), re.IGNORECASE) if always else None)
+                   gated, LazyPattern(always, re.IGNORECASE) if always else None)
 
     def match(self, text: str) -> tuple[int, re.Match[str]] | None:
         """The first pattern (in the given order) matching at the start of `text`."""
@@ -296,17 +303,8 @@ class GatedPatterns:
     @classmethod
     def build(cls, patterns: Sequence[tuple[int, str]]) -> GatedPatterns:
         """Gate `(rank, regex)` pairs; a lower rank wins when several match."""
-        gated: dict[str, list[int]] = {}
-        always: list[int] = []
-        for n, (_rank, rx) in enumerate(patterns):
-            starts = word_starts(rx)
-            if starts is None:
-                always.append(n)
-                continue
-            for s in starts:
-                gated.setdefault(s, []).append(n)
-        return cls(tuple((rank, LazyPattern(rx)) for rank, rx in patterns),
-                   {k: tuple(v) for k, v in gated.items()}, tuple(always))
+        gated, always = _gates(patterns, word_starts)
+        return cls(tuple((rank, LazyPattern(rx)) for rank, rx in patterns), gated, always)
 
     def search(self, text: str) -> tuple[int, re.Match[str]] | None:
         """The lowest-ranked pattern that matches `text`, with its match."""
