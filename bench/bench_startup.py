@@ -25,8 +25,9 @@ said for cold and warm apart.
 
 Byte code: every program runs with PYTHONPYCACHEPREFIX set to one temporary folder (and
 PYTHONDONTWRITEBYTECODE unset), so after the warm-up runs both warta's modules and
-Textual's load from compiled byte code, as they do once installed. `--source` keeps the
-caller's environment instead (e.g. PYTHONDONTWRITEBYTECODE=1 in the caller's shell makes
+Textual's load from compiled byte code, as they do once installed; likewise warta's
+parsed-YAML cache (one temporary XDG_CACHE_HOME) holds the config and themes. `--source`
+keeps the caller's environment instead (e.g. PYTHONDONTWRITEBYTECODE=1 in the caller's shell makes
 every warta run compile its own modules from source, while Textual's come precompiled
 from site-packages).
 """
@@ -81,7 +82,8 @@ Minimal().run()
 
 def _env(stamp: Path, state: Path, config: Path, pycache: Path | None) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
-    env.update(TERM="xterm-256color", XDG_STATE_HOME=str(state), XDG_CONFIG_HOME=str(config))
+    env.update(TERM="xterm-256color", XDG_STATE_HOME=str(state), XDG_CONFIG_HOME=str(config),
+               XDG_CACHE_HOME=str(config.parent / "cache"))
     if stamp.name:
         env["WARTA_FIRST_PAINT_FILE"] = str(stamp)
     if pycache is not None:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import copy
+import json
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
+from hashlib import sha1
 from pathlib import Path
-from typing import IO, Any
-
-import yaml
+from typing import Any
 
 from tui.resources import bundled
 from tui.text.entities import BACKENDS
@@ -25,13 +25,63 @@ _CHOICES: dict[str, tuple[str, ...]] = {"entities.backend": BACKENDS}
 _ENV_KEYS = {"WARTA_THEME": "ui.theme"}
 
 
-# libyaml's parser when present: about 25x faster on our 40 KB config, which start-up pays.
-_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+class YamlError(ValueError):
+    """Text that is not valid YAML: what is wrong and on which (0-based) line, if known."""
+
+    def __init__(self, problem: str | None, line: int | None) -> None:
+        super().__init__(problem or "not valid YAML")
+        self.problem = problem
+        self.line = line
 
 
-def parse_yaml(source: str | IO[str]) -> Any:
-    """Parse YAML safely, with libyaml when it is installed."""
-    return yaml.load(source, Loader=_LOADER)  # a safe loader either way
+def parse_yaml(source: str) -> Any:
+    """Parse YAML text safely, with libyaml's parser when it is installed (about 25x faster
+    on our 40 KB config); YamlError when it is not YAML."""
+    import yaml  # here: most starts read every file from the parse cache instead
+
+    loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        return yaml.load(source, Loader=loader)  # a safe loader either way
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise YamlError(getattr(exc, "problem", None),
+                        None if mark is None else mark.line) from None
+
+
+def read_yaml_file(path: Path) -> Any:
+    """The data of a YAML file, read back from a JSON copy of an earlier parse of the same
+    bytes when there is one (importing the YAML library and parsing the bundled config
+    cost about 20 ms of every start). Raises OSError, UnicodeDecodeError, YamlError.
+    """
+    raw = path.read_bytes()
+    text = raw.decode("utf-8")
+    kept = _parse_cache() / f"{sha1(raw, usedforsecurity=False).hexdigest()}.json"
+    try:
+        return json.loads(kept.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    data = parse_yaml(text)
+    _keep_parse(kept, data)
+    return data
+
+
+def _parse_cache() -> Path:
+    """$XDG_CACHE_HOME/warta/parsed: JSON copies of parsed YAML, named by the file's digest."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "warta" / "parsed"
+
+
+def _keep_parse(kept: Path, data: Any) -> None:
+    """Write the JSON copy when JSON gives the same data back (best effort, atomic)."""
+    try:
+        encoded = json.dumps(data, ensure_ascii=False)
+        if json.loads(encoded) != data:  # e.g. dates or numbers as keys: parse each time
+            return
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        tmp = kept.with_name(f"{kept.stem}.{os.getpid()}.tmp")
+        tmp.write_text(encoded, encoding="utf-8")
+        tmp.replace(kept)
+    except (OSError, TypeError, ValueError):
+        pass
 
 
 class ConfigError(ValueError):
@@ -121,13 +171,12 @@ def merge(base: dict[str, Any], override: Mapping[str, Any], origin: str,
 
 def _read_yaml(path: Path) -> dict[str, Any]:
     try:
-        with path.open(encoding="utf-8") as fh:
-            data = parse_yaml(fh)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" line {mark.line + 1}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or "not valid YAML"
-        raise ConfigError(f"{path}:{where} {problem}".replace(": ", ":", 1)) from None
+        data = read_yaml_file(path)
+    except YamlError as exc:
+        where = f" line {exc.line + 1}" if exc.line is not None else ""
+        raise ConfigError(f"{path}:{where} {exc}".replace(": ", ":", 1)) from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8 text") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read ({exc.strerror})") from None
     if data is None:
@@ -154,7 +203,7 @@ def _parse_set(item: str) -> tuple[str, Any]:
         raise ConfigError(f"--set {item}: expected section.key=value")
     try:
         return key.strip(), parse_yaml(raw)
-    except yaml.YAMLError:
+    except YamlError:
         return key.strip(), raw
 
 

@@ -14,12 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from textual.color import Color
 from textual.markup import parse_style
 from textual.theme import BUILTIN_THEMES, Theme
 
-from tui.config import parse_yaml
+from tui.config import YamlError, read_yaml_file
 from tui.resources import bundled
 from tui.text.model import Label
 
@@ -136,12 +135,10 @@ def theme_from_mapping(data: Mapping[str, Any], fallback_name: str) -> Theme:
 def load_theme_file(path: Path) -> Theme:
     """Read and validate one theme file."""
     try:
-        with path.open(encoding="utf-8") as fh:
-            data = parse_yaml(fh)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}: " if mark is not None else ""
-        raise ThemeError(f"{path}: {where}{getattr(exc, 'problem', None) or 'not YAML'}") from None
+        data = read_yaml_file(path)
+    except YamlError as exc:
+        where = f"line {exc.line + 1}: " if exc.line is not None else ""
+        raise ThemeError(f"{path}: {where}{exc.problem or 'not YAML'}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ThemeError(f"{path}: cannot read ({exc})") from None
     try:

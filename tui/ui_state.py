@@ -11,9 +11,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
-from tui.config import parse_yaml
+from tui.config import YamlError, read_yaml_file
 
 
 def state_path() -> Path:
@@ -40,8 +38,8 @@ def load_ui_state(path: Path | None = None) -> UiState:
     """Read the state file; a missing or damaged one is simply an empty state."""
     path = path or state_path()
     try:
-        data = parse_yaml(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        data = read_yaml_file(path)
+    except (OSError, UnicodeDecodeError, YamlError):
         return UiState()
     if not isinstance(data, dict):
         return UiState()
@@ -56,6 +54,8 @@ def save_ui_state(state: UiState, path: Path | None = None) -> str | None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")
+        import yaml  # only when a theme is picked: the start reads the state from a cache
+
         tmp.write_text(yaml.safe_dump({"theme": state.theme,
                                        "config_theme": state.config_theme}), encoding="utf-8")
         tmp.replace(path)
