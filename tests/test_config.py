@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
-import json
 from pathlib import Path
 
 import pytest
@@ -114,47 +112,3 @@ def test_missing_explicit_file_is_an_error(tmp_path: Path) -> None:
 def test_set_needs_key_and_value() -> None:
     with pytest.raises(ConfigError, match=r"expected section\.key=value"):
         load_config(None, ["ui.theme"])
-
-
-def test_a_yaml_file_is_parsed_once_then_read_from_its_json_copy(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from tui import config as config_module
-
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    path = tmp_path / "a.yaml"
-    path.write_text("ui: {theme: warta-light, measure: 70}\nkeymap: {quit: x}\n", "utf-8")
-    first = config_module.read_yaml_file(path)
-    assert first == {"ui": {"theme": "warta-light", "measure": 70}, "keymap": {"quit": "x"}}
-    assert len(list((tmp_path / "cache" / "warta" / "parsed").glob("*.json"))) == 1
-
-    def no_parse(source: str) -> None:
-        raise AssertionError("parsed again")
-
-    monkeypatch.setattr(config_module, "parse_yaml", no_parse)
-    assert config_module.read_yaml_file(path) == first  # the same bytes: the copy
-    path.write_text("ui: {measure: 71}\n", "utf-8")
-    with pytest.raises(AssertionError, match="parsed again"):
-        config_module.read_yaml_file(path)  # changed: parsed again
-
-
-def test_the_parse_cache_keeps_only_what_json_gives_back(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from tui import config as config_module
-
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    dated = tmp_path / "d.yaml"
-    dated.write_text("when: 2024-05-01\n1: one\n", "utf-8")
-    assert config_module.read_yaml_file(dated) == {"when": datetime.date(2024, 5, 1), 1: "one"}
-    assert not (tmp_path / "cache" / "warta" / "parsed").exists()  # not kept: JSON would differ
-    good = tmp_path / "g.yaml"
-    good.write_text("a: [1, 2]\n", "utf-8")
-    config_module.read_yaml_file(good)
-    (kept,) = (tmp_path / "cache" / "warta" / "parsed").glob("*.json")
-    kept.write_text("{not json", "utf-8")  # damaged: parsed again, and mended
-    assert config_module.read_yaml_file(good) == {"a": [1, 2]}
-    assert json.loads(kept.read_text("utf-8")) == {"a": [1, 2]}
-    bad = tmp_path / "b.yaml"
-    bad.write_text("a: [1,\nb: 2\n", "utf-8")
-    with pytest.raises(config_module.YamlError) as err:
-        config_module.read_yaml_file(bad)
-    assert err.value.line is not None

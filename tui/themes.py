@@ -8,7 +8,6 @@ characters, one style per entity label). The reader's styles become theme variab
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,9 +17,9 @@ from textual.color import Color
 from textual.markup import parse_style
 from textual.theme import BUILTIN_THEMES, Theme
 
-from tui.config import YamlError, read_yaml_file
-from tui.resources import bundled
+from tui.resources import bundled, user_dir
 from tui.text.model import Label
+from tui.yaml_files import YamlError, read_yaml_file
 
 DEFAULT_THEME = "warta-dark"
 
@@ -149,8 +148,7 @@ def load_theme_file(path: Path) -> Theme:
 
 def user_theme_dir() -> Path:
     """$XDG_CONFIG_HOME/warta/themes (~/.config/warta/themes)."""
-    xdg = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
-    return xdg / "warta" / "themes"
+    return user_dir("config") / "themes"
 
 
 @dataclass(frozen=True)

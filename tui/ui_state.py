@@ -7,17 +7,16 @@ is stored too: when the config names another theme later, the config wins again.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from tui.config import YamlError, read_yaml_file
+from tui.resources import user_dir
+from tui.yaml_files import YamlError, read_yaml_file
 
 
 def state_path() -> Path:
     """Where the UI state file lives."""
-    xdg = Path(os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state")
-    return xdg / "warta" / "ui.yaml"
+    return user_dir("state") / "ui.yaml"
 
 
 @dataclass

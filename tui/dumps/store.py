@@ -25,6 +25,8 @@ from hashlib import sha1
 from pathlib import Path
 from typing import Any
 
+from tui.resources import user_dir
+
 DECISIONS = ("keep", "reject", "skip", "flag")
 SYNC_LEVELS = ("normal", "full")
 SCHEMA_VERSION = 1
@@ -101,8 +103,7 @@ class Decision:
 
 def default_state_dir() -> Path:
     """$XDG_STATE_HOME/warta, or ~/.local/state/warta."""
-    base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
-    return Path(base) / "warta"
+    return user_dir("state")
 
 
 def dump_key(paths: Sequence[str]) -> list[str]:
