@@ -54,6 +54,9 @@ class Record:
     date: str | None = None
     author: str | None = None
     fields: dict[str, Any] = field(default_factory=dict)
+    # What the reader had to repair or guess to produce this record ("not UTF-8: read as
+    # cp1252", ...); the pipeline copies them into the Document's warnings.
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +161,8 @@ class Document:
     language: str | None = None
     language_confidence: float | None = None
     fields: dict[str, Any] = field(default_factory=dict)
+    # Repairs and limits that touched this article (decoding, mojibake, analysis cut short).
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def content_blocks(self) -> list[Block]:
@@ -178,6 +183,7 @@ class Document:
             "language_confidence": self.language_confidence,
             "meta": self.meta.to_dict(),
             "blocks": [b.to_dict() for b in self.blocks],
+            "warnings": list(self.warnings),
         }
         if self.fields:
             out["fields"] = self.fields
@@ -195,4 +201,5 @@ class Document:
                    [Block.from_dict(b) for b in data.get("blocks") or ()],
                    Meta.from_dict(data.get("meta") or {}), data.get("language"),
                    None if confidence is None else float(confidence),
-                   dict(data.get("fields") or {}))
+                   dict(data.get("fields") or {}),
+                   [str(w) for w in data.get("warnings") or ()])

@@ -47,7 +47,8 @@ class Pipeline:
         meta.author = record.author or meta.author
 
         content = [b.text for b in blocks if b.is_content]
-        doc = Document(record.id, title, blocks, meta, fields=dict(record.fields))
+        doc = Document(record.id, title, blocks, meta, fields=dict(record.fields),
+                       warnings=list(record.warnings))
         if detect_language is None:
             detect_language = self.settings.detect_language
         if detect_language:
