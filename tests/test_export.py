@@ -174,3 +174,55 @@ def test_raw_export_of_text_files_titles_them_by_their_first_line(
     assert code == 0
     (row,) = map(json.loads, out.splitlines())
     assert row["title"] == "Harbour Reopens After Storm"
+
+
+FORMULAS = ['=HYPERLINK("http://x","y")', "+1+1", "-2+3", "@SUM(A1:A2)", "\tindented",
+            "\rreturned"]
+
+
+def test_csv_cells_that_open_like_formulas_are_defused(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    dump = tmp_path / "dump.jsonl"
+    articles = [{"title": f, "text": f"{f}\nbody {i}"} for i, f in enumerate(FORMULAS)]
+    articles.append({"title": "Plain title", "text": "plain body, 2 + 2 = 4"})
+    dump.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
+    state = tmp_path / "state.sqlite"
+    with Dump.open([str(dump)]) as d, open_store([str(dump)], state=state) as s:
+        for i, f in enumerate(FORMULAS):
+            s.decide(d.id_at(i), d.content_hash(i), "keep")
+            s.set_note(d.id_at(i), d.content_hash(i), f)
+            s.set_labels(d.id_at(i), d.content_hash(i), [f])
+        s.decide(d.id_at(len(FORMULAS)), d.content_hash(len(FORMULAS)), "flag")
+        s.decide("=cmd|' /C calc'!A0", "h", "reject")  # an id the dump no longer has
+    out = tmp_path / "out.csv"
+    code, _, _ = run(capsys, "export", str(dump), "--state", str(state), "--format", "csv",
+                     "--with-text", "raw", "-o", str(out))
+    assert code == 0
+    raw = out.read_bytes()
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8"), newline="")))
+    header, body = rows[0], rows[1:]
+    assert len(body) == len(FORMULAS) + 2
+    for row in body:
+        for cell in row:
+            assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), (cell, row)
+    by_title = {r[header.index("title")]: dict(zip(header, r, strict=True)) for r in body}
+    for i, f in enumerate(FORMULAS):
+        row = by_title["'" + f]
+        assert row["note"] == row["labels"] == "'" + f
+        assert row["text"] == f"'{f}\nbody {i}"
+    plain = by_title["Plain title"]
+    assert (plain["text"], plain["note"]) == ("plain body, 2 + 2 = 4", "")
+    assert [r[0] for r in body][-1] == "'=cmd|' /C calc'!A0"
+    assert b'\n"/' in raw and b',"\'=HYPERLINK(""http://x"",""y"")",' in raw  # all quoted
+
+
+def test_jsonl_export_stays_verbatim(capsys: pytest.CaptureFixture[str],
+                                     tmp_path: Path) -> None:
+    state = tmp_path / "state.sqlite"
+    with open_store(["dump.jsonl"], state=state) as s:
+        s.decide("=id", "h", "keep")
+        s.set_note("=id", "h", FORMULAS[0])
+    code, out, _ = run(capsys, "export", str(tmp_path), "--state", str(state))
+    assert code == 0
+    (row,) = map(json.loads, out.splitlines())
+    assert (row["id"], row["note"]) == ("=id", FORMULAS[0])

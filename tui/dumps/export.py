@@ -23,6 +23,8 @@ TEXT_MODES = ("none", "raw", "cleaned")
 FORMATS = ("jsonl", "csv")
 CSV_COLUMNS = ("id", "decision", "labels", "note", "time", "content_hash", "text_changed",
                "title", "text")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection")."""
 
 
 def _iso(when: float) -> str:
@@ -72,14 +74,28 @@ def write_jsonl(rows: Iterator[dict[str, Any]], out: TextIO) -> int:
     return n
 
 
+def csv_cell(value: Any) -> str:
+    """One CSV cell that a spreadsheet shows as text and never runs as a formula.
+
+    Every cell is text (ids, titles, notes, labels, times, hashes: the export has no
+    numeric column), so every cell that opens like a formula gets a leading `'`, as OWASP
+    recommends; a spreadsheet hides the quote and shows the rest verbatim.
+    """
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def write_csv(rows: Iterator[dict[str, Any]], out: TextIO, with_text: bool) -> int:
-    """A header row, then one row per article; labels joined with "; "."""
+    """A header row, then one row per article; labels joined with "; "; formulas defused."""
     columns = CSV_COLUMNS if with_text else CSV_COLUMNS[:6]
-    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
+    # Every cell quoted (as OWASP also advises): with a "\n" line end csv quotes only cells
+    # holding "\n", so a lone "\r" in a note or text would otherwise split the row.
+    writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    writer.writerow(columns)
     n = 0
     for row in rows:
-        writer.writerow({**row, "labels": "; ".join(row["labels"])})
+        cells = {**row, "labels": "; ".join(row["labels"])}
+        writer.writerow([csv_cell(cells.get(column)) for column in columns])
         n += 1
     return n
 
