@@ -126,10 +126,17 @@ def test_analysis_cache(store: Store) -> None:
 def test_unusable_files_give_one_line_errors(tmp_path: Path) -> None:
     junk = tmp_path / "junk.sqlite"
     junk.write_text("this is not a database, " * 100)
-    with pytest.raises(StoreError, match=r"junk\.sqlite: not a usable warta state file"):
-        Store.open(junk)
+    with Store.open(junk, readonly=True) as s:  # read what can be read (nothing), left alone
+        assert s.counts() == dict.fromkeys(("keep", "reject", "skip", "flag"), 0)
+        (notice,) = s.notices
+        assert notice.startswith(f"{junk}: damaged (file is not a database); read 0 decisions")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["junk.sqlite"]
     with pytest.raises(StoreError, match="no saved state"):
         Store.open(tmp_path / "none.sqlite", readonly=True)
+    folder = tmp_path / "folder.sqlite"
+    folder.mkdir()
+    with pytest.raises(StoreError, match=r"folder\.sqlite: a folder, not a state file"):
+        Store.open(folder)
 
 
 def test_state_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -130,8 +130,11 @@ def _triage_store(args: argparse.Namespace, config: Config) -> Store:
     for path in args.paths:
         if not args.state and not Path(path).exists():
             raise StoreError(f"{path}: no such file or folder")
-    return open_store(args.paths, state=args.state, state_dir=config.get("state.dir") or None,
-                      readonly=True)
+    store = open_store(args.paths, state=args.state, state_dir=config.get("state.dir") or None,
+                       readonly=True)
+    for notice in store.notices:  # a damaged file: read what can be read, left as it is
+        _problem(notice)
+    return store
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -188,7 +191,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     except DumpError as exc:
         _problem(f"{exc} (counting decisions only)")
     with store:
-        print(f"state: {store.path}")
+        print(f"state: {store.origin}")
         print("\n".join(stats_lines(store, total)))
     return 0
 

@@ -291,8 +291,8 @@ class Triage:
 
     def _writable(self) -> None:
         if self.readonly:
-            raise TriageRefused(f"Read-only: {self.store.path} could not be opened for "
-                                "writing, so decisions are not saved.")
+            raise TriageRefused(f"Read-only: {self.store.origin} could not be opened for "
+                                "writing, so decisions, labels and notes are not saved.")
 
     def _remember(self, article_id: str, old: Decision | None,
                   decision: Decision | None) -> None:
@@ -520,10 +520,13 @@ def open_triage(paths: Sequence[str], dump: TriageDump, *, labels: Sequence[str]
                 synchronous: str = "full") -> tuple[Triage | None, list[str]]:
     """Open the dump's sidecar for triage; (None, why) when there is no usable one.
 
-    A sidecar that cannot be written (read-only file or folder) opens read-only with a
-    message; a second reader on the same dump is told that both save safely.
+    A sidecar that cannot be written (read-only file or folder) opens read-only, or as an
+    empty stand-in when there is none yet, with a message: the reader runs, not saving. A
+    damaged sidecar is repaired by the Store (moved aside, what can be read kept) and
+    the message says where the old one went. A second reader on the same dump is told
+    that both save safely.
     """
-    from tui.dumps.store import open_store
+    from tui.dumps.store import StoreReadOnly, open_store, state_path_for
 
     messages: list[str] = []
     try:
@@ -532,8 +535,12 @@ def open_triage(paths: Sequence[str], dump: TriageDump, *, labels: Sequence[str]
         try:
             store = open_store(paths, state=state, state_dir=state_dir, readonly=True)
         except StoreError:
-            return None, [f"Triage is off: {first}"]
-        messages.append(f"Read-only: {first}. Decisions cannot be saved in this session.")
+            if not isinstance(first, StoreReadOnly):
+                return None, [f"Triage is off: {first}"]
+            store = Store.blank(state or state_path_for(paths, state_dir))
+        messages.append(f"Read-only: {first}. Decisions, labels and notes cannot be saved "
+                        "in this session.")
+    messages.extend(store.notices)
     presence = SidecarPresence(store.path)
     if not store.readonly and not presence.claim():
         messages.append("Another warta has this dump open too. Both save safely; when both "

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sqlite3
+import tempfile
 import threading
 import time
 from collections.abc import Iterator, Sequence
@@ -25,6 +27,14 @@ from hashlib import sha1
 from pathlib import Path
 from typing import Any
 
+from tui.dumps.salvage import (
+    Damage,
+    diagnose,
+    is_damage,
+    is_read_only,
+    move_aside,
+    salvage_into,
+)
 from tui.resources import user_dir
 
 DECISIONS = ("keep", "reject", "skip", "flag")
@@ -88,6 +98,18 @@ class StoreError(Exception):
     """A sidecar that cannot be used, worded as one line naming the file."""
 
 
+class StoreReadOnly(StoreError):
+    """A sidecar that can be read but not written (read-only file or folder)."""
+
+
+class _Damaged(Exception):
+    """Raised inside Store.open for a sidecar that must be moved aside."""
+
+    def __init__(self, damage: Damage) -> None:
+        super().__init__(damage.reason)
+        self.damage = damage
+
+
 @dataclass(frozen=True, slots=True)
 class Decision:
     """What was decided about one article."""
@@ -129,9 +151,14 @@ def read_only_uri(path: str | os.PathLike[str]) -> str:
 def open_store(paths: Sequence[str], *, state: str | os.PathLike[str] | None = None,
                state_dir: str | os.PathLike[str] | None = None, readonly: bool = False,
                synchronous: str = "full") -> Store:
-    """The sidecar of a dump: `state` (--state PATH) if given, else its file in `state_dir`."""
+    """The sidecar of a dump: `state` (--state PATH) if given, else its file in `state_dir`.
+
+    Another program's database named by --state is refused, not moved aside: the user
+    pointed at it, and renaming it would break that program.
+    """
     path = Path(state) if state else state_path_for(paths, state_dir)
-    return Store.open(path, readonly=readonly, dump_paths=paths, synchronous=synchronous)
+    return Store.open(path, readonly=readonly, dump_paths=paths, synchronous=synchronous,
+                      move_foreign=not state)
 
 
 DECISION_COLUMNS = "article_id, content_hash, decision, labels, note, time"
@@ -153,44 +180,176 @@ class Store:
     def __init__(self, conn: sqlite3.Connection, path: Path, readonly: bool) -> None:
         self._conn = conn
         self.path = path
+        self.origin = path  # the sidecar named to the user (`path` may be a salvaged copy)
         self.readonly = readonly
+        self.notices: list[str] = []  # said once to the user: a repair, a salvaged read
+        self._temp: str | None = None  # a folder of our own, removed on close
         self.session = os.urandom(16).hex()  # random, as uuid4 (whose import costs ~3 ms)
         self._lock = threading.RLock()
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], readonly: bool = False,
-             dump_paths: Sequence[str] = (), synchronous: str = "full") -> Store:
-        """Open (or, unless read-only, create) the sidecar at `path`; StoreError if unusable."""
+             dump_paths: Sequence[str] = (), synchronous: str = "full",
+             move_foreign: bool = True) -> Store:
+        """Open (or, unless read-only, create) the sidecar at `path`; StoreError if unusable.
+
+        A damaged sidecar never blocks the dump. Opened for writing, it is moved aside to
+        `NAME.damaged-<UTC time>` and a new one started with the decisions, labels, notes
+        and position SQLite can still read (one line in `notices` says where the old one
+        went). Opened read-only, it is left as it is and what can be read is served from
+        a salvaged copy, with a notice. Another program's database is moved aside too,
+        unless `move_foreign` is false (then StoreError).
+        """
         path = Path(path).expanduser()
         if synchronous not in SYNC_LEVELS:
             raise StoreError(f"state.synchronous must be one of {', '.join(SYNC_LEVELS)}, "
                              f"not {synchronous!r}")
+        if readonly:
+            return cls._open_read_only(path)
+        try:
+            return cls._open_checked(path, synchronous, dump_paths)
+        except _Damaged as exc:
+            damage = exc.damage
+        if damage.foreign and not move_foreign:
+            raise StoreError(f"{path}: {damage.reason}; choose another --state file")
+        try:
+            moved = move_aside(path)
+        except OSError as exc:
+            raise StoreError(f"{path}: {damage.reason}, and it cannot be moved aside "
+                             f"({exc.strerror or exc})") from None
+        store = cls._open_checked(path, synchronous, dump_paths)
+        got = store._restore(moved)
+        store.notices.append(f"{path}: {damage.reason}; moved it to {moved.name} and started "
+                             f"a new state file with {got} that could be read from it")
+        return store
+
+    @classmethod
+    def _connect(cls, path: Path, readonly: bool) -> sqlite3.Connection:
+        if path.is_dir():
+            raise StoreError(f"{path}: a folder, not a state file")
         try:
             if readonly:
-                if not path.exists():
-                    raise StoreError(f"{path}: no saved state for this dump yet")
-                conn = sqlite3.connect(read_only_uri(path), uri=True,
-                                       timeout=BUSY_MS / 1000, check_same_thread=False,
-                                       isolation_level=None)
-            else:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                conn = sqlite3.connect(path, timeout=BUSY_MS / 1000, check_same_thread=False,
-                                       isolation_level=None)
+                return sqlite3.connect(read_only_uri(path), uri=True, timeout=BUSY_MS / 1000,
+                                       check_same_thread=False, isolation_level=None)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            return sqlite3.connect(path, timeout=BUSY_MS / 1000, check_same_thread=False,
+                                   isolation_level=None)
         except OSError as exc:
-            raise StoreError(f"{path}: cannot open the state file ({exc.strerror or exc})") \
+            error = StoreReadOnly if isinstance(exc, PermissionError) else StoreError
+            raise error(f"{path}: cannot open the state file ({exc.strerror or exc})") \
                 from None
         except sqlite3.Error as exc:
-            raise StoreError(f"{path}: cannot open the state file ({exc})") from None
-        store = cls(conn, path, readonly)
+            raise cls._failure(path, exc) from None
+
+    @staticmethod
+    def _failure(path: Path, exc: sqlite3.Error) -> StoreError:
+        """The one-line error for a SQLite failure that is not damage."""
+        if is_read_only(exc, path):
+            return StoreReadOnly(f"{path}: cannot be written ({exc}: a read-only file or "
+                                 "folder)")
+        return StoreError(f"{path}: cannot open the state file ({exc})")
+
+    @classmethod
+    def _open_checked(cls, path: Path, synchronous: str,
+                      dump_paths: Sequence[str]) -> Store:
+        """Open for writing after `diagnose`; _Damaged when the file must be moved aside.
+
+        The diagnosis reads through a read-only connection: closing a writable one would
+        checkpoint the -wal file into a damaged database before it is moved aside.
+        """
+        if path.is_file() and path.stat().st_size > 0:
+            probe = cls._connect(path, readonly=True)
+            try:
+                damage = diagnose(probe)
+            except sqlite3.Error as exc:
+                if not is_damage(exc):
+                    raise cls._failure(path, exc) from None
+                damage = Damage(f"damaged ({exc})")
+            finally:
+                probe.close()
+            if damage is not None:
+                raise _Damaged(damage)
+        conn = cls._connect(path, readonly=False)
+        store = cls(conn, path, False)
         try:
             store._prepare(synchronous, dump_paths)
         except StoreError:
             conn.close()
             raise
-        except sqlite3.DatabaseError as exc:
+        except sqlite3.Error as exc:
             conn.close()
-            raise StoreError(f"{path}: not a usable warta state file ({exc})") from None
+            if is_damage(exc):
+                raise _Damaged(Damage(f"damaged ({exc})")) from None
+            raise cls._failure(path, exc) from None
         return store
+
+    @classmethod
+    def _open_read_only(cls, path: Path) -> Store:
+        """Open read-only; a damaged file is read into a salvaged copy, left as it is."""
+        if not path.exists():
+            raise StoreError(f"{path}: no saved state for this dump yet")
+        if path.is_file() and path.stat().st_size == 0:
+            raise StoreError(f"{path}: no saved state for this dump yet (the file is empty)")
+        conn = cls._connect(path, readonly=True)
+        store = cls(conn, path, True)
+        try:
+            damage = diagnose(conn)
+            if damage is None:
+                store._prepare("full", ())
+                return store
+        except StoreError:
+            conn.close()
+            raise
+        except sqlite3.Error as exc:
+            if not is_damage(exc):
+                conn.close()
+                raise cls._failure(path, exc) from None
+            damage = Damage(f"damaged ({exc})")
+        conn.close()
+        if damage.foreign:
+            raise StoreError(f"{path}: {damage.reason}")
+        return cls._salvaged_copy(path, damage)
+
+    @classmethod
+    def _salvaged_copy(cls, path: Path, damage: Damage) -> Store:
+        """A read-only Store over a temporary copy of what can be read from `path`."""
+        folder = tempfile.mkdtemp(prefix="warta-salvage-")
+        copy = Path(folder) / path.name
+        try:
+            with cls._open_checked(copy, "normal", ()) as writable:
+                got = writable._restore(path)
+            store = cls._open_read_only(copy)
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        store.origin, store._temp = path, folder
+        store.notices.append(f"{path}: {damage.reason}; read {got} that could be read from it "
+                             "and left the file as it is (open the dump in warta to repair "
+                             "it)")
+        return store
+
+    @classmethod
+    def blank(cls, origin: str | os.PathLike[str]) -> Store:
+        """An empty read-only Store standing in for `origin` (a sidecar that cannot be made)."""
+        folder = tempfile.mkdtemp(prefix="warta-blank-")
+        copy = Path(folder) / "state.sqlite"
+        try:
+            cls._open_checked(copy, "normal", ()).close()
+            store = cls._open_read_only(copy)
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        store.origin, store._temp = Path(origin).expanduser(), folder
+        return store
+
+    def _restore(self, damaged: Path) -> str:
+        """Copy what can be read from a damaged sidecar into this one; what, in words."""
+        with self._transaction() as c:
+            got = salvage_into(damaged, c)
+            if got.decisions or got.position:
+                self._count_write(c)
+        what = f"{got.decisions} decision{'s' if got.decisions != 1 else ''}"
+        return what + (" and the position" if got.position else "")
 
     def _prepare(self, synchronous: str, dump_paths: Sequence[str]) -> None:
         c = self._conn
@@ -450,6 +609,9 @@ class Store:
         """Close the connection (everything is already committed)."""
         with self._lock:
             self._conn.close()
+            if self._temp is not None:
+                shutil.rmtree(self._temp, ignore_errors=True)
+                self._temp = None
 
     def __enter__(self) -> Store:
         return self
