@@ -311,6 +311,8 @@ class Triage:
             result = change(article_id, self.current_hash(index))
         except StoreError as exc:
             raise TriageRefused(str(exc)) from None
+        except sqlite3.Error as exc:  # e.g. the file made read-only, or the disk full, since
+            raise TriageRefused(f"Not saved: {self.store.origin}: {exc}.") from None
         self._remember(article_id, old, self.store.decision(article_id))
         return result
 
@@ -330,6 +332,8 @@ class Triage:
             article_id = self.store.undo()
         except StoreError as exc:
             raise TriageRefused(str(exc)) from None
+        except sqlite3.Error as exc:
+            raise TriageRefused(f"Not undone: {self.store.origin}: {exc}.") from None
         if article_id is None:
             return None
         self._remember(article_id, self._get(article_id), self.store.decision(article_id))

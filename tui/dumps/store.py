@@ -144,8 +144,15 @@ def state_path_for(paths: Sequence[str], state_dir: str | os.PathLike[str] | Non
 
 
 def read_only_uri(path: str | os.PathLike[str]) -> str:
-    """The SQLite URI that opens `path` read-only (pass `uri=True` to sqlite3.connect)."""
-    return f"{Path(path).resolve().as_uri()}?mode=ro"
+    """The SQLite URI that opens `path` read-only (pass `uri=True` to sqlite3.connect).
+
+    In a folder this process cannot write, with no -wal file (nothing pending), the file
+    is opened as immutable: SQLite could not create the -shm file a WAL database needs.
+    """
+    resolved = Path(path).resolve()
+    if not os.access(resolved.parent, os.W_OK) and not os.path.exists(f"{resolved}-wal"):
+        return f"{resolved.as_uri()}?mode=ro&immutable=1"
+    return f"{resolved.as_uri()}?mode=ro"
 
 
 def open_store(paths: Sequence[str], *, state: str | os.PathLike[str] | None = None,
@@ -232,6 +239,9 @@ class Store:
                 return sqlite3.connect(read_only_uri(path), uri=True, timeout=BUSY_MS / 1000,
                                        check_same_thread=False, isolation_level=None)
             path.parent.mkdir(parents=True, exist_ok=True)
+            if path.exists() and not os.access(path, os.W_OK):
+                # SQLite would open it read-only without a word and fail at the first write.
+                raise StoreReadOnly(f"{path}: cannot be written (a read-only file)")
             return sqlite3.connect(path, timeout=BUSY_MS / 1000, check_same_thread=False,
                                    isolation_level=None)
         except OSError as exc:
