@@ -3,7 +3,9 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 
-.PHONY: run test lint bench clean
+FUZZ_SECONDS ?= 600
+
+.PHONY: run test lint bench fuzz clean
 
 $(VENV)/.base: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,6 +15,10 @@ $(VENV)/.base: pyproject.toml
 
 $(VENV)/.test: pyproject.toml $(VENV)/.base
 	$(PY) -m pip install -q -e '.[test]'
+	touch $@
+
+$(VENV)/.fuzz: pyproject.toml $(VENV)/.base
+	$(PY) -m pip install -q -e '.[fuzz]'
 	touch $@
 
 run: $(VENV)/.base
@@ -26,6 +32,10 @@ lint: $(VENV)/.test
 
 bench: $(VENV)/.test
 	$(PY) bench/run_all.py
+
+# Not part of `make test`: runs for FUZZ_SECONDS (default ten minutes).
+fuzz: $(VENV)/.fuzz
+	$(PY) tools/fuzz.py --seconds $(FUZZ_SECONDS)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
