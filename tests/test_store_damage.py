@@ -237,3 +237,22 @@ def test_only_corruption_counts_as_damage(tmp_path: Path) -> None:
         assert not is_damage(error(message, code)), message
     assert is_read_only(error("attempt to write a readonly database", 8), tmp_path / "x")
     assert not is_read_only(error("unable to open database file", 14), tmp_path / "x")
+
+
+def test_damage_in_the_analysis_cache_alone_is_left_to_the_cache(tmp_path: Path) -> None:
+    """Only the decision tables are checked at open (the cache is not precious, and
+    checking it would cost start-up time in proportion to everything ever read): the
+    file stays, and a damaged cache entry reads as an error the analyser takes for a
+    miss."""
+    path = tmp_path / "s.sqlite"
+    make_sidecar(path, 100)
+    with Store.open(path) as s:
+        for i in range(200):
+            s.cache_document(f"a{i}", "h", "v", {"blocks": ["x" * 300] * 10})
+    garble(path, [p for p, _ in leaf_pages(path, "analysis")[5:8]])
+    with Store.open(path) as s:
+        assert s.notices == [] and damaged_files(tmp_path, "s.sqlite") == []
+        assert len(stored(s)) == 100
+        with pytest.raises(sqlite3.DatabaseError):
+            for i in range(200):
+                s.cached_document(f"a{i}", "h", "v")
