@@ -168,6 +168,15 @@ def open_store(paths: Sequence[str], *, state: str | os.PathLike[str] | None = N
                       move_foreign=not state)
 
 
+def _identity(path: Path) -> tuple[int, int] | None:
+    """Which file is at `path` (device, inode), or None when there is none."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
 DECISION_COLUMNS = "article_id, content_hash, decision, labels, note, time"
 """The columns of `decisions` that `decision_from_row` reads, in its order."""
 
@@ -213,12 +222,15 @@ class Store:
                              f"not {synchronous!r}")
         if readonly:
             return cls._open_read_only(path)
+        seen = _identity(path)
         try:
             return cls._open_checked(path, synchronous, dump_paths)
         except _Damaged as exc:
             damage = exc.damage
         if damage.foreign and not move_foreign:
             raise StoreError(f"{path}: {damage.reason}; choose another --state file")
+        if _identity(path) != seen:  # another process has just moved it aside: use its new one
+            return cls._open_checked(path, synchronous, dump_paths)
         try:
             moved = move_aside(path)
         except OSError as exc:
