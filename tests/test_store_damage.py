@@ -256,3 +256,13 @@ def test_damage_in_the_analysis_cache_alone_is_left_to_the_cache(tmp_path: Path)
         with pytest.raises(sqlite3.DatabaseError):
             for i in range(200):
                 s.cached_document(f"a{i}", "h", "v")
+
+
+def test_a_second_connection_of_the_same_process_never_moves_the_file(tmp_path: Path) -> None:
+    """The reader's cache and prune connections: a file that went bad under a running
+    session is not renamed away from under its main connection."""
+    path = tmp_path / "s.sqlite"
+    path.write_bytes(GARBAGE)
+    with pytest.raises(StoreError, match=r"s\.sqlite: damaged \(file is not a database\)$"):
+        Store.open(path, repair=False)
+    assert damaged_files(tmp_path, "s.sqlite") == [] and path.read_bytes() == GARBAGE

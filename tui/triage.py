@@ -425,7 +425,7 @@ class Triage:
             return
         with self._cache_lock:
             if self._cache_store is None:
-                self._cache_store = Store.open(self.store.path, synchronous="normal")
+                self._cache_store = Store.open(self.store.path, synchronous="normal", repair=False)
                 threading.Thread(target=self._prune_analysis, args=(version,),
                                  name="prune-analysis", daemon=True).start()
             self._cache_store.cache_document(article_id, key, version, document)
@@ -434,7 +434,7 @@ class Triage:
         """Drop the analyses of other pipeline versions, in the background, in short batches."""
         store = None
         try:
-            store = Store.open(self.store.path, synchronous="normal")
+            store = Store.open(self.store.path, synchronous="normal", repair=False)
             while store.prune_analysis_batch(version, PRUNE_BATCH) >= PRUNE_BATCH:
                 pass
         except (StoreError, sqlite3.Error):

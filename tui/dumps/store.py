@@ -206,7 +206,7 @@ class Store:
     @classmethod
     def open(cls, path: str | os.PathLike[str], readonly: bool = False,
              dump_paths: Sequence[str] = (), synchronous: str = "full",
-             move_foreign: bool = True) -> Store:
+             move_foreign: bool = True, repair: bool = True) -> Store:
         """Open (or, unless read-only, create) the sidecar at `path`; StoreError if unusable.
 
         A damaged sidecar never blocks the dump. Opened for writing, it is moved aside to
@@ -214,7 +214,9 @@ class Store:
         and position SQLite can still read (one line in `notices` says where the old one
         went). Opened read-only, it is left as it is and what can be read is served from
         a salvaged copy, with a notice. Another program's database is moved aside too,
-        unless `move_foreign` is false (then StoreError).
+        unless `move_foreign` is false (then StoreError). `repair=False` (a second
+        connection of a process that already has the sidecar open) never moves it: a
+        StoreError instead.
         """
         path = Path(path).expanduser()
         if synchronous not in SYNC_LEVELS:
@@ -229,6 +231,8 @@ class Store:
             damage = exc.damage
         if damage.foreign and not move_foreign:
             raise StoreError(f"{path}: {damage.reason}; choose another --state file")
+        if not repair:
+            raise StoreError(f"{path}: {damage.reason}")
         if _identity(path) != seen:  # another process has just moved it aside: use its new one
             return cls._open_checked(path, synchronous, dump_paths)
         try:
