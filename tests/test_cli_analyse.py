@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tui.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[dict], str]:
@@ -84,3 +89,90 @@ def test_unloadable_spacy_model_is_one_line(capsys: pytest.CaptureFixture[str]) 
     assert (code, out) == (2, [])
     assert err.startswith("warta: entities.model:") and "no_such_pipeline_xx" in err
     assert err.count("\n") == 1
+
+
+HASHTAG = "#stophoax #verifikasiverifikasiverifikasi #thinkbeforeforwarding\""
+BODY = "Ini paragraf isi yang cukup panjang tentang berita hari ini di Jakarta."
+
+
+def _analyse_child(path: Path, timeout: float) -> subprocess.CompletedProcess[str]:
+    """`warta analyse --no-language PATH` in a child process; fail the test if it hangs."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    try:
+        return subprocess.run([sys.executable, "-m", "tui.cli", "analyse", "--no-language",
+                               str(path)], capture_output=True, text=True, check=False,
+                              timeout=timeout, env=env)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"warta analyse {path.name} still running after {timeout} s")
+
+
+def test_a_hashtag_line_mid_batch_does_not_stop_the_records_after_it(tmp_path: Path) -> None:
+    f = tmp_path / "d.jsonl"
+    rows = [{"title": f"Berita {i}", "text": f"Berita {i}\n\n{BODY}\n"} for i in range(4)]
+    rows[1]["text"] += HASHTAG + "\n"
+    f.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    proc = _analyse_child(f, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert [json.loads(x)["title"] for x in proc.stdout.splitlines()] == [
+        "Berita 0", "Berita 1", "Berita 2", "Berita 3"]
+
+
+REAL = ROOT.parent / "shared" / "data" / "real" / "pages_html-text.jsonl"
+if "WARTA_REAL_DATA" in os.environ:  # another checkout of the shared data
+    REAL = Path(os.environ["WARTA_REAL_DATA"]) / "pages_html-text.jsonl"
+
+
+@pytest.mark.skipif(not REAL.exists(), reason="the real pages are not beside the repository")
+@pytest.mark.parametrize("line", [55, 67], ids=["indiapost", "dawgsbynature"])
+def test_real_pages_that_hung_analyse_within_a_bound(tmp_path: Path, line: int) -> None:
+    """Two whole pages whose hashtag lines made a pattern backtrack for minutes."""
+    with REAL.open(encoding="utf-8") as rows:
+        row = next(r for n, r in enumerate(rows, 1) if n == line)
+    f = tmp_path / "page.jsonl"
+    f.write_text(row, encoding="utf-8")
+    proc = _analyse_child(f, timeout=30)
+    assert proc.returncode == 0, proc.stderr
+    (doc,) = [json.loads(x) for x in proc.stdout.splitlines()]
+    assert doc["fields"]["id"] == json.loads(row)["id"] and doc["blocks"]
+
+
+def test_a_2mb_article_is_bounded_and_says_so(capsys: pytest.CaptureFixture[str],
+                                              tmp_path: Path) -> None:
+    para = "Ini adalah kalimat yang cukup panjang dalam sebuah paragraf berita ekonomi. " * 7
+    text = "Judul Besar\n\n" + "\n\n".join([para] * 3796)
+    assert len(text) > 2_000_000
+    f = tmp_path / "big.jsonl"
+    f.write_text(json.dumps({"id": "big", "title": "Judul Besar", "text": text}) + "\n")
+    start = time.perf_counter()
+    code, out, err = run(capsys, str(f))
+    assert time.perf_counter() - start < 30
+    assert code == 0
+    warning = ("only the first 200,000 characters were analysed; "
+               "the rest is shown as plain text")
+    assert out[0]["warnings"] == [warning]
+    assert err == f"warta: {f}#1: {warning}\n"
+    lines = text.splitlines()
+    covered = [n for b in out[0]["blocks"] for n in range(b["lines"][0], b["lines"][1] + 1)]
+    assert covered == [n for n, t in enumerate(lines, 1) if t.strip()]
+
+
+def test_a_record_whose_analysis_fails_is_one_line_and_the_batch_goes_on(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from tui.text.pipeline import Pipeline
+
+    real = Pipeline.analyse
+
+    def flaky(self: Pipeline, record: Any, **kw: Any) -> Any:
+        if record.title == "Two":
+            raise RuntimeError("boom")
+        return real(self, record, **kw)
+
+    monkeypatch.setattr(Pipeline, "analyse", flaky)
+    f = tmp_path / "d.jsonl"
+    f.write_text("".join(json.dumps({"title": t, "text": f"{t}\n\n{BODY}"}) + "\n"
+                         for t in ("One", "Two", "Three")))
+    code, out, err = run(capsys, str(f))
+    assert code == 1
+    assert [o["title"] for o in out] == ["One", "Three"]
+    assert err == f"warta: {f}#2: analysis failed (RuntimeError: boom); skipped\n"

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -123,3 +124,65 @@ def test_module_level_analyse_uses_the_cached_pipeline() -> None:
     doc = analyse(Record("x", "Sebuah Judul\n\nIsi berita yang cukup panjang untuk dibaca."),
                   settings)
     assert doc.title == "Sebuah Judul"
+
+
+def _covered(doc: Any, text: str) -> None:
+    """Every non-blank source line in exactly one block, with the right line numbers."""
+    lines = text.splitlines()
+    covered = [n for b in doc.blocks for n in range(b.lines[0], b.lines[1] + 1)]
+    assert covered == [n for n, t in enumerate(lines, 1) if t.strip()]
+    for b in doc.blocks:
+        assert b.text == " ".join(lines[n - 1].strip() for n in range(b.lines[0], b.lines[1] + 1))
+
+
+def test_mojibake_is_repaired_with_one_warning(pipeline: Pipeline) -> None:
+    text = ("Harga minyak naik lagi\n\nItâ€™s a long sentence about the economy that people "
+            "read every day.\nCafÃ© owners say â€œpricesâ€\x9d keep rising.\n")
+    doc = pipeline.analyse(Record("m", text), detect_language=False)
+    body = " ".join(b.text for b in doc.blocks)
+    assert "It’s a long sentence" in body and "Café owners say “prices” keep" in body
+    assert doc.warnings == ["mojibake repaired (ftfy)"]
+    clean = pipeline.analyse(Record("c", "Judul\n\nIt’s fine: café, naïve, “quoted”."),
+                             detect_language=False)
+    assert clean.warnings == []
+
+
+def test_record_warnings_come_first(pipeline: Pipeline) -> None:
+    record = Record("w", "Judul\n\nItâ€™s here.", warnings=("not UTF-8: read as cp1252",))
+    doc = pipeline.analyse(record, detect_language=False)
+    assert doc.warnings == ["not UTF-8: read as cp1252", "mojibake repaired (ftfy)"]
+
+
+def test_only_max_chars_are_analysed_and_the_rest_is_plain(pipeline: Pipeline) -> None:
+    settings = replace(load_config().analysis, max_chars=300)
+    small = Pipeline(settings)
+    small.recogniser = pipeline.recogniser
+    para = "Ini kalimat yang cukup panjang tentang ekonomi di Jakarta hari ini."
+    text = ("Judul berita\n\n" + "\n\n".join(f"{para} ({n})" for n in range(20))
+            + "\n  \nBaca juga: x")
+    doc = small.analyse(Record("big", text), detect_language=False)
+    assert doc.warnings == ["only the first 300 characters were analysed; "
+                            "the rest is shown as plain text"]
+    _covered(doc, text)
+    cut = sum(1 for b in doc.blocks if b.entities or b.kind is not BlockKind.PARAGRAPH)
+    assert cut >= 1  # the head was analysed (title at least)
+    tail = [b for b in doc.blocks if b.lines[0] > 8]
+    assert tail and all(b.kind is BlockKind.PARAGRAPH and not b.entities for b in tail)
+    assert tail[-1].text == "Baca juga: x"  # not judged: plain text
+    one_line = small.analyse(Record("one", "x" * 1000), detect_language=False)
+    assert [b.kind for b in one_line.blocks] == [BlockKind.PARAGRAPH]
+    assert one_line.title == "x" * 1000
+
+
+def test_past_the_time_budget_the_article_is_plain_text(pipeline: Pipeline) -> None:
+    slow = Pipeline(replace(load_config().analysis, time_budget=1e-9))
+    text = "Judul berita\n\nBaca juga: lain\n\nIni kalimat isi tentang Jakarta.\n"
+    doc = slow.analyse(Record("t", text, url="https://x"), detect_language=True)
+    assert doc.warnings == ["analysis stopped after 1e-09 s: shown as plain text"]
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        (BlockKind.PARAGRAPH, "Judul berita"), (BlockKind.PARAGRAPH, "Baca juga: lain"),
+        (BlockKind.PARAGRAPH, "Ini kalimat isi tentang Jakarta.")]
+    assert doc.title == "Judul berita" and doc.meta.url == "https://x"
+    _covered(doc, text)
+    titled = slow.analyse(Record("t", text, title="Given"), detect_language=False)
+    assert titled.title == "Given"

@@ -1,12 +1,15 @@
-"""The gates in front of the boilerplate patterns: the same answers as trying every pattern."""
+"""The gates in front of the boilerplate patterns: the same answers as trying every pattern.
+
+The comparisons run on the engine the patterns run on (`regex`, VERSION0: bounded_regex.py).
+"""
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
 import pytest
+import regex
 
 from tui.config import load_config
 from tui.text.prefilter import (
@@ -51,7 +54,7 @@ def test_word_gate_reads_pattern_openings() -> None:
 def test_word_gate_finds_what_a_plain_search_finds(lines: list[str]) -> None:
     free = [(n, rx) for n, rx in _patterns(anchored=False) if "(?-i:" not in rx]
     gate = GatedPatterns.build(free)
-    plain = [(n, re.compile(rx)) for n, rx in free]
+    plain = [(n, regex.compile(rx, regex.V0)) for n, rx in free]
     for text in {x.lower() for x in lines}:
         want = next(((n, m.span()) for n, rx in sorted(plain, key=lambda p: p[0])
                      if (m := rx.search(text))), None)
@@ -79,8 +82,8 @@ def test_line_gate_reads_anchored_openings() -> None:
 def test_line_gate_matches_what_one_alternation_matches(lines: list[str]) -> None:
     anchored = _patterns(anchored=True)
     gate = AnchoredPatterns.build(anchored)
-    one = re.compile("|".join(f"(?P<p{i}>{rx})" for i, (_, rx) in enumerate(anchored)),
-                     re.IGNORECASE)
+    one = regex.compile("|".join(f"(?P<p{i}>{rx})" for i, (_, rx) in enumerate(anchored)),
+                        regex.IGNORECASE | regex.V0)
     ranks = [n for n, _ in anchored]
     tricky = ["İndeks", "ındeks", "ſumber: AFP", "SUMBER : AFP", "  Baca juga", "¿Ya eres"]
     matched = 0
@@ -114,5 +117,5 @@ def test_fold_keeps_together_what_ignorecase_matches() -> None:
     everything = "".join(chr(c) for c in range(sys.maxunicode + 1)
                          if not 0xD800 <= c <= 0xDFFF)
     for key in keys:
-        for same in re.findall(re.escape(key), everything, re.IGNORECASE):
+        for same in regex.findall(regex.escape(key), everything, regex.IGNORECASE | regex.V0):
             assert fold(same) == key, (key, same)

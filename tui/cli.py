@@ -42,25 +42,40 @@ def _config(args: argparse.Namespace) -> Config:
 
 
 def cmd_analyse(args: argparse.Namespace) -> int:
-    """Print one JSON object per article, in input order."""
+    """Print one JSON object per article, in input order.
+
+    An article that hit a limit or needed a repair gets one stderr line naming it; one
+    whose analysis fails gets one stderr line and no output, and the batch goes on
+    (exit status 1 at the end).
+    """
     from tui.text.pipeline import Pipeline  # not at the top: the reader builds it in a thread
 
     config = _config(args)
     pipeline = Pipeline(config.analysis)
     out = sys.stdout
-    count = 0
+    count = failed = 0
     for target in args.paths:
         try:
             for record in iter_records(target, _problem, args.recursive):
-                doc = pipeline.analyse(record, detect_language=not args.no_language)
+                try:
+                    doc = pipeline.analyse(record, detect_language=not args.no_language)
+                except RecogniserError:
+                    raise  # the configured recogniser cannot load: no record would work
+                except Exception as exc:  # one bad record never stops the batch
+                    _problem(f"{record.id}: analysis failed ({type(exc).__name__}: {exc}); "
+                             "skipped")
+                    failed += 1
+                    continue
+                if doc.warnings:
+                    _problem(f"{record.id}: {'; '.join(doc.warnings)}")
                 out.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
                 count += 1
         except DumpError as exc:
             return _fail(str(exc))
     out.flush()
-    if count == 0:
+    if count == 0 and failed == 0:
         return _fail(f"{' '.join(args.paths)}: no articles found")
-    return 0
+    return 1 if failed else 0
 
 
 COMMANDS = ("analyse", "export", "stats")

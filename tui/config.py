@@ -22,6 +22,12 @@ _OPEN_MAPPINGS = {"keymap", "boilerplate.patterns"}
 _CHOICES: dict[str, tuple[str, ...]] = {"entities.backend": BACKENDS}
 # Environment variables that set one key each.
 _ENV_KEYS = {"WARTA_THEME": "ui.theme"}
+# Keys holding boilerplate patterns: a mapping reason -> language -> list, or a list
+# (`boilerplate.closing.<reason>.<language>` are lists too).
+_PATTERN_MAPPINGS = {"boilerplate.patterns"}
+_PATTERN_LISTS = {"boilerplate.closers", "boilerplate.closer_leads"}
+# Numbers that must be more than zero.
+_POSITIVE = {"analysis.max_chars", "analysis.time_budget", "analysis.words_per_minute"}
 
 
 class ConfigError(ValueError):
@@ -49,6 +55,8 @@ class Config:
         return AnalysisSettings(
             detect_language=bool(self.get("analysis.detect_language")),
             words_per_minute=int(self.get("analysis.words_per_minute")),
+            max_chars=int(self.get("analysis.max_chars")),
+            time_budget=float(self.get("analysis.time_budget")),
             boilerplate=self.data["boilerplate"],
             entities=self.data["entities"],
         )
@@ -87,7 +95,45 @@ def _check_value(path: str, default: Any, value: Any) -> str | None:
             return f"has unknown reason {bad[0]!r}; allowed: {allowed}"
     if path == "keymap" and not all(isinstance(v, str) for v in value.values()):
         return "maps binding ids to key strings such as \"ctrl+n,J\""
+    if path in _POSITIVE and value <= 0:
+        return f"must be more than 0, not {value!r}"
     return None
+
+
+def _is_pattern_list(path: str) -> bool:
+    return path in _PATTERN_LISTS or path.startswith("boilerplate.closing.")
+
+
+def _patterns_in(value: Any) -> set[str]:
+    """Every pattern string in a pattern mapping or list (to skip probing known ones)."""
+    if isinstance(value, dict):
+        return {rx for v in value.values() for rx in _patterns_in(v)}
+    if isinstance(value, list):
+        return {rx for rx in value if isinstance(rx, str)}
+    return set()
+
+
+def _usable_patterns(path: str, value: Any, known: set[str], origin: str,
+                     problems: list[str]) -> Any:
+    """`value` without the patterns that do not compile or backtrack too long, each
+    reported as one line; patterns in `known` (already accepted) are not probed again."""
+    if isinstance(value, dict):
+        return {key: _usable_patterns(f"{path}.{key}", sub, known, origin, problems)
+                for key, sub in value.items()}
+    if not isinstance(value, list):
+        problems.append(f"{origin}: '{path}' must be a list of patterns, not {value!r}")
+        return []
+    from tui.text.bounded_regex import pattern_problem  # the regex package: only when needed
+
+    kept: list[str] = []
+    for n, rx in enumerate(value):
+        why = ("must be a string" if not isinstance(rx, str)
+               else None if rx in known else pattern_problem(rx))
+        if why is None:
+            kept.append(rx)
+        else:
+            problems.append(f"{origin}: '{path}[{n}]' {why}; ignored ({rx!r})")
+    return kept
 
 
 def merge(base: dict[str, Any], override: Mapping[str, Any], origin: str,
@@ -106,6 +152,8 @@ def merge(base: dict[str, Any], override: Mapping[str, Any], origin: str,
         if default is not None and (why := _check_value(path, default, value)):
             problems.append(f"{origin}: '{path}' {why}")
             continue
+        if path in _PATTERN_MAPPINGS or _is_pattern_list(path):
+            value = _usable_patterns(path, value, _patterns_in(default), origin, problems)
         base[key] = value
 
 

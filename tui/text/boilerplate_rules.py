@@ -12,12 +12,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from tui.text.bounded_regex import IGNORECASE, BoundedPattern, Match, compile_bounded
 from tui.text.model import Reason
 from tui.text.prefilter import AnchoredPatterns, GatedPatterns
 
 # Lines longer than this many words are never judged by a pattern: a pattern is a label.
 PATTERN_MAX_WORDS = 80
-_WRAPPING = re.compile(r"^[\s(\[•·*>»«|\-–—]+|[\s)\]]+$")
+# What wraps a label ("(Baca juga: ...)", "• Read more"): stripped from both ends with
+# str.strip (a regex for the trailing run would rescan it from every position: quadratic).
+_SPACES = "".join(ch for ch in map(chr, range(0x3001)) if ch.isspace())
+_WRAP_LEFT = _SPACES + "([•·*>»«|-–—"
+_WRAP_RIGHT = _SPACES + ")]"
 
 
 @dataclass(frozen=True)
@@ -33,12 +38,12 @@ class BoilerplateRules:
     """
 
     anchored: AnchoredPatterns | None
-    anywhere: re.Pattern[str] | None
+    anywhere: BoundedPattern | None
     reasons: tuple[Reason, ...]
     # Lines after which the rest of the page is boilerplate (a comment thread's header, a
     # press contact block), and the "About <company>" lines that may open such a block.
-    closers: re.Pattern[str] | None = None
-    closer_leads: re.Pattern[str] | None = None
+    closers: BoundedPattern | None = None
+    closer_leads: BoundedPattern | None = None
     # Patterns tried only on the last lines of an article (author bios).
     closing: BoilerplateRules | None = None
     anywhere_lower: GatedPatterns | None = None
@@ -65,13 +70,14 @@ class BoilerplateRules:
             if cased := [rx for rx in free if not _caseless(rx)]:
                 anywhere.append(f"(?P<r{n}>" + "|".join(f"(?:{rx})" for rx in cased) + ")")
 
-        def one(key: str) -> re.Pattern[str] | None:
+        def one(key: str) -> BoundedPattern | None:
             regexes = list(section.get(key) or [])
-            return re.compile("|".join(f"(?:{rx})" for rx in regexes), re.I) if regexes else None
+            return (compile_bounded("|".join(f"(?:{rx})" for rx in regexes), IGNORECASE)
+                    if regexes else None)
 
         closing = section.get("closing")
         return cls(AnchoredPatterns.build(anchored) if anchored else None,
-                   re.compile("|".join(anywhere), re.IGNORECASE) if anywhere else None,
+                   compile_bounded("|".join(anywhere), IGNORECASE) if anywhere else None,
                    tuple(reasons), one("closers"),
                    one("closer_leads"),
                    cls.from_config({"patterns": closing}) if closing else None,
@@ -79,12 +85,12 @@ class BoilerplateRules:
                    frozenset(w.casefold() for w in section.get("cta_words") or ()),
                    frozenset(w.casefold() for w in section.get("cta_address") or ()))
 
-    def _first(self, text: str) -> tuple[int, re.Match[str]] | None:
+    def _first(self, text: str) -> tuple[int, Match[str]] | None:
         """The match whose reason comes first in config order, with that reason's rank.
 
         The match's `.string` is the text it was found in (the line or its lower case).
         """
-        found: list[tuple[int, re.Match[str]]] = []
+        found: list[tuple[int, Match[str]]] = []
         if self.anchored is not None and (hit := self.anchored.match(text)) is not None:
             found.append(hit)
         m = self.anywhere.search(text) if self.anywhere is not None else None
@@ -101,7 +107,7 @@ class BoilerplateRules:
         hit = self._first(text)
         if hit is None:
             # "(Baca juga: ...)", "• Read more: ...", ">> Lihat juga": the label inside.
-            inner = _WRAPPING.sub("", text)
+            inner = text.lstrip(_WRAP_LEFT).rstrip(_WRAP_RIGHT)
             if inner != text and inner:
                 hit = self._first(inner)
         if hit is None:

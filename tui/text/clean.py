@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
-from tui.text import duplicates, segment
+from tui.text import budget, duplicates, segment
 from tui.text.boilerplate_rules import PATTERN_MAX_WORDS, BoilerplateRules
 from tui.text.dateline import dateline_match
 from tui.text.line import Line, make_line, stopword_density, stopword_language
@@ -197,6 +197,7 @@ def classify(
     # 1. Patterns.
     matched: dict[int, tuple[Reason, bool]] = {}
     for i, ln in all_lines.items():
+        budget.check()
         if ln.words <= PATTERN_MAX_WORDS and (hit := rules.match(ln.text)) is not None:
             matched[i] = hit
 
@@ -206,6 +207,7 @@ def classify(
              for i in range(len(lines))]
     units: list[_Unit] = []
     for r, run in enumerate(runs):
+        budget.check()
         for idxs in segment.wrapped(lines, run, alone):
             unit = _Unit([all_lines[i] for i in idxs], r)
             if idxs[0] in matched:

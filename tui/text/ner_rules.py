@@ -22,7 +22,7 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from tui.text import gazetteer, ner_lexicon
+from tui.text import budget, gazetteer, ner_lexicon
 from tui.text.model import Entity, Label
 from tui.text.ner_patterns import DateNumberPatterns, alternation
 
@@ -36,6 +36,9 @@ _SURNAME_ENDINGS = (
     "escu", "yan", "ian", "oglu", "oğlu", "adze", "shvili", "yev", "yeva", "ovna", "ovich",
 )
 _MAX_SPAN = 6
+# The most tokens one run of capitalised words is read as (a name is far shorter): the
+# reading of a run looks ahead within it, so this keeps a shouting paragraph linear.
+_MAX_RUN = 40
 _ELISIONS = frozenset(["l", "d", "j", "n", "s", "c", "m", "t", "qu", "dell", "all", "nell", "sull"])
 _APPOSITION = re.compile(
     r",\s+(?:(?:the|a|an|sang|seorang)\s+)?(?:(?:former|mantan|eks|ex-)\s*)?([\w-]+)"
@@ -204,6 +207,11 @@ def _is_title_case(
     return any(t.cap and not t.initial and (t.low in stop or t.low in lower) for t in long)
 
 
+# "Badan Pusat Statistik (BPS)": up to seven capitalised words, each from a word start (a
+# match tried inside a run of capitals would rescan the run: quadratic), then the acronym.
+_ACRONYM = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’-]*+\s){1,7})\(([A-Z][A-Za-z]{1,7})\)")
+
+
 class RuleRecogniser:
     """Offline rule-based recogniser for PERSON, ORG, PLACE, DATE and NUMBER."""
 
@@ -228,14 +236,16 @@ class RuleRecogniser:
             for text, ts in zip(texts, toks, strict=True)
         ]
         for text, ts, strict in zip(texts, toks, headline, strict=True):
+            budget.check()
             if not strict:
                 for ent in reader.names(text, ts, strict=False):
                     reader.remember(ent)
         reader.add_acronyms(texts)
-        return [
-            _merge(text, reader.names(text, ts, strict=strict), lex.patterns)
-            for text, ts, strict in zip(texts, toks, headline, strict=True)
-        ]
+        out: list[list[Entity]] = []
+        for text, ts, strict in zip(texts, toks, headline, strict=True):
+            budget.check()
+            out.append(_merge(text, reader.names(text, ts, strict=strict), lex.patterns))
+        return out
 
 
 def _phrase_before(
@@ -295,7 +305,7 @@ class _BlockReader:
     def add_acronyms(self, texts: Sequence[str]) -> None:
         """"Badan Pusat Statistik (BPS)": the acronym in brackets names the same thing."""
         for text in texts:
-            for m in re.finditer(r"((?:[A-Z][\w'’-]*\s){1,7})\(([A-Z][A-Za-z]{1,7})\)", text):
+            for m in _ACRONYM.finditer(text):
                 words = tuple(w.lower() for w in _TOKEN.findall(m.group(1)))
                 for i in range(len(words)):
                     label = self.memory.names.get(words[i:])
@@ -316,7 +326,7 @@ class _BlockReader:
                 i += 1
                 continue
             j = i + 1
-            while j < n and self._continues(text, toks, j):
+            while j < n and j - i < _MAX_RUN and self._continues(text, toks, j):
                 j += 1
             # A run never ends on a joiner word.
             while (
@@ -327,6 +337,7 @@ class _BlockReader:
                 j -= 1
             out.extend(self._read_run(text, toks, i, j))
             i = j
+            budget.check()
         return out
 
     def _run_member(self, t: _Tok) -> bool:

@@ -4,15 +4,37 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from functools import lru_cache
 
-from tui.text import clean, entities, structure
+from tui.text import clean, entities, mojibake, structure
 from tui.text.boilerplate_rules import BoilerplateRules
+from tui.text.budget import Budget, BudgetExceeded
 from tui.text.entities import EntityRecogniser
-from tui.text.model import Document, Record
+from tui.text.model import Block, BlockKind, Document, Meta, Record
 from tui.text.settings import AnalysisSettings
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+def analysed_lines(lines: Sequence[str], max_chars: int) -> int:
+    """How many leading lines fit in `max_chars` characters (line breaks counted)."""
+    total = 0
+    for n, line in enumerate(lines):
+        total += len(line) + 1
+        if total > max_chars + 1:
+            return n
+    return len(lines)
+
+
+def plain_blocks(lines: Sequence[str], first: int = 0) -> list[Block]:
+    """One PARAGRAPH block per non-blank line from index `first` on (1-based line numbers)."""
+    return [Block(BlockKind.PARAGRAPH, lines[i].strip(), (i + 1, i + 1))
+            for i in range(first, len(lines)) if lines[i].strip()]
+
+
+def _words(blocks: Sequence[Block]) -> int:
+    return sum(len(_WORD.findall(b.text)) for b in blocks if b.is_content)
 
 
 class Pipeline:
@@ -35,8 +57,56 @@ class Pipeline:
         self._recogniser = recogniser
 
     def analyse(self, record: Record, *, detect_language: bool | None = None) -> Document:
-        """Classify, segment, structure, detect language, find entities, count."""
+        """Classify, segment, structure, detect language, find entities, count.
+
+        Bounded: only `max_chars` characters are analysed (the rest become plain
+        paragraphs) and past `time_budget` seconds the article comes back as plain
+        text; each limit reached and each repair adds a line to `Document.warnings`.
+        """
+        settings = self.settings
+        warnings = list(record.warnings)
         lines = record.text.splitlines()
+        head = analysed_lines(lines, settings.max_chars)
+        fixed, repaired = mojibake.repair(lines[:head])
+        if repaired:
+            lines[:head] = fixed
+            warnings.append(mojibake.WARNING)
+        if head < len(lines):
+            warnings.append(f"only the first {settings.max_chars:,} characters were analysed; "
+                            "the rest is shown as plain text")
+        with Budget(settings.time_budget) as budget:
+            try:
+                doc = self._analyse(record, lines[:head], detect_language) if head else None
+            except BudgetExceeded:
+                doc = None
+                warnings.append(f"analysis stopped after {settings.time_budget:g} s: "
+                                "shown as plain text")
+                head = 0
+        if budget.timeouts:
+            warnings.append(f"a boilerplate pattern timed out on {budget.timeouts} line(s); "
+                            "counted as no match")
+        if doc is None:
+            doc = self._plain(record, lines)
+        elif head < len(lines):
+            tail = plain_blocks(lines, head)
+            doc.blocks.extend(tail)
+            doc.meta.words += _words(tail)
+            doc.meta.reading_minutes = round(doc.meta.words / settings.words_per_minute, 1)
+        doc.warnings = warnings
+        return doc
+
+    def _plain(self, record: Record, lines: Sequence[str]) -> Document:
+        """The article as plain text: every non-blank line a paragraph, no analysis."""
+        blocks = plain_blocks(lines)
+        title = record.title or (blocks[0].text if blocks else None)
+        meta = Meta(url=record.url, date=record.date, author=record.author)
+        meta.words = _words(blocks)
+        meta.reading_minutes = round(meta.words / self.settings.words_per_minute, 1)
+        return Document(record.id, title, blocks, meta, fields=dict(record.fields))
+
+    def _analyse(self, record: Record, lines: list[str],
+                 detect_language: bool | None) -> Document:
+        """The full analysis of `lines` (within the current Budget)."""
         reasons = clean.classify(lines, self.rules, record.title)
         blocks = structure.segment(lines, reasons)
         title = structure.mark_title(blocks, record.title)
@@ -47,8 +117,7 @@ class Pipeline:
         meta.author = record.author or meta.author
 
         content = [b.text for b in blocks if b.is_content]
-        doc = Document(record.id, title, blocks, meta, fields=dict(record.fields),
-                       warnings=list(record.warnings))
+        doc = Document(record.id, title, blocks, meta, fields=dict(record.fields))
         if detect_language is None:
             detect_language = self.settings.detect_language
         if detect_language:
@@ -62,7 +131,7 @@ class Pipeline:
         for block, ents in zip(blocks, found, strict=True):
             block.entities = ents
 
-        meta.words = sum(len(_WORD.findall(t)) for t in content)
+        meta.words = _words(blocks)
         meta.reading_minutes = round(meta.words / self.settings.words_per_minute, 1)
         meta.boilerplate = dict(Counter(str(r) for r in reasons if r is not None))
         return doc

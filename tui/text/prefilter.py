@@ -10,8 +10,10 @@ shares:
 - patterns anchored at the line start (`^(baca|lihat) juga`) need the line itself to start
   with one of their literal openings (`AnchoredPatterns`).
 
-Each pattern is compiled the first time a line passes its gate. Patterns whose opening
-cannot be read that way are always run. The result is the same as trying every pattern.
+Each pattern is compiled the first time a line passes its gate, for bounded matching
+(bounded_regex.py: the `regex` package, a timeout per match, the GIL released). Patterns
+whose opening cannot be read that way are always run. The result is the same as trying
+every pattern.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+
+from tui.text.bounded_regex import IGNORECASE, BoundedPattern, Match, compile_bounded
 
 _TOKEN = re.compile(r"\w+")
 # Letters a pattern alternative opens with (before any regex syntax).
@@ -36,20 +40,20 @@ def fold(text: str) -> str:
 
 
 class LazyPattern:
-    """A regex compiled on first use (a gate may never let a line through to it)."""
+    """A bounded pattern compiled on first use (a gate may never let a line through to it)."""
 
     __slots__ = ("_compiled", "flags", "source")
 
     def __init__(self, source: str, flags: int = 0) -> None:
         self.source = source
         self.flags = flags
-        self._compiled: re.Pattern[str] | None = None
+        self._compiled: BoundedPattern | None = None
 
     @property
-    def compiled(self) -> re.Pattern[str]:
-        """The compiled regex (two threads may both compile it once; either result is kept)."""
+    def compiled(self) -> BoundedPattern:
+        """The compiled pattern (two threads may both compile it once; either is kept)."""
         if self._compiled is None:
-            self._compiled = re.compile(self.source, self.flags)
+            self._compiled = compile_bounded(self.source, self.flags)
         return self._compiled
 
 
@@ -264,12 +268,12 @@ class AnchoredPatterns:
         gated, ungated = _gates(patterns, line_openings)
         always = "|".join(f"(?P<p{n}>{patterns[n][1]})" for n in ungated)
         return cls(tuple(rank for rank, _ in patterns),
-                   tuple(LazyPattern(f"(?:{rx})", re.IGNORECASE) for _, rx in patterns),
-                   gated, LazyPattern(always, re.IGNORECASE) if always else None)
+                   tuple(LazyPattern(f"(?:{rx})", IGNORECASE) for _, rx in patterns),
+                   gated, LazyPattern(always, IGNORECASE) if always else None)
 
-    def match(self, text: str) -> tuple[int, re.Match[str]] | None:
+    def match(self, text: str) -> tuple[int, Match[str]] | None:
         """The first pattern (in the given order) matching at the start of `text`."""
-        best: tuple[int, re.Match[str]] | None = None
+        best: tuple[int, Match[str]] | None = None
         if self.always is not None:
             m = self.always.compiled.match(text)
             if m is not None and m.lastgroup is not None:
@@ -306,7 +310,7 @@ class GatedPatterns:
         gated, always = _gates(patterns, word_starts)
         return cls(tuple((rank, LazyPattern(rx)) for rank, rx in patterns), gated, always)
 
-    def search(self, text: str) -> tuple[int, re.Match[str]] | None:
+    def search(self, text: str) -> tuple[int, Match[str]] | None:
         """The lowest-ranked pattern that matches `text`, with its match."""
         candidates = set(self.always)
         for token in _TOKEN.findall(text):

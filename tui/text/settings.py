@@ -18,3 +18,7 @@ class AnalysisSettings:
     boilerplate: Mapping[str, Any] = field(default_factory=dict)
     entities: Mapping[str, Any] = field(default_factory=dict)
     words_per_minute: int = 200
+    # Only this many characters of an article are analysed (cut at a line boundary).
+    max_chars: int = 200_000
+    # Seconds one article's analysis may take before it is shown as plain text.
+    time_budget: float = 10.0

@@ -1,0 +1,99 @@
+"""Boilerplate patterns run with a time limit and without holding the GIL.
+
+Patterns come from config.yaml and from the user's own file, so one of them may
+backtrack for minutes on an unlucky line; Python's `re` would hold the GIL all that
+time and freeze the reader. They are compiled with the `regex` package instead (the
+same syntax as `re` in its default VERSION0 mode, Unicode `\\w`/`\\b`, lookarounds), and
+every match runs with `concurrent=True` (the GIL is released) and a `timeout`: the
+current Budget's (budget.py), else MATCH_TIMEOUT. A match that times out counts as no
+match for that line and is counted on the Budget, which the pipeline turns into a
+warning on the Document.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import regex
+
+from tui.text import budget
+
+IGNORECASE = regex.IGNORECASE
+Match = regex.Match
+error = regex.error
+
+
+class BoundedPattern:
+    """A compiled pattern whose `match` and `search` time out instead of hanging."""
+
+    __slots__ = ("_match", "_search", "pattern")
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        compiled: Any = regex.compile(source, flags | regex.VERSION0)
+        self._match = compiled.match
+        self._search = compiled.search
+        self.pattern = source
+
+    def match(self, text: str) -> regex.Match[str] | None:
+        """Match at the start of `text`; None when there is no match or it timed out."""
+        current = budget.current()
+        try:
+            return self._match(text, concurrent=True, timeout=budget.MATCH_TIMEOUT
+                               if current is None else current.match_timeout)
+        except TimeoutError:
+            return _timed_out(current)
+
+    def search(self, text: str) -> regex.Match[str] | None:
+        """The first match anywhere in `text`; None when there is none or it timed out."""
+        current = budget.current()
+        try:
+            return self._search(text, concurrent=True, timeout=budget.MATCH_TIMEOUT
+                                if current is None else current.match_timeout)
+        except TimeoutError:
+            return _timed_out(current)
+
+
+def _timed_out(current: budget.Budget | None) -> None:
+    """Count a timed-out match on the current Budget; it counts as no match."""
+    if current is not None:
+        current.timeouts += 1
+
+
+def compile_bounded(source: str, flags: int = 0) -> BoundedPattern:
+    """Compile `source` (re syntax) for bounded matching; raises `error` when invalid."""
+    return BoundedPattern(source, flags)
+
+
+# Lines that make a backtracking pattern blow up: long runs of one character, repeated
+# separators, and a hashtag line with a long word in the middle, each ending in a
+# character that no label ends with.
+PROBES: tuple[str, ...] = (
+    *(ch * 3000 + "!" for ch in "aA1#-. "),
+    "a-" * 1500 + "!",
+    "# " * 1500 + "!",
+    "ab " * 1000 + "!",
+    "#stophoax #" + "verifikasi" * 30 + ' #thinkbeforeforwarding"',
+)
+# How long one probe may take before the pattern is called too slow.
+PROBE_TIMEOUT = 0.05
+
+
+def pattern_problem(source: str) -> str | None:
+    """What is wrong with a boilerplate pattern (one phrase), or None when it is usable.
+
+    Usable means: it compiles (also inside the alternations boilerplate_rules.py builds)
+    and finishes within PROBE_TIMEOUT on each of PROBES.
+    """
+    try:
+        compiled = regex.compile(source, regex.IGNORECASE | regex.VERSION0)
+        regex.compile(f"(?P<r0>x)|(?P<r1>(?:{source}))", regex.IGNORECASE | regex.VERSION0)
+    except (regex.error, OverflowError, RecursionError) as exc:
+        return f"is not a valid regular expression ({exc})"
+    for probe in PROBES:
+        try:
+            compiled.search(probe, concurrent=True, timeout=PROBE_TIMEOUT)
+        except TimeoutError:
+            return (f"takes too long on some lines (over {PROBE_TIMEOUT:g} s on "
+                    f"{probe[:12]!r}... of {len(probe)} characters); nested or overlapping "
+                    "repeats such as (a+)+ or \\w+\\w* backtrack")
+    return None
