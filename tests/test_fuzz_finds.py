@@ -52,9 +52,6 @@ ANALYSE = textwrap.dedent("""
 """)
 
 
-@pytest.mark.xfail(strict=True, reason="config.yaml breadcrumb pattern "
-                   r"`(\\S+ ){0,3}\\S+( ?[>»›] ?(\\S+ ){0,3}\\S+)+$` backtracks "
-                   "exponentially on a line with a long run of `>`")
 def test_a_run_of_angle_brackets_is_analysed_in_bounded_time() -> None:
     """Analysing the 1 KiB article takes well under a second; the hang took minutes."""
     try:

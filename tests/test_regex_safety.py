@@ -49,11 +49,13 @@ def shipped_patterns() -> list[tuple[str, str]]:
 def adversarial_lines(n: int = 2000) -> list[str]:
     """Long runs of one character, repeated separators, the hashtag line with its middle
     word grown to a few hundred letters, long lines without a terminator."""
-    lines = [ch * n for ch in "aA1#-. .,:|/()"]
-    lines += [(unit * n)[:n] for unit in ("a-", "# ", "a ", "Ab ", "a. ", "a |", "a>", "1.",
+    lines = [ch * n for ch in "aA1#-. .,:|/()>»"]
+    lines += [(unit * n)[:n] for unit in ("a-", "# ", "> ", "a ", "Ab ", "a. ", "a |", "a>", "1.",
                                           "1, ", "A-B ", "AB ", "Aa Bb ", "a: ")]
     lines += [hashtag_line(k) for k in (3, 10, 30)]
     lines += ["Kata " + "kata " * (n // 5), "By " + "Name " * (n // 5)]
+    # A run of separators inside a word, between ordinary words (found by `make fuzz`).
+    lines += [f"on Tues{sep * 100}day after eight weeks " for sep in ">»›|-#/:"]
     return lines + [line + end for line in lines for end in ("!", "\u2603")]
 
 
