@@ -75,6 +75,70 @@ def test_bad_tsv_lines_are_reported_with_file_and_line(content: str, problem: st
     assert str(err.value).startswith(problem)
 
 
+# --- the real (scraped) sets: #meta lines --------------------------------------------------
+
+REAL_META = "#meta\tid\trec-7\n#meta\ttitle\tA title\n#meta\turl\thttps://x.test/a\n"
+
+
+def test_meta_lines_are_read_and_source_lines_numbered_after_them() -> None:
+    art = eb.parse_tsv(REAL_META + "\nC\t - Body one.\nB:credit\tSumber: X", "id_x_01.tsv")
+    assert art.meta == {"id": "rec-7", "title": "A title", "url": "https://x.test/a"}
+    assert art.text == "\n - Body one.\nSumber: X"  # exactly the record's text
+    assert [(g.number, g.file_row, str(g.label)) for g in art.lines] == [
+        (2, 5, "C"), (3, 6, "B:credit")]
+    assert art.lang == "id"
+
+
+@pytest.mark.parametrize(("content", "problem"), [
+    ("#meta\tcolour\tred\nC\tBody.\n", "xx_01.tsv:1: unknown #meta key 'colour'"),
+    ("#meta\tid\ta\n#meta\tid\tb\nC\tBody.\n", "xx_01.tsv:2: #meta 'id' given twice"),
+    ("#meta\tid\n", "xx_01.tsv:1: expected '#meta<TAB>key<TAB>value'"),
+    ("#meta\tid\ta\nC\tBody.\n#meta\turl\tu\n", "xx_01.tsv:3: #meta line after"),
+    ("#meta\tid\ta\nT\tOne\nT\tTwo\n", "xx_01.tsv: expected at most one T line, found 2"),
+])
+def test_bad_meta_lines_are_reported_with_file_and_line(content: str, problem: str) -> None:
+    with pytest.raises(eb.DevSetError) as err:
+        eb.parse_tsv(content, "xx_01.tsv")
+    assert str(err.value).startswith(problem)
+
+
+def test_real_sets_parse_and_every_file_names_its_record() -> None:
+    names = []
+    for folder in (eb.REAL_DEV_DIR, eb.REAL_FINAL_DIR):
+        for article in eb.load_dev(folder):
+            assert article.meta.get("id"), article.name
+            assert article.lines, article.name
+            names.append(article.name)
+    assert len(names) == len(set(names))
+    assert sum(n.startswith("id_") for n in names) >= 28
+
+
+def test_real_analyse_passes_the_meta_title_and_id_to_the_record(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    seen = []
+
+    class FakePipeline:
+        def __init__(self, _config: object) -> None:
+            pass
+
+        def analyse(self, record: object, detect_language: bool) -> SimpleNamespace:
+            seen.append(record)
+            return SimpleNamespace(blocks=[])
+
+    import tui.text.pipeline as pipeline_module
+    monkeypatch.setattr(pipeline_module, "Pipeline", FakePipeline)
+    art = eb.parse_tsv(REAL_META + "C\tBody.\n", "id_x_01.tsv")
+    eb.real_analyse()(art)
+    record = seen[0]
+    assert (record.id, record.title, record.url, record.text) == (
+        "rec-7", "A title", "https://x.test/a", "Body.")
+
+
+def test_final_without_real_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    assert eb.main(["--final"]) == 2
+    assert "--final" in capsys.readouterr().err
+
+
 # --- the boilerplate scorer ----------------------------------------------------------------
 
 def test_perfect_boilerplate_prediction_scores_one() -> None:
