@@ -8,6 +8,7 @@ bench/eval_entities.py.
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -132,6 +133,36 @@ def test_real_analyse_passes_the_meta_title_and_id_to_the_record(
     record = seen[0]
     assert (record.id, record.title, record.url, record.text) == (
         "rec-7", "A title", "https://x.test/a", "Body.")
+
+
+def test_real_and_final_print_one_table_per_set(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    folders = {}
+    for name, content in (("syn", "T\tTitle\nC\tBody.\n"),
+                          ("real_dev", REAL_META + "C\tBody.\nB:other\tloading...\n"),
+                          ("real_final", REAL_META + "C\tBody.\n")):
+        folders[name] = tmp_path / name
+        folders[name].mkdir()
+        (folders[name] / "id_x_01.tsv").write_text(content, encoding="utf-8")
+    monkeypatch.setattr(eb, "REAL_DEV_DIR", folders["real_dev"])
+    monkeypatch.setattr(eb, "REAL_FINAL_DIR", folders["real_final"])
+
+    def all_content(article: object) -> list[SimpleNamespace]:
+        return [SimpleNamespace(kind="paragraph", reason=None, lines=(1, 99))]
+
+    monkeypatch.setattr(eb, "real_analyse", lambda: all_content)
+    assert eb.main(["--dir", str(folders["syn"]), "--real"]) == 0
+    out = capsys.readouterr().out
+    assert "boilerplate dev set: 1 articles, 2 non-blank lines" in out
+    assert "real dev set (real_dev): 1 articles, 2 non-blank lines" in out
+    assert "real final set" not in out
+    assert eb.main(["--dir", str(folders["syn"]), "--real", "--final"]) == 0
+    assert "real final set (real_final): 1 articles, 1 non-blank lines" in capsys.readouterr().out
+    assert eb.main(["--dir", str(folders["syn"]), "--real", "--json"]) == 0
+    both = json.loads(capsys.readouterr().out)
+    assert sorted(both) == ["real_dev", "syn"]
+    assert both["real_dev"]["overall"]["bp_fn"] == 1
 
 
 def test_final_without_real_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
