@@ -1,11 +1,16 @@
 """Score the pipeline's line-by-line boilerplate classification against the gold dev set.
 
     python bench/eval_boilerplate.py [--lang xx] [--verbose] [--json] [--dir PATH]
+                                     [--real [--final]]
 
 Each file of tests/data/boilerplate_dev holds one synthetic article as `<label>\\t<line>`
-(see the README there). The raw text is rebuilt, analysed by the real pipeline
-(language detection off, so the score does not depend on it) and every non-blank source
-line is given the label of the block that covers it. Per line, and per language and
+(see the README there). The real sets (tests/data/boilerplate_real_dev and, for the last
+check only, boilerplate_real_final) hold scraped articles in the same format, opened by
+`#meta\\t<key>\\t<value>` lines (record id, title, url); `--real` scores them next to the
+synthetic set. The raw text is rebuilt, analysed by the real pipeline
+(language detection off, so the score does not depend on it; a `#meta` title is passed as
+the record's title) and every non-blank source line is given the label of the block that
+covers it. Per line, and per language and
 overall (micro-averaged over lines):
 
 - boilerplate precision, recall and F1 (boilerplate is the positive class);
@@ -29,6 +34,9 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV_DIR = ROOT / "tests" / "data" / "boilerplate_dev"
+REAL_DEV_DIR = ROOT / "tests" / "data" / "boilerplate_real_dev"
+REAL_FINAL_DIR = ROOT / "tests" / "data" / "boilerplate_real_final"
+META_KEYS = ("id", "title", "url")
 KINDS = ("T", "H", "C")
 REASONS = frozenset({
     "related", "share", "navigation", "credit", "duplicate", "caption",
@@ -75,50 +83,96 @@ def parse_label(raw: str) -> Label:
 
 @dataclass(frozen=True)
 class GoldLine:
-    """One non-blank source line with its gold label; `number` is 1-based."""
+    """One non-blank source line with its gold label; `number` is 1-based in the text.
+
+    `row` is the 1-based line of the file (it differs from `number` after `#meta` lines).
+    """
 
     number: int
     label: Label
     text: str
+    row: int = 0
+
+    @property
+    def file_row(self) -> int:
+        """The line of the .tsv file that holds this source line."""
+        return self.row or self.number
 
 
 @dataclass(frozen=True)
 class GoldArticle:
-    """One dev article: its raw text as the pipeline sees it and its labelled lines."""
+    """One dev article: its raw text as the pipeline sees it and its labelled lines.
+
+    `meta` holds the `#meta` lines of a real article (id, title, url); empty otherwise.
+    """
 
     name: str
     lang: str
     text: str
     lines: tuple[GoldLine, ...]
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+def _parse_meta(rows: list[str], name: str) -> dict[str, str]:
+    """The leading `#meta\\t<key>\\t<value>` rows of a file; DevSetError when malformed."""
+    meta: dict[str, str] = {}
+    for number, row in enumerate(rows, 1):
+        parts = row.split("\t", 2)
+        if len(parts) != 3 or parts[0] != "#meta":
+            raise DevSetError(f"{name}:{number}: expected '#meta<TAB>key<TAB>value'")
+        key, value = parts[1], parts[2]
+        if key not in META_KEYS:
+            raise DevSetError(f"{name}:{number}: unknown #meta key {key!r}; "
+                              f"allowed: {', '.join(META_KEYS)}")
+        if key in meta:
+            raise DevSetError(f"{name}:{number}: #meta {key!r} given twice")
+        meta[key] = value
+    return meta
 
 
 def parse_tsv(content: str, name: str) -> GoldArticle:
-    """Parse one dev file's text; DevSetError names the file and line of any problem."""
+    """Parse one dev file's text; DevSetError names the file and line of any problem.
+
+    A file of a real set opens with `#meta` rows; its source lines are numbered from the
+    first row after them, its text is rebuilt exactly (no newline added) and it may have
+    no T line (the record's title field is not part of its text).
+    """
     rows = content.split("\n")
     if rows and rows[-1] == "":
         rows.pop()
+    skip = 0
+    while skip < len(rows) and rows[skip].startswith("#meta"):
+        skip += 1
+    meta = _parse_meta(rows[:skip], name)
     sources: list[str] = []
     gold: list[GoldLine] = []
-    for number, row in enumerate(rows, 1):
+    for number, row in enumerate(rows[skip:], 1):
+        at = number + skip
         if row == "":
             sources.append("")
             continue
+        if row.startswith("#meta"):
+            raise DevSetError(f"{name}:{at}: #meta line after the first source line")
         raw, sep, text = row.partition("\t")
         if not sep:
-            raise DevSetError(f"{name}:{number}: no tab between label and text")
+            raise DevSetError(f"{name}:{at}: no tab between label and text")
         if not text.strip():
-            raise DevSetError(f"{name}:{number}: label {raw!r} on a blank line")
+            raise DevSetError(f"{name}:{at}: label {raw!r} on a blank line")
         try:
             label = parse_label(raw)
         except ValueError as exc:
-            raise DevSetError(f"{name}:{number}: {exc}") from None
+            raise DevSetError(f"{name}:{at}: {exc}") from None
         sources.append(text)
-        gold.append(GoldLine(number, label, text))
+        gold.append(GoldLine(number, label, text, at))
     titles = [g.number for g in gold if g.label.kind == "T"]
-    if len(titles) != 1:
+    if meta:
+        if len(titles) > 1:
+            raise DevSetError(f"{name}: expected at most one T line, found {len(titles)}")
+    elif len(titles) != 1:
         raise DevSetError(f"{name}: expected exactly one T line, found {len(titles)}")
     lang = name.split("_", 1)[0]
-    return GoldArticle(name, lang, "\n".join(sources) + "\n", tuple(gold))
+    text = "\n".join(sources) if meta else "\n".join(sources) + "\n"
+    return GoldArticle(name, lang, text, tuple(gold), meta)
 
 
 def load_dev(folder: Path = DEV_DIR, lang: str | None = None) -> list[GoldArticle]:
@@ -295,7 +349,10 @@ def real_analyse() -> Analyse:
     pipeline = Pipeline(load_config().analysis)
 
     def analyse(article: GoldArticle) -> Sequence[Any]:
-        doc = pipeline.analyse(Record(article.name, article.text), detect_language=False)
+        meta = article.meta
+        record = Record(meta.get("id", article.name), article.text,
+                        title=meta.get("title"), url=meta.get("url"))
+        doc = pipeline.analyse(record, detect_language=False)
         return doc.blocks
 
     return analyse
@@ -360,7 +417,36 @@ def format_mistake(r: LineResult) -> str:
     pred = "-" if r.predicted is None else str(r.predicted)
     text = r.line.text.strip()
     text = text if len(text) <= 90 else text[:87] + "..."
-    return f"{r.article.name}:{r.line.number:<4} {r.line.label!s:<20} {pred:<14} {text}"
+    return f"{r.article.name}:{r.line.file_row:<4} {r.line.label!s:<20} {pred:<14} {text}"
+
+
+def _report_json(rep: Report, verbose: bool) -> dict[str, Any]:
+    """One set's report in the --json shape (mistakes only when verbose)."""
+    out: dict[str, Any] = {
+        "articles": rep.articles,
+        "overall": rep.overall.to_dict(),
+        "languages": {k: v.to_dict() for k, v in rep.languages.items()},
+    }
+    if verbose:
+        out["mistakes"] = [
+            {"file": r.article.name, "line": r.line.file_row, "gold": str(r.line.label),
+             "predicted": None if r.predicted is None else str(r.predicted),
+             "text": r.line.text}
+            for r in rep.mistakes
+        ]
+    return out
+
+
+def _print_report(rep: Report, heading: str, verbose: bool) -> None:
+    """One set's heading line, table, coverage warning and (verbose) mistakes."""
+    print(f"{heading}: {rep.articles} articles, {rep.overall.lines} non-blank lines")
+    print(format_table(rep))
+    if rep.overall.uncovered:
+        print(f"warning: {rep.overall.uncovered} non-blank lines were in no block")
+    if verbose:
+        print(f"\n{len(rep.mistakes)} wrong lines (file:line gold predicted text):")
+        for r in rep.mistakes:
+            print(format_mistake(r))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -370,40 +456,54 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--verbose", action="store_true", help="list every wrongly labelled line")
     ap.add_argument("--json", action="store_true", help="print JSON instead of a table")
     ap.add_argument("--dir", type=Path, default=DEV_DIR, help="the dev set folder")
+    ap.add_argument("--real", action="store_true",
+                    help=f"also score the real scraped dev set ({REAL_DEV_DIR.name})")
+    ap.add_argument("--final", action="store_true",
+                    help=f"with --real, also the real final set ({REAL_FINAL_DIR.name}); "
+                         "for the last check only, never for tuning")
     args = ap.parse_args(argv)
-    try:
-        articles = load_dev(args.dir, args.lang)
-    except DevSetError as exc:
-        print(f"eval_boilerplate: {exc}", file=sys.stderr)
+    if args.final and not args.real:
+        print("eval_boilerplate: --final scores the real final set and needs --real",
+              file=sys.stderr)
         return 2
-    if not articles:
-        print(f"eval_boilerplate: no .tsv articles in {args.dir}"
-              + (f" for language {args.lang}" if args.lang else ""), file=sys.stderr)
-        return 2
-    rep = report(evaluate(articles, real_analyse()))
+    sets: list[tuple[str, Path]] = [("boilerplate dev set", args.dir)]
+    if args.real:
+        sets.append((f"real dev set ({REAL_DEV_DIR.name})", REAL_DEV_DIR))
+        if args.final:
+            sets.append((f"real final set ({REAL_FINAL_DIR.name})", REAL_FINAL_DIR))
+    loaded: list[tuple[str, Path, list[GoldArticle]]] = []
+    for heading, folder in sets:
+        try:
+            articles = load_dev(folder, args.lang)
+        except DevSetError as exc:
+            print(f"eval_boilerplate: {exc}", file=sys.stderr)
+            return 2
+        if not articles and not args.real:
+            print(f"eval_boilerplate: no .tsv articles in {folder}"
+                  + (f" for language {args.lang}" if args.lang else ""), file=sys.stderr)
+            return 2
+        loaded.append((heading, folder, articles))
+    analyse = real_analyse()
+    reports = [(heading, folder, report(evaluate(articles, analyse)) if articles else None)
+               for heading, folder, articles in loaded]
     if args.json:
-        out: dict[str, Any] = {
-            "articles": rep.articles,
-            "overall": rep.overall.to_dict(),
-            "languages": {k: v.to_dict() for k, v in rep.languages.items()},
-        }
-        if args.verbose:
-            out["mistakes"] = [
-                {"file": r.article.name, "line": r.line.number, "gold": str(r.line.label),
-                 "predicted": None if r.predicted is None else str(r.predicted),
-                 "text": r.line.text}
-                for r in rep.mistakes
-            ]
-        print(json.dumps(out, ensure_ascii=False, indent=2))
+        if not args.real:
+            rep = reports[0][2]
+            assert rep is not None
+            print(json.dumps(_report_json(rep, args.verbose), ensure_ascii=False, indent=2))
+            return 0
+        both = {folder.name: None if rep is None else _report_json(rep, args.verbose)
+                for _, folder, rep in reports}
+        print(json.dumps(both, ensure_ascii=False, indent=2))
         return 0
-    print(f"boilerplate dev set: {rep.articles} articles, {rep.overall.lines} non-blank lines")
-    print(format_table(rep))
-    if rep.overall.uncovered:
-        print(f"warning: {rep.overall.uncovered} non-blank lines were in no block")
-    if args.verbose:
-        print(f"\n{len(rep.mistakes)} wrong lines (file:line gold predicted text):")
-        for r in rep.mistakes:
-            print(format_mistake(r))
+    for n, (heading, folder, rep) in enumerate(reports):
+        if n:
+            print()
+        if rep is None:
+            print(f"{heading}: no .tsv articles in {folder}"
+                  + (f" for language {args.lang}" if args.lang else ""))
+            continue
+        _print_report(rep, heading, args.verbose)
     return 0
 
 

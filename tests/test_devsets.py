@@ -8,6 +8,7 @@ bench/eval_entities.py.
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -73,6 +74,100 @@ def test_bad_tsv_lines_are_reported_with_file_and_line(content: str, problem: st
     with pytest.raises(eb.DevSetError) as err:
         eb.parse_tsv(content, "xx_01.tsv")
     assert str(err.value).startswith(problem)
+
+
+# --- the real (scraped) sets: #meta lines --------------------------------------------------
+
+REAL_META = "#meta\tid\trec-7\n#meta\ttitle\tA title\n#meta\turl\thttps://x.test/a\n"
+
+
+def test_meta_lines_are_read_and_source_lines_numbered_after_them() -> None:
+    art = eb.parse_tsv(REAL_META + "\nC\t - Body one.\nB:credit\tSumber: X", "id_x_01.tsv")
+    assert art.meta == {"id": "rec-7", "title": "A title", "url": "https://x.test/a"}
+    assert art.text == "\n - Body one.\nSumber: X"  # exactly the record's text
+    assert [(g.number, g.file_row, str(g.label)) for g in art.lines] == [
+        (2, 5, "C"), (3, 6, "B:credit")]
+    assert art.lang == "id"
+
+
+@pytest.mark.parametrize(("content", "problem"), [
+    ("#meta\tcolour\tred\nC\tBody.\n", "xx_01.tsv:1: unknown #meta key 'colour'"),
+    ("#meta\tid\ta\n#meta\tid\tb\nC\tBody.\n", "xx_01.tsv:2: #meta 'id' given twice"),
+    ("#meta\tid\n", "xx_01.tsv:1: expected '#meta<TAB>key<TAB>value'"),
+    ("#meta\tid\ta\nC\tBody.\n#meta\turl\tu\n", "xx_01.tsv:3: #meta line after"),
+    ("#meta\tid\ta\nT\tOne\nT\tTwo\n", "xx_01.tsv: expected at most one T line, found 2"),
+])
+def test_bad_meta_lines_are_reported_with_file_and_line(content: str, problem: str) -> None:
+    with pytest.raises(eb.DevSetError) as err:
+        eb.parse_tsv(content, "xx_01.tsv")
+    assert str(err.value).startswith(problem)
+
+
+def test_real_sets_parse_and_every_file_names_its_record() -> None:
+    names = []
+    for folder in (eb.REAL_DEV_DIR, eb.REAL_FINAL_DIR):
+        for article in eb.load_dev(folder):
+            assert article.meta.get("id"), article.name
+            assert article.lines, article.name
+            names.append(article.name)
+    assert len(names) == len(set(names))
+    assert sum(n.startswith("id_") for n in names) >= 28
+
+
+def test_real_analyse_passes_the_meta_title_and_id_to_the_record(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    seen = []
+
+    class FakePipeline:
+        def __init__(self, _config: object) -> None:
+            pass
+
+        def analyse(self, record: object, detect_language: bool) -> SimpleNamespace:
+            seen.append(record)
+            return SimpleNamespace(blocks=[])
+
+    import tui.text.pipeline as pipeline_module
+    monkeypatch.setattr(pipeline_module, "Pipeline", FakePipeline)
+    art = eb.parse_tsv(REAL_META + "C\tBody.\n", "id_x_01.tsv")
+    eb.real_analyse()(art)
+    record = seen[0]
+    assert (record.id, record.title, record.url, record.text) == (
+        "rec-7", "A title", "https://x.test/a", "Body.")
+
+
+def test_real_and_final_print_one_table_per_set(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    folders = {}
+    for name, content in (("syn", "T\tTitle\nC\tBody.\n"),
+                          ("real_dev", REAL_META + "C\tBody.\nB:other\tloading...\n"),
+                          ("real_final", REAL_META + "C\tBody.\n")):
+        folders[name] = tmp_path / name
+        folders[name].mkdir()
+        (folders[name] / "id_x_01.tsv").write_text(content, encoding="utf-8")
+    monkeypatch.setattr(eb, "REAL_DEV_DIR", folders["real_dev"])
+    monkeypatch.setattr(eb, "REAL_FINAL_DIR", folders["real_final"])
+
+    def all_content(article: object) -> list[SimpleNamespace]:
+        return [SimpleNamespace(kind="paragraph", reason=None, lines=(1, 99))]
+
+    monkeypatch.setattr(eb, "real_analyse", lambda: all_content)
+    assert eb.main(["--dir", str(folders["syn"]), "--real"]) == 0
+    out = capsys.readouterr().out
+    assert "boilerplate dev set: 1 articles, 2 non-blank lines" in out
+    assert "real dev set (real_dev): 1 articles, 2 non-blank lines" in out
+    assert "real final set" not in out
+    assert eb.main(["--dir", str(folders["syn"]), "--real", "--final"]) == 0
+    assert "real final set (real_final): 1 articles, 1 non-blank lines" in capsys.readouterr().out
+    assert eb.main(["--dir", str(folders["syn"]), "--real", "--json"]) == 0
+    both = json.loads(capsys.readouterr().out)
+    assert sorted(both) == ["real_dev", "syn"]
+    assert both["real_dev"]["overall"]["bp_fn"] == 1
+
+
+def test_final_without_real_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    assert eb.main(["--final"]) == 2
+    assert "--final" in capsys.readouterr().err
 
 
 # --- the boilerplate scorer ----------------------------------------------------------------
