@@ -1,4 +1,4 @@
-"""The keymap: every binding has an id, defaults follow DESIGN.md, remapping is checked."""
+"""The keymap: every binding has an id, defaults as in the README, remapping is checked."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The real seed article classifies line by line exactly as DESIGN.md lists."""
+"""The real seed article classifies line by line exactly as docs/CONTRACT.md lists."""
 
 from __future__ import annotations
 

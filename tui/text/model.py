@@ -1,4 +1,4 @@
-"""The data the pipeline produces: Record in, Document out (see DESIGN.md, `warta analyse`)."""
+"""Record in, Document out: the data the pipeline produces (contract: docs/CONTRACT.md)."""
 
 from __future__ import annotations
 
