@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench model clean
 
 $(VENV)/.base: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,11 @@ lint: $(VENV)/.test
 
 bench: $(VENV)/.test
 	$(PY) bench/run_all.py
+
+# Retrains the entity tagger from ../shared/data/ner (seeded) into tui/text/data/ and
+# prints its dev-split scores; tests/test_tagger_model.py checks the two stay in step.
+model: $(VENV)/.base
+	$(PY) tools/train_tagger.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
