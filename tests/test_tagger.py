@@ -191,3 +191,24 @@ def test_features_are_lower_cased_words_and_rule_labels() -> None:
     assert "cue=title" in feats[0] and "pl=B" in feats[4]
     lower = featurizer.features(ner_features.tokenize("presiden joko widodo di jakarta"))
     assert "w=joko" in lower[1] and "pl=B" in lower[4]
+
+
+def test_analyse_opens_each_model_once_for_all_articles() -> None:
+    code = (
+        "import contextlib, io, pycrfsuite\n"
+        "opened = []\n"
+        "class Counting(pycrfsuite.Tagger):\n"
+        "    def open(self, path, *a):\n"
+        "        opened.append(path)\n"
+        "        return super().open(path, *a)\n"
+        "pycrfsuite.Tagger = Counting\n"
+        "from tui.cli import main\n"
+        "out = io.StringIO()\n"
+        "with contextlib.redirect_stdout(out):\n"
+        "    main(['analyse', 'seeds'])\n"
+        "rows = out.getvalue().splitlines()\n"
+        "print(len(rows), sorted(p.rsplit('/', 1)[-1] for p in opened))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, cwd=ROOT, timeout=120)
+    assert out.stdout.split("\n")[0] == "10 ['ner_en.crfsuite', 'ner_id.crfsuite']", out.stdout

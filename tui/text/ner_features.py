@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tui.text import ner_lexicon
 from tui.text.gazetteer import Gazetteer
@@ -26,6 +27,8 @@ _SENTENCE_END = frozenset(".!?:;\"“”‘’'()[]-–—|•")
 _MAX_PLACE = 4
 # Bumps whenever the features change: a model records it and is refused on mismatch.
 FEATURE_VERSION = 2
+# How many words' features are kept between blocks and articles.
+_WORD_CACHE = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +45,7 @@ def tokenize(text: str) -> list[Token]:
     return [Token(m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(text)]
 
 
+@lru_cache(maxsize=65536)
 def _shape(word: str) -> str:
     """Capital/lower/digit classes with repeats collapsed: "Jong-il" -> "Xx-x"."""
     out: list[str] = []
@@ -92,14 +96,41 @@ def _place_tags(lows: Sequence[str], places: dict[tuple[str, ...], object]) -> l
     return tags
 
 
+@dataclass(frozen=True, slots=True)
+class _WordFeatures:
+    """A word's own features, and what its neighbours see of it (by offset)."""
+
+    own: list[str]
+    near: dict[int, list[str]]
+
+
 class Featurizer:
     """Turns the tokens of a block into crfsuite attribute lists."""
 
     def __init__(self, gaz: Gazetteer, places: dict[tuple[str, ...], object]) -> None:
         self.gaz = gaz
         self.places = places
+        # The per-word features, by word: most words of an article were seen before.
+        self._words: dict[str, _WordFeatures] = {}
 
-    def _word(self, word: str, low: str) -> list[str]:
+    def _word(self, word: str, low: str) -> _WordFeatures:
+        found = self._words.get(word)
+        if found is None:
+            if len(self._words) >= _WORD_CACHE:
+                self._words.clear()
+            own = self._word_features(word, low)
+            near = ["w=" + low, "sh=" + _shape(word)]
+            if len(low) > 3:
+                near += ["s3=" + low[-3:], "p3=" + low[:3]]
+            near += [f for f in own if f.startswith(("gz=", "cue="))]
+            found = self._words[word] = _WordFeatures(
+                own,
+                {off: [f"{off}{f}" for f in near] for off in (-1, 1)}
+                | {off: [f"{off}w={low}"] for off in (-2, 2)},
+            )
+        return found
+
+    def _word_features(self, word: str, low: str) -> list[str]:
         feats = ["w=" + low, "sh=" + _shape(word)]
         if len(low) > 3:
             feats += ["p3=" + low[:3], "s3=" + low[-3:], "s2=" + low[-2:]]
@@ -130,12 +161,13 @@ class Featurizer:
         places = _place_tags(lows, self.places)
         base = [self._word(w, lw) for w, lw in zip(words, lows, strict=True)]
         shapes = [_shape(w) for w in words]
+        edge = {off: [f"{off}w=<edge>"] for off in (-2, -1, 1, 2)}
         n = len(tokens)
         out: list[list[str]] = []
         for i in range(n):
             word, low = words[i], lows[i]
             initial = i == 0 or words[i - 1] in _SENTENCE_END
-            feats = ["bias", *base[i], "r=" + rules[i]]
+            feats = ["bias", *base[i].own, "r=" + rules[i]]
             if places[i]:
                 feats.append("pl=" + places[i])
             if word[:1].isupper():
@@ -145,17 +177,12 @@ class Featurizer:
             for off in (-2, -1, 1, 2):
                 m = i + off
                 if 0 <= m < n:
-                    feats.append(f"{off}w=" + lows[m])
+                    feats += base[m].near[off]
                     if off in (-1, 1):
-                        feats.append(f"{off}sh=" + shapes[m])
-                        if len(lows[m]) > 3:
-                            feats.append(f"{off}s3=" + lows[m][-3:])
-                            feats.append(f"{off}p3=" + lows[m][:3])
                         feats.append(f"{off}r=" + rules[m])
                         feats.append(f"{off}pl=" + places[m])
-                        feats += [f"{off}" + f for f in base[m] if f.startswith(("gz=", "cue="))]
                 else:
-                    feats.append(f"{off}w=<edge>")
+                    feats += edge[off]
             if i:
                 feats.append("bi=" + lows[i - 1] + "|" + low)
                 feats.append("-1w|sh=" + lows[i - 1] + "|" + shapes[i])
@@ -167,17 +194,22 @@ class Featurizer:
         return out
 
 
-def spans_from_tags(tokens: Sequence[Token], tags: Sequence[str]) -> list[tuple[int, int, str]]:
-    """(start, end, label) character spans from BIO tags; a stray I- opens a span."""
+def token_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """(first, past-last, label) token ranges from BIO tags; a stray I- opens a span."""
     spans: list[tuple[int, int, str]] = []
     open_label = ""
-    for tok, tag in zip(tokens, tags, strict=True):
+    for k, tag in enumerate(tags):
         kind, _, label = tag.partition("-")
         if not label:
             open_label = ""
         elif kind == "I" and open_label == label:
-            spans[-1] = (spans[-1][0], tok.end, label)
+            spans[-1] = (spans[-1][0], k + 1, label)
         else:
-            spans.append((tok.start, tok.end, label))
+            spans.append((k, k + 1, label))
             open_label = label
     return spans
+
+
+def spans_from_tags(tokens: Sequence[Token], tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """(start, end, label) character spans from BIO tags; a stray I- opens a span."""
+    return [(tokens[i].start, tokens[j - 1].end, label) for i, j, label in token_spans(tags)]

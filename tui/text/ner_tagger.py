@@ -189,8 +189,10 @@ class TaggerRecogniser:
             return ruled
         featurizer = self.models.featurizer()
         out: list[list[Entity]] = []
+        all_tokens: list[list[ner_features.Token]] = []
         for text, rule_ents in zip(texts, ruled, strict=True):
             tokens = ner_features.tokenize(text)
+            all_tokens.append(tokens)
             if not tokens:
                 out.append([e for e in rule_ents if e.label not in _LABELS.values()])
                 continue
@@ -204,13 +206,14 @@ class TaggerRecogniser:
                 continue
             cased = any(ch.isupper() for ch in text)
             names = []
-            for s, e, label in ner_features.spans_from_tags(tokens, tags):
-                a, b = _clean(tokens, s, e, lang in _TRIM_LOWER_TAIL and cased)
-                if a < b:
+            for i, j, label in ner_features.token_spans(tags):
+                span = _clean(tokens[i:j], lang in _TRIM_LOWER_TAIL and cased)
+                if span is not None:
+                    a, b = span
                     names.append(Entity(a, b, _LABELS[label], text[a:b]))
             out.append(_merge(names, rule_ents))
         if len(texts) > 1:
-            _recall(texts, out, featurizer)
+            _recall(texts, all_tokens, out, featurizer)
         return out
 
 
@@ -226,17 +229,17 @@ def _headline(tokens: Sequence[ner_features.Token]) -> bool:
     return sum(w[0].isupper() for w in long) >= 0.9 * len(long)
 
 
-def _clean(tokens: Sequence[ner_features.Token], start: int, end: int,
-           cased: bool = False) -> tuple[int, int]:
-    """A tagged span without punctuation at its edges ("Kim “" -> "Kim"); may be empty."""
-    inside = [t for t in tokens if t.start >= start and t.end <= end]
-    while cased and len(inside) > 1 and inside[-1].text[0].islower():
-        inside = inside[:-1]
-    while inside and inside[0].text in _EDGE_PUNCT:
-        inside = inside[1:]
-    while inside and inside[-1].text in _EDGE_PUNCT:
-        inside = inside[:-1]
-    return (inside[0].start, inside[-1].end) if inside else (start, start)
+def _clean(inside: Sequence[ner_features.Token], cased: bool) -> tuple[int, int] | None:
+    """A tagged span's offsets without punctuation at its edges ("Kim “" -> "Kim") and,
+    when `cased`, without lower-case words at its end; None when nothing is left."""
+    lo, hi = 0, len(inside)
+    while cased and hi - lo > 1 and inside[hi - 1].text[0].islower():
+        hi -= 1
+    while lo < hi and inside[lo].text in _EDGE_PUNCT:
+        lo += 1
+    while lo < hi and inside[hi - 1].text in _EDGE_PUNCT:
+        hi -= 1
+    return (inside[lo].start, inside[hi - 1].end) if lo < hi else None
 
 
 def _merge(names: list[Entity], rule_ents: Sequence[Entity]) -> list[Entity]:
@@ -251,8 +254,8 @@ def _merge(names: list[Entity], rule_ents: Sequence[Entity]) -> list[Entity]:
     return spans
 
 
-def _recall(texts: Sequence[str], found: list[list[Entity]],
-            featurizer: ner_features.Featurizer) -> None:
+def _recall(texts: Sequence[str], tokens: Sequence[Sequence[ner_features.Token]],
+            found: list[list[Entity]], featurizer: ner_features.Featurizer) -> None:
     """The article's memory: a capitalised name tagged once is tagged at every mention,
     a person's family name too ("Putin" after "Vladimir Putin")."""
     known: dict[tuple[str, ...], Label] = {}
@@ -260,7 +263,7 @@ def _recall(texts: Sequence[str], found: list[list[Entity]],
         for e in ents:
             if e.label not in _NAME_LABELS or not e.text[:1].isupper():
                 continue
-            words = tuple(t.text for t in ner_features.tokenize(e.text))
+            words = tuple(ner_features.TOKEN.findall(e.text))
             known.setdefault(words, e.label)
             last = words[-1]
             if (e.label is Label.PERSON and len(words) >= 2 and last[:1].isupper()
@@ -268,25 +271,31 @@ def _recall(texts: Sequence[str], found: list[list[Entity]],
                 known.setdefault((last,), Label.PERSON)
     if not known:
         return
-    longest = max(len(k) for k in known)
-    for text, ents in zip(texts, found, strict=True):
-        tokens = ner_features.tokenize(text)
-        taken = [(e.start, e.end) for e in ents]
-        i = 0
+    sizes = sorted({len(k) for k in known}, reverse=True)
+    for text, toks, ents in zip(texts, tokens, found, strict=True):
+        covered = bytearray(len(text))
+        for e in ents:
+            covered[e.start : e.end] = b"\x01" * (e.end - e.start)
         added = False
-        while i < len(tokens):
-            for size in range(min(longest, len(tokens) - i), 0, -1):
-                key = tuple(t.text for t in tokens[i : i + size])
-                label = known.get(key)
+        i, n = 0, len(toks)
+        while i < n:
+            if not toks[i].text[:1].isupper() or covered[toks[i].start]:
+                i += 1
+                continue
+            step = 1
+            for size in sizes:
+                if i + size > n:
+                    continue
+                label = known.get(tuple(t.text for t in toks[i : i + size]))
                 if label is None:
                     continue
-                a, b = tokens[i].start, tokens[i + size - 1].end
-                if not any(x < b and a < y for x, y in taken):
+                a, b = toks[i].start, toks[i + size - 1].end
+                if not any(covered[a:b]):
                     ents.append(Entity(a, b, label, text[a:b]))
-                    taken.append((a, b))
+                    covered[a:b] = b"\x01" * (b - a)
                     added = True
-                i += size - 1
+                step = size
                 break
-            i += 1
+            i += step
         if added:
             ents.sort(key=lambda e: (e.start, e.end))
