@@ -34,7 +34,9 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# Without a detected language: a few function words decide between the models.
+# Without a detected language (fewer than 40 letters): a few function words decide
+# between the models; one is enough (measured with --detect on the dev splits: EWT
+# 0.633 -> 0.644 F1 against two, NERP 0.770 -> 0.773); none, or a tie, leaves the rules.
 _GUESS_WORDS = {
     "id": _words("yang dan di ini itu dengan untuk dari tidak akan pada juga dalam ke"),
     "en": _words("the and of to in is that for was with on are by this from"),
@@ -156,7 +158,7 @@ def model_language(texts: Sequence[str], language: str | None) -> str | None:
         if budget <= 0:
             break
     best = max(counts, key=lambda k: counts[k])
-    if counts[best] < 2 or list(counts.values()).count(counts[best]) > 1:
+    if counts[best] < 1 or list(counts.values()).count(counts[best]) > 1:
         return None
     return best
 
