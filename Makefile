@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 
 FUZZ_SECONDS ?= 600
 
-.PHONY: run test lint bench fuzz clean
+.PHONY: run test lint bench fuzz model clean
 
 $(VENV)/.base: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,11 @@ bench: $(VENV)/.test
 # Not part of `make test`: runs for FUZZ_SECONDS (default ten minutes).
 fuzz: $(VENV)/.fuzz
 	$(PY) tools/fuzz.py --seconds $(FUZZ_SECONDS)
+
+# Retrains the entity tagger from ../shared/data/ner (seeded) into tui/text/data/ and
+# prints its dev-split scores; tests/test_tagger_model.py checks the two stay in step.
+model: $(VENV)/.base
+	$(PY) tools/train_tagger.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -1,4 +1,4 @@
-"""Median entity-recognition time per 5,000-character article, and the one-off load cost.
+"""Median entity-recognition time per 5,000-character article, tagger and rules side by side.
 
 Two corpora, each article cut to about 5,000 characters and split into blocks the way
 the pipeline hands them over (one block per non-blank line):
@@ -6,9 +6,13 @@ the pipeline hands them over (one block per non-blank line):
   stripped), shuffled with a fixed seed and packed into articles of ~5,000 characters;
   real names, realistic density.
 - "generated": bench/generate.py articles (seed 3, ~5,000 characters, id/en/de/es).
-The warm-up -- importing the recogniser, reading and compiling the gazetteer, the first
-article -- is measured in a fresh process and reported separately; the medians are over
-the warm runs (the target: <= 10 ms median per article).
+Both backends (`crf`, the default tagger, and `rules`) run in the same process on the
+same articles, alternating, so their medians compare; the tagger's time includes the
+rules it runs beside it. The warm-up -- importing the recogniser, reading the gazetteer
+and the models, the first article -- is measured in a fresh process per backend and
+reported separately; the medians are over the warm runs (targets: rules <= 10 ms, the
+tagger <= 20 ms median per article). Last, `warta analyse`'s throughput (articles/s,
+whole pipeline, language included) over the generated articles with each backend.
 """
 
 from __future__ import annotations
@@ -27,10 +31,14 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from generate import generate  # noqa: E402
 
-from tui.text.entities import make_recogniser  # noqa: E402
+from tui.config import load_config  # noqa: E402
+from tui.text.entities import EntityRecogniser, make_recogniser  # noqa: E402
+from tui.text.model import Record  # noqa: E402
+from tui.text.pipeline import Pipeline  # noqa: E402
 
 CHARS = 5000
 ROUNDS = 3
+BACKENDS = ("crf", "rules")
 _MARKUP = re.compile(r"\[([^\[\]{}]*)\]\{[A-Z]+\}")
 
 
@@ -74,13 +82,13 @@ def generated_articles(n: int) -> list[list[str]]:
     return out
 
 
-def cold_start() -> tuple[float, float, float]:
-    """Seconds for import, first article (gazetteer load included), second article."""
+def cold_start(backend: str) -> tuple[float, float, float]:
+    """Seconds for import, first article (gazetteer and models loaded), second article."""
     code = (
         "import time, sys\n"
         "t0 = time.perf_counter()\n"
         "from tui.text.entities import make_recogniser\n"
-        "rec = make_recogniser({})\n"
+        f"rec = make_recogniser({{'backend': {backend!r}}})\n"
         "t1 = time.perf_counter()\n"
         "text = open(sys.argv[1], encoding='utf-8').read()\n"
         "blocks = [line for line in text.splitlines() if line.strip()]\n"
@@ -99,38 +107,71 @@ def cold_start() -> tuple[float, float, float]:
     return a, b, c
 
 
-def timed(articles: list[list[str]]) -> list[float]:
-    """Per-article seconds, ROUNDS passes over the corpus after one warm pass."""
-    rec = make_recogniser({})
-    for blocks in articles[:20]:
-        rec.recognise(blocks, None)
-    took: list[float] = []
+def timed(articles: list[tuple[list[str], str]]) -> dict[str, list[float]]:
+    """Per-article seconds per backend, ROUNDS passes after one warm pass, alternating."""
+    recs: dict[str, EntityRecogniser] = {b: make_recogniser({"backend": b}) for b in BACKENDS}
+    for rec in recs.values():
+        for blocks, lang in articles[:20]:
+            rec.recognise(blocks, lang)
+    took: dict[str, list[float]] = {b: [] for b in BACKENDS}
     clock = time.perf_counter
-    for _ in range(ROUNDS):
-        for blocks in articles:
-            t0 = clock()
-            rec.recognise(blocks, None)
-            took.append(clock() - t0)
+    for r in range(ROUNDS):
+        for i, (blocks, lang) in enumerate(articles):
+            order = BACKENDS if (i + r) % 2 == 0 else BACKENDS[::-1]
+            for backend in order:
+                t0 = clock()
+                recs[backend].recognise(blocks, lang)
+                took[backend].append(clock() - t0)
     return took
 
 
+def _language(blocks: list[str]) -> str:
+    from tui.text import language
+
+    guess = language.detect(blocks)
+    return guess.code if guess else ""
+
+
+def throughput(n: int = 300) -> dict[str, float]:
+    """Articles per second through the whole pipeline (language included) per backend."""
+    records = [Record(a["id"], a["text"], title=a["title"]) for a in generate(n, 4, CHARS)]
+    out: dict[str, float] = {}
+    for backend in BACKENDS:
+        config = load_config(None, [f"entities.backend={backend}"])
+        pipeline = Pipeline(config.analysis)
+        for rec in records[:10]:
+            pipeline.analyse(rec)
+        t0 = time.perf_counter()
+        for rec in records:
+            pipeline.analyse(rec)
+        out[backend] = len(records) / (time.perf_counter() - t0)
+    return out
+
+
 def main() -> int:
-    """Print the cold-start costs and the warm medians per corpus."""
-    colds = [cold_start() for _ in range(3)]
-    imp = statistics.median(c[0] for c in colds)
-    first = statistics.median(c[1] for c in colds)
-    second = statistics.median(c[2] for c in colds)
+    """Print the cold-start costs, the warm medians per corpus and backend, throughput."""
     print("cold start (fresh process, median of 3; the seed article, 4,766 chars):")
-    print(f"  import + make_recogniser   {imp * 1e3:8.1f} ms")
-    print(f"  first article (loads data) {first * 1e3:8.1f} ms")
-    print(f"  second article             {second * 1e3:8.1f} ms")
-    print(f"{'corpus':<11}{'articles':>9}{'chars':>7}{'median ms':>11}{'p90 ms':>9}{'max ms':>9}")
-    for name, articles in (("dev", dev_articles(200)), ("generated", generated_articles(200))):
-        took = sorted(timed(articles))
-        chars = statistics.median(sum(len(b) for b in a) for a in articles)
-        p90 = took[int(0.9 * len(took))]
-        print(f"{name:<11}{len(articles):>9}{chars:>7.0f}{statistics.median(took) * 1e3:>11.2f}"
-              f"{p90 * 1e3:>9.2f}{took[-1] * 1e3:>9.2f}")
+    print(f"{'backend':<9}{'import+make ms':>15}{'first article ms':>18}{'second ms':>11}")
+    for backend in BACKENDS:
+        colds = [cold_start(backend) for _ in range(3)]
+        imp, first, second = (statistics.median(c[k] for c in colds) for k in range(3))
+        print(f"{backend:<9}{imp * 1e3:>15.1f}{first * 1e3:>18.1f}{second * 1e3:>11.1f}")
+    print("warm, per article (the language each article is detected as is passed in):")
+    print(f"{'corpus':<11}{'backend':<9}{'articles':>9}{'chars':>7}{'median ms':>11}"
+          f"{'p90 ms':>9}{'max ms':>9}")
+    for name, corpus in (("dev", dev_articles(200)), ("generated", generated_articles(200))):
+        articles = [(blocks, _language(blocks)) for blocks in corpus]
+        chars = statistics.median(sum(len(b) for b in a) for a in corpus)
+        for backend, took in timed(articles).items():
+            took.sort()
+            p90 = took[int(0.9 * len(took))]
+            print(f"{name:<11}{backend:<9}{len(articles):>9}{chars:>7.0f}"
+                  f"{statistics.median(took) * 1e3:>11.2f}{p90 * 1e3:>9.2f}{took[-1] * 1e3:>9.2f}")
+    rates = throughput()
+    print("analyse throughput (300 generated articles, ~5,000 chars, language on):")
+    for backend, rate in rates.items():
+        print(f"  {backend:<7} {rate:8.1f} articles/s")
+    print(f"  crf/rules: {rates['crf'] / rates['rules']:.2f}x")
     return 0
 
 

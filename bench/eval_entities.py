@@ -1,6 +1,8 @@
 """Score the entity recogniser against the gold-annotated dev articles (exact spans).
 
     python bench/eval_entities.py [--lang xx] [--verbose] [--json] [--dir PATH]
+    python bench/eval_entities.py --tsv FILE [--tsv FILE...] [--backend rules|crf]
+                                  [--detect] [--lower]
 
 Each file of tests/data/ner_dev holds one synthetic article, one paragraph per line,
 entities marked inline as `[Kim Jong Un]{PERSON}` (see the README there). The
@@ -10,7 +12,17 @@ ones: a prediction counts only when start, end and label all match. Reported per
 (PERSON, ORG, PLACE, DATE, NUMBER), per language and overall; the headline number is
 the micro-average over PERSON, ORG and PLACE.
 
-`parse_annotated`, `parse_article` and `score` are imported by the test suite.
+With `--tsv`, token-per-line BIO files (`token<TAB>tag`, a blank line after each
+sentence: the format of ../shared/data/ner) are scored instead: each sentence becomes
+one article of one paragraph (tokens joined with spaces, none before closing
+punctuation), in the language named by the file's prefix (`id_`, `en_`) or, with
+`--detect`, the language warta detects for it (as `warta analyse` would). ORGANISATION
+is scored as ORG. Only the labels the file annotates count (NERP has no ORG: PERSON
+and PLACE), and predictions of other labels are dropped. `--lower` lower-cases every
+sentence first (a check of the tagger on text without capitals).
+
+`parse_annotated`, `parse_article` and `score` are imported by the test suite;
+`read_tsv` and `tsv_articles` by tools/train_tagger.py.
 """
 
 from __future__ import annotations
@@ -179,14 +191,105 @@ def score(pairs: Iterable[tuple[Collection[SpanTuple], Collection[SpanTuple]]]) 
 
 
 Recognise = Callable[[list[str], str], Sequence[Sequence[SpanTuple]]]
+_TSV_LABELS = {"PERSON": "PERSON", "ORGANISATION": "ORG", "ORG": "ORG", "PLACE": "PLACE"}
+_NO_SPACE_BEFORE = frozenset(",.;:!?)]}%'\"") | {"n't", "'s", "'re", "'ve", "'ll", "'d", "'m"}
+_NO_SPACE_AFTER = frozenset("([{$")
 
 
-def real_recognise() -> Recognise:
-    """The configured recogniser (config.yaml `entities`), spans as plain tuples."""
+def read_tsv(path: Path) -> list[list[tuple[str, str]]]:
+    """Sentences of (token, tag) from a BIO file; DevSetError naming the line if malformed."""
+    sentences: list[list[tuple[str, str]]] = []
+    current: list[tuple[str, str]] = []
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            line = line.rstrip("\n")
+            if not line.strip():
+                if current:
+                    sentences.append(current)
+                    current = []
+                continue
+            token, sep, tag = line.rpartition("\t")
+            if not sep or not (tag == "O" or tag[:2] in ("B-", "I-")):
+                raise DevSetError(f"{path.name}:{number}: expected token<TAB>BIO-tag")
+            current.append((token, tag))
+    if current:
+        sentences.append(current)
+    return sentences
+
+
+def detokenize(tokens: Sequence[str]) -> tuple[str, list[tuple[int, int]]]:
+    """Tokens joined into a sentence (no space before closing punctuation) and their spans."""
+    parts: list[str] = []
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    glue = True
+    for token in tokens:
+        if parts and not glue and token not in _NO_SPACE_BEFORE:
+            parts.append(" ")
+            pos += 1
+        spans.append((pos, pos + len(token)))
+        parts.append(token)
+        pos += len(token)
+        glue = token in _NO_SPACE_AFTER
+    return "".join(parts), spans
+
+
+def tsv_sentence(pairs: Sequence[tuple[str, str]], lower: bool = False) -> Paragraph:
+    """One BIO sentence -> Paragraph with gold (start, end, label) spans; a stray I- opens."""
+    text, offsets = detokenize([t for t, _ in pairs])
+    spans: list[SpanTuple] = []
+    open_label = ""
+    for (_, tag), (start, end) in zip(pairs, offsets, strict=True):
+        kind, _, raw = tag.partition("-")
+        label = _TSV_LABELS.get(raw, "")
+        if not label:
+            open_label = ""
+        elif kind == "I" and open_label == label:
+            spans[-1] = (spans[-1][0], end, label)
+        else:
+            spans.append((start, end, label))
+            open_label = label
+    if lower and len(text.lower()) == len(text):
+        text = text.lower()
+    return Paragraph(text, tuple(spans))
+
+
+def tsv_articles(path: Path, lang: str | None = None, lower: bool = False) -> list[NerArticle]:
+    """Every sentence of a BIO file as a one-paragraph article (language: the file prefix)."""
+    lang = lang or path.name.split("_", 1)[0]
+    return [
+        NerArticle(f"{path.name}#{i}", lang, (tsv_sentence(pairs, lower),))
+        for i, pairs in enumerate(read_tsv(path), 1)
+    ]
+
+
+def gold_labels(articles: Iterable[NerArticle]) -> set[str]:
+    """The labels the gold spans use (the ones a TSV file annotates)."""
+    return {s[2] for a in articles for p in a.paragraphs for s in p.spans}
+
+
+def real_recognise(backend: str | None = None, detect: bool = False) -> Recognise:
+    """The configured recogniser (config.yaml `entities`), spans as plain tuples.
+
+    `backend` overrides entities.backend; with `detect` the recogniser is given the
+    language warta detects for the paragraphs instead of the article's own.
+    """
     from tui.config import load_config
     from tui.text.entities import make_recogniser
 
-    recogniser = make_recogniser(load_config().data["entities"])
+    section = dict(load_config().data["entities"])
+    if backend:
+        section["backend"] = backend
+    recogniser = make_recogniser(section)
+    if detect:
+        from tui.text import language
+
+        def detected(paragraphs: list[str], lang: str) -> list[list[SpanTuple]]:
+            guess = language.detect(paragraphs)
+            found = recogniser.recognise(paragraphs, guess.code if guess else None)
+            return [[(e.start, e.end, str(e.label)) for e in ents] for ents in found]
+
+        return detected
 
     def recognise(paragraphs: list[str], lang: str) -> list[list[SpanTuple]]:
         found = recogniser.recognise(paragraphs, lang)
@@ -275,17 +378,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--verbose", action="store_true", help="list false negatives and positives")
     ap.add_argument("--json", action="store_true", help="print JSON instead of tables")
     ap.add_argument("--dir", type=Path, default=DEV_DIR, help="the dev set folder")
+    ap.add_argument("--tsv", type=Path, action="append", default=[],
+                    help="score a BIO token file instead (repeatable)")
+    ap.add_argument("--backend", help="entities.backend to use instead of config.yaml's")
+    ap.add_argument("--detect", action="store_true",
+                    help="give the recogniser the detected language, as `warta analyse` does")
+    ap.add_argument("--lower", action="store_true", help="lower-case the TSV sentences first")
     args = ap.parse_args(argv)
     try:
+        if args.tsv:
+            return _main_tsv(args)
         articles = load_dev(args.dir, args.lang)
-    except DevSetError as exc:
+    except (DevSetError, OSError) as exc:
         print(f"eval_entities: {exc}", file=sys.stderr)
         return 2
     if not articles:
         print(f"eval_entities: no .txt articles in {args.dir}"
               + (f" for language {args.lang}" if args.lang else ""), file=sys.stderr)
         return 2
-    results = evaluate(articles, real_recognise())
+    results = evaluate(articles, real_recognise(args.backend, args.detect))
     scores = by_language(results)
     if args.json:
         out: dict[str, Any] = {"articles": len(articles),
@@ -300,6 +411,42 @@ def main(argv: Sequence[str] | None = None) -> int:
         wrong = mistakes(results)
         print(f"\n{len(wrong)} false negatives (FN) and false positives (FP):")
         print("\n".join(wrong))
+    return 0
+
+
+def score_tsv(articles: Sequence[NerArticle], recognise: Recognise) -> NerScores:
+    """Exact-span scores of one TSV file, over the labels it annotates only."""
+    labels = gold_labels(articles)
+    results = evaluate(articles, recognise)
+    scores = score(
+        (r.gold, tuple(s for s in r.predicted if s[2] in labels)) for r in results
+    )
+    scores.labels = {k: v for k, v in scores.labels.items() if k in labels}
+    return scores
+
+
+def format_tsv(name: str, scores: NerScores) -> str:
+    """P/R/F1 per label and micro over the file's labels."""
+    rows = [f"{name}", f"  {'label':<8}{'gold':>6}{'pred':>6}{'P':>8}{'R':>8}{'F1':>8}"]
+    for label, c in [*scores.labels.items(), ("micro", scores.micro(scores.labels))]:
+        rows.append(f"  {label:<8}{c.tp + c.fn:>6}{c.tp + c.fp:>6}"
+                    f"{c.precision:>8.3f}{c.recall:>8.3f}{c.f1:>8.3f}")
+    return "\n".join(rows)
+
+
+def _main_tsv(args: argparse.Namespace) -> int:
+    recognise = real_recognise(args.backend, args.detect)
+    out: dict[str, Any] = {}
+    for path in args.tsv:
+        articles = tsv_articles(path, args.lang, args.lower)
+        scores = score_tsv(articles, recognise)
+        if args.json:
+            out[path.name] = {"sentences": len(articles), **scores.to_dict()}
+        else:
+            print(format_tsv(f"{path.name}: {len(articles)} sentences"
+                             + (" (lower-cased)" if args.lower else ""), scores))
+    if args.json:
+        print(json.dumps(out, ensure_ascii=False, indent=2))
     return 0
 
 

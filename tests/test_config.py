@@ -26,7 +26,7 @@ def test_defaults_load_without_problems() -> None:
     config = load_config()
     assert config.problems == ()
     assert config.get("ui.theme") == "warta-dark"
-    assert config.get("entities.backend") == "rules"
+    assert config.get("entities.backend") == "crf"
     assert config.analysis.detect_language is True
 
 
@@ -70,10 +70,10 @@ def test_wrong_kind_and_bad_choice_keep_the_default(tmp_path: Path) -> None:
     config = load_config(path)
     assert len(config.problems) == 2
     measure, backend = sorted(config.problems)
-    assert "'entities.backend'" in measure and "rules, spacy" in measure
+    assert "'entities.backend'" in measure and "crf, rules, spacy" in measure
     assert "'ui.measure'" in backend and "a number" in backend
     assert config.get("ui.measure") == load_config().get("ui.measure")
-    assert config.get("entities.backend") == "rules"
+    assert config.get("entities.backend") == "crf"
 
 
 def test_unknown_boilerplate_reason_is_reported(tmp_path: Path) -> None:

@@ -325,16 +325,22 @@ def test_real_pipeline_scores_above_the_regression_floor(folder: str) -> None:
     assert rep.overall.content_recall >= recall_floor
 
 
-# Entity regression floors on the dev set (PERSON+ORG+PLACE, exact spans); measured
-# there: id P 0.949 F1 0.939, en P 0.932 F1 0.915. The held-out bar is F1 >= 0.60 with
-# precision >= 0.70.
-ENTITY_FLOORS = {"id": (0.88, 0.85), "en": (0.88, 0.85)}
+# Entity regression floors on the dev set (PERSON+ORG+PLACE, exact spans) per backend.
+# Measured there: rules id P 0.949 F1 0.939, en P 0.932 F1 0.915 (the rules were written
+# against these synthetic articles); the trained tagger (the default) id P 0.859 F1 0.764,
+# en P 0.859 F1 0.772. The tagger is chosen by the real dev splits of ../shared/data/ner
+# (tests/test_tagger_model.py), where it beats the rules by 0.14-0.78 F1; on this set it
+# loses, so its floors are lower.
+ENTITY_FLOORS = {
+    ("rules", "id"): (0.88, 0.85), ("rules", "en"): (0.88, 0.85),
+    ("crf", "id"): (0.82, 0.72), ("crf", "en"): (0.82, 0.72),
+}
 
 
-@pytest.mark.parametrize("lang", sorted(ENTITY_FLOORS))
-def test_entity_scores_above_the_regression_floor(lang: str) -> None:
-    precision_floor, f1_floor = ENTITY_FLOORS[lang]
-    results = ee.evaluate(ee.load_dev(lang=lang), ee.real_recognise())
+@pytest.mark.parametrize(("backend", "lang"), sorted(ENTITY_FLOORS))
+def test_entity_scores_above_the_regression_floor(backend: str, lang: str) -> None:
+    precision_floor, f1_floor = ENTITY_FLOORS[backend, lang]
+    results = ee.evaluate(ee.load_dev(lang=lang), ee.real_recognise(backend))
     micro = ee.by_language(results)[lang].micro()
     assert micro.precision >= precision_floor
     assert micro.f1 >= f1_floor

@@ -1,4 +1,7 @@
-"""The rule-based entity recogniser: the seed's names, short forms, dates, numbers, offsets."""
+"""The rule-based entity recogniser: the seed's names, short forms, dates, numbers, offsets.
+
+(The trained tagger, the default backend, is tested in tests/test_tagger.py.)
+"""
 
 from __future__ import annotations
 
@@ -191,7 +194,9 @@ _NAMES = {Label.PERSON, Label.ORG, Label.PLACE}
 
 
 def test_make_recogniser_picks_the_backend() -> None:
-    assert isinstance(make_recogniser({}), RuleRecogniser)
+    from tui.text.ner_tagger import TaggerRecogniser
+
+    assert isinstance(make_recogniser({}), TaggerRecogniser)
     assert isinstance(make_recogniser({"backend": "rules"}), RuleRecogniser)
     assert NullRecogniser().recognise(["a", "b"], None) == [[], []]
     with pytest.raises(ValueError, match=r"entities\.backend: unknown backend 'bert'"):
@@ -202,7 +207,7 @@ def test_the_gazetteer_loads_lazily_not_at_import() -> None:
     code = (
         "from tui.text import gazetteer, pipeline\n"
         "from tui.text.entities import make_recogniser\n"
-        "rec = make_recogniser({})\n"
+        "rec = make_recogniser({'backend': 'rules'})\n"
         "print(gazetteer._cached is None)\n"
         "rec.warm_up()\n"
         "print(gazetteer._cached is None)\n"

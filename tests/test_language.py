@@ -90,3 +90,68 @@ def test_same_answer_across_processes() -> None:
     first, second = run(), run()
     assert first == second
     assert len(first) >= 10
+
+
+# --- Malay vs Indonesian --------------------------------------------------------------------
+
+def _eval_language():  # bench/eval_language.py holds the sets
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("eval_language",
+                                                  ROOT / "bench" / "eval_language.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _lines(text: str) -> list[str]:
+    return [x for x in text.splitlines() if x.strip()]
+
+
+@pytest.mark.parametrize("lang", ["ms", "id"])
+def test_malay_and_indonesian_articles_get_their_code(lang: str) -> None:
+    articles = _eval_language().synthetic(lang)
+    assert len(articles) >= (40 if lang == "ms" else 50)
+    wrong = []
+    for name, text in articles:
+        guess = language.detect(_lines(text))
+        if guess is None or guess.code != lang:
+            wrong.append((name, guess))
+    assert not wrong
+
+
+def test_real_indonesian_articles_stay_indonesian() -> None:
+    articles = _eval_language().real_indonesian()
+    if not articles:
+        pytest.skip("../shared/data/real is not there")
+    wrong = [(name, language.detect(_lines(text))) for name, text in articles]
+    wrong = [(n, g) for n, g in wrong if g is None or g.code != "id"]
+    assert len(articles) >= 40 and len(wrong) <= 1, wrong
+
+
+def test_malay_confidence_says_how_sure_the_markers_are() -> None:
+    malay = ("Polis berkata mangsa dibawa ke hospital kerana cedera parah selepas kemalangan "
+             "itu, manakala pemandu kenderaan berkenaan ditahan untuk siasatan lanjut.")
+    indonesian = ("Polisi mengatakan korban dibawa ke rumah sakit karena luka parah setelah "
+                  "kecelakaan itu, sedangkan sopir kendaraan tersebut ditahan untuk diperiksa.")
+    ms, idn = language.detect([malay]), language.detect([indonesian])
+    assert ms is not None and ms.code == "ms" and ms.confidence > 0.6
+    assert idn is not None and idn.code == "id" and idn.confidence > 0.6
+    # No marker either way: Indonesian, with half of langdetect's confidence at most.
+    neutral = language.detect(["Dia makan nasi dan ikan di rumah ibu bersama adik setiap malam."])
+    assert neutral is not None and neutral.code == "id" and neutral.confidence <= 0.5
+
+
+def test_names_are_not_markers() -> None:
+    # "Wang" (a family name) and "Kota Bharu" must not make an Indonesian text Malay.
+    text = ("Menteri Luar Negeri China Wang Yi bertemu Wang Wenbin di Jakarta. Wang Yi "
+            "mengatakan kerja sama kedua negara perlu ditingkatkan.")
+    assert language.malay_or_indonesian([text])[0] == "id"
+    assert language.malay_or_indonesian(["Wang wang wang itu hilang kerana polis."])[0] == "ms"
+
+
+def test_malay_detection_is_the_same_every_run() -> None:
+    text = (ROOT / "tests" / "data" / "lang_ms" / "ms_01.txt").read_text(encoding="utf-8")
+    first = language.detect(_lines(text))
+    assert all(language.detect(_lines(text)) == first for _ in range(5))

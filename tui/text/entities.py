@@ -1,4 +1,4 @@
-"""Entity recognition: one interface, the rule-based recogniser by default, spaCy on request."""
+"""Entity recognition: one interface; the trained tagger by default, the rules, spaCy on request."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any, Protocol
 
 from tui.text.model import Entity
 
-BACKENDS = ("rules", "spacy")
+BACKENDS = ("crf", "rules", "spacy")
 
 
 class RecogniserError(ValueError):
@@ -25,6 +25,10 @@ class EntityRecogniser(Protocol):
         """Load what the first article would otherwise load (call it from a thread)."""
         ...
 
+    def source(self, texts: Sequence[str], language: str | None) -> str | None:
+        """Which recogniser finds this article's entities ("crf", "rules", "spacy:NAME")."""
+        ...
+
 
 class NullRecogniser:
     """Finds nothing: for callers that want the pipeline without entities."""
@@ -36,14 +40,23 @@ class NullRecogniser:
     def warm_up(self) -> None:
         """Nothing to load."""
 
+    def source(self, texts: Sequence[str], language: str | None) -> str | None:
+        """Nobody: None."""
+        return None
+
 
 def make_recogniser(section: Mapping[str, Any]) -> EntityRecogniser:
     """The recogniser config.yaml's `entities` section asks for.
 
     Raises RecogniserError with a one-line message for an unknown backend or a spaCy
-    pipeline that cannot be loaded; the caller reports it.
+    pipeline that cannot be loaded; the caller reports it. Making one loads nothing:
+    models and word lists are read on the first article (or by warm_up).
     """
-    backend = str(section.get("backend") or "rules").strip().lower()
+    backend = str(section.get("backend") or "crf").strip().lower()
+    if backend == "crf":
+        from tui.text.ner_tagger import TaggerRecogniser
+
+        return TaggerRecogniser()
     if backend == "rules":
         from tui.text.ner_rules import RuleRecogniser
 

@@ -126,9 +126,12 @@ class Meta:
     words: int = 0
     reading_minutes: float = 0.0
     boilerplate: dict[str, int] = field(default_factory=dict)
+    # Which recogniser found the entities: "crf", "rules", "spacy:<model>"; None before.
+    entities_by: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """The contract's JSON shape (plus `boilerplate`: line counts per reason)."""
+        """The contract's JSON shape (plus `boilerplate`: line counts per reason, and
+        `entities_by`: which recogniser found the entities)."""
         return {
             "publisher": self.publisher,
             "dateline": self.dateline,
@@ -139,6 +142,7 @@ class Meta:
             "words": self.words,
             "reading_minutes": self.reading_minutes,
             "boilerplate": dict(self.boilerplate),
+            "entities_by": self.entities_by,
         }
 
     @classmethod
@@ -147,7 +151,8 @@ class Meta:
         return cls(data.get("publisher"), data.get("dateline"), data.get("credit"),
                    data.get("date"), data.get("url"), data.get("author"),
                    int(data.get("words") or 0), float(data.get("reading_minutes") or 0.0),
-                   {str(k): int(v) for k, v in (data.get("boilerplate") or {}).items()})
+                   {str(k): int(v) for k, v in (data.get("boilerplate") or {}).items()},
+                   data.get("entities_by"))
 
 
 @dataclass(slots=True)

@@ -222,6 +222,10 @@ class RuleRecogniser:
         """Load and compile the gazetteer now rather than on the first article."""
         self._lex = _shared_lexicon()
 
+    def source(self, texts: Sequence[str], language: str | None) -> str:
+        """Always "rules"."""
+        return "rules"
+
     def recognise(self, texts: Sequence[str], language: str | None) -> list[list[Entity]]:
         """Entities for each block of one article; offsets index into that block's text."""
         if self._lex is None:

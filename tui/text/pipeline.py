@@ -127,7 +127,10 @@ class Pipeline:
             if guess is not None:
                 doc.language, doc.language_confidence = guess.code, guess.confidence
 
-        found = self.recogniser.recognise([b.text for b in blocks], doc.language)
+        texts = [b.text for b in blocks]
+        found = self.recogniser.recognise(texts, doc.language)
+        source = getattr(self.recogniser, "source", None)
+        meta.entities_by = source(texts, doc.language) if source is not None else None
         for block, ents in zip(blocks, found, strict=True):
             block.entities = ents
 

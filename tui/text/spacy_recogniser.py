@@ -65,6 +65,10 @@ class SpacyRecogniser:
     def warm_up(self) -> None:
         """Nothing to load: the pipeline was loaded when this recogniser was made."""
 
+    def source(self, texts: Sequence[str], language: str | None) -> str:
+        """"spacy:" and the pipeline's name."""
+        return f"spacy:{self.nlp.meta.get('lang', '')}_{self.nlp.meta.get('name', '?')}"
+
     def recognise(self, texts: Sequence[str], language: str | None) -> list[list[Entity]]:
         """Entities for each text, in order; spaCy's character offsets are str indices."""
         out: list[list[Entity]] = []

@@ -44,6 +44,8 @@ def describe(document: Document | None, language_pending: bool = False) -> Conte
         conf = document.language_confidence
         language = document.language + (f" ({conf:.2f})" if conf is not None else "")
     rows.append(("Language", language))
+    if meta.entities_by:
+        rows.append(("Entities by", meta.entities_by))
     rows.append(("Words", f"{meta.words} · {meta.reading_minutes:g} min read"))
     parts: list[Content] = []
     for key, value in rows:
