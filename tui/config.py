@@ -10,6 +10,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from tui.dumps.limits import DumpLimits
 from tui.resources import bundled, user_dir
 from tui.text.entities import BACKENDS
 from tui.text.model import Reason
@@ -52,6 +53,11 @@ class Config:
             boilerplate=self.data["boilerplate"],
             entities=self.data["entities"],
         )
+
+    @cached_property
+    def dump_limits(self) -> DumpLimits:
+        """The readers' caps on one record and one inflated file (section `dump`)."""
+        return DumpLimits.from_config(self.data["dump"])
 
 
 def _kind(value: Any) -> str:

@@ -523,7 +523,7 @@ def open_triage(paths: Sequence[str], dump: TriageDump, *, labels: Sequence[str]
     A sidecar that cannot be written (read-only file or folder) opens read-only with a
     message; a second reader on the same dump is told that both save safely.
     """
-    from tui.dumps.store import open_store
+    from tui.dumps.store import migrate_ids, open_store
 
     messages: list[str] = []
     try:
@@ -534,6 +534,13 @@ def open_triage(paths: Sequence[str], dump: TriageDump, *, labels: Sequence[str]
         except StoreError:
             return None, [f"Triage is off: {first}"]
         messages.append(f"Read-only: {first}. Decisions cannot be saved in this session.")
+    if (current_id := getattr(dump, "current_id", None)) is not None:
+        try:
+            if moved := migrate_ids(store, current_id):
+                messages.append(f"Moved {moved} saved article ids to the path-independent "
+                                "scheme.")
+        except (StoreError, sqlite3.Error) as exc:
+            messages.append(f"{store.path}: could not update saved article ids ({exc})")
     presence = SidecarPresence(store.path)
     if not store.readonly and not presence.claim():
         messages.append("Another warta has this dump open too. Both save safely; when both "

@@ -18,7 +18,7 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from hashlib import sha1
@@ -456,3 +456,39 @@ class Store:
 
     def __exit__(self, *_: object) -> None:
         self.close()
+
+
+ID_SCHEME = "relative"
+"""The current record-id scheme (meta `ids`): ids relative to the dump's root folder."""
+
+
+def migrate_ids(store: Store, current_id: Callable[[str], str | None]) -> int:
+    """Rewrite ids stored under the old scheme (paths as spelled) once; how many changed.
+
+    `current_id` maps a stored id to the dump's current one (None: not in the dump; left
+    as it is). Decisions, journal, position and cached analyses move together in one
+    transaction; where two spellings decided the same article, the later decision stays.
+    Marked done in `meta`, so later opens cost one lookup.
+    """
+    if store.readonly or store._meta("ids") == ID_SCHEME:
+        return 0
+    conn = store._conn
+    with store._lock:
+        stored = {str(r[0]) for table in ("decisions", "journal", "position", "analysis")
+                  for r in conn.execute(f"SELECT DISTINCT article_id FROM {table}")}
+    moves = {old: new for old in stored
+             if (new := current_id(old)) is not None and new != old}
+    with store._transaction() as c:
+        for old, new in moves.items():
+            c.execute("DELETE FROM decisions WHERE article_id = ? AND time <= "
+                      "(SELECT time FROM decisions WHERE article_id = ?)", (new, old))
+            c.execute("UPDATE OR IGNORE decisions SET article_id = ? WHERE article_id = ?",
+                      (new, old))
+            c.execute("DELETE FROM decisions WHERE article_id = ?", (old,))
+            c.execute("UPDATE journal SET article_id = ? WHERE article_id = ?", (new, old))
+            c.execute("UPDATE position SET article_id = ? WHERE article_id = ?", (new, old))
+            c.execute("UPDATE OR IGNORE analysis SET article_id = ? WHERE article_id = ?",
+                      (new, old))
+            c.execute("DELETE FROM analysis WHERE article_id = ?", (old,))
+        store._set_meta("ids", ID_SCHEME)
+    return len(moves)
