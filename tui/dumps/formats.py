@@ -530,9 +530,10 @@ def _list_folder(folder: str, recursive: bool, problem: Problem) -> list[str]:
         try:
             if entry.is_file():
                 return True
-        except OSError:
-            pass
-        if is_dump_file(entry.name) and not entry.is_dir():
+            folder = entry.is_dir()
+        except OSError:  # ELOOP and the like: not a file we can read
+            folder = False
+        if is_dump_file(entry.name) and not folder:
             what = "a broken link or a symlink loop" if entry.is_symlink() else \
                 "not a regular file"
             problem(f"{entry.path}: {what}; skipped")

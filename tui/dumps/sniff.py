@@ -229,6 +229,8 @@ def inflate(path: Path, comp: Compression, label: str, problem: Callable[[str], 
                 out.write(chunk)
                 if 0 <= max_bytes < out.tell():
                     out.truncate(max_bytes)
+                    out.seek(max_bytes)
+                    _cut_partial_line(out)
                     problem(f"{label}: inflates to more than {max_bytes / 2**30:g} GB "
                             "(dump.max_inflated_gb); kept the first part only")
                     break
@@ -236,8 +238,21 @@ def inflate(path: Path, comp: Compression, label: str, problem: Callable[[str], 
         out.close()
         raise
     except _DECOMPRESS_ERRORS as exc:
+        _cut_partial_line(out)
         problem(f"{label}: {comp.value} data damaged after {out.tell()} bytes ({exc}); "
-                "kept what came before")
+                "kept the whole lines before it")
     out.flush()
     out.seek(0)
     return out  # type: ignore[no-any-return]
+
+
+def _cut_partial_line(out: Any) -> None:
+    """Drop the bytes after the last newline: the line the damage cut in two."""
+    end = out.tell()
+    back = min(end, CHUNK)
+    out.seek(end - back)
+    tail = out.read(back)
+    keep = tail.rfind(b"\n")
+    if keep >= 0 or back == end:
+        out.truncate(end - back + keep + 1)
+    out.seek(0, os.SEEK_END)
