@@ -4,6 +4,11 @@ Opening lists folders and indexes JSON Lines/CSV by byte offset (see tui.dumps.f
 without parsing records; `record(i)` reads one record on demand and `row(i)` keeps the
 list's (id, title) pairs in an LRU cache, so a million-line dump opens in about a second
 and stays small in memory. Safe to call from several threads.
+
+An unusable record is an error row (`Row.error`, its title says why) and `record(i)`
+raises RecordError for it. Record ids are relative to the dump's resolved root, so the
+spelling of the paths does not change them; `current_id` maps ids saved under the older,
+spelled-path scheme.
 """
 
 from __future__ import annotations
