@@ -288,3 +288,40 @@ def test_utf16_text_and_jsonl_are_read_with_a_warning(tmp_path: Path, encoding: 
     assert [r.text for r in recs] == ["x é", "y"]
     assert all(r.warnings[0].startswith("not UTF-8: decoded as utf") for r in recs)
     assert problems == []
+
+
+def test_a_fifo_a_symlink_loop_and_an_empty_file_named_directly(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "pipe.jsonl"
+    os.mkfifo(fifo)
+    with pytest.raises(DumpError, match=r"pipe\.jsonl: not a regular file or folder"):
+        records(fifo)  # refused from its type: opening it would block
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to("loop.txt")
+    with pytest.raises(DumpError, match=r"loop\.txt: a broken link or a symlink loop"):
+        records(loop)
+    empty = tmp_path / "empty.jsonl"
+    empty.write_bytes(b"")
+    with pytest.raises(DumpError, match=r"empty\.jsonl: empty file"):
+        records(empty)
+
+
+def test_limits_refuse_deep_and_large_records_before_parsing(tmp_path: Path) -> None:
+    from tui.dumps.limits import DumpLimits
+
+    f = tmp_path / "d.jsonl"
+    f.write_text('{"text": "ok"}\n' + '{"text": [[[["deep"]]]]}\n' + '{"text": "' + "x" * 300
+                 + '"}\n' + '{"text": "[[[[[[ in a string"}\n')
+    problems: list[str] = []
+    limits = DumpLimits(max_record_bytes=200, max_depth=3)
+    recs = list(iter_records(str(f), problems.append, limits=limits))
+    assert [r.text for r in recs] == ["ok", "[[[[[[ in a string"]
+    assert problems == [
+        f"{f}:2: nested deeper than 3 levels; skipped",
+        f"{f}:3: record of 313 bytes is over the 200 bytes limit (dump.max_record_mb); "
+        "skipped"]
+    doc = tmp_path / "deep.json"
+    doc.write_text("[" * 5000 + "]" * 5000)
+    with pytest.raises(DumpError, match=r"deep\.json: nested deeper than 1000 levels"):
+        records(doc)

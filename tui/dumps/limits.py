@@ -35,8 +35,8 @@ class DumpLimits:
         """Why a record of `size` bytes is refused, or None when it is within the cap."""
         if size <= self.max_record_bytes:
             return None
-        return (f"record of {size / MIB:.1f} MB is over the {self.max_record_bytes / MIB:g} MB "
-                "limit (dump.max_record_mb)")
+        return (f"record of {_size(size)} is over the {_size(self.max_record_bytes)} limit "
+                "(dump.max_record_mb)")
 
     def too_deep(self, data: bytes) -> str | None:
         """Why a JSON text is refused for its nesting, or None when it is shallow enough."""
@@ -48,6 +48,11 @@ class DumpLimits:
 
 
 DEFAULT_LIMITS = DumpLimits()
+
+
+def _size(n: int) -> str:
+    """Bytes as people read them: `16 MB`, `2.5 MB`, `300 bytes`."""
+    return f"{n / MIB:.3g} MB" if n >= MIB // 10 else f"{n} bytes"
 
 # A JSON string, escapes included; the unrolled form matches in linear time.
 _STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
