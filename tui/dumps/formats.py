@@ -284,11 +284,16 @@ class JsonLines(_Indexed):
         line = self.offsets.lines[j]
         data = self.raw(j).split(b"\n", 1)[0]
         text, warnings = self.decoded(data, line)
-        obj = parse_json(text, data, self.limits, f"{self.label}:{line}", f"line {line}")
+        obj = parse_json(text, data, self.limits, self.label, line)
         if not isinstance(obj, dict):
             why = f"expected a JSON object, got {type(obj).__name__}"
             raise RecordError(f"{self.label}:{line}: {why}", text, f"line {line}: {why}")
-        record = record_from_mapping(f"{self.name}#{line}", obj)
+        try:
+            record = record_from_mapping(f"{self.name}#{line}", obj)
+        except RecursionError:  # a field nested near the interpreter's limit
+            why = "nested too deeply to read"
+            raise RecordError(f"{self.label}:{line}: {why}", text[:2000],
+                              f"line {line}: {why}") from None
         return replace(record, warnings=warnings) if warnings else record
 
     def id_at(self, j: int) -> str:
@@ -302,19 +307,19 @@ class JsonLines(_Indexed):
         return k if k < len(self.offsets) and self.offsets.lines[k] == line else None
 
 
-def parse_json(text: str, data: bytes, limits: DumpLimits, where: str, short: str) -> Any:
-    """One JSON value, depth-checked first; RecordError (one line) for anything wrong."""
-    if (why := limits.too_deep(data)) is not None:
-        raise RecordError(f"{where}: {why}", text[:2000], f"{short}: {why}")
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        why = f"not valid JSON ({exc.msg} at column {exc.colno})"
-    except RecursionError:  # deeper than this thread's stack allows, under the depth cap
-        why = "nested too deeply to decode"
-    except ValueError as exc:  # e.g. an integer of more than 4300 digits
-        why = f"not valid JSON ({exc})"
-    raise RecordError(f"{where}: {why}", text[:2000], f"{short}: {why}")
+def parse_json(text: str, data: bytes, limits: DumpLimits, label: str, line: int) -> Any:
+    """One JSON value (line `line` of `label`), depth-checked first; RecordError if wrong."""
+    why = limits.too_deep(data)
+    if why is None:
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as exc:
+            why = f"not valid JSON ({exc.msg} at column {exc.colno})"
+        except RecursionError:  # deeper than this thread's stack allows, under the depth cap
+            why = "nested too deeply to decode"
+        except ValueError as exc:  # e.g. an integer of more than 4300 digits
+            why = f"not valid JSON ({exc})"
+    raise RecordError(f"{label}:{line}: {why}", text[:2000], f"line {line}: {why}")
 
 
 class CsvRows(_Indexed):

@@ -40,7 +40,7 @@ class DumpLimits:
 
     def too_deep(self, data: bytes) -> str | None:
         """Why a JSON text is refused for its nesting, or None when it is shallow enough."""
-        if data.count(b"[") + data.count(b"{") <= self.max_depth:
+        if len(data) <= self.max_depth or data.count(b"[") + data.count(b"{") <= self.max_depth:
             return None  # the common case: too few brackets to nest that deep
         if json_depth(data) <= self.max_depth:
             return None
