@@ -117,3 +117,40 @@ def test_a_piped_dump_opens_and_keys_come_from_the_terminal(tmp_path: Path,
         assert conn.execute("SELECT count(*) FROM decisions").fetchone() == (0,)
     assert (tmp_path / "tmp").is_dir()
     assert list((tmp_path / "tmp").glob("warta-stdin-*")) == []  # the spooled copy is gone
+
+
+def test_analyse_streams_json_lines_as_they_arrive(tmp_path: Path) -> None:
+    import select
+
+    proc = subprocess.Popen([sys.executable, "-m", "tui.cli", "analyse", "--no-language", "-"],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, env=_env(tmp_path))
+    assert proc.stdin is not None and proc.stdout is not None
+    try:
+        proc.stdin.write(JSONL.splitlines(keepends=True)[0])
+        proc.stdin.flush()
+        # The first article comes out while standard input is still open.
+        ready, _, _ = select.select([proc.stdout], [], [], 60)
+        assert ready, "no output before the end of input"
+        assert json.loads(proc.stdout.readline())["title"] == TITLES[0]
+        proc.stdin.write(b"x" * 3000 + b"\n" + JSONL.splitlines(keepends=True)[1])
+        proc.stdin.close()
+        rest = [json.loads(x)["title"] for x in proc.stdout.read().splitlines()]
+        assert rest == [TITLES[1]]
+        assert proc.wait(timeout=60) == 0
+        assert proc.stderr is not None
+        assert proc.stderr.read().decode().startswith("warta: <stdin>:2: not valid JSON")
+    finally:
+        proc.kill()
+
+
+def test_a_streamed_line_over_the_size_cap_is_skipped_unread(tmp_path: Path) -> None:
+    data = JSONL.splitlines(keepends=True)
+    big = json.dumps({"title": "Big", "text": "y" * 5000}).encode() + b"\n"
+    proc = _warta(tmp_path, "analyse", "--no-language", "--set", "dump.max_record_mb=0.001",
+                  "-", data=data[0] + big + data[1])
+    assert proc.returncode == 0
+    assert [json.loads(x)["title"] for x in proc.stdout.splitlines()] == TITLES[:2]
+    assert proc.stderr.decode().splitlines() == [
+        "warta: <stdin>:2: record of 5029 bytes is over the 1048 bytes limit "
+        "(dump.max_record_mb); skipped"]

@@ -259,19 +259,68 @@ class _Indexed(Reader):
 
     def decoded(self, data: bytes, line: int) -> tuple[str, tuple[str, ...]]:
         """The text of one entry; a line that is not UTF-8 is guessed, with a warning."""
-        try:
-            return data.decode("utf-8-sig"), self.warnings
-        except UnicodeDecodeError:
-            pass
-        try:
-            text, warning = decode_bytes(data)
-        except NotText as exc:
-            raise RecordError(f"{self.label}:{line}: {exc}", short=f"line {line}: {exc}",
-                              raw=data.decode("utf-8", errors="replace")) from None
-        return text, (*self.warnings, *([warning] if warning else []))
+        return decode_line(data, self.label, line, self.warnings)
 
     def close(self) -> None:
         self.fh.close()
+
+
+def decode_line(data: bytes, label: str, line: int,
+                warnings: tuple[str, ...] = ()) -> tuple[str, tuple[str, ...]]:
+    """The text of one line of `label` and its warnings; a line not UTF-8 is guessed."""
+    try:
+        return data.decode("utf-8-sig"), warnings
+    except UnicodeDecodeError:
+        pass
+    try:
+        text, warning = decode_bytes(data)
+    except NotText as exc:
+        raise RecordError(f"{label}:{line}: {exc}", short=f"line {line}: {exc}",
+                          raw=data.decode("utf-8", errors="replace")) from None
+    return text, (*warnings, *([warning] if warning else []))
+
+
+def jsonl_record(data: bytes, line: int, label: str, name: str, limits: DumpLimits,
+                 warnings: tuple[str, ...] = ()) -> Record:
+    """The Record of one JSON Lines line (no newline); RecordError (one line) if unusable."""
+    text, warnings = decode_line(data, label, line, warnings)
+    obj = parse_json(text, data, limits, label, line)
+    if not isinstance(obj, dict):
+        why = f"expected a JSON object, got {type(obj).__name__}"
+        raise RecordError(f"{label}:{line}: {why}", text, f"line {line}: {why}")
+    try:
+        record = record_from_mapping(f"{name}#{line}", obj)
+    except RecursionError:  # a field nested near the interpreter's limit
+        why = "nested too deeply to read"
+        raise RecordError(f"{label}:{line}: {why}", text[:2000], f"line {line}: {why}") from None
+    return replace(record, warnings=warnings) if warnings else record
+
+
+def stream_jsonl(source: IO[bytes], label: str, problem: Problem,
+                 limits: DumpLimits = DEFAULT_LIMITS) -> Iterator[Record]:
+    """Records from a JSON Lines stream as its lines arrive (`tail -f | warta analyse -`).
+
+    Bad lines are reported and skipped; a line over the size cap is skipped unread.
+    """
+    cap = limits.max_record_bytes
+    line = 0
+    while chunk := source.readline(cap + 1):
+        line += 1
+        if len(chunk) > cap and not chunk.endswith(b"\n"):
+            size = len(chunk)
+            while (rest := source.readline(CHUNK)) and not rest.endswith(b"\n"):
+                size += len(rest)
+            size += len(rest)
+            why = limits.too_large(size) or "record too large"
+            problem(f"{label}:{line}: {why}; skipped")
+            continue
+        data = chunk.rstrip(b"\r\n")
+        if not data.strip():
+            continue
+        try:
+            yield jsonl_record(data, line, label, label, limits)
+        except RecordError as exc:
+            problem(f"{exc}; skipped")
 
 
 class JsonLines(_Indexed):
@@ -283,18 +332,7 @@ class JsonLines(_Indexed):
     def record(self, j: int) -> Record:
         line = self.offsets.lines[j]
         data = self.raw(j).split(b"\n", 1)[0]
-        text, warnings = self.decoded(data, line)
-        obj = parse_json(text, data, self.limits, self.label, line)
-        if not isinstance(obj, dict):
-            why = f"expected a JSON object, got {type(obj).__name__}"
-            raise RecordError(f"{self.label}:{line}: {why}", text, f"line {line}: {why}")
-        try:
-            record = record_from_mapping(f"{self.name}#{line}", obj)
-        except RecursionError:  # a field nested near the interpreter's limit
-            why = "nested too deeply to read"
-            raise RecordError(f"{self.label}:{line}: {why}", text[:2000],
-                              f"line {line}: {why}") from None
-        return replace(record, warnings=warnings) if warnings else record
+        return jsonl_record(data, line, self.label, self.name, self.limits, self.warnings)
 
     def id_at(self, j: int) -> str:
         return f"{self.name}#{self.offsets.lines[j]}"
@@ -653,7 +691,17 @@ def open_readers(target: str, problem: Problem = _ignore, recursive: bool = Fals
 
 def iter_records(target: str, problem: Problem = _ignore, recursive: bool = False, *,
                  limits: DumpLimits = DEFAULT_LIMITS) -> Iterator[Record]:
-    """Every usable Record under `target`, in order; unusable ones are reported and skipped."""
+    """Every usable Record under `target`, in order; unusable ones are reported and skipped.
+
+    Standard input holding plain JSON Lines is read as it arrives; anything else on
+    standard input is spooled first (see tui.dumps.stdin).
+    """
+    if target == STDIN:
+        from tui.dumps.stdin import jsonl_stdin
+
+        if (stream := jsonl_stdin()) is not None:
+            yield from stream_jsonl(stream, STDIN_NAME, problem, limits)
+            return
     readers = open_readers(target, problem, recursive, root=id_root([target]), limits=limits)
     try:
         for reader in readers:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import IO
 
 CHUNK = 1024 * 1024
+SNIFF = 8192  # bytes looked at to tell a JSON Lines stream
 _lock = threading.Lock()
 _spooled: tuple[Path, str] | None = None
 
@@ -76,3 +77,23 @@ def is_piped(fd: int = 0) -> bool:
     except OSError:
         return False
     return stat.S_ISFIFO(mode) or stat.S_ISREG(mode) or stat.S_ISSOCK(mode)
+
+
+def jsonl_stdin() -> IO[bytes] | None:
+    """Standard input to stream when it plainly holds JSON Lines, else None (spool it).
+
+    Decided from the bytes already buffered (peek: nothing is consumed), and only before
+    anything was spooled.
+    """
+    from tui.dumps.sniff import Compression, Kind, compression_of, kind_from_content
+
+    if _spooled is not None:
+        return None
+    source = sys.stdin.buffer
+    peek = getattr(source, "peek", None)
+    if peek is None:
+        return None
+    head = peek(SNIFF)[:SNIFF]
+    if b"\n" not in head or b"\x00" in head or compression_of(head) is not Compression.NONE:
+        return None  # a first line longer than the buffer, UTF-16, or compressed: spool
+    return source if kind_from_content(head) is Kind.JSONL else None
