@@ -96,3 +96,21 @@ async def test_the_reader_opens_each_and_lists_the_good_articles(
         assert title in titles
     errors = [dump.row(i) for i in range(len(dump)) if dump.row(i).error]
     assert all(not r.title.startswith("(") for r in errors)
+
+
+@pytest.mark.asyncio
+async def test_an_error_row_says_why_in_the_warning_style(folders: dict[str, Path],
+                                                          tmp_path: Path) -> None:
+    config = load_config(None, ["analysis.detect_language=false"])
+    dump = Dump.open([str(folders["nested.jsonl"])])
+    app = WartaApp(dump, config, analyser=marked_analyse, themes=load_themes([bundled("themes")]),
+                   state_file=tmp_path / "ui.yaml")
+    async with app.run_test(size=(160, 30)) as pilot:
+        await settle(pilot)
+        listing = app.screen.query_one(ArticleList)
+        error = next(i for i in range(len(dump)) if dump.row(i).error)
+        assert dump.row(error).title == "line 2: nested deeper than 1000 levels"
+        warned = [s for s in list(listing.render_line(error)) if "nested" in s.text]
+        assert warned and all(s.style is not None and s.style.italic for s in warned)
+        plain = [s for s in list(listing.render_line(error + 1)) if "Shallow" in s.text]
+        assert plain and not any(s.style is not None and s.style.italic for s in plain)
