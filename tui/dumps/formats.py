@@ -23,6 +23,7 @@ import io
 import json
 import lzma
 import os
+import sys
 import tempfile
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
@@ -64,6 +65,8 @@ Problem = Callable[[str], None]
 
 _DECOMPRESS_ERRORS: tuple[type[BaseException], ...] = (OSError, EOFError, lzma.LZMAError,
                                                        ValueError)
+
+_RECURSION_LIMIT = sys.getrecursionlimit()
 
 csv.field_size_limit(2**31 - 1)  # article bodies are far longer than csv's 128 KiB default
 
@@ -346,15 +349,20 @@ class JsonLines(_Indexed):
 
 
 def parse_json(text: str, data: bytes, limits: DumpLimits, label: str, line: int) -> Any:
-    """One JSON value (line `line` of `label`), depth-checked first; RecordError if wrong."""
-    why = limits.too_deep(data)
+    """One JSON value (line `line` of `label`), depth-checked; RecordError if anything is wrong.
+
+    json.loads counts its nesting against the interpreter's recursion limit, so a cap at
+    or above that limit is enforced by json.loads itself (RecursionError, then the depth
+    is measured for the message); a lower cap is checked before decoding.
+    """
+    why = limits.too_deep(data) if limits.max_depth < _RECURSION_LIMIT else None
     if why is None:
         try:
             return json.loads(text)
         except json.JSONDecodeError as exc:
             why = f"not valid JSON ({exc.msg} at column {exc.colno})"
-        except RecursionError:  # deeper than this thread's stack allows, under the depth cap
-            why = "nested too deeply to decode"
+        except RecursionError:  # deeper than the interpreter allows
+            why = limits.too_deep(data) or "nested too deeply to decode"
         except ValueError as exc:  # e.g. an integer of more than 4300 digits
             why = f"not valid JSON ({exc})"
     raise RecordError(f"{label}:{line}: {why}", text[:2000], f"line {line}: {why}")
