@@ -325,3 +325,17 @@ def test_limits_refuse_deep_and_large_records_before_parsing(tmp_path: Path) -> 
     doc.write_text("[" * 5000 + "]" * 5000)
     with pytest.raises(DumpError, match=r"deep\.json: nested deeper than 1000 levels"):
         records(doc)
+
+
+def test_dump_limits_come_from_the_config_and_must_be_positive() -> None:
+    from tui.config import load_config
+    from tui.dumps.limits import MIB, DumpLimits
+
+    assert load_config(None).dump_limits == DumpLimits()
+    config = load_config(None, ["dump.max_record_mb=0.5", "dump.max_depth=50",
+                                "dump.max_inflated_gb=0"])
+    assert config.dump_limits.max_record_bytes == MIB // 2
+    assert config.dump_limits.max_depth == 50
+    assert config.dump_limits.max_inflated_bytes == DumpLimits().max_inflated_bytes
+    assert config.problems == ("--set dump.max_inflated_gb: 'dump.max_inflated_gb' must be a "
+                               "positive number, not 0",)

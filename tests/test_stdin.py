@@ -154,3 +154,19 @@ def test_a_streamed_line_over_the_size_cap_is_skipped_unread(tmp_path: Path) -> 
     assert proc.stderr.decode().splitlines() == [
         "warta: <stdin>:2: record of 5029 bytes is over the 1048 bytes limit "
         "(dump.max_record_mb); skipped"]
+
+
+def test_the_reader_refuses_dash_when_standard_input_is_a_terminal(tmp_path: Path) -> None:
+    import pty
+
+    leader, follower = pty.openpty()
+    try:
+        proc = subprocess.run([sys.executable, "-m", "tui.cli", "-"], stdin=follower,
+                              capture_output=True, env=_env(tmp_path), timeout=60, check=False)
+    finally:
+        os.close(leader)
+        os.close(follower)
+    assert proc.returncode == 2
+    assert proc.stderr.decode() == (
+        "warta: - reads the dump from standard input, which is a terminal here; pipe a dump "
+        "in (cat news.jsonl | warta)\n")

@@ -86,6 +86,8 @@ def _check_value(path: str, default: Any, value: Any) -> str | None:
         return f"must be {_kind(default)}, not {value!r}"
     if not isinstance(default, int | float) and type(default) is not type(value):
         return f"must be {_kind(default)}, not {value!r}"
+    if path.startswith("dump.") and value <= 0:
+        return f"must be a positive number, not {value!r}"
     if path == "boilerplate.patterns":
         bad = [r for r in value if r not in Reason.__members__.values()]
         if bad:
