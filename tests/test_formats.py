@@ -223,7 +223,7 @@ def test_folder_with_a_bad_file_still_opens_the_rest(tmp_path: Path) -> None:
     assert recs[1].text == "café latin-1\n"
     assert recs[1].warnings == ("not UTF-8: decoded as cp1252 (charset-normalizer)",)
     assert any("c.json: not valid JSON" in p for p in problems)
-    assert any("b.txt: not text" in p for p in problems)
+    assert any("b.txt: not a text file (binary data" in p for p in problems)
     assert len(problems) == 2
 
 

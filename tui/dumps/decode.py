@@ -82,8 +82,7 @@ def decode_bytes(data: bytes) -> tuple[str, str | None]:
         if warning is not None or looks_binary(text[:8192]):
             encoding = guess_encoding(data)
             if encoding is None:
-                raise NotText("not text (binary data, or an encoding charset-normalizer "
-                              "does not know)")
+                raise NotText("not a text file (binary data, or an unknown encoding)")
             text = data.decode(encoding, errors="replace")
             warning = f"not UTF-8: decoded as {encoding} (charset-normalizer)"
     if looks_binary(text[:8192]):
