@@ -170,3 +170,12 @@ def test_the_reader_refuses_dash_when_standard_input_is_a_terminal(tmp_path: Pat
     assert proc.stderr.decode() == (
         "warta: - reads the dump from standard input, which is a terminal here; pipe a dump "
         "in (cat news.jsonl | warta)\n")
+
+
+def test_plain_text_on_standard_input_is_one_article(tmp_path: Path) -> None:
+    proc = _warta(tmp_path, "analyse", "--no-language", "-",
+                  data="Judul Lewat Pipa\n\nIsi berita biasa, café.\n".encode("cp1252"))
+    assert proc.returncode == 0, proc.stderr
+    (doc,) = [json.loads(x) for x in proc.stdout.splitlines()]
+    assert (doc["id"], doc["title"]) == ("<stdin>", "Judul Lewat Pipa")
+    assert doc["warnings"] == ["not UTF-8: decoded as cp1252 (charset-normalizer)"]

@@ -175,10 +175,13 @@ class TextFiles(Reader):
     """
 
     def __init__(self, files: list[str], problem: Problem, *, strip: int = 0,
-                 prefix: str = "", limits: DumpLimits = DEFAULT_LIMITS) -> None:
+                 prefix: str = "", limits: DumpLimits = DEFAULT_LIMITS,
+                 label: str | None = None) -> None:
         self.files = files  # the paths to open
         self.problem = problem
-        self.label = files[0] if files else ""
+        # Messages name each path, or `label` for a one-file reader (e.g. "<stdin>").
+        self.shown = label
+        self.label = label or (files[0] if files else "")
         self.strip, self.prefix = strip, prefix
         self.name = self.id_at(0) if files else ""
         self.limits = limits
@@ -189,28 +192,29 @@ class TextFiles(Reader):
 
     def record(self, j: int) -> Record:
         path = self.files[j]
+        where = self.shown or path
         cap = self.limits.max_record_bytes
         try:
             with open(path, "rb") as fh:
                 data = fh.read(cap + 1)
         except OSError as exc:
             reason = f"cannot read ({exc.strerror or exc})"
-            raise RecordError(f"{path}: {reason}", short=reason) from None
+            raise RecordError(f"{where}: {reason}", short=reason) from None
         comp = compression_of(data[:8])
         if comp is not Compression.NONE:
-            data = self._inflated(path, comp, cap)
+            data = self._inflated(path, where, comp, cap)
         if (why := self.limits.too_large(len(data))) is not None:
-            raise RecordError(f"{path}: {why}", short=why)
+            raise RecordError(f"{where}: {why}", short=why)
         if not data.strip():
-            raise RecordError(f"{path}: empty file", short="empty file")
-        text, warnings = decode_text(data, path)
+            raise RecordError(f"{where}: empty file", short="empty file")
+        text, warnings = decode_text(data, where)
         return Record(self.id_at(j), text, warnings=warnings)
 
-    def _inflated(self, path: str, comp: Compression, cap: int) -> bytes:
+    def _inflated(self, path: str, where: str, comp: Compression, cap: int) -> bytes:
         """Up to `cap` + 1 inflated bytes; what came before damage, else RecordError."""
         out = bytearray()
         try:
-            with open_bytes(Path(path), comp, path) as fh:
+            with open_bytes(Path(path), comp, where) as fh:
                 read = getattr(fh, "read1", fh.read)
                 while len(out) <= cap and (chunk := read(CHUNK)):
                     out += chunk
@@ -219,8 +223,8 @@ class TextFiles(Reader):
         except _DECOMPRESS_ERRORS as exc:
             if not out:
                 reason = f"corrupt {comp.value} data ({exc})"
-                raise RecordError(f"{path}: {reason}", short=reason) from None
-            self.problem(f"{path}: {comp.value} data damaged after {len(out)} bytes ({exc}); "
+                raise RecordError(f"{where}: {reason}", short=reason) from None
+            self.problem(f"{where}: {comp.value} data damaged after {len(out)} bytes ({exc}); "
                          "kept what came before")
         return bytes(out)
 
@@ -541,7 +545,8 @@ def open_file(path: Path, label: str, problem: Problem = _ignore, *, name: str |
         raise DumpError(f"{label}: empty file")
     found = sniff(path, label)
     if found.kind is Kind.TEXT:
-        return TextFiles([label], problem, strip=len(label), prefix=name, limits=limits)
+        return TextFiles([str(path)], problem, strip=len(str(path)), prefix=name,
+                         limits=limits, label=label)
     fh = _plain(path, found.compression, label, problem, limits)
     warnings: tuple[str, ...] = ()
     if found.encoding is not None:
