@@ -52,7 +52,7 @@ def test_malformed_json_line_is_reported_and_the_rest_analysed(
                  '{"title": "Three", "text": "Third body."}\n')
     code, out, err = run(capsys, str(f))
     assert code == 0
-    assert [o["id"] for o in out] == [f"{f}#1", f"{f}#3"]
+    assert [o["id"] for o in out] == ["d.jsonl#1", "d.jsonl#3"]
     assert [o["title"] for o in out] == ["One", "Three"]
     assert err.startswith(f"warta: {f}:2: not valid JSON")
     assert err.rstrip().endswith("skipped")
@@ -69,7 +69,7 @@ def test_compressed_csv_and_recursive_folders(capsys: pytest.CaptureFixture[str]
     assert code == 2 and "--recursive" in err
     code, out, _ = run(capsys, "--recursive", str(tmp_path))
     assert code == 0
-    assert [(o["id"], o["title"]) for o in out] == [(f"{tmp_path}/sub/d.csv.gz#1", "CSV title")]
+    assert [(o["id"], o["title"]) for o in out] == [("sub/d.csv.gz#1", "CSV title")]
 
 
 def test_no_traceback_from_the_console_script(tmp_path: Path) -> None:

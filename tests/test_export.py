@@ -121,8 +121,8 @@ def test_changed_text_is_flagged(capsys: pytest.CaptureFixture[str], dump_path: 
                        "--with-text", "raw")
     assert code == 0
     rows = {r["id"]: r for r in map(json.loads, out.splitlines())}
-    assert rows[f"{dump_path}#1"]["text_changed"] is True
-    assert rows[f"{dump_path}#3"]["text_changed"] is False
+    assert rows["dump.jsonl#1"]["text_changed"] is True
+    assert rows["dump.jsonl#3"]["text_changed"] is False
 
 
 def test_default_state_location_and_respelled_paths(

@@ -29,7 +29,7 @@ def test_text_folder_sorted_by_name_hidden_and_unknown_skipped(tmp_path: Path) -
     (tmp_path / ".hidden.txt").write_text("no\n")
     (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
     recs, problems = records(tmp_path)
-    assert [r.id for r in recs] == [str(tmp_path / "a.md"), str(tmp_path / "b.txt")]
+    assert [r.id for r in recs] == ["a.md", "b.txt"]
     assert recs[0].text.startswith("# First")
     assert problems == []
 
@@ -49,7 +49,7 @@ def test_the_bundled_seeds_list_articles_only() -> None:
     recs, problems = records(seeds)
     assert problems == []
     assert not any(Path(r.id.split("#")[0]).name.lower().startswith("readme") for r in recs)
-    assert recs[0].id.endswith("000_7a6cb31184455393.txt")
+    assert recs[0].id == "000_7a6cb31184455393.txt"
 
 
 def test_recursive_folder_only_when_asked(tmp_path: Path) -> None:
@@ -59,8 +59,7 @@ def test_recursive_folder_only_when_asked(tmp_path: Path) -> None:
     with pytest.raises(DumpError, match="try --recursive"):
         records(tmp_path)
     recs, _ = records(tmp_path, recursive=True)
-    assert [Path(r.id).relative_to(tmp_path).as_posix() for r in recs] == [
-        "2024/03/x.txt", "2024/a.txt"]
+    assert [r.id for r in recs] == ["2024/03/x.txt", "2024/a.txt"]
 
 
 def test_jsonl_fields_are_recognised_and_the_rest_kept(tmp_path: Path) -> None:
@@ -73,7 +72,7 @@ def test_jsonl_fields_are_recognised_and_the_rest_kept(tmp_path: Path) -> None:
     f.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
     (a, b), problems = records(f)
     assert (a.id, a.title, a.text, a.url, a.date, a.author) == (
-        f"{f}#1", "H1", "Body one", "u1", "2024-01-02", "A, B")
+        "d.jsonl#1", "H1", "Body one", "u1", "2024-01-02", "A, B")
     assert a.fields == {"site": "x"}
     assert (b.title, b.text, b.url, b.date) == ("T2", "p1\n\np2", "u2", "1700000000")
     assert problems == []
@@ -84,12 +83,14 @@ def test_jsonl_bad_lines_are_reported_with_line_numbers_and_skipped(tmp_path: Pa
     f.write_bytes(b'{"text": "one"}\r\n\n{"text": "two",\n[1, 2]\n{"text": "\xff"}\n'
                   b'   \n{"text": "five"}')
     recs, problems = records(f)
-    assert [r.id for r in recs] == [f"{f}#1", f"{f}#7"]
-    assert [r.text for r in recs] == ["one", "five"]
-    assert len(problems) == 3
+    assert [r.id for r in recs] == ["d.jsonl#1", "d.jsonl#5", "d.jsonl#7"]
+    assert [r.text for r in recs] == ["one", "ÿ", "five"]
+    # Not UTF-8: decoded by a guess, which the record says; no problem line.
+    assert recs[1].warnings == ("not UTF-8: decoded as cp1252 (charset-normalizer)",)
+    assert recs[0].warnings == ()
+    assert len(problems) == 2
     assert problems[0].startswith(f"{f}:3: not valid JSON")
     assert problems[1].startswith(f"{f}:4: expected a JSON object, got list")
-    assert problems[2].startswith(f"{f}:5: not UTF-8")
     assert all(p.endswith("skipped") for p in problems)
 
 
@@ -103,14 +104,14 @@ def test_json_array_or_object_holding_one(tmp_path: Path, doc: object) -> None:
     f = tmp_path / "d.json"
     f.write_text(json.dumps(doc, indent=2))
     recs, _ = records(f)
-    assert [(r.id, r.text) for r in recs] == [(f"{f}#1", "a"), (f"{f}#2", "b")]
+    assert [(r.id, r.text) for r in recs] == [("d.json#1", "a"), ("d.json#2", "b")]
 
 
 def test_json_single_article_and_errors(tmp_path: Path) -> None:
     one = tmp_path / "one.json"
     one.write_text(json.dumps({"title": "T", "content": "C"}))
     recs, _ = records(one)
-    assert [(r.id, r.title, r.text) for r in recs] == [(str(one), "T", "C")]
+    assert [(r.id, r.title, r.text) for r in recs] == [("one.json", "T", "C")]
     bad = tmp_path / "bad.json"
     bad.write_text('[{"text": "a"},\n {"text": }]')
     with pytest.raises(DumpError,
@@ -131,7 +132,7 @@ def test_jsonl_under_a_json_name_is_read_as_lines(tmp_path: Path) -> None:
     f = tmp_path / "d.json"
     f.write_text('{"text": "a"}\n{"text": "b"}\n')
     recs, _ = records(f)
-    assert [(r.id, r.text) for r in recs] == [(f"{f}#1", "a"), (f"{f}#2", "b")]
+    assert [(r.id, r.text) for r in recs] == [("d.json#1", "a"), ("d.json#2", "b")]
 
 
 def test_csv_with_quoted_newlines_and_header_names(tmp_path: Path) -> None:
@@ -143,8 +144,8 @@ def test_csv_with_quoted_newlines_and_header_names(tmp_path: Path) -> None:
                  'Three,short\n', encoding="utf-8")
     recs, problems = records(f)
     assert [(r.id, r.title, r.text, r.url, r.fields) for r in recs] == [
-        (f"{f}#1", "One", 'line 1\n\nline "3"', "u1", {"extra": "e1"}),
-        (f"{f}#2", "Two", "plain", "u2", {"extra": "e2"}),
+        ("d.csv#1", "One", 'line 1\n\nline "3"', "u1", {"extra": "e1"}),
+        ("d.csv#2", "Two", "plain", "u2", {"extra": "e2"}),
     ]
     assert problems == [f"{f}:7: row 3 has 2 fields, the header has 4; skipped"]
 
@@ -175,7 +176,7 @@ def test_compressed_variants_and_lying_suffix(tmp_path: Path) -> None:
     (tmp_path / "f.jsonl").write_bytes(line)  # plain, named plainly
     recs, problems = records(tmp_path)
     assert problems == []
-    assert [r.id.rsplit("/", 1)[1] for r in recs] == [
+    assert [r.id for r in recs] == [
         "a.jsonl.gz#1", "a.jsonl.gz#2", "a.jsonl.gz#3", "b.csv.bz2#1", "c.json.xz#1",
         "d.txt.gz", "e.txt", "f.jsonl#1"]
     assert all("body" in r.text for r in recs)
@@ -218,11 +219,12 @@ def test_folder_with_a_bad_file_still_opens_the_rest(tmp_path: Path) -> None:
     (tmp_path / "c.json").write_text("[{broken")
     (tmp_path / "d.txt").write_bytes("caf\xe9 latin-1\n".encode("latin-1"))
     recs, problems = records(tmp_path)
-    assert [Path(r.id).name for r in recs] == ["a.txt", "d.txt"]
+    assert [r.id for r in recs] == ["a.txt", "d.txt"]
     assert recs[1].text == "café latin-1\n"
+    assert recs[1].warnings == ("not UTF-8: decoded as cp1252 (charset-normalizer)",)
     assert any("c.json: not valid JSON" in p for p in problems)
-    assert any("b.txt: not a text file" in p for p in problems)
-    assert any("d.txt: not UTF-8" in p for p in problems)
+    assert any("b.txt: not a text file (binary data" in p for p in problems)
+    assert len(problems) == 2
 
 
 def test_corrupt_compressed_text_in_a_folder_is_reported_not_raised(tmp_path: Path) -> None:
@@ -266,19 +268,74 @@ def test_readers_are_positional(tmp_path: Path) -> None:
     try:
         assert len(reader) == 10
         assert reader.record(7).text == "t7"
-        assert reader.id_at(7) == f"{f}#8"
-        assert reader.index_of(f"{f}#8") == 7
-        assert reader.index_of(f"{f}#99") is None
+        assert reader.id_at(7) == "d.jsonl#8"
+        assert reader.index_of("d.jsonl#8") == 7
+        assert reader.index_of("d.jsonl#99") is None
     finally:
         reader.close()
 
 
-def test_utf16_text_is_read_and_utf16_jsonl_is_refused(tmp_path: Path) -> None:
-    (tmp_path / "a.txt").write_bytes("Judul\n\nIsi berita.\n".encode("utf-16"))
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_text_and_jsonl_are_read_with_a_warning(tmp_path: Path, encoding: str) -> None:
+    (tmp_path / "a.txt").write_bytes("Judul\n\nIsi berita hari ini.\n".encode(encoding))
     recs, problems = records(tmp_path / "a.txt")
-    assert [r.text for r in recs] == ["Judul\n\nIsi berita.\n"]
+    assert [r.text for r in recs] == ["Judul\n\nIsi berita hari ini.\n"]
+    assert recs[0].warnings[0].startswith("not UTF-8: decoded as utf")
     assert problems == []
     f = tmp_path / "b.jsonl"
-    f.write_bytes('{"text": "x"}\n'.encode("utf-16"))
-    with pytest.raises(DumpError, match=r"b\.jsonl: UTF-16 text; jsonl dumps are read as UTF-8"):
-        records(f)
+    f.write_bytes('{"text": "x é"}\n{"text": "y"}\n'.encode(encoding))
+    recs, problems = records(f)
+    assert [r.text for r in recs] == ["x é", "y"]
+    assert all(r.warnings[0].startswith("not UTF-8: decoded as utf") for r in recs)
+    assert problems == []
+
+
+def test_a_fifo_a_symlink_loop_and_an_empty_file_named_directly(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "pipe.jsonl"
+    os.mkfifo(fifo)
+    with pytest.raises(DumpError, match=r"pipe\.jsonl: not a regular file or folder"):
+        records(fifo)  # refused from its type: opening it would block
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to("loop.txt")
+    with pytest.raises(DumpError, match=r"loop\.txt: a broken link or a symlink loop"):
+        records(loop)
+    empty = tmp_path / "empty.jsonl"
+    empty.write_bytes(b"")
+    with pytest.raises(DumpError, match=r"empty\.jsonl: empty file"):
+        records(empty)
+
+
+def test_limits_refuse_deep_and_large_records_before_parsing(tmp_path: Path) -> None:
+    from tui.dumps.limits import DumpLimits
+
+    f = tmp_path / "d.jsonl"
+    f.write_text('{"text": "ok"}\n' + '{"text": [[[["deep"]]]]}\n' + '{"text": "' + "x" * 300
+                 + '"}\n' + '{"text": "[[[[[[ in a string"}\n')
+    problems: list[str] = []
+    limits = DumpLimits(max_record_bytes=200, max_depth=3)
+    recs = list(iter_records(str(f), problems.append, limits=limits))
+    assert [r.text for r in recs] == ["ok", "[[[[[[ in a string"]
+    assert problems == [
+        f"{f}:2: nested deeper than 3 levels; skipped",
+        f"{f}:3: record of 313 bytes is over the 200 bytes limit (dump.max_record_mb); "
+        "skipped"]
+    doc = tmp_path / "deep.json"
+    doc.write_text("[" * 5000 + "]" * 5000)
+    with pytest.raises(DumpError, match=r"deep\.json: nested deeper than 1000 levels"):
+        records(doc)
+
+
+def test_dump_limits_come_from_the_config_and_must_be_positive() -> None:
+    from tui.config import load_config
+    from tui.dumps.limits import MIB, DumpLimits
+
+    assert load_config(None).dump_limits == DumpLimits()
+    config = load_config(None, ["dump.max_record_mb=0.5", "dump.max_depth=50",
+                                "dump.max_inflated_gb=0"])
+    assert config.dump_limits.max_record_bytes == MIB // 2
+    assert config.dump_limits.max_depth == 50
+    assert config.dump_limits.max_inflated_bytes == DumpLimits().max_inflated_bytes
+    assert config.problems == ("--set dump.max_inflated_gb: 'dump.max_inflated_gb' must be a "
+                               "positive number, not 0",)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import tui.dumps.formats as formats
-from tui.dumps.formats import DumpError
+from tui.dumps.formats import DumpError, RecordError
 from tui.dumps.index import Dump, Row
 
 
@@ -39,12 +39,12 @@ def test_opening_a_jsonl_parses_no_record(tmp_path: Path,
     with Dump.open([str(f)]) as dump:
         assert len(dump) == 2000
         assert counter.calls == 0
-        assert dump.row(1500) == Row(f"{f}#1501", "Title 1500")
+        assert dump.row(1500) == Row("d.jsonl#1501", "Title 1500")
         assert counter.calls == 1
         dump.row(1500)
         dump.record(1500)
         assert counter.calls == 1  # both cached
-        assert dump.id_at(1999) == f"{f}#2000"
+        assert dump.id_at(1999) == "d.jsonl#2000"
         assert counter.calls == 1
 
 
@@ -57,10 +57,14 @@ def test_records_in_order_across_paths_and_negative_index(tmp_path: Path) -> Non
     with Dump.open([str(a), str(folder)]) as dump:
         assert [dump.row(i).title for i in range(len(dump))] == [
             "Title 0", "Title 1", "Title 2", "X title", "Y title"]
-        assert dump.record(-1).id == str(folder / "y.txt")
+        # Ids are relative to the paths' common folder, whatever the spelling.
+        assert dump.record(-1).id == "f/y.txt"
         with pytest.raises(IndexError):
             dump.record(5)
         assert dump.name == "a.jsonl +1"
+        assert dump.index_of("f/x.txt") == 3
+        assert dump.index_of("a.jsonl#2") == 1
+        # Ids saved under the old scheme (the path as spelled) are still found.
         assert dump.index_of(str(folder / "x.txt")) == 3
         assert dump.index_of(f"{a}#2") == 1
         assert dump.index_of("elsewhere#1") is None
@@ -79,23 +83,26 @@ def test_compressed_jsonl_is_inflated_once_and_indexed(tmp_path: Path) -> None:
     with Dump.open([str(packed)]) as dump:
         assert len(dump) == 300
         assert dump.record(299).text == "Body 299\n"
-        assert dump.record(0).id == f"{packed}#1"
+        assert dump.record(0).id == "d.jsonl.gz#1"
 
 
-def test_a_bad_line_becomes_a_placeholder_reported_once(tmp_path: Path) -> None:
+def test_a_bad_line_becomes_an_error_row_reported_once(tmp_path: Path) -> None:
     f = tmp_path / "d.jsonl"
     f.write_text('{"text": "ok"}\n{"text": oops}\n{"text": "ok too"}\n')
     problems: list[str] = []
     with Dump.open([str(f)], problems.append) as dump:
         assert len(dump) == 3
-        rec = dump.record(1)
-        dump.record(1)
-        dump.row(1)
-        assert rec.id == f"{f}#2"
-        assert rec.text == '{"text": oops}'
-        assert rec.fields["problem"].startswith(f"{f}:2: not valid JSON")
-        assert dump.row(1).title.startswith("(unreadable)")
+        with pytest.raises(RecordError, match=rf"^{f}:2: not valid JSON") as caught:
+            dump.record(1)
+        assert caught.value.raw == '{"text": oops}'
+        with pytest.raises(RecordError):
+            dump.record(1)
+        row = dump.row(1)
+        assert row == Row("d.jsonl#2", "line 2: not valid JSON (Expecting value at column 10)",
+                          error=True)
+        assert not dump.row(0).error
         assert dump.record(2).text == "ok too"
+        assert dump.content_hash(1) == hashlib.sha1(b'{"text": oops}').hexdigest()
     assert len(problems) == 1
 
 
@@ -119,7 +126,7 @@ def test_csv_rows_are_read_on_demand(tmp_path: Path) -> None:
     with Dump.open([str(f)]) as dump:
         assert len(dump) == 100
         assert dump.record(42).text == "line a\nline 42"
-        assert dump.row(99) == Row(f"{f}#100", "T99")
+        assert dump.row(99) == Row("d.csv#100", "T99")
 
 
 def test_reading_from_threads_gives_the_same_records(tmp_path: Path) -> None:

@@ -6,13 +6,14 @@ import argparse
 import contextlib
 import gc
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tui.config import Config, ConfigError, load_config
-from tui.dumps.formats import DumpError, iter_records
+from tui.dumps.formats import STDIN, DumpError, iter_records
 from tui.text.entities import RecogniserError
 
 if TYPE_CHECKING:
@@ -56,7 +57,8 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     count = failed = 0
     for target in args.paths:
         try:
-            for record in iter_records(target, _problem, args.recursive):
+            for record in iter_records(target, _problem, args.recursive,
+                                       limits=config.dump_limits):
                 try:
                     doc = pipeline.analyse(record, detect_language=not args.no_language)
                 except RecogniserError:
@@ -139,14 +141,25 @@ def _add_triage_commands(sub: Any, parents: list[argparse.ArgumentParser]) -> No
     stats.set_defaults(func=cmd_stats)
 
 
+def _state_file(paths: Sequence[str], state: str | None,
+                state_dir: str | None) -> str | None:
+    """--state as given; for a dump on standard input, its file named by the content."""
+    if state or STDIN not in paths:
+        return state
+    from tui.dumps.stdin import stdin_state_path
+
+    return str(stdin_state_path(state_dir))
+
+
 def _triage_store(args: argparse.Namespace, config: Config) -> Store:
     from tui.dumps.store import StoreError, open_store
 
     for path in args.paths:
-        if not args.state and not Path(path).exists():
+        if not args.state and path != STDIN and not Path(path).exists():
             raise StoreError(f"{path}: no such file or folder")
-    store = open_store(args.paths, state=args.state, state_dir=config.get("state.dir") or None,
-                       readonly=True)
+    state_dir = config.get("state.dir") or None
+    store = open_store(args.paths, state=_state_file(args.paths, args.state, state_dir),
+                       state_dir=state_dir, readonly=True)
     for notice in store.notices:  # a damaged file: read what can be read, left as it is
         _problem(notice)
     return store
@@ -167,7 +180,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         dump = None
         if args.with_text != "none":
             try:
-                dump = stack.enter_context(Dump.open(args.paths, _problem, args.recursive))
+                dump = stack.enter_context(Dump.open(args.paths, _problem, args.recursive,
+                                                     config.dump_limits))
             except DumpError as exc:
                 return _fail(str(exc))
         from tui.text.pipeline import Pipeline
@@ -201,7 +215,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
         return _fail(str(exc))
     total = None
     try:
-        with Dump.open(args.paths, lambda _: None, args.recursive) as dump:
+        with Dump.open(args.paths, lambda _: None, args.recursive,
+                       config.dump_limits) as dump:
             total = len(dump)
     except DumpError as exc:
         _problem(f"{exc} (counting decisions only)")
@@ -225,21 +240,31 @@ def cmd_read(args: argparse.Namespace) -> int:
 
 def _read(args: argparse.Namespace) -> int:
     from tui.dumps.index import Dump  # the UI modules load only when the reader opens
+    from tui.dumps.stdin import is_piped
     from tui.resources import bundled
 
     config = load_config(args.config, args.set or ())
-    paths = list(getattr(args, "paths", None) or []) or [str(bundled("seeds"))]
+    paths = list(getattr(args, "paths", None) or [])
+    if not paths:
+        paths = [STDIN] if is_piped(0) else [str(bundled("seeds"))]
+    if STDIN in paths and sys.stdin.isatty():
+        return _fail("- reads the dump from standard input, which is a terminal here; "
+                     "pipe a dump in (cat news.jsonl | warta)")
     notices: list[str] = []
     try:
-        dump = Dump.open(paths, notices.append)
+        dump = Dump.open(paths, notices.append, limits=config.dump_limits)
     except DumpError as exc:
         return _fail(str(exc))
+    if STDIN in paths and (why := _keys_from_terminal()) is not None:
+        dump.close()
+        return _fail(why)
     from tui.analyser import EarlyAnalysis, PipelineAnalyser
     from tui.triage import open_triage
 
     triage, messages = open_triage(
         paths, dump, labels=[str(x) for x in config.get("triage.labels") or []],
-        state=args.state, state_dir=config.get("state.dir") or None,
+        state=_state_file(paths, args.state, config.get("state.dir") or None),
+        state_dir=config.get("state.dir") or None,
         synchronous=str(config.get("state.synchronous") or "full"))
     notices.extend(messages)
     analyser = PipelineAnalyser(config, shelf=triage)
@@ -262,6 +287,23 @@ def _read(args: argparse.Namespace) -> int:
         if triage is not None:
             triage.close()
     return 0
+
+
+def _keys_from_terminal() -> str | None:
+    """Make the terminal standard input again once the piped dump is read; why not, or None.
+
+    The dump came through fd 0, but the keys must come from the terminal: /dev/tty is
+    put on fd 0 (and sys.stdin rebound) before Textual starts, which reads fd 0.
+    """
+    try:
+        fd = os.open("/dev/tty", os.O_RDWR | os.O_NOCTTY)
+    except OSError as exc:
+        return (f"the dump came on standard input and no terminal is available for the keys "
+                f"(/dev/tty: {exc.strerror or exc}); use warta analyse - instead")
+    os.dup2(fd, 0)
+    os.close(fd)
+    sys.stdin = sys.__stdin__ = open(0, encoding="utf-8", closefd=False)  # noqa: SIM115
+    return None
 
 
 def _first_article(dump: Dump, triage: Triage | None) -> tuple[int, Record] | None:

@@ -10,6 +10,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from tui.dumps.limits import DumpLimits
 from tui.resources import bundled, user_dir
 from tui.text.entities import BACKENDS
 from tui.text.model import Reason
@@ -61,6 +62,11 @@ class Config:
             entities=self.data["entities"],
         )
 
+    @cached_property
+    def dump_limits(self) -> DumpLimits:
+        """The readers' caps on one record and one inflated file (section `dump`)."""
+        return DumpLimits.from_config(self.data["dump"])
+
 
 def _kind(value: Any) -> str:
     if isinstance(value, bool):
@@ -88,6 +94,8 @@ def _check_value(path: str, default: Any, value: Any) -> str | None:
         return f"must be {_kind(default)}, not {value!r}"
     if not isinstance(default, int | float) and type(default) is not type(value):
         return f"must be {_kind(default)}, not {value!r}"
+    if path.startswith("dump.") and value <= 0:
+        return f"must be a positive number, not {value!r}"
     if path == "boilerplate.patterns":
         bad = [r for r in value if r not in Reason.__members__.values()]
         if bad:

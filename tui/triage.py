@@ -530,7 +530,7 @@ def open_triage(paths: Sequence[str], dump: TriageDump, *, labels: Sequence[str]
     the message says where the old one went. A second reader on the same dump is told
     that both save safely.
     """
-    from tui.dumps.store import StoreReadOnly, open_store, state_path_for
+    from tui.dumps.store import StoreReadOnly, migrate_ids, open_store, state_path_for
 
     messages: list[str] = []
     try:
@@ -545,6 +545,13 @@ def open_triage(paths: Sequence[str], dump: TriageDump, *, labels: Sequence[str]
         messages.append(f"Read-only: {first}. Decisions, labels and notes cannot be saved "
                         "in this session.")
     messages.extend(store.notices)
+    if not store.readonly and (current_id := getattr(dump, "current_id", None)) is not None:
+        try:
+            if moved := migrate_ids(store, current_id):
+                messages.append(f"Moved {moved} saved article ids to the path-independent "
+                                "scheme.")
+        except (StoreError, sqlite3.Error) as exc:
+            messages.append(f"{store.path}: could not update saved article ids ({exc})")
     presence = SidecarPresence(store.path)
     if not store.readonly and not presence.claim():
         messages.append("Another warta has this dump open too. Both save safely; when both "

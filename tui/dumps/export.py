@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, TextIO
 
+from tui.dumps.formats import RecordError
 from tui.dumps.index import Dump, content_hash
 from tui.dumps.store import DECISIONS, Store
 
@@ -52,7 +53,13 @@ def export_rows(store: Store, dump: Dump | None = None, *, decision: str | None 
                 problem(f"{d.article_id}: no longer in the dump; exported without text")
                 row.update(text_changed=None, title=None, text=None)
             else:
-                record = dump.record(index)
+                try:
+                    record = dump.record(index)
+                except RecordError as exc:
+                    problem(f"{exc}; exported without text")
+                    row.update(text_changed=None, title=None, text=None)
+                    yield row
+                    continue
                 row["text_changed"] = content_hash(record.text) != d.content_hash
                 if with_text == "raw" or pipeline is None:
                     # A text file has no title field: the list's guess (first line) stands in.

@@ -6,9 +6,14 @@ compressed files are inflated once into a temporary file. `record(j)` then reads
 parses one record, raising RecordError (one line naming file, line and what is wrong)
 when that record is unusable; the rest of the dump stays readable.
 
-Record ids: the path as given for a one-article file; `path#N` for a multi-record file,
+Record ids do not depend on how the path was spelled: they are relative to the dump's
+root (see tui.dumps.ids): `name` for a one-article file, `name#N` for a multi-record file,
 where N is the 1-based line for JSON Lines, the 1-based element for a JSON array and the
-1-based data row (header not counted) for CSV/TSV.
+1-based data row (header not counted) for CSV/TSV. Messages name the path as given.
+
+Every record is size- and depth-checked before it is parsed (tui.dumps.limits) and text
+that is not UTF-8 is decoded by a guess that is recorded in `Record.warnings`
+(tui.dumps.decode), so any bytes give records or error rows, never an exception.
 """
 
 from __future__ import annotations
@@ -16,16 +21,22 @@ from __future__ import annotations
 import csv
 import io
 import json
+import lzma
 import os
+import sys
+import tempfile
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import IO, Any
 
+from tui.dumps.decode import NotText, decode_bytes, transcode_to_utf8
+from tui.dumps.limits import DEFAULT_LIMITS, DumpLimits
 from tui.dumps.offsets import Offsets, scan_csv_rows, scan_lines
 from tui.dumps.sniff import (
+    CHUNK,
     SUFFIX_KIND,
-    UTF16_BOMS,
     Compression,
     DumpError,
     Kind,
@@ -33,13 +44,12 @@ from tui.dumps.sniff import (
     inflate,
     inner_suffix,
     is_dump_file,
-    looks_binary,
-    read_decompressed,
+    open_bytes,
     sniff,
 )
 from tui.text.model import Record
 
-__all__ = ["DumpError", "Reader", "RecordError", "iter_records", "open_readers",
+__all__ = ["DumpError", "Reader", "RecordError", "id_root", "iter_records", "open_readers",
            "record_from_mapping"]
 
 # Field names recognised in structured records (case-insensitive), first match wins.
@@ -53,15 +63,31 @@ LIST_KEYS = ("articles", "items", "data", "records", "results", "entries", "docu
 
 Problem = Callable[[str], None]
 
+_DECOMPRESS_ERRORS: tuple[type[BaseException], ...] = (OSError, EOFError, lzma.LZMAError,
+                                                       ValueError)
+
+_RECURSION_LIMIT = sys.getrecursionlimit()
+
 csv.field_size_limit(2**31 - 1)  # article bodies are far longer than csv's 128 KiB default
 
 
-class RecordError(Exception):
-    """One record that cannot be read; the message names file, line or record, and why."""
+STDIN = "-"
+"""The path that means standard input."""
+STDIN_NAME = "<stdin>"
+"""How standard input is named in messages and record ids."""
 
-    def __init__(self, message: str, raw: str = "") -> None:
+
+class RecordError(Exception):
+    """One record that cannot be read; the message names file, line or record, and why.
+
+    `short` is the same without the file ("line 7: nested deeper than 1000 levels"), for a
+    list row that already sits among its file's records.
+    """
+
+    def __init__(self, message: str, raw: str = "", short: str = "") -> None:
         super().__init__(message)
         self.raw = raw
+        self.short = short or message
 
 
 def _ignore(_: str) -> None:
@@ -103,21 +129,23 @@ def record_from_mapping(rid: str, obj: dict[str, Any]) -> Record:
                   date=values["date"], author=values["author"], fields=rest)
 
 
-def decode_text(data: bytes, label: str, problem: Problem) -> str:
-    """UTF-8 (BOM allowed), UTF-16 with a BOM; other bytes are read as Windows-1252, reported."""
-    if data.startswith(UTF16_BOMS):
-        return data.decode("utf-16", errors="replace")
+def decode_text(data: bytes, label: str) -> tuple[str, tuple[str, ...]]:
+    """Text and warnings: UTF-8 (BOM allowed), else charset-normalizer's guess, said so.
+
+    RecordError (naming `label`) for bytes that are not text in any encoding.
+    """
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        problem(f"{label}: not UTF-8 (bad byte at offset {exc.start}); read as Windows-1252")
-        return data.decode("cp1252", errors="replace")
+        text, warning = decode_bytes(data)
+    except NotText as exc:
+        raise RecordError(f"{label}: {exc}", short=str(exc)) from None
+    return text, (warning,) if warning else ()
 
 
 class Reader:
     """Records of one source by position; subclasses say how they are stored."""
 
-    label: str
+    label: str  # the path as given: what messages name
+    name: str  # the id prefix: the path relative to the dump's root
 
     def __len__(self) -> int:
         raise NotImplementedError
@@ -139,171 +167,294 @@ class Reader:
 
 
 class TextFiles(Reader):
-    """One article per file; the files are listed, read only when asked for."""
+    """One article per file; the files are listed, read only when asked for.
 
-    def __init__(self, files: list[str], problem: Problem) -> None:
-        self.files = files  # each is the record id and the path to open
+    A file's id is its path with the first `strip` characters replaced by `prefix`
+    (a folder's path as given -> the folder's place under the dump root), computed on
+    demand: a million paths cost one list.
+    """
+
+    def __init__(self, files: list[str], problem: Problem, *, strip: int = 0,
+                 prefix: str = "", limits: DumpLimits = DEFAULT_LIMITS,
+                 label: str | None = None) -> None:
+        self.files = files  # the paths to open
         self.problem = problem
-        self.label = files[0] if files else ""
+        # Messages name each path, or `label` for a one-file reader (e.g. "<stdin>").
+        self.shown = label
+        self.label = label or (files[0] if files else "")
+        self.strip, self.prefix = strip, prefix
+        self.name = self.id_at(0) if files else ""
+        self.limits = limits
         self._ids: dict[str, int] | None = None
 
     def __len__(self) -> int:
         return len(self.files)
 
     def record(self, j: int) -> Record:
-        path = rid = self.files[j]
+        path = self.files[j]
+        where = self.shown or path
+        cap = self.limits.max_record_bytes
         try:
             with open(path, "rb") as fh:
-                data = fh.read()
+                data = fh.read(cap + 1)
         except OSError as exc:
-            raise RecordError(f"{rid}: cannot read ({exc.strerror or exc})") from None
+            reason = f"cannot read ({exc.strerror or exc})"
+            raise RecordError(f"{where}: {reason}", short=reason) from None
         comp = compression_of(data[:8])
         if comp is not Compression.NONE:
-            try:
-                data = read_decompressed(path, comp, rid)
-            except DumpError as exc:
-                raise RecordError(str(exc)) from None
-        if not data.startswith(UTF16_BOMS) and looks_binary(data[:8192]):
-            raise RecordError(f"{rid}: not a text file (binary data)")
-        return Record(rid, decode_text(data, rid, self.problem))
+            data = self._inflated(path, where, comp, cap)
+        if (why := self.limits.too_large(len(data))) is not None:
+            raise RecordError(f"{where}: {why}", short=why)
+        if not data.strip():
+            raise RecordError(f"{where}: empty file", short="empty file")
+        text, warnings = decode_text(data, where)
+        return Record(self.id_at(j), text, warnings=warnings)
+
+    def _inflated(self, path: str, where: str, comp: Compression, cap: int) -> bytes:
+        """Up to `cap` + 1 inflated bytes; what came before damage, else RecordError."""
+        out = bytearray()
+        try:
+            with open_bytes(Path(path), comp, where) as fh:
+                read = getattr(fh, "read1", fh.read)
+                while len(out) <= cap and (chunk := read(CHUNK)):
+                    out += chunk
+        except DumpError as exc:
+            raise RecordError(str(exc)) from None
+        except _DECOMPRESS_ERRORS as exc:
+            if not out:
+                reason = f"corrupt {comp.value} data ({exc})"
+                raise RecordError(f"{where}: {reason}", short=reason) from None
+            self.problem(f"{where}: {comp.value} data damaged after {len(out)} bytes ({exc}); "
+                         "kept what came before")
+        return bytes(out)
 
     def id_at(self, j: int) -> str:
-        return self.files[j]
+        return self.prefix + self.files[j][self.strip:]
 
     def index_of(self, rid: str) -> int | None:
         if self._ids is None:
-            self._ids = {r: k for k, r in enumerate(self.files)}
+            self._ids = {self.id_at(k): k for k in range(len(self.files))}
         return self._ids.get(rid)
 
 
 class _Indexed(Reader):
     """A file (plain, or inflated into a temporary file) with a byte-offset index."""
 
-    def __init__(self, fh: IO[bytes], offsets: Offsets, label: str) -> None:
+    def __init__(self, fh: IO[bytes], offsets: Offsets, label: str, name: str,
+                 limits: DumpLimits = DEFAULT_LIMITS, warnings: tuple[str, ...] = ()) -> None:
         self.fh = fh
         self.fd = fh.fileno()
         self.offsets = offsets
         self.label = label
+        self.name = name
+        self.limits = limits
+        self.warnings = warnings  # said of every record (the whole file was transcoded)
 
     def raw(self, k: int) -> bytes:
-        """The bytes of entry k of the index (os.pread: safe from several threads)."""
+        """The bytes of entry k of the index (os.pread: safe from several threads).
+
+        RecordError when the entry is over the record size cap (nothing is read then).
+        """
         start, end = self.offsets.span(k)
+        if (why := self.limits.too_large(end - start)) is not None:
+            # The span may end in blank lines; measure the record itself before refusing.
+            head = os.pread(self.fd, min(end - start, self.limits.max_record_bytes + 1), start)
+            if len(head.rstrip()) > self.limits.max_record_bytes:
+                line = self.offsets.lines[k]
+                raise RecordError(f"{self.label}:{line}: {why}", short=f"line {line}: {why}")
         return os.pread(self.fd, end - start, start)
+
+    def decoded(self, data: bytes, line: int) -> tuple[str, tuple[str, ...]]:
+        """The text of one entry; a line that is not UTF-8 is guessed, with a warning."""
+        return decode_line(data, self.label, line, self.warnings)
 
     def close(self) -> None:
         self.fh.close()
 
 
+def decode_line(data: bytes, label: str, line: int,
+                warnings: tuple[str, ...] = ()) -> tuple[str, tuple[str, ...]]:
+    """The text of one line of `label` and its warnings; a line not UTF-8 is guessed."""
+    try:
+        return data.decode("utf-8-sig"), warnings
+    except UnicodeDecodeError:
+        pass
+    try:
+        text, warning = decode_bytes(data)
+    except NotText as exc:
+        raise RecordError(f"{label}:{line}: {exc}", short=f"line {line}: {exc}",
+                          raw=data.decode("utf-8", errors="replace")) from None
+    return text, (*warnings, *([warning] if warning else []))
+
+
+def jsonl_record(data: bytes, line: int, label: str, name: str, limits: DumpLimits,
+                 warnings: tuple[str, ...] = ()) -> Record:
+    """The Record of one JSON Lines line (no newline); RecordError (one line) if unusable."""
+    text, warnings = decode_line(data, label, line, warnings)
+    obj = parse_json(text, data, limits, label, line)
+    if not isinstance(obj, dict):
+        why = f"expected a JSON object, got {type(obj).__name__}"
+        raise RecordError(f"{label}:{line}: {why}", text, f"line {line}: {why}")
+    try:
+        record = record_from_mapping(f"{name}#{line}", obj)
+    except RecursionError:  # a field nested near the interpreter's limit
+        why = "nested too deeply to read"
+        raise RecordError(f"{label}:{line}: {why}", text[:2000], f"line {line}: {why}") from None
+    return replace(record, warnings=warnings) if warnings else record
+
+
+def stream_jsonl(source: IO[bytes], label: str, problem: Problem,
+                 limits: DumpLimits = DEFAULT_LIMITS) -> Iterator[Record]:
+    """Records from a JSON Lines stream as its lines arrive (`tail -f | warta analyse -`).
+
+    Bad lines are reported and skipped; a line over the size cap is skipped unread.
+    """
+    cap = limits.max_record_bytes
+    line = 0
+    while chunk := source.readline(cap + 1):
+        line += 1
+        if len(chunk) > cap and not chunk.endswith(b"\n"):
+            size = len(chunk)
+            while (rest := source.readline(CHUNK)) and not rest.endswith(b"\n"):
+                size += len(rest)
+            size += len(rest)
+            why = limits.too_large(size) or "record too large"
+            problem(f"{label}:{line}: {why}; skipped")
+            continue
+        data = chunk.rstrip(b"\r\n")
+        if not data.strip():
+            continue
+        try:
+            yield jsonl_record(data, line, label, label, limits)
+        except RecordError as exc:
+            problem(f"{exc}; skipped")
+
+
 class JsonLines(_Indexed):
-    """One JSON object per non-blank line; ids are `path#LINE`."""
+    """One JSON object per non-blank line; ids are `name#LINE`."""
 
     def __len__(self) -> int:
         return len(self.offsets)
 
     def record(self, j: int) -> Record:
         line = self.offsets.lines[j]
-        where = f"{self.label}:{line}"
         data = self.raw(j).split(b"\n", 1)[0]
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raw = data.decode("utf-8", errors="replace")
-            raise RecordError(f"{where}: not UTF-8 (bad byte at column {exc.start + 1})",
-                              raw) from None
-        try:
-            obj = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise RecordError(f"{where}: not valid JSON ({exc.msg} at column {exc.colno})",
-                              text) from None
-        if not isinstance(obj, dict):
-            raise RecordError(f"{where}: expected a JSON object, got {type(obj).__name__}", text)
-        return record_from_mapping(f"{self.label}#{line}", obj)
+        return jsonl_record(data, line, self.label, self.name, self.limits, self.warnings)
 
     def id_at(self, j: int) -> str:
-        return f"{self.label}#{self.offsets.lines[j]}"
+        return f"{self.name}#{self.offsets.lines[j]}"
 
     def index_of(self, rid: str) -> int | None:
-        line = _number_after(rid, self.label)
+        line = _number_after(rid, self.name)
         if line is None:
             return None
         k = bisect_left(self.offsets.lines, line)
         return k if k < len(self.offsets) and self.offsets.lines[k] == line else None
 
 
-class CsvRows(_Indexed):
-    """A header row naming the fields, then one article per row; ids are `path#ROW`."""
+def parse_json(text: str, data: bytes, limits: DumpLimits, label: str, line: int) -> Any:
+    """One JSON value (line `line` of `label`), depth-checked; RecordError if anything is wrong.
 
-    def __init__(self, fh: IO[bytes], offsets: Offsets, label: str, delimiter: str) -> None:
-        super().__init__(fh, offsets, label)
+    json.loads counts its nesting against the interpreter's recursion limit, so a cap at
+    or above that limit is enforced by json.loads itself (RecursionError, then the depth
+    is measured for the message); a lower cap is checked before decoding.
+    """
+    why = limits.too_deep(data) if limits.max_depth < _RECURSION_LIMIT else None
+    if why is None:
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as exc:
+            why = f"not valid JSON ({exc.msg} at column {exc.colno})"
+        except RecursionError:  # deeper than the interpreter allows
+            why = limits.too_deep(data) or "nested too deeply to decode"
+        except ValueError as exc:  # e.g. an integer of more than 4300 digits
+            why = f"not valid JSON ({exc})"
+    raise RecordError(f"{label}:{line}: {why}", text[:2000], f"line {line}: {why}")
+
+
+class CsvRows(_Indexed):
+    """A header row naming the fields, then one article per row; ids are `name#ROW`."""
+
+    def __init__(self, fh: IO[bytes], offsets: Offsets, label: str, name: str,
+                 delimiter: str, limits: DumpLimits = DEFAULT_LIMITS,
+                 warnings: tuple[str, ...] = ()) -> None:
+        super().__init__(fh, offsets, label, name, limits, warnings)
         self.delimiter = delimiter
         if not len(offsets):
             raise DumpError(f"{label}: empty, expected a header row")
-        first = self._row(0, strict=False)
+        try:
+            first, _ = self._row(0, strict=False)
+        except RecordError as exc:
+            raise DumpError(f"{exc} (the header row)") from None
         self.header = [h.strip() for h in first]
         names = {h.lower() for h in self.header}
         if not names & set(TEXT_FIELDS):
             raise DumpError(f"{label}: no text column (one of {', '.join(TEXT_FIELDS)}); "
                             f"the header has: {', '.join(self.header)[:200]}")
 
-    def _row(self, k: int, strict: bool = True) -> list[str]:
-        where = f"{self.label}:{self.offsets.lines[k]}"
-        data = self.raw(k)
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise RecordError(f"{where}: not UTF-8 (bad byte at offset {exc.start})",
-                              data.decode("utf-8", errors="replace")) from None
+    def _row(self, k: int, strict: bool = True) -> tuple[list[str], tuple[str, ...]]:
+        line = self.offsets.lines[k]
+        where = f"{self.label}:{line}"
+        text, warnings = self.decoded(self.raw(k), line)
         try:
             row = next(csv.reader(io.StringIO(text), delimiter=self.delimiter, strict=strict))
         except (csv.Error, StopIteration) as exc:
-            raise RecordError(f"{where}: not a valid CSV row ({exc})", text) from None
-        return row
+            why = f"not a valid CSV row ({exc})"
+            raise RecordError(f"{where}: {why}", text, f"line {line}: {why}") from None
+        return row, warnings
 
     def __len__(self) -> int:
         return len(self.offsets) - 1
 
     def record(self, j: int) -> Record:
-        row = self._row(j + 1)
+        row, warnings = self._row(j + 1)
+        line = self.offsets.lines[j + 1]
         if len(row) != len(self.header):
-            where = f"{self.label}:{self.offsets.lines[j + 1]}"
-            raise RecordError(f"{where}: row {j + 1} has {len(row)} fields, the header has "
-                              f"{len(self.header)}", self.delimiter.join(row))
-        return record_from_mapping(f"{self.label}#{j + 1}", dict(zip(self.header, row,
-                                                                     strict=True)))
+            why = f"row {j + 1} has {len(row)} fields, the header has {len(self.header)}"
+            raise RecordError(f"{self.label}:{line}: {why}", self.delimiter.join(row),
+                              f"line {line}: {why}")
+        record = record_from_mapping(f"{self.name}#{j + 1}",
+                                     dict(zip(self.header, row, strict=True)))
+        return replace(record, warnings=warnings) if warnings else record
 
     def id_at(self, j: int) -> str:
-        return f"{self.label}#{j + 1}"
+        return f"{self.name}#{j + 1}"
 
     def index_of(self, rid: str) -> int | None:
-        return _position(rid, self.label, len(self))
+        return _position(rid, self.name, len(self))
 
 
 class JsonArray(Reader):
     """A JSON document parsed whole: an array of objects or an object holding one."""
 
-    def __init__(self, items: list[Any], label: str, single: bool) -> None:
+    def __init__(self, items: list[Any], label: str, single: bool, name: str = "",
+                 warnings: tuple[str, ...] = ()) -> None:
         self.items = items
         self.label = label
+        self.name = name or label
         self.single = single
+        self.warnings = warnings
 
     def __len__(self) -> int:
         return len(self.items)
 
     def record(self, j: int) -> Record:
         obj = self.items[j]
-        rid = self.id_at(j)
         if not isinstance(obj, dict):
-            raise RecordError(f"{rid}: expected a JSON object, got {type(obj).__name__}",
-                              json.dumps(obj, ensure_ascii=False)[:2000])
-        return record_from_mapping(rid, obj)
+            why = f"expected a JSON object, got {type(obj).__name__}"
+            where = self.label if self.single else f"{self.label}#{j + 1}"
+            raise RecordError(f"{where}: {why}", json.dumps(obj, ensure_ascii=False)[:2000],
+                              f"record {j + 1}: {why}")
+        record = record_from_mapping(self.id_at(j), obj)
+        return replace(record, warnings=self.warnings) if self.warnings else record
 
     def id_at(self, j: int) -> str:
-        return self.label if self.single else f"{self.label}#{j + 1}"
+        return self.name if self.single else f"{self.name}#{j + 1}"
 
     def index_of(self, rid: str) -> int | None:
         if self.single:
-            return 0 if rid == self.label else None
-        return _position(rid, self.label, len(self))
+            return 0 if rid == self.name else None
+        return _position(rid, self.name, len(self))
 
 
 def _position(rid: str, label: str, count: int) -> int | None:
@@ -322,10 +473,24 @@ def _number_after(rid: str, label: str) -> int | None:
         return None
 
 
-def _plain(path: Path, comp: Compression, label: str, problem: Problem) -> IO[bytes]:
+def _plain(path: Path, comp: Compression, label: str, problem: Problem,
+           limits: DumpLimits) -> IO[bytes]:
     if comp is Compression.NONE:
         return open(path, "rb")
-    return inflate(path, comp, label, problem)
+    return inflate(path, comp, label, problem, limits.max_inflated_bytes)
+
+
+def _as_utf8(fh: IO[bytes], encoding: str) -> IO[bytes]:
+    """A UTF-8 copy of a UTF-16/32 file in an anonymous temporary file; `fh` is closed."""
+    out: IO[bytes] = tempfile.TemporaryFile(prefix="warta-")  # noqa: SIM115 - caller's
+    try:
+        fh.seek(0)
+        transcode_to_utf8(fh, encoding, out, CHUNK)
+    finally:
+        fh.close()
+    out.flush()
+    out.seek(0)
+    return out
 
 
 def _csv_delimiter(fh: IO[bytes], kind: Kind) -> str:
@@ -336,14 +501,22 @@ def _csv_delimiter(fh: IO[bytes], kind: Kind) -> str:
     return max((",", ";", "\t", "|"), key=first.count)
 
 
-def _json_items(data: bytes, label: str) -> tuple[list[Any], bool]:
+def _json_items(data: bytes, label: str, limits: DumpLimits) -> tuple[list[Any], bool]:
     try:
-        doc = json.loads(data.decode("utf-8-sig"))
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise DumpError(f"{label}: not UTF-8 (bad byte at offset {exc.start})") from None
+    if (why := limits.too_deep(data)) is not None:
+        raise DumpError(f"{label}: {why}")
+    try:
+        doc = json.loads(text)
     except json.JSONDecodeError as exc:
         raise DumpError(f"{label}: not valid JSON (line {exc.lineno}, column {exc.colno}: "
                         f"{exc.msg})") from None
+    except RecursionError:
+        raise DumpError(f"{label}: nested too deeply to decode") from None
+    except ValueError as exc:
+        raise DumpError(f"{label}: not valid JSON ({exc})") from None
     if isinstance(doc, list):
         return doc, False
     if isinstance(doc, dict):
@@ -357,67 +530,142 @@ def _json_items(data: bytes, label: str) -> tuple[list[Any], bool]:
                     f"{', '.join(LIST_KEYS[:3])}")
 
 
-def open_file(path: Path, label: str, problem: Problem = _ignore) -> Reader:
-    """A reader for one file, by what it really is; DumpError if it is unusable."""
+def open_file(path: Path, label: str, problem: Problem = _ignore, *, name: str | None = None,
+              limits: DumpLimits = DEFAULT_LIMITS) -> Reader:
+    """A reader for one file, by what it really is; DumpError if it is unusable.
+
+    `name` is the id prefix of its records (default: the file's name).
+    """
+    name = os.path.basename(label) if name is None else name
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise DumpError(f"{label}: cannot read ({exc.strerror or exc})") from None
+    if size == 0:
+        raise DumpError(f"{label}: empty file")
     found = sniff(path, label)
     if found.kind is Kind.TEXT:
-        return TextFiles([label], problem)
-    fh = _plain(path, found.compression, label, problem)
+        return TextFiles([str(path)], problem, strip=len(str(path)), prefix=name,
+                         limits=limits, label=label)
+    fh = _plain(path, found.compression, label, problem, limits)
+    warnings: tuple[str, ...] = ()
+    if found.encoding is not None:
+        fh = _as_utf8(fh, found.encoding)
+        warnings = (f"not UTF-8: decoded as {found.encoding}",)
     try:
         if found.kind is Kind.JSONL:
-            return JsonLines(fh, scan_lines(fh), label)
+            return JsonLines(fh, scan_lines(fh), label, name, limits, warnings)
         if found.kind in (Kind.CSV, Kind.TSV):
             delimiter = _csv_delimiter(fh, found.kind)
-            return CsvRows(fh, scan_csv_rows(fh), label, delimiter)
+            return CsvRows(fh, scan_csv_rows(fh), label, name, delimiter, limits, warnings)
         fh.seek(0)
         data = fh.read()
         try:
-            items, single = _json_items(data, label)
+            items, single = _json_items(data, label, limits)
         except DumpError:
             # Often JSON Lines under a .json name: several objects, one per line.
             first = data.lstrip().split(b"\n", 1)
             if len(first) == 2 and first[0].rstrip().endswith(b"}"):
                 del data
-                return JsonLines(fh, scan_lines(fh), label)
+                return JsonLines(fh, scan_lines(fh), label, name, limits, warnings)
             raise
         fh.close()
-        return JsonArray(items, label, single)
+        return JsonArray(items, label, single, name, warnings)
     except BaseException:
         fh.close()
         raise
 
 
-def _list_folder(folder: str, recursive: bool) -> list[str]:
-    """Paths (folder + relative name, as strings: cheap for 10^6 files) sorted by name."""
+def _list_folder(folder: str, recursive: bool, problem: Problem) -> list[str]:
+    """Paths (folder + relative name, as strings: cheap for 10^6 files) sorted by name.
+
+    A dump-named entry that is not a regular file (a FIFO, a device, a dangling link or a
+    symlink loop) is reported and left out, never opened: opening a FIFO would block.
+    """
+    def usable(entry: os.DirEntry[str]) -> bool:
+        try:
+            if entry.is_file():
+                return True
+            folder = entry.is_dir()
+        except OSError:  # ELOOP and the like: not a file we can read
+            folder = False
+        if is_dump_file(entry.name) and not folder:
+            what = "a broken link or a symlink loop" if entry.is_symlink() else \
+                "not a regular file"
+            problem(f"{entry.path}: {what}; skipped")
+        return False
+
     if not recursive:
         # scandir: the file type comes with the listing, no stat per file.
         with os.scandir(folder) as entries:
-            names = sorted(e.name for e in entries if e.is_file() and is_dump_file(e.name))
+            names = sorted(e.name for e in entries if is_dump_file(e.name) and usable(e))
         return [os.path.join(folder, name) for name in names]
     found: list[tuple[tuple[str, ...], str]] = []
-    for root, dirs, files in os.walk(folder):
+    seen: set[tuple[int, int]] = set()
+    for root, dirs, _files in os.walk(folder, followlinks=False):
+        here = os.stat(root)
+        if (here.st_dev, here.st_ino) in seen:
+            continue
+        seen.add((here.st_dev, here.st_ino))
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         rel = os.path.relpath(root, folder)
         parts = () if rel == "." else tuple(rel.split(os.sep))
-        found.extend(((*parts, f), os.path.join(root, f)) for f in files if is_dump_file(f))
+        with os.scandir(root) as entries:
+            found.extend(((*parts, e.name), e.path) for e in entries
+                         if is_dump_file(e.name) and usable(e))
     found.sort()
     return [path for _, path in found]
 
 
-def open_readers(target: str, problem: Problem = _ignore,
-                 recursive: bool = False) -> list[Reader]:
-    """Readers for `target` (a file or folder), in order; DumpError if none is usable.
+def id_root(targets: list[str]) -> str:
+    """The folder record ids are relative to: a folder opened alone, else the common parent.
 
-    Inside a folder, a file that cannot be opened is reported through `problem` and left out.
+    Resolved (symlinks, `..`), so `warta`, `warta seeds` and `warta ../main/seeds` agree.
     """
+    bases = []
+    for target in targets:
+        if target == STDIN:
+            continue
+        real = os.path.realpath(target)
+        bases.append(real if os.path.isdir(real) else os.path.dirname(real))
+    if not bases:
+        return os.path.realpath(os.curdir)
+    return os.path.commonpath(bases)
+
+
+def _relative_name(target: str, root: str | None) -> str:
+    """The id of `target` (file or folder) under `root`; "" for the root itself."""
+    if root is None:
+        return "" if os.path.isdir(target) else os.path.basename(target)
+    rel = os.path.relpath(os.path.realpath(target), root)
+    return "" if rel == "." else rel.replace(os.sep, "/")
+
+
+def open_readers(target: str, problem: Problem = _ignore, recursive: bool = False, *,
+                 root: str | None = None, limits: DumpLimits = DEFAULT_LIMITS) -> list[Reader]:
+    """Readers for `target` (a file, a folder, or `-`: standard input), in order.
+
+    Record ids are relative to `root` (default: `target` itself when a folder, else its
+    folder). Inside a folder, a file that cannot be opened is reported through `problem`
+    and left out; DumpError if nothing is usable.
+    """
+    if target == STDIN:
+        from tui.dumps.stdin import spooled_stdin
+
+        return [open_file(spooled_stdin(), STDIN_NAME, problem, name=STDIN_NAME,
+                          limits=limits)]
     path = Path(target)
     if not path.exists():
+        if path.is_symlink():
+            raise DumpError(f"{target}: a broken link or a symlink loop")
         raise DumpError(f"{target}: no such file or folder")
     if not path.is_dir():
         if not path.is_file():
-            raise DumpError(f"{target}: not a regular file or folder")
-        return [open_file(path, target, problem)]
-    files = _list_folder(str(path), recursive)
+            raise DumpError(f"{target}: not a regular file or folder (a FIFO or a device "
+                            "is not read; use - for standard input)")
+        return [open_file(path, target, problem, name=_relative_name(target, root),
+                          limits=limits)]
+    files = _list_folder(str(path), recursive, problem)
     if not files:
         hint = ""
         if not recursive and any(p.is_dir() and not p.name.startswith(".")
@@ -425,30 +673,49 @@ def open_readers(target: str, problem: Problem = _ignore,
             hint = "; it has subfolders (try --recursive)"
         raise DumpError(f"{target}: folder holds no articles (.txt, .md, .jsonl, .json, .csv, "
                         f".tsv, or those compressed){hint}")
+    # A file's id: its path with the folder as given cut off, the folder's id put before.
+    strip = len(os.path.join(str(path), ""))
+    prefix = _relative_name(target, root)
+    prefix = f"{prefix}/" if prefix else ""
     readers: list[Reader] = []
     texts: list[str] = []
+
+    def flush_texts() -> None:
+        if texts:
+            readers.append(TextFiles(list(texts), problem, strip=strip, prefix=prefix,
+                                     limits=limits))
+            texts.clear()
+
     for label in files:
         if SUFFIX_KIND.get(inner_suffix(label)) is Kind.TEXT:
             texts.append(label)  # listed, not read: a big folder opens at once
             continue
-        if texts:
-            readers.append(TextFiles(texts, problem))
-            texts = []
+        flush_texts()
         try:
-            readers.append(open_file(Path(label), label, problem))
+            readers.append(open_file(Path(label), label, problem,
+                                     name=prefix + label[strip:], limits=limits))
         except DumpError as exc:
             problem(str(exc))
-    if texts:
-        readers.append(TextFiles(texts, problem))
+    flush_texts()
     if not readers:
         raise DumpError(f"{target}: no readable articles in the folder")
     return readers
 
 
-def iter_records(target: str, problem: Problem = _ignore,
-                 recursive: bool = False) -> Iterator[Record]:
-    """Every usable Record under `target`, in order; unusable ones are reported and skipped."""
-    readers = open_readers(target, problem, recursive)
+def iter_records(target: str, problem: Problem = _ignore, recursive: bool = False, *,
+                 limits: DumpLimits = DEFAULT_LIMITS) -> Iterator[Record]:
+    """Every usable Record under `target`, in order; unusable ones are reported and skipped.
+
+    Standard input holding plain JSON Lines is read as it arrives; anything else on
+    standard input is spooled first (see tui.dumps.stdin).
+    """
+    if target == STDIN:
+        from tui.dumps.stdin import jsonl_stdin
+
+        if (stream := jsonl_stdin()) is not None:
+            yield from stream_jsonl(stream, STDIN_NAME, problem, limits)
+            return
+    readers = open_readers(target, problem, recursive, root=id_root([target]), limits=limits)
     try:
         for reader in readers:
             for j in range(len(reader)):

@@ -4,6 +4,11 @@ Opening lists folders and indexes JSON Lines/CSV by byte offset (see tui.dumps.f
 without parsing records; `record(i)` reads one record on demand and `row(i)` keeps the
 list's (id, title) pairs in an LRU cache, so a million-line dump opens in about a second
 and stays small in memory. Safe to call from several threads.
+
+An unusable record is an error row (`Row.error`, its title says why) and `record(i)`
+raises RecordError for it. Record ids are relative to the dump's resolved root, so the
+spelling of the paths does not change them; `current_id` maps ids saved under the older,
+spelled-path scheme.
 """
 
 from __future__ import annotations
@@ -16,7 +21,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from tui.dumps.formats import DumpError, Reader, RecordError, open_readers
+from tui.dumps.formats import (
+    STDIN,
+    STDIN_NAME,
+    DumpError,
+    Reader,
+    RecordError,
+    id_root,
+    open_readers,
+)
+from tui.dumps.limits import DEFAULT_LIMITS, DumpLimits
 from tui.dumps.lru import Lru
 from tui.text.model import Record
 
@@ -31,6 +45,7 @@ class Row:
 
     id: str
     title: str
+    error: bool = False  # the record is unusable; `title` says why ("line 7: not valid JSON")
 
 
 def _title_guess(record: Record) -> str:
@@ -51,8 +66,9 @@ class Dump:
     """The articles of one or more paths, in input order, addressed by position."""
 
     def __init__(self, paths: Sequence[str], readers: list[Reader],
-                 problem: Callable[[str], None] = lambda _: None) -> None:
+                 problem: Callable[[str], None] = lambda _: None, root: str = "") -> None:
         self.paths = list(paths)
+        self.root = root  # the resolved folder record ids are relative to
         self._readers = readers
         self._problem = problem
         self._ends: list[int] = []
@@ -67,16 +83,18 @@ class Dump:
 
     @classmethod
     def open(cls, paths: Sequence[str], problem: Callable[[str], None] = lambda _: None,
-             recursive: bool = False) -> Dump:
-        """Open every path; unreadable parts are reported through `problem`, not raised.
+             recursive: bool = False, limits: DumpLimits = DEFAULT_LIMITS) -> Dump:
+        """Open every path (`-`: standard input); unreadable parts are reported, not raised.
 
         Raises DumpError only when nothing at all could be opened.
         """
         readers: list[Reader] = []
         errors: list[str] = []
+        root = id_root(list(paths))
         for target in paths:
             try:
-                readers.extend(open_readers(target, problem, recursive))
+                readers.extend(open_readers(target, problem, recursive, root=root,
+                                            limits=limits))
             except DumpError as exc:
                 errors.append(str(exc))
                 problem(str(exc))
@@ -84,12 +102,12 @@ class Dump:
             for reader in readers:
                 reader.close()
             raise DumpError(errors[0] if errors else f"{' '.join(paths)}: no articles found")
-        return cls(paths, readers, problem)
+        return cls(paths, readers, problem, root)
 
     @property
     def name(self) -> str:
         """A short name for the header."""
-        names = [Path(p).name or p for p in self.paths]
+        names = [STDIN_NAME if p == STDIN else Path(p).name or p for p in self.paths]
         return names[0] if len(names) == 1 else f"{names[0]} +{len(names) - 1}"
 
     def __len__(self) -> int:
@@ -106,10 +124,9 @@ class Dump:
         return index, self._readers[k], index - start
 
     def record(self, index: int) -> Record:
-        """The record at `index` (0-based); an unreadable one comes back as a placeholder.
+        """The record at `index` (0-based); RecordError (one line) when it is unusable.
 
-        The placeholder keeps the raw text and says what is wrong in its title and in
-        `fields["problem"]`; the problem is reported once.
+        The problem is also reported through `problem`, once per record.
         """
         index, reader, j = self._locate(index)
         with self._lock:
@@ -119,27 +136,28 @@ class Dump:
         try:
             rec = reader.record(j)
         except RecordError as exc:
-            message = str(exc)
             with self._lock:
                 first = index not in self._reported
                 self._reported.add(index)
             if first:
-                self._problem(message)
-            rec = Record(reader.id_at(j), exc.raw, title=f"(unreadable) {message}",
-                         fields={"problem": message})
+                self._problem(str(exc))
+            raise
         with self._lock:
             self._records.put(index, rec)
         return rec
 
     def row(self, index: int) -> Row:
-        """The cheap list row for `index`, cached."""
+        """The cheap list row for `index`, cached; an unusable record gives an error row."""
         index = self._locate(index)[0]
         with self._lock:
             cached = self._rows.get(index)
         if cached is not None:
             return cached
-        rec = self.record(index)
-        row = Row(rec.id, _title_guess(rec))
+        try:
+            rec = self.record(index)
+            row = Row(rec.id, _title_guess(rec))
+        except RecordError as exc:
+            row = Row(self.id_at(index), exc.short[:TITLE_MAX], error=True)
         with self._lock:
             self._rows.put(index, row)
         return row
@@ -150,40 +168,55 @@ class Dump:
         return reader.id_at(j)
 
     def content_hash(self, index: int) -> str:
-        """sha1 of the record text at `index` (see `content_hash`)."""
-        return content_hash(self.record(index).text)
+        """sha1 of the record text at `index` (see `content_hash`); of the raw bytes' text
+        for an unusable record, so a decision on it still notices a change."""
+        try:
+            return content_hash(self.record(index).text)
+        except RecordError as exc:
+            return content_hash(exc.raw)
 
     def index_of(self, record_id: str) -> int | None:
         """The position of the record with this id, or None (e.g. to restore a position).
 
-        An id saved when the dump was opened under another spelling of its path
-        (`seeds/x.txt` vs `/home/me/seeds/x.txt`) is found too.
+        An id saved under the older scheme (the path as spelled: `seeds/x.txt`,
+        `/home/me/seeds/x.txt#3`) is found too, through `current_id`.
         """
-        for rid in (record_id, self._respelled(record_id)):
-            if rid is None:
-                continue
-            start = 0
-            for reader, end in zip(self._readers, self._ends, strict=True):
-                j = reader.index_of(rid)
-                if j is not None:
-                    return start + j
-                start = end
+        found = self._exact(record_id)
+        if found is None and (current := self.current_id(record_id)) is not None:
+            found = self._exact(current)
+        return found
+
+    def _exact(self, rid: str) -> int | None:
+        start = 0
+        for reader, end in zip(self._readers, self._ends, strict=True):
+            j = reader.index_of(rid)
+            if j is not None:
+                return start + j
+            start = end
         return None
 
-    def _respelled(self, record_id: str) -> str | None:
-        head, sep, tail = record_id.rpartition("#")
+    def current_id(self, old_id: str) -> str | None:
+        """The id under the current scheme of an id spelled with a path, or None.
+
+        Absolute paths are made relative to the root; other spellings are matched by their
+        longest tail of path components that names a record of this dump
+        (`../main/seeds/x.txt#3` -> `x.txt#3`).
+        """
+        if self._exact(old_id) is not None:
+            return old_id
+        head, sep, tail = old_id.rpartition("#")
         if not (sep and tail.isdigit()):
-            head, sep, tail = record_id, "", ""
-        absolute = os.path.abspath(head)
-        for given in self.paths:
-            root = os.path.abspath(given)
-            if absolute == root:
-                rid = given + sep + tail
-            elif absolute.startswith(root + os.sep):
-                rid = str(Path(given) / os.path.relpath(absolute, root)) + sep + tail
-            else:
-                continue
-            return rid if rid != record_id else None
+            head, sep, tail = old_id, "", ""
+        if os.path.isabs(head) and self.root:
+            rel = os.path.relpath(os.path.realpath(head), self.root)
+            candidate = rel.replace(os.sep, "/") + sep + tail
+            if not rel.startswith("..") and self._exact(candidate) is not None:
+                return candidate
+        parts = [p for p in head.replace(os.sep, "/").split("/") if p not in ("", ".")]
+        for k in range(len(parts)):
+            candidate = "/".join(parts[k:]) + sep + tail
+            if self._exact(candidate) is not None:
+                return candidate
         return None
 
     def close(self) -> None:

@@ -58,7 +58,6 @@ MAGIC: tuple[tuple[bytes, Compression], ...] = (
     (b"\x28\xb5\x2f\xfd", Compression.ZSTD),
 )
 SAMPLE = 8192
-UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +66,7 @@ class Sniffed:
 
     compression: Compression
     kind: Kind
+    encoding: str | None = None  # set when the text is UTF-16/32: read through a UTF-8 copy
 
 
 def inner_suffix(path: str | Path) -> str:
@@ -110,14 +110,23 @@ def looks_binary(sample: bytes) -> bool:
     return controls > len(sample) // 10
 
 
+_CSV_DELIMITERS = (b",", b";", b"\t", b"|")
+_TEXT_HEADERS = frozenset({b"text", b"content", b"body", b"maintext"})
+
+
 def kind_from_content(sample: bytes) -> Kind:
-    """A guess from the first bytes when the suffix says nothing."""
+    """A guess from the first bytes when the suffix says nothing (standard input, no suffix)."""
     text = sample.lstrip(b"\xef\xbb\xbf \t\r\n")
     if text.startswith(b"["):
         return Kind.JSON
     if text.startswith(b"{"):
         first = text.split(b"\n", 1)[0].rstrip()
         return Kind.JSONL if first.endswith(b"}") else Kind.JSON
+    header = text.split(b"\n", 1)[0].rstrip(b"\r")
+    for delimiter in _CSV_DELIMITERS:
+        names = {n.strip().strip(b'"').strip().lower() for n in header.split(delimiter)}
+        if len(names) > 1 and names & _TEXT_HEADERS:
+            return Kind.TSV if delimiter == b"\t" else Kind.CSV
     return Kind.TEXT
 
 
@@ -166,28 +175,51 @@ def read_head(path: Path, label: str) -> tuple[Compression, bytes]:
     comp = compression_of(raw)
     if comp is Compression.NONE:
         return comp, raw
-    return comp, read_decompressed(path, comp, label, SAMPLE)
+    head = b""
+    try:  # chunk by chunk: a stream damaged early still shows what came before the damage
+        with open_bytes(path, comp, label) as fh:
+            read = getattr(fh, "read1", fh.read)
+            while len(head) < SAMPLE and (chunk := read(SAMPLE - len(head))):
+                head += chunk
+    except DumpError:
+        raise
+    except _DECOMPRESS_ERRORS as exc:
+        if not head:
+            raise DumpError(f"{label}: corrupt {comp.value} data ({exc})") from None
+    return comp, head
+
+
+def wide_encoding(head: bytes) -> str | None:
+    """"utf-16"/"utf-32" (or a BOM-less variant) when the bytes are such text, else None."""
+    from tui.dumps.decode import bom_encoding, guess_encoding
+
+    bom = bom_encoding(head)
+    if bom is not None:
+        return bom if bom != "utf-8-sig" else None
+    if b"\x00" not in head:
+        return None
+    guess = guess_encoding(head)
+    return guess if guess is not None and guess.startswith(("utf_16", "utf_32")) else None
 
 
 def sniff(path: Path, label: str) -> Sniffed:
     """Compression by magic bytes, format by suffix or else by content; DumpError if not text."""
     comp, head = read_head(path, label)
     kind = SUFFIX_KIND.get(inner_suffix(path))
-    if head.startswith(UTF16_BOMS):
-        if kind in (None, Kind.TEXT):
-            return Sniffed(comp, Kind.TEXT)
-        raise DumpError(f"{label}: UTF-16 text; {kind.value} dumps are read as UTF-8 only "
-                        "(convert it first, e.g. iconv -f UTF-16 -t UTF-8)")
+    if (wide := wide_encoding(head)) is not None:
+        utf8 = head.decode(wide, errors="replace").encode("utf-8")
+        return Sniffed(comp, kind or kind_from_content(utf8), wide)
     if looks_binary(head):
         raise DumpError(f"{label}: not a text file (binary data)")
     return Sniffed(comp, kind or kind_from_content(head))
 
 
-def inflate(path: Path, comp: Compression, label: str,
-            problem: Callable[[str], None]) -> IO[bytes]:
+def inflate(path: Path, comp: Compression, label: str, problem: Callable[[str], None],
+            max_bytes: int = -1) -> IO[bytes]:
     """Decompress once, in chunks, into an anonymous temporary file (gone when closed).
 
-    A truncated or corrupt stream keeps what was inflated before the damage and is reported.
+    A truncated or corrupt stream keeps what was inflated before the damage and is reported;
+    so does one that inflates past `max_bytes` (a decompression bomb fills no disk).
     """
     out: Any = tempfile.TemporaryFile(prefix="warta-")  # noqa: SIM115 - owned by the caller
     try:
@@ -195,12 +227,32 @@ def inflate(path: Path, comp: Compression, label: str,
             read = getattr(src, "read1", src.read)  # read1: keep all before damage
             while chunk := read(CHUNK):
                 out.write(chunk)
+                if 0 <= max_bytes < out.tell():
+                    out.truncate(max_bytes)
+                    out.seek(max_bytes)
+                    _cut_partial_line(out)
+                    problem(f"{label}: inflates to more than {max_bytes / 2**30:g} GB "
+                            "(dump.max_inflated_gb); kept the first part only")
+                    break
     except DumpError:
         out.close()
         raise
     except _DECOMPRESS_ERRORS as exc:
+        _cut_partial_line(out)
         problem(f"{label}: {comp.value} data damaged after {out.tell()} bytes ({exc}); "
-                "kept what came before")
+                "kept the whole lines before it")
     out.flush()
     out.seek(0)
     return out  # type: ignore[no-any-return]
+
+
+def _cut_partial_line(out: Any) -> None:
+    """Drop the bytes after the last newline: the line the damage cut in two."""
+    end = out.tell()
+    back = min(end, CHUNK)
+    out.seek(end - back)
+    tail = out.read(back)
+    keep = tail.rfind(b"\n")
+    if keep >= 0 or back == end:
+        out.truncate(end - back + keep + 1)
+    out.seek(0, os.SEEK_END)

@@ -20,7 +20,7 @@ import sqlite3
 import tempfile
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from hashlib import sha1
@@ -644,3 +644,57 @@ class Store:
 
     def __exit__(self, *_: object) -> None:
         self.close()
+
+
+ID_SCHEME = "relative"
+"""The current record-id scheme (meta `ids`): ids relative to the dump's root folder."""
+
+
+def migrate_ids(store: Store, current_id: Callable[[str], str | None]) -> int:
+    """Rewrite ids stored under the old scheme (paths as spelled) once; how many changed.
+
+    `current_id` maps a stored id to the dump's current one (None: not in the dump; left
+    as it is). Decisions, journal, position and cached analyses move together in one
+    transaction. Where several spellings annotated one article, their rows merge: the
+    latest decision, the latest labels and the latest note. Marked done in `meta`, so
+    later opens cost one lookup.
+    """
+    if store.readonly or store._meta("ids") == ID_SCHEME:
+        return 0
+    conn = store._conn
+    with store._lock:
+        stored = {str(r[0]) for table in ("decisions", "journal", "position", "analysis")
+                  for r in conn.execute(f"SELECT DISTINCT article_id FROM {table}")}
+    moves = {old: new for old in sorted(stored)
+             if (new := current_id(old)) is not None and new != old}
+    groups: dict[str, list[str]] = {}
+    for old, new in moves.items():
+        groups.setdefault(new, []).append(old)
+    with store._transaction() as c:
+        for new, olds in groups.items():
+            _merge_decisions(c, new, olds)
+            for old in olds:
+                c.execute("UPDATE journal SET article_id = ? WHERE article_id = ?", (new, old))
+                c.execute("UPDATE position SET article_id = ? WHERE article_id = ?", (new, old))
+                c.execute("UPDATE OR IGNORE analysis SET article_id = ? WHERE article_id = ?",
+                          (new, old))
+                c.execute("DELETE FROM analysis WHERE article_id = ?", (old,))
+        store._set_meta("ids", ID_SCHEME)
+    return len(moves)
+
+
+def _merge_decisions(c: sqlite3.Connection, new: str, olds: list[str]) -> None:
+    """One decisions row under `new` from its own and its old spellings' rows."""
+    rows = [r for aid in (new, *olds)
+            if (r := c.execute(f"SELECT {DECISION_COLUMNS} FROM decisions WHERE article_id = ?",
+                               (aid,)).fetchone()) is not None]
+    if not rows:
+        return
+    rows.sort(key=lambda r: r[5])
+    decided = [r for r in rows if r[2] is not None]
+    base = decided[-1] if decided else rows[-1]
+    labels = next((r[3] for r in reversed(rows) if r[3] != "[]"), "[]")
+    note = next((r[4] for r in reversed(rows) if r[4]), "")
+    c.executemany("DELETE FROM decisions WHERE article_id = ?", [(a,) for a in (new, *olds)])
+    c.execute(f"INSERT INTO decisions ({DECISION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)",
+              (new, base[1], base[2], labels, note, rows[-1][5]))

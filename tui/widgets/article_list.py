@@ -54,7 +54,7 @@ class ArticleList(ScrollView, can_focus=True):
     BINDINGS: ClassVar = bindings(Scope.PANE)
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "article-list--cursor", "article-list--muted", "article-list--escape",
-        "article-list--mark",
+        "article-list--mark", "article-list--error",
     }
     DEFAULT_CSS = """
     ArticleList { overflow-x: hidden; }
@@ -63,6 +63,7 @@ class ArticleList(ScrollView, can_focus=True):
     ArticleList > .article-list--muted { color: $text-muted; }
     ArticleList > .article-list--escape { color: $error; text-style: bold; }
     ArticleList > .article-list--mark { color: $accent; text-style: bold; }
+    ArticleList > .article-list--error { color: $warning; text-style: italic; }
     """
 
 
@@ -220,9 +221,12 @@ class ArticleList(ScrollView, can_focus=True):
         if tags:
             tags = " " + tags
             title_width = max(1, title_width - cell_len(tags))
-        safe = make_safe((info[0] if info else None) or self.source.row(index).title)
+        row = None if info and info[0] else self.source.row(index)
+        safe = make_safe(row.title if row is not None else (info[0] if info else None) or "")
         title = fit_words(safe.text, title_width)
         content = Content(title)
+        if row is not None and row.error:  # an unusable record: the title says why
+            content = content.stylize(self._text_style("article-list--error"))
         for start, end in safe.escapes:
             if start < len(title):
                 content = content.stylize(warn, start, min(end, len(title)))
