@@ -40,6 +40,7 @@ class Case:
     titles: tuple[str, ...] = ()  # good records inside the broken file
     messages: int = 1  # `warta:` lines on stderr from a run over the folder
     warnings: tuple[str, ...] = field(default=())  # expected in some record's warnings
+    analysed: tuple[str, ...] | None = None  # the titles as analysis gives them, if not `titles`
 
     def make(self, root: Path) -> Path:
         """Write the case's folder under `root`; the folder's path."""
@@ -86,6 +87,7 @@ def _ragged_csv(path: Path) -> None:
 
 
 MOJIBAKE = "Harga CafÃ© naik â€“ kata pedagang"
+REPAIRED = "Harga Café naik – kata pedagang"  # what the pipeline's repair makes of it
 ESCAPES = "Judul \x1b[2J\x1b]0;owned\x07 dengan escape"
 CP1252 = "Café crème à la façade — “quoted” text"
 
@@ -104,7 +106,8 @@ CASES: tuple[Case, ...] = (
                                       b'{"title": "Bad \xff\xfe\xff bytes", "text": "x"}\n' +
                                       _good_lines("Valid Two")),
          ("Valid One", "Valid Two"), 0, ("not UTF-8: decoded as",)),
-    Case("mojibake.txt", _bytes(f"{MOJIBAKE}\n\nBody.\n".encode()), (MOJIBAKE,), 0),
+    Case("mojibake.txt", _bytes(f"{MOJIBAKE}\n\nBody.\n".encode()), (MOJIBAKE,), 0,
+         ("mojibake repaired",), analysed=(REPAIRED,)),
     Case("escapes.jsonl", _bytes(_good_lines(ESCAPES, "Plain After Escapes")),
          (ESCAPES, "Plain After Escapes"), 0),
     Case("malformed.jsonl", _bytes(_good_lines("Before Bad") + b'{"title": "x", "text": \n' +

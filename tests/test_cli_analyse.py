@@ -150,7 +150,7 @@ def test_a_2mb_article_is_bounded_and_says_so(capsys: pytest.CaptureFixture[str]
     warning = ("only the first 200,000 characters were analysed; "
                "the rest is shown as plain text")
     assert out[0]["warnings"] == [warning]
-    assert err == f"warta: {f}#1: {warning}\n"
+    assert err == f"warta: {f.name}#1: {warning}\n"
     lines = text.splitlines()
     covered = [n for b in out[0]["blocks"] for n in range(b["lines"][0], b["lines"][1] + 1)]
     assert covered == [n for n, t in enumerate(lines, 1) if t.strip()]
@@ -175,4 +175,4 @@ def test_a_record_whose_analysis_fails_is_one_line_and_the_batch_goes_on(
     code, out, err = run(capsys, str(f))
     assert code == 1
     assert [o["title"] for o in out] == ["One", "Three"]
-    assert err == f"warta: {f}#2: analysis failed (RuntimeError: boom); skipped\n"
+    assert err == f"warta: {f.name}#2: analysis failed (RuntimeError: boom); skipped\n"

@@ -213,7 +213,8 @@ def test_csv_cells_that_open_like_formulas_are_defused(
     plain = by_title["Plain title"]
     assert (plain["text"], plain["note"]) == ("plain body, 2 + 2 = 4", "")
     assert [r[0] for r in body][-1] == "'=cmd|' /C calc'!A0"
-    assert b'\n"/' in raw and b',"\'=HYPERLINK(""http://x"",""y"")",' in raw  # all quoted
+    assert b'\n"dump.jsonl#1",' in raw  # every cell quoted
+    assert b',"\'=HYPERLINK(""http://x"",""y"")",' in raw
 
 
 def test_jsonl_export_stays_verbatim(capsys: pytest.CaptureFixture[str],

@@ -1,7 +1,6 @@
-"""Inputs `make fuzz` (tools/fuzz.py) found that still break a reader or the pipeline.
+"""Inputs `make fuzz` (tools/fuzz.py) found that once broke a reader or the pipeline.
 
-Each is kept under tests/data/fuzz/ and asserted here as it should behave; the ones
-not fixed yet are strict xfails, so the fix makes them fail until the mark is removed.
+Each is kept under tests/data/fuzz/ and asserted here as it should behave.
 """
 
 from __future__ import annotations
@@ -30,14 +29,10 @@ def opens_or_refuses(path: Path) -> None:
             pass
 
 
-@pytest.mark.xfail(strict=True, reason="tui/dumps/formats.py: CsvRows reads its header "
-                   "with _row(), whose RecordError (not UTF-8) escapes open_file")
 def test_tsv_header_that_is_not_utf8() -> None:
     opens_or_refuses(FOUND / "tsv_header_not_utf8.tsv")
 
 
-@pytest.mark.xfail(strict=True, reason="tui/dumps/formats.py: a bare CR in the header row "
-                   "is a csv.Error, raised as RecordError out of open_file")
 def test_tsv_header_with_a_bare_carriage_return() -> None:
     opens_or_refuses(FOUND / "tsv_header_bare_newline.tsv.xz")
 
