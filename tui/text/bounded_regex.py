@@ -36,21 +36,21 @@ class BoundedPattern:
 
     def match(self, text: str) -> regex.Match[str] | None:
         """Match at the start of `text`; None when there is no match or it timed out."""
-        current = budget.current()
-        try:
-            return self._match(text, concurrent=True, timeout=budget.MATCH_TIMEOUT
-                               if current is None else current.match_timeout)
-        except TimeoutError:
-            return _timed_out(current)
+        return _bounded(self._match, text)
 
     def search(self, text: str) -> regex.Match[str] | None:
         """The first match anywhere in `text`; None when there is none or it timed out."""
-        current = budget.current()
-        try:
-            return self._search(text, concurrent=True, timeout=budget.MATCH_TIMEOUT
-                                if current is None else current.match_timeout)
-        except TimeoutError:
-            return _timed_out(current)
+        return _bounded(self._search, text)
+
+
+def _bounded(run: Any, text: str) -> regex.Match[str] | None:
+    """`run(text)` without the GIL, within the current Budget's match timeout."""
+    current = budget.current()
+    try:
+        return run(text, concurrent=True, timeout=budget.MATCH_TIMEOUT
+                   if current is None else current.match_timeout)
+    except TimeoutError:
+        return _timed_out(current)
 
 
 def _timed_out(current: budget.Budget | None) -> None:
