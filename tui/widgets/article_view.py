@@ -258,7 +258,7 @@ class ArticleView(ScrollView, can_focus=True):
                     return
                 self._grow(LAYOUT_SLICE)
 
-        self.run_worker(slices(), group="layout", exclusive=True, exit_on_error=False)
+        self.run_worker(slices, group="layout", exclusive=True, exit_on_error=False)
 
     def _after_layout(self, then: Callable[[], object]) -> bool:
         """Run `then` once the whole article is laid out; False when it is already."""
