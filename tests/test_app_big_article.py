@@ -169,3 +169,15 @@ async def test_a_read_only_state_says_not_saving_in_the_header(session: Session)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert "not saving" in str(screen_of(app).query_one(TitleBar).content)
+
+
+async def test_a_theme_change_keeps_the_reading_position(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view = app.screen.query_one(ArticleView)
+        view.scroll_to(y=12, animate=False, immediate=True)
+        await pilot.pause()
+        app.theme = "warta-light"
+        await settle(pilot)
+        assert view.top_line == 12

@@ -171,6 +171,8 @@ class ArticleView(ScrollView, can_focus=True):
             self._pending = None
             self.refresh()
             return
+        if not top and anchor is None:
+            anchor = self._anchor()  # e.g. a theme change: stay where the reader is
         self._start_layout(self._width(), None if top else anchor)
 
     def _start_layout(self, width: int, anchor: tuple[int, int] | None,
