@@ -66,12 +66,16 @@ def describe(document: Document | None, language_pending: bool = False,
     for reason, count in sorted(meta.boilerplate.items(), key=lambda kv: (-kv[1], kv[0])):
         parts.append(Content(f"  {reason} {count}\n"))
 
+    # Counted raw, made terminal-safe per distinct name: a long article has tens of
+    # thousands of mentions and this runs on the UI thread.
+    mentions = Counter((entity.label, entity.text) for block in document.blocks
+                       if block.is_content for entity in block.entities)
     by_label: dict[str, Counter[str]] = {}
-    for block in document.blocks:
-        if not block.is_content:
-            continue
-        for entity in block.entities:
-            by_label.setdefault(str(entity.label), Counter())[safe_plain(entity.text)] += 1
+    for (label, text), count in mentions.items():
+        names = by_label.get(str(label))
+        if names is None:
+            names = by_label[str(label)] = Counter()
+        names[safe_plain(text)] += count
     total = sum(sum(c.values()) for c in by_label.values())
     if language_pending and not total:
         parts.append(Content.styled("Entities\n", "bold $text-muted"))
