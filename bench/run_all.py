@@ -1,5 +1,8 @@
 """Run every bench/bench_*.py in turn (what `make bench` runs) and keep a combined summary.
 
+Scripts are found by name, so a new bench_*.py (bench_big_article.py: key waits around a
+2 MB article) runs without being listed here.
+
 Each script is standalone and prints its own results; this runner prints a header per
 script, passes the output through, and writes everything to bench/out/summary.txt
 (plus one log per script). `python bench/run_all.py index export` runs only the

@@ -22,7 +22,7 @@ from typing import Any, Protocol
 
 from tui.config import Config
 from tui.text.entities import RecogniserError
-from tui.text.model import Document, Record
+from tui.text.model import Block, BlockKind, Document, Meta, Record
 from tui.text.settings import AnalysisSettings
 
 _PIPELINE_DIR = Path(__file__).resolve().parent / "text"
@@ -67,6 +67,32 @@ def record_key(record: Record) -> str:
     data = [record.text, record.title, record.url, record.date, record.author, record.fields]
     return sha1(json.dumps(data, sort_keys=True, default=str, ensure_ascii=False)
                 .encode("utf-8"), usedforsecurity=False).hexdigest()
+
+
+def plain_document(record: Record, warning: str) -> Document:
+    """`record` as plain paragraphs (no analysis), with `warning` saying why.
+
+    What the reader shows when an analysis raised: the text is still there to read.
+    """
+    blocks: list[Block] = []
+    start = 0
+    paragraph: list[str] = []
+    for number, line in enumerate(record.text.splitlines(), start=1):
+        if line.strip():
+            if not paragraph:
+                start = number
+            paragraph.append(line.strip())
+        elif paragraph:
+            blocks.append(Block(BlockKind.PARAGRAPH, " ".join(paragraph), (start, number - 1)))
+            paragraph = []
+    if paragraph:
+        blocks.append(Block(BlockKind.PARAGRAPH, " ".join(paragraph),
+                            (start, start + len(paragraph) - 1)))
+    words = sum(len(b.text.split()) for b in blocks)
+    meta = Meta(url=record.url, date=record.date, author=record.author, words=words,
+                reading_minutes=round(words / 200, 1))
+    return Document(record.id, record.title, blocks, meta,
+                    warnings=[*record.warnings, warning])
 
 
 class PipelineAnalyser:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -22,6 +23,12 @@ if TYPE_CHECKING:
     from tui.analyser import EarlyAnalysis
     from tui.text.model import Document
     from tui.triage import Triage
+
+
+SWITCH_INTERVAL = 0.001
+"""Seconds an analysis thread may hold the interpreter while the UI thread waits for it
+(Python's default is 0.005; a key's handling and repaint wait for it many times over:
+bench/bench_big_article.py, j pressed while a long article is analysed)."""
 
 
 def _reader_commands() -> type[Provider]:
@@ -89,6 +96,7 @@ class WartaApp(App[None]):
 
     def on_mount(self) -> None:
         """Apply the keymap and tell the user what was wrong in their files."""
+        sys.setswitchinterval(SWITCH_INTERVAL)
         if self.keymap:
             self.set_keymap(self.keymap)
         for notice in self.notices:

@@ -9,10 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.keymap import Scope, bindings, help_rows
+from tui.screens.modal import OnceModal
 
 
 def help_text(keymap: Mapping[str, str]) -> Content:
@@ -33,7 +33,7 @@ def help_text(keymap: Mapping[str, str]) -> Content:
     return Content("").join(parts)
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(OnceModal[None]):
     """A modal listing every binding; the help key or escape closes it."""
 
     BINDINGS: ClassVar = [

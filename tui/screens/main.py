@@ -24,6 +24,7 @@ from textual.timer import Timer
 from textual.widgets import Input
 from textual.worker import get_current_worker
 
+from tui.analyser import plain_document
 from tui.article_source import Dump
 from tui.document_cache import DocumentCache
 from tui.keymap import Scope, bindings
@@ -94,6 +95,7 @@ class MainScreen(TriageActions, Screen[None]):
         self._prefetch_timer: Timer | None = None
         self._placeholder_timer: Timer | None = None
         self._data_frozen = False  # whether the analysis data is out of the collector's way
+        self._warned: int | None = None  # the article whose warnings were last notified
         self.heading = "warta"
         self.position = ""
         """Where the cursor is: `3 / 120` (and the filter's match count), as the header shows."""
@@ -190,6 +192,8 @@ class MainScreen(TriageActions, Screen[None]):
         The title alone waits PLACEHOLDER_DELAY while another article is on view: most
         quick passes are done by then, and the article is drawn once instead of twice.
         """
+        if index != self.current:
+            self._warned = None
         self.current = index
         self._show_position()
         item = self.cache.get(index)
@@ -216,7 +220,7 @@ class MainScreen(TriageActions, Screen[None]):
         if index == self.current and self.article_view.index != index:
             title = self.source.row(index).title
             self.article_view.show(None, index, placeholder=title)
-            self.meta_panel.show(None)
+            self.meta_panel.show(None, analysing=True)
 
     def _show_position(self) -> None:
         """`3 / 120` (and the filter's match count) in the header."""
@@ -233,6 +237,10 @@ class MainScreen(TriageActions, Screen[None]):
         same = view.index == index and view.document is not None
         view.show(doc, index, keep_position=same)
         self.meta_panel.show(doc, language_pending=not full)
+        if doc.warnings and self._warned != index:  # once per opening of the article
+            self._warned = index
+            self.notify(safe_plain("; ".join(doc.warnings)), title="this article",
+                        severity="warning", timeout=6, markup=False)
         if not self._painted_once:
             self._painted_once = True
             if os.environ.get(FIRST_PAINT_ENV):
@@ -310,8 +318,13 @@ class MainScreen(TriageActions, Screen[None]):
         try:
             document = self.analyser(record, detect)
         except Exception as exc:  # a bad record must not take the reader down
-            self.app.call_from_thread(self._failed, index, f"article {index + 1}: {exc}")
-            return None
+            # The text is still worth reading: shown plain, the error as its warning.
+            try:
+                return plain_document(record, f"analysis failed ({type(exc).__name__}: "
+                                              f"{exc}): shown as plain text")
+            except Exception:
+                self.app.call_from_thread(self._failed, index, f"article {index + 1}: {exc}")
+                return None
         take_notice = getattr(self.analyser, "take_notice", None)
         if take_notice is not None and (notice := take_notice()):
             self.app.call_from_thread(self.notify, safe_plain(notice), title="analysis",

@@ -6,14 +6,14 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
 from tui.keymap import Scope, bindings, display_keys, effective_keys
 from tui.safe_text import safe_plain
+from tui.screens.modal import OnceModal
 
 
-class NoteScreen(ModalScreen[str | None]):
+class NoteScreen(OnceModal[str | None]):
     """Edit a note; dismisses with the new text (saved by the caller) or None (cancelled)."""
 
     BINDINGS: ClassVar = [*bindings(Scope.MODAL), *bindings(Scope.NOTE)]

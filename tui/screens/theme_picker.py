@@ -7,11 +7,11 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.keymap import Scope, bindings
+from tui.screens.modal import OnceModal
 
 
 class ThemeList(OptionList):
@@ -36,7 +36,7 @@ class ThemeList(OptionList):
         super().action_last()
 
 
-class ThemePicker(ModalScreen[str | None]):
+class ThemePicker(OnceModal[str | None]):
     """Pick a theme with live preview; dismisses with the chosen name or None."""
 
     BINDINGS: ClassVar = bindings(Scope.MODAL)
@@ -56,7 +56,7 @@ class ThemePicker(ModalScreen[str | None]):
 
     @on(OptionList.OptionHighlighted)
     def _preview(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option.id and event.option.id != self.app.theme:
+        if not self.closing and event.option.id and event.option.id != self.app.theme:
             self.app.theme = event.option.id
 
     @on(OptionList.OptionSelected)
@@ -65,5 +65,7 @@ class ThemePicker(ModalScreen[str | None]):
 
     def action_close(self) -> None:
         """Back to the theme in use before the picker opened."""
+        if self.closing:  # a theme was kept already: an escape in the same burst is late
+            return
         self.app.theme = self.original
         self.dismiss(None)

@@ -100,6 +100,8 @@ class TriageActions:
             return
         # The reader's own header text (not Screen.title, which repaints the whole screen).
         self.heading = f"{self._triage_base_title} · {triage.progress().line()}"
+        if triage.readonly:  # the state folder or file cannot be written
+            self.heading += " · not saving"
         self.query_one(TitleBar).show(self.heading, self.position)
 
     def _poll_sidecar(self) -> None:

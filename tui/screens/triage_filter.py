@@ -7,15 +7,15 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.keymap import Scope, bindings
+from tui.screens.modal import OnceModal
 from tui.triage import ListFilter
 
 
-class TriageFilterPicker(ModalScreen[ListFilter | None]):
+class TriageFilterPicker(OnceModal[ListFilter | None]):
     """Pick which articles the list shows; dismisses with the filter or None."""
 
     BINDINGS: ClassVar = bindings(Scope.MODAL)

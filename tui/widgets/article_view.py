@@ -3,10 +3,18 @@
 The Document's blocks are wrapped to the pane (at most `measure` columns) into display
 lines that remember their block, so that toggling boilerplate, re-wrapping on resize
 and jumping between sections all keep or find the reading position by block.
+
+Wrapping costs about the article's length, which for a 2 MB article is seconds: only the
+first screenful (or the lines up to the reading position kept) is laid out at once; the
+rest is laid out in short slices between keys (LAYOUT_SLICE), the scrollbar growing as it
+goes, so no key waits for the whole article.
 """
 
 from __future__ import annotations
 
+import asyncio
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -22,6 +30,9 @@ from tui.themes import ENTITY_DEFAULTS, ENTITY_KEYS, READER_DEFAULTS, READER_KEY
 from tui.widgets.scroll_height import set_scroll_height
 
 NO_BLOCK = -1  # spacer lines and the title taken from the record's own field
+LAYOUT_SLICE = 0.005  # seconds of wrapping at a time before keys and repaints get a turn
+LAYOUT_REST = 0.005  # seconds between slices, for the keys and repaints waiting
+FIRST_SLICE = 0.05  # at most this long at once for the lines a key waits for
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +67,11 @@ class ArticleView(ScrollView, can_focus=True):
         self._styles: dict[str, Style] = {}
         self._built_width = 0
         self._placeholder = ""
+        self._pending: Iterator[list[ViewLine]] | None = None  # the rest of a layout
+        self._building: list[ViewLine] = []  # the layout under way, before it is shown
+        self._goal: tuple[int, int] | None = None  # (block, offset) a layout is shown at
+        self._generation = 0
+        self._when_laid_out: Callable[[], object] | None = None
 
     # -- styles -------------------------------------------------------------------------
 
@@ -136,6 +152,11 @@ class ArticleView(ScrollView, can_focus=True):
         width = self.content_region.width - self.styles.scrollbar_size_vertical
         return max(10, min(width, self.measure))
 
+    @property
+    def laid_out(self) -> bool:
+        """True when every line of the article is laid out (not still being wrapped)."""
+        return self._pending is None
+
     def rebuild(self, anchor: tuple[int, int] | None = None, top: bool = False) -> None:
         """Lay the Document out again (after a toggle, a theme change or a resize)."""
         if not self.is_mounted:
@@ -147,54 +168,144 @@ class ArticleView(ScrollView, can_focus=True):
             # Not laid out yet (an article shown as the screen mounts): the first frame
             # lays it out when it draws the pane (render_line), so it already shows it.
             self._built_width = 0
+            self._pending = None
             self.refresh()
             return
-        width = self._width()
+        if not top and anchor is None:
+            anchor = self._anchor()  # e.g. a theme change: stay where the reader is
+        self._start_layout(self._width(), None if top else anchor)
+
+    def _start_layout(self, width: int, anchor: tuple[int, int] | None,
+                      drawing: bool = False) -> None:
+        """Wrap what the pane shows first now, the rest in slices (see the module doc).
+
+        With an `anchor` the old lines stay on screen until the new layout reaches it
+        (a slice at a time when that is far down a long article).
+        """
+        self._generation += 1
         self._built_width = width
-        self.lines = self._layout(width)
+        self._when_laid_out = None
+        self._pending = self._layout_blocks(width)
+        self._building = []
+        self._goal = anchor
+        self._grow(FIRST_SLICE, drawing, first=True)
+        if self._pending is not None:
+            generation = self._generation
+            if drawing:
+                self.call_later(lambda: self._continue(generation))
+            else:
+                self._continue(generation)
+
+    def _grow(self, budget: float, drawing: bool = False, first: bool = False) -> None:
+        """Wrap blocks for up to `budget` seconds; show the new lines once they reach far
+        enough (a screenful, from the top or from the anchor). The `first` slice stops
+        as soon as they are shown."""
+        pending = self._pending
+        if pending is None:
+            return
+        lines = self._building
+        need = max(1, self.scrollable_content_region.height) * 2
+        deadline = time.perf_counter() + budget
+        done = False
+        while True:
+            part = next(pending, None)
+            if part is None:
+                done = True
+                break
+            lines.extend(part)
+            if lines is not self.lines and self._far_enough(lines, need):
+                self._show_lines(lines, drawing)
+                if first:
+                    break
+            if time.perf_counter() > deadline:
+                break
+        if done:
+            self._pending = None
+            if lines is not self.lines:
+                self._show_lines(lines, drawing)
+        if not drawing:
+            self._fit_scroll_height()
+        if done and self._when_laid_out is not None:
+            then, self._when_laid_out = self._when_laid_out, None
+            then()
+
+    def _far_enough(self, lines: list[ViewLine], need: int) -> bool:
+        """Whether `lines` reach a screenful past where they will be shown."""
+        if self._goal is None:
+            return len(lines) >= need
+        block, _ = self._goal
+        last = next((ln.block for ln in reversed(lines) if ln.block != NO_BLOCK), NO_BLOCK)
+        if last <= block:
+            return False
+        return len(lines) - self._line_of(self._goal, lines) >= need
+
+    def _show_lines(self, lines: list[ViewLine], drawing: bool) -> None:
+        """Put the new layout on screen (later lines keep being appended to it)."""
+        self.lines = lines
         self._strips.clear()
+        if drawing:
+            return
         self._fit_scroll_height()
-        if top:
-            self.scroll_to(y=0, animate=False, immediate=True)
-        elif anchor is not None:
-            self.scroll_to(y=self._line_of(anchor), animate=False, immediate=True)
+        y = 0 if self._goal is None else self._line_of(self._goal)
+        self.scroll_to(y=y, animate=False, immediate=True)
         self.refresh()
 
-    def _line_of(self, anchor: tuple[int, int]) -> int:
+    def _continue(self, generation: int) -> None:
+        """Lay out the rest of the article in slices, in a task of the app's event loop."""
+
+        async def slices() -> None:
+            while self._pending is not None and generation == self._generation:
+                await asyncio.sleep(LAYOUT_REST)
+                if generation != self._generation or not self.is_mounted:
+                    return
+                self._grow(LAYOUT_SLICE)
+
+        self.run_worker(slices, group="layout", exclusive=True, exit_on_error=False)
+
+    def _after_layout(self, then: Callable[[], object]) -> bool:
+        """Run `then` once the whole article is laid out; False when it is already."""
+        if self._pending is None:
+            return False
+        self._when_laid_out = then
+        return True
+
+    def _line_of(self, anchor: tuple[int, int], lines: list[ViewLine] | None = None) -> int:
+        lines = self.lines if lines is None else lines
         block, offset = anchor
-        starts = [(i, ln.block) for i, ln in enumerate(self.lines) if ln.first]
-        for i, b in starts:
-            if b == block:
-                count = sum(1 for ln in self.lines[i:] if ln.block == block)
+        for i, ln in enumerate(lines):
+            if ln.first and ln.block >= block:
+                if ln.block > block:  # the block is hidden now: the next one that is shown
+                    return i
+                count = 0
+                while i + count < len(lines) and lines[i + count].block == block:
+                    count += 1
                 return i + min(offset, max(0, count - 1))
-        for i, b in starts:  # the block is hidden now: the next one that is shown
-            if b > block:
-                return i
-        return max(0, len(self.lines) - 1)
+        return max(0, len(lines) - 1)
 
     def _layout(self, width: int) -> list[ViewLine]:
+        """Every display line at once (tests and small articles; the view grows in slices)."""
+        return [line for part in self._layout_blocks(width) for line in part]
+
+    def _layout_blocks(self, width: int) -> Iterator[list[ViewLine]]:
+        """The display lines, a block (with the spacing before and after it) at a time."""
         doc = self.document
-        lines: list[ViewLine] = []
         if doc is None:
             if self._placeholder:
-                for c in self._styled(self._placeholder, [], "title").wrap(width):
-                    lines.append(ViewLine(c, NO_BLOCK))
-            return lines
+                yield [ViewLine(c, NO_BLOCK)
+                       for c in self._styled(self._placeholder, [], "title").wrap(width)]
+            return
         blocks = doc.blocks
+        blank = ViewLine(Content(""), NO_BLOCK)
         if doc.title and not any(b.kind is BlockKind.TITLE for b in blocks):
-            for i, c in enumerate(self._styled(doc.title, [], "title").wrap(width)):
-                lines.append(ViewLine(c, NO_BLOCK, first=i == 0))
-            lines.append(ViewLine(Content(""), NO_BLOCK))
+            yield [*(ViewLine(c, NO_BLOCK, first=i == 0)
+                     for i, c in enumerate(self._styled(doc.title, [], "title").wrap(width))),
+                   blank]
         for number, block in enumerate(blocks):
             if block.kind is BlockKind.BOILERPLATE and not self.show_boilerplate:
                 continue
-            content = self._block_content(block)
-            if block.kind is BlockKind.HEADING and lines and lines[-1].content.plain:
-                lines.append(ViewLine(Content(""), NO_BLOCK))
-            for i, c in enumerate(content.wrap(width)):
-                lines.append(ViewLine(c, number, first=i == 0))
-            lines.append(ViewLine(Content(""), NO_BLOCK))
-        return lines
+            # Every block ends with a blank line, so a heading needs no space added before it.
+            yield [*(ViewLine(c, number, first=i == 0)
+                     for i, c in enumerate(self._block_content(block).wrap(width))), blank]
 
     def _block_content(self, block: Block) -> Content:
         if block.kind is BlockKind.BOILERPLATE:
@@ -260,8 +371,11 @@ class ArticleView(ScrollView, can_focus=True):
         return False
 
     def next_section(self) -> bool:
-        """Bring the next heading to the top; False when there is none below."""
-        return self._to_next(self.heading_lines())
+        """Bring the next heading to the top; False when there is none below.
+
+        While the article is still being laid out, the search goes on once it is.
+        """
+        return self._to_next(self.heading_lines()) or self._after_layout(self.next_section)
 
     def prev_section(self) -> bool:
         """Bring the previous heading (or, before the first, the top) to the top.
@@ -288,7 +402,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def next_match(self) -> bool:
         """Bring the next line with a match to the top; False when there is none below."""
-        return self._to_next(self.match_lines())
+        return self._to_next(self.match_lines()) or self._after_layout(self.next_match)
 
     def prev_match(self) -> bool:
         """Bring the previous line with a match to the top; False when there is none above."""
@@ -310,8 +424,9 @@ class ArticleView(ScrollView, can_focus=True):
         self.scroll_to(y=0, animate=False, immediate=True)
 
     def action_last(self) -> None:
-        """The end of the article (its last screenful)."""
+        """The end of the article (its last screenful; again once it is all laid out)."""
         self.scroll_to(y=self._last_top(), animate=False, immediate=True)
+        self._after_layout(self.action_last)
 
     def action_page_down(self) -> None:
         """A page down."""
@@ -341,10 +456,7 @@ class ArticleView(ScrollView, can_focus=True):
         """Lay out an article that was shown before the pane had a size (see rebuild)."""
         if not self._styles:
             self._read_styles()
-        width = self._width()
-        self._built_width = width
-        self.lines = self._layout(width)
-        self._strips.clear()
+        self._start_layout(self._width(), None, drawing=True)
         self.call_later(self._fit_scroll_height)  # not while the frame is being drawn
 
     def _fit_scroll_height(self) -> None:

@@ -22,10 +22,12 @@ def _value(value: object) -> str:
     return UNKNOWN if value is None or value == "" else safe_plain(str(value))
 
 
-def describe(document: Document | None, language_pending: bool = False) -> Content:
-    """The panel's text for `document`: fields, language, sections, boilerplate, entities."""
+def describe(document: Document | None, language_pending: bool = False,
+             analysing: bool = False) -> Content:
+    """The panel's text for `document`: warnings, fields, language, sections, boilerplate,
+    entities; without one, whether an analysis is under way."""
     if document is None:
-        return Content("No article.")
+        return Content("analysing…" if analysing else "No article.")
     meta = document.meta
     rows: list[tuple[str, str]] = [
         ("Title", _value(document.title)),
@@ -48,6 +50,10 @@ def describe(document: Document | None, language_pending: bool = False) -> Conte
         rows.append(("Entities by", meta.entities_by))
     rows.append(("Words", f"{meta.words} · {meta.reading_minutes:g} min read"))
     parts: list[Content] = []
+    if document.warnings:  # repairs and limits first: they say how far to trust the rest
+        parts.append(Content.styled(f"Warnings ({len(document.warnings)})\n",
+                                    "bold $warning"))
+        parts.extend(Content(f"  {safe_plain(w)}\n") for w in document.warnings)
     for key, value in rows:
         parts.append(Content.assemble((f"{key}\n", "bold $text-muted"), f"  {value}\n"))
 
@@ -62,12 +68,16 @@ def describe(document: Document | None, language_pending: bool = False) -> Conte
     for reason, count in sorted(meta.boilerplate.items(), key=lambda kv: (-kv[1], kv[0])):
         parts.append(Content(f"  {reason} {count}\n"))
 
+    # Counted raw, made terminal-safe per distinct name: a long article has tens of
+    # thousands of mentions and this runs on the UI thread.
+    mentions = Counter((entity.label, entity.text) for block in document.blocks
+                       if block.is_content for entity in block.entities)
     by_label: dict[str, Counter[str]] = {}
-    for block in document.blocks:
-        if not block.is_content:
-            continue
-        for entity in block.entities:
-            by_label.setdefault(str(entity.label), Counter())[safe_plain(entity.text)] += 1
+    for (label, text), count in mentions.items():
+        names = by_label.get(str(label))
+        if names is None:
+            names = by_label[str(label)] = Counter()
+        names[safe_plain(text)] += count
     total = sum(sum(c.values()) for c in by_label.values())
     if language_pending and not total:
         parts.append(Content.styled("Entities\n", "bold $text-muted"))
@@ -107,11 +117,13 @@ class MetaPanel(ScrollView, can_focus=True):
         self._strips: dict[int, Strip] = {}
         self._shown_id: str | None = None
 
-    def show(self, document: Document | None, language_pending: bool = False) -> None:
-        """Fill the panel for `document` (the same article keeps its scroll position)."""
+    def show(self, document: Document | None, language_pending: bool = False,
+             analysing: bool = False) -> None:
+        """Fill the panel for `document` (the same article keeps its scroll position);
+        None with `analysing`: the article's analysis is under way."""
         same = document is not None and document.id == self._shown_id
         self._shown_id = None if document is None else document.id
-        self.text = describe(document, language_pending)
+        self.text = describe(document, language_pending, analysing)
         self._wrap()
         if not same:
             self.scroll_to(y=0, animate=False, immediate=True)
