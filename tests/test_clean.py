@@ -804,3 +804,77 @@ def test_a_paragraph_scraped_twice_keeps_its_first_copy(rules: BoilerplateRules)
     reasons = classify(lines, rules, None)
     assert reasons[2] is None
     assert reasons[3] is Reason.DUPLICATE
+
+
+# A whole page as a browser saves its text: the browser title, menus, the headline, the
+# body, then the footer's menus (written for the test in the manner of such pages).
+WHOLE_PAGE = """\
+Harga minyak sawit naik lagi minggu ini | Berita Harian Contoh
+
+Langkau ke kandungan
+Utama
+Nasional
+Dunia
+Sukan
+Hiburan
+Rencana
+
+Ekonomi
+Harga minyak sawit naik lagi minggu ini
+Oleh: Aminah Yusof
+12 Mac 2024
+
+Harga minyak sawit mentah naik buat minggu ketiga berturut-turut didorong permintaan kukuh.
+
+Peniaga berkata bekalan dijangka kekal ketat sehingga musim menuai bermula pada bulan depan.
+
+Sektor yang paling terkesan termasuk:
+Perladangan
+Pembuatan
+Logistik
+Peruncitan
+Perkhidmatan makanan
+
+Penganalisis menjangka harga akan stabil selepas itu apabila pengeluaran kembali normal.
+
+Mengenai Kami
+Hubungi Kami
+Kerjaya
+Pengiklanan
+Dasar Privasi
+Terma Penggunaan
+Peta Laman
+"""
+
+
+def test_whole_page_title_is_the_headline_under_the_menus(rules: BoilerplateRules) -> None:
+    lines = WHOLE_PAGE.splitlines()
+    reasons = classify(lines, rules)
+    browser, headline = 0, lines.index("Harga minyak sawit naik lagi minggu ini")
+    assert reasons[browser] is Reason.DUPLICATE
+    assert reasons[headline] is None
+    assert all(reasons[i] is Reason.NAVIGATION for i in range(2, headline)
+               if lines[i].strip() and lines[i] != "Langkau ke kandungan")
+
+
+def test_whole_page_footer_menu_goes_and_a_body_list_stays(rules: BoilerplateRules) -> None:
+    got = _reasons(WHOLE_PAGE, rules)
+    footer = ["Mengenai Kami", "Hubungi Kami", "Kerjaya", "Pengiklanan", "Peta Laman"]
+    assert {got[ln] for ln in footer} == {Reason.NAVIGATION}
+    body_list = ["Perladangan", "Pembuatan", "Logistik", "Peruncitan", "Perkhidmatan makanan"]
+    assert [got[ln] for ln in body_list] == [None] * 5
+
+
+def test_a_list_between_two_paragraphs_stays_without_a_colon(rules: BoilerplateRules) -> None:
+    text = WHOLE_PAGE.replace("Sektor yang paling terkesan termasuk:\n",
+                              "Beberapa sektor turut merasakan kesannya secara langsung.\n\n")
+    got = _reasons(text, rules)
+    assert [got[ln] for ln in ("Perladangan", "Logistik", "Perkhidmatan makanan")] == [None] * 3
+
+
+def test_the_pipeline_titles_a_whole_page_by_its_headline() -> None:
+    pipeline = Pipeline(load_config().analysis)
+    doc = pipeline.analyse(Record("p", WHOLE_PAGE), detect_language=False)
+    assert doc.title == "Harga minyak sawit naik lagi minggu ini"
+    kept = " ".join(b.text for b in doc.blocks if b.is_content)
+    assert "Kerjaya" not in kept and "Utama" not in kept and "Peruncitan" in kept

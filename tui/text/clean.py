@@ -303,6 +303,11 @@ def classify(
                             candidates[0] if candidates else None)
         if title_at is None and first_good < len(units):
             title_at = first_good
+        # A whole page opens with its browser title ("Headline | Site"); the headline
+        # itself stands lower, after the menus: that copy is the title.
+        if title_at is not None and (later := _page_title(units, title_at, first_good)):
+            units[title_at].reason = Reason.DUPLICATE
+            title_at = later
         if title_at is not None:
             title_tokens = frozenset(units[title_at].first.tokens)
     # When the text opens with its first paragraph there is no header zone to clean.
@@ -386,6 +391,9 @@ def classify(
     for k in front:
         if units[k].reason is None and k < first_good:
             units[k].reason = Reason.OTHER
+
+    # 7b. Whole pages: menus and section indexes below the body (or between its parts).
+    _menu_blocks(units, max(first_good, title_at if title_at is not None else 0))
 
     # 8. The page's closing parts: a comment thread or a press contact block runs to the
     # end; an author's bio is one of the last few paragraphs.
@@ -479,6 +487,38 @@ def classify(
     return out
 
 
+# The site's name after a browser title's separator has at most this many words.
+SITE_SUFFIX_WORDS = 6
+_TITLE_SEPARATOR = re.compile(r"\s(?:[|\-–—:·•»]|::)\s")
+
+
+def _page_title(units: Sequence[_Unit], top: int, first_good: int) -> int | None:
+    """The headline under a whole page's browser title (unit `top`, the page's first).
+
+    It is a later line above the first sentence-long paragraph that repeats the top line
+    without its " | Site" suffix, or the whole top line after at least two other lines (the
+    menus); of several such copies (a breadcrumb, then the headline) the last one.
+    """
+    if top != 0 or top >= first_good or len(units[top].lines) > 1:
+        return None
+    head = units[top].first
+    suffixed = _TITLE_SEPARATOR.search(head.text) is not None
+    found = None
+    for j in range(top + 1, len(units)):
+        u = units[j]
+        if u.shape is Shape.GOOD and u.lines[-1].ends_sentence and u.reason is None:
+            break
+        tokens = u.first.tokens
+        if u.reason is not None or len(u.lines) > 1 or len(tokens) < 2:
+            continue
+        extra = len(head.tokens) - len(tokens)
+        if head.tokens[:len(tokens)] != tokens:
+            continue
+        if (extra == 0 and j >= top + 3) or (suffixed and 0 < extra <= SITE_SUFFIX_WORDS):
+            found = j
+    return found
+
+
 def _link_lead_in(units: Sequence[_Unit], k: int, runs_matter: bool) -> bool:
     """A short label, a colon and a headline with no final stop: a link to another story.
 
@@ -494,6 +534,54 @@ def _link_lead_in(units: Sequence[_Unit], k: int, runs_matter: bool) -> bool:
                 and (_LOOSE_LABEL.match(units[j].first.text) or is_figures(units[j].first)):
             return False  # "Stadium: ..." / "Referee: ...", a score: a fact box
     return True
+
+
+# A menu has at least this many entries in a row (a body list between paragraphs may be
+# as long: it is kept by where it stands, see _menu_blocks).
+MENU_MIN_ENTRIES = 5
+MENU_ENTRY_WORDS = 5
+# Boilerplate a menu may run through ("Terms of Use" matched as legal among its entries).
+_MENU_MATES = {Reason.NAVIGATION, Reason.LEGAL, Reason.SHARE, Reason.TAGS, Reason.RELATED,
+               Reason.PROMO}
+
+
+def _menu_entry(unit: _Unit) -> bool:
+    """A link of a menu: one short line, no digits, no sentence, no list mark, no label."""
+    first = unit.first
+    text = first.text
+    return (unit.reason is None and len(unit.lines) == 1 and unit.shape is Shape.SHORT
+            and not unit.row and 1 <= first.words <= MENU_ENTRY_WORDS and first.has_letters
+            and not first.is_list_item and not first.is_quote
+            and not text.endswith((":", ",", ";")) and not any(ch.isdigit() for ch in text))
+
+
+def _menu_blocks(units: Sequence[_Unit], floor: int) -> None:
+    """Five or more menu entries in a row below the body's first paragraph are navigation.
+
+    Blank lines do not end a menu (a page's menus come in groups). A list of the article's
+    own is kept: one introduced by a line ending in a colon, or one that stands between two
+    paragraphs of the body (a sentence-long paragraph right before and right after it).
+    """
+    k = floor + 1
+    while k < len(units):
+        if not _menu_entry(units[k]):
+            k += 1
+            continue
+        j = k
+        while j < len(units) and (_menu_entry(units[j]) or units[j].reason in _MENU_MATES):
+            j += 1
+        entries = [i for i in range(k, j) if units[i].reason is None]
+        before = units[k - 1] if k > 0 else None
+        after = units[j] if j < len(units) else None
+        introduced = before is not None and before.reason is None \
+            and before.lines[-1].text.endswith(":")
+        between = (before is not None and after is not None and before.reason is None
+                   and after.reason is None and before.shape is Shape.GOOD
+                   and after.shape is Shape.GOOD)
+        if len(entries) >= MENU_MIN_ENTRIES and not introduced and not between:
+            for i in entries:
+                units[i].reason = Reason.NAVIGATION
+        k = max(j, k + 1)
 
 
 # Only this many of the last content units are tried against the closing patterns.
