@@ -878,3 +878,82 @@ def test_the_pipeline_titles_a_whole_page_by_its_headline() -> None:
     assert doc.title == "Harga minyak sawit naik lagi minggu ini"
     kept = " ".join(b.text for b in doc.blocks if b.is_content)
     assert "Kerjaya" not in kept and "Utama" not in kept and "Peruncitan" in kept
+
+
+def _in_body(line: str, rules: BoilerplateRules) -> Reason | None:
+    """The reason of `line` standing alone between paragraphs of a short article."""
+    text = ("Kerajaan negeri mengumumkan peruntukan tambahan untuk projek tebatan banjir.\n\n"
+            "Menteri Besar berkata kerja-kerja akan bermula pada bulan hadapan di tiga daerah.\n\n"
+            f"{line}\n\n"
+            "Penduduk kampung menyambut baik langkah itu kerana banjir berlaku setiap tahun.\n\n"
+            "Projek itu dijangka siap dalam tempoh dua tahun jika cuaca mengizinkan.\n")
+    return _reasons(text, rules)[line.strip()]
+
+
+# Widgets, appeals, glued credits, disclaimers, kickers and footers, each in the languages
+# its pattern covers (Malay written out on its own); all lines written for the test.
+NEW_WIDGET_CASES = [
+    ("Presiden berucap di hadapan Kongres di WashingtonImage copyrightREUTERS", Reason.CAPTION),
+    ("Penyokong berhimpun di luar mahkamah. Credit... Ahmad Zaki/Berita Contoh", Reason.CAPTION),
+    ("Kredit foto: Jabatan Penerangan", Reason.CAPTION),
+    ("Gambar fail menunjukkan jambatan lama sebelum dirobohkan", Reason.CAPTION),
+    ("(Graphic: Palm oil exports by month - here)", Reason.CAPTION),
+    ("Like this: Like Loading...", Reason.SHARE),
+    ("A- A+ (Ubah saiz teks)", Reason.OTHER),
+    ("Lorem ipsum dolor sit amet, consectetur adipiscing elit.", Reason.OTHER),
+    ("Loading content ...", Reason.OTHER),
+    ("Fullscreen", Reason.OTHER),
+    ("24 Photos", Reason.OTHER),
+    ("main-content-wrapper-left", Reason.OTHER),
+    ("Rencana ini adalah pandangan peribadi penulis dan tidak semestinya mencerminkan "
+     "pendirian akhbar ini.", Reason.OTHER),
+    ("The views in this column do not necessarily reflect those of the newspaper.", Reason.OTHER),
+    ("Isi tulisan di luar tanggung jawab redaksi.", Reason.OTHER),
+    ("Tel: +60 3-2612 3456", Reason.OTHER),
+    ("Emel: editor@beritacontoh.example", Reason.OTHER),
+    ("Undian", Reason.OTHER),
+    ("Langgan untuk terus membaca artikel ini", Reason.PROMO),
+    ("Kandungan ini eksklusif untuk pelanggan digital", Reason.PROMO),
+    ("Sokong kewartawanan bebas dengan melanggan hari ini", Reason.PROMO),
+    ("Ikuti kami di Facebook dan Instagram", Reason.PROMO),
+    ("Langgan", Reason.PROMO),
+    ("Sign up to get our weekly briefing on regional politics", Reason.PROMO),
+    ("Get the magazine delivered to your door every month", Reason.PROMO),
+    ("Baca PAS sedia bekerjasama dengan kerajaan baharu", Reason.RELATED),
+    ("Paling ramai dibaca", Reason.RELATED),
+    ("Popular Posts", Reason.RELATED),
+    ("Artikel ini disiarkan semula daripada Berita Contoh dengan izin.", Reason.CREDIT),
+    ("This article has been adapted from its original source.", Reason.CREDIT),
+    ("Opinion Columnist", Reason.BYLINE),
+    ("Kolumnis jemputan", Reason.BYLINE),
+    ("Penulis boleh dihubungi di penulis@contoh.example", Reason.BYLINE),
+    ("Data Policy", Reason.LEGAL),
+    ("Privacy & Cookies Policy", Reason.LEGAL),
+    ("Acme Media, a Contoh Holdings company", Reason.LEGAL),
+    ("Site Index", Reason.NAVIGATION),
+    ("Hubungi Kami", Reason.NAVIGATION),
+    ("Bahasa Melayu", Reason.NAVIGATION),
+    ("中文网", Reason.NAVIGATION),
+    ("Footer menu", Reason.NAVIGATION),
+    ("Previous Post: Harga ayam dijangka stabil", Reason.NAVIGATION),
+    ("People in this Story", Reason.TAGS),
+]
+
+
+@pytest.mark.parametrize(("line", "reason"), NEW_WIDGET_CASES)
+def test_widgets_appeals_credits_and_footers(rules: BoilerplateRules, line: str,
+                                             reason: Reason) -> None:
+    assert _in_body(line, rules) is reason
+
+
+@pytest.mark.parametrize("line", [
+    "Baca al-Quran setiap hari adalah amalan yang dituntut, katanya.",
+    "Like this one, many bridges in the state are more than fifty years old.",
+    "Beliau berkata syarikat itu tidak mencerminkan keadaan sebenar pasaran.",
+    "Polis boleh dihubungi di talian kecemasan 999 pada bila-bila masa, katanya.",
+    "Harga saham syarikat itu naik 2.1 peratus kepada RM4.50 sesaham semalam.",
+    "Pelanggan digital akan menerima akses percuma selama sebulan, kata syarikat itu.",
+])
+def test_sentences_near_the_new_patterns_stay_content(rules: BoilerplateRules,
+                                                      line: str) -> None:
+    assert _in_body(line, rules) is None

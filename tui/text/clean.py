@@ -560,7 +560,8 @@ def _menu_blocks(units: Sequence[_Unit], floor: int) -> None:
 
     Blank lines do not end a menu (a page's menus come in groups). A list of the article's
     own is kept: one introduced by a line ending in a colon, or one that stands between two
-    paragraphs of the body (a sentence-long paragraph right before and right after it).
+    paragraphs of the body (a paragraph ending in a full stop right before it, a
+    sentence-long one right after it).
     """
     k = floor + 1
     while k < len(units):
@@ -577,7 +578,7 @@ def _menu_blocks(units: Sequence[_Unit], floor: int) -> None:
             and before.lines[-1].text.endswith(":")
         between = (before is not None and after is not None and before.reason is None
                    and after.reason is None and before.shape is Shape.GOOD
-                   and after.shape is Shape.GOOD)
+                   and before.lines[-1].ends_sentence and after.shape is Shape.GOOD)
         if len(entries) >= MENU_MIN_ENTRIES and not introduced and not between:
             for i in entries:
                 units[i].reason = Reason.NAVIGATION
