@@ -957,3 +957,64 @@ def test_widgets_appeals_credits_and_footers(rules: BoilerplateRules, line: str,
 def test_sentences_near_the_new_patterns_stay_content(rules: BoilerplateRules,
                                                       line: str) -> None:
     assert _in_body(line, rules) is None
+
+
+# A page body with a photo gallery and a box of cut headlines (written for the test).
+GALLERY_PAGE = """\
+Hujan lebat menyebabkan banjir kilat di beberapa kawasan rendah di ibu negara petang semalam.
+
+Pihak berkuasa tempatan berkata air mula surut menjelang tengah malam tanpa sebarang kecederaan.
+
+Fullscreen
+Anggota bomba memindahkan penduduk dari rumah mereka di Kampung
+Kenderaan terkandas di jalan utama berhampiran pusat bandar
+Penduduk membersihkan lumpur di hadapan kedai mereka pada
+Kanak-kanak bermain air di taman permainan yang dinaiki air pada Isnin.
+Pasukan penyelamat membawa bekalan makanan ke pusat pemindahan
+Next Slide
+
+Jabatan Meteorologi menjangka hujan akan berterusan sehingga hujung minggu ini.
+
+Banjir kilat lagi di Shah Alam, penduduk ..
+Jalan raya ditutup selepas tanah runtuh di ..
+Harga sayur naik berikutan cuaca buruk di ..
+"""
+
+
+def test_a_gallery_under_its_buttons_and_cut_headlines_go(rules: BoilerplateRules) -> None:
+    got = _reasons(GALLERY_PAGE, rules)
+    gallery = [ln for ln in GALLERY_PAGE.splitlines()[5:10]]
+    assert {got[ln] for ln in gallery} == {Reason.RELATED}
+    cut = GALLERY_PAGE.strip().splitlines()[-3:]
+    assert {got[ln.strip()] for ln in cut} == {Reason.RELATED}
+    assert got["Jabatan Meteorologi menjangka hujan akan berterusan sehingga hujung minggu ini."] \
+        is None
+
+
+def test_a_list_of_names_under_the_text_is_the_articles(rules: BoilerplateRules) -> None:
+    text = ("Calon bebas lancar manifesto\n\n"
+            "Beberapa bekas menteri menyatakan sokongan terbuka kepada calon bebas itu.\n\n"
+            "Mereka hadir ke majlis itu bersama keluarga dan penyokong masing-masing seperti "
+            "yang dijanjikan oleh penganjur sejak minggu lalu\n\n"
+            "Ahmad Kamal, bekas menteri perdagangan antarabangsa\n"
+            "Siti Rahmah, bekas timbalan menteri pendidikan\n"
+            "Lim Wei Ming, bekas ahli parlimen kawasan bandar\n"
+            "Rajesh Kumar, bekas pengerusi suruhanjaya pilihan raya\n"
+            "Nurul Huda, bekas ketua pegawai eksekutif syarikat negeri\n\n"
+            "Majlis itu turut dihadiri kira-kira dua ribu penyokong dari seluruh negeri.\n")
+    got = _reasons(text, rules)
+    assert got["Siti Rahmah, bekas timbalan menteri pendidikan"] is None
+    assert got["Nurul Huda, bekas ketua pegawai eksekutif syarikat negeri"] is None
+
+
+def test_names_and_roles_in_pairs_are_no_menu(rules: BoilerplateRules) -> None:
+    pairs = ["Ahmad Kamal", "Senator Kedah", "Siti Rahmah", "Ahli Parlimen Ipoh",
+             "Lim Wei Ming", "Senator Johor", "Rajesh Kumar", "Ahli Parlimen Klang",
+             "Nurul Huda", "Senator Perak"]
+    blocks = "\n\n".join(f"{a}\n{b}" for a, b in zip(pairs[::2], pairs[1::2], strict=True))
+    text = ("Cadangan pindaan ditolak\n\n"
+            "Senarai ahli politik yang menolak cadangan itu semakin panjang minggu ini.\n\n"
+            "Mereka yang sudah menyatakan pendirian setakat ini (senarai penuh di bawah)\n\n"
+            f"{blocks}\n\nSenarai ini dikemas kini setiap hari oleh pasukan kami.\n")
+    got = _reasons(text, rules)
+    assert [got[p] for p in pairs] == [None] * len(pairs)
