@@ -937,6 +937,16 @@ NEW_WIDGET_CASES = [
     ("Footer menu", Reason.NAVIGATION),
     ("Previous Post: Harga ayam dijangka stabil", Reason.NAVIGATION),
     ("People in this Story", Reason.TAGS),
+    ("Kongsikan artikel ini", Reason.SHARE),
+    ("Lihat semua 12 komen", Reason.SHARE),
+    ("Video berkaitan", Reason.RELATED),
+    ("Gambar ihsan Facebook Pejabat Daerah", Reason.CAPTION),
+    ("Tatal ke bawah untuk teruskan membaca", Reason.ADVERT),
+    ("Klik di sini untuk maklumat lanjut", Reason.PROMO),
+    ("Dengar artikel ini", Reason.OTHER),
+    ("Masa membaca: 3 minit", Reason.BYLINE),
+    ("Undi sekarang", Reason.OTHER),
+    ("Media playback is unsupported on your device", Reason.OTHER),
 ]
 
 
