@@ -963,6 +963,8 @@ def test_widgets_appeals_credits_and_footers(rules: BoilerplateRules, line: str,
     "Polis boleh dihubungi di talian kecemasan 999 pada bila-bila masa, katanya.",
     "Harga saham syarikat itu naik 2.1 peratus kepada RM4.50 sesaham semalam.",
     "Pelanggan digital akan menerima akses percuma selama sebulan, kata syarikat itu.",
+    "Para atlet harus masuk ke kolam air sejuk untuk menjaga stamina mereka setiap pagi.",
+    "She told her aides to email her at her personal address so she could keep working.",
 ])
 def test_sentences_near_the_new_patterns_stay_content(rules: BoilerplateRules,
                                                       line: str) -> None:
