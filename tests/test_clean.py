@@ -1030,3 +1030,52 @@ def test_names_and_roles_in_pairs_are_no_menu(rules: BoilerplateRules) -> None:
             f"{blocks}\n\nSenarai ini dikemas kini setiap hari oleh pasukan kami.\n")
     got = _reasons(text, rules)
     assert [got[p] for p in pairs] == [None] * len(pairs)
+
+
+# An article that ends with a list of sectors and a profile box (written for the test).
+BOX_ARTICLE = """\
+Bursa Malaysia dibuka tinggi didorong sektor perladangan
+Oleh: Ahmad Faizal
+
+KUALA LUMPUR: Bursa Malaysia dibuka lebih tinggi pagi ini didorong pembelian saham perladangan.
+
+Peniaga berkata sentimen pasaran dijangka kekal positif sepanjang minggu ini.
+
+Sektor utama yang naik
+Perladangan
+Kewangan
+Pembinaan
+Teknologi
+Tenaga
+
+Profil ringkas
+Dato' Seri Ahmad Zaki
+Ketua Pegawai Eksekutif, Syarikat Contoh Berhad
+Anugerah
+Tokoh Korporat Anugerah Kecemerlangan 2019
+Anugerah Usahawan Terbilang 2016
+Pingat Johan Mangku Negara
+
+Baca juga: Ringgit dibuka tinggi berbanding dolar AS
+Kongsi
+Facebook
+"""
+
+
+def test_sector_list_and_profile_box_at_the_end_stay(rules: BoilerplateRules) -> None:
+    got = _reasons(BOX_ARTICLE, rules)
+    kept = ["Sektor utama yang naik", "Perladangan", "Tenaga", "Profil ringkas",
+            "Dato' Seri Ahmad Zaki", "Anugerah", "Anugerah Usahawan Terbilang 2016",
+            "Pingat Johan Mangku Negara"]
+    assert [got[ln] for ln in kept] == [None] * len(kept)
+    assert got["Baca juga: Ringgit dibuka tinggi berbanding dolar AS"] is Reason.RELATED
+    assert got["Facebook"] is Reason.SHARE
+
+
+def test_a_title_cased_menu_entry_is_no_box_label(rules: BoilerplateRules) -> None:
+    from tui.text.line import make_line
+    from tui.text.line_kinds import is_box_label
+
+    assert [is_box_label(make_line(0, t)) for t in
+            ("Profil", "Anugerah", "Sektor utama yang naik", "Fact Checks", "Results Today",
+             "Profil penuh beliau.")] == [True, True, True, False, False, False]

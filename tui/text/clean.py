@@ -36,6 +36,7 @@ from tui.text.line_kinds import (
     FULL_STOP,
     MENU_SEPARATOR,
     TIME,
+    is_box_label,
     is_figures,
     is_header_widget,
     is_lead_in,
@@ -670,11 +671,13 @@ def _headline_lists(units: Sequence[_Unit], floor: int, runs_matter: bool) -> No
 
 def _kept_list(units: Sequence[_Unit], k: int, j: int) -> bool:
     """Whether units k..j-1 are the article's own list: introduced by a colon, or standing
-    between two paragraphs (one ending in a full stop before it, a long one after it)."""
+    between two paragraphs (one ending in a full stop before it, a long one after it), or
+    headed by a box label of the article's own ("Profil", "Anugerah", "Sektor utama")."""
     before = units[k - 1] if k > 0 else None
     after = units[j] if j < len(units) else None
-    introduced = before is not None and before.reason is None \
-        and before.lines[-1].text.endswith(":")
+    introduced = (before is not None and before.reason is None
+                  and (before.lines[-1].text.endswith(":") or is_box_label(before.first))
+                  ) or is_box_label(units[k].first)
     between = (before is not None and after is not None and before.reason is None
                and after.reason is None and before.shape is Shape.GOOD
                and before.lines[-1].ends_sentence and after.shape is Shape.GOOD)
@@ -806,13 +809,15 @@ def _dated_entry(unit: _Unit) -> bool:
 
 
 def _short_list_at(units: Sequence[_Unit], k: int) -> bool:
-    """Unit k is a label of the page's own ("Pros:", "Our advice:") over list entries.
+    """Unit k is a label of the page's own ("Pros:", "Our advice:", "Profil", "Anugerah")
+    over list entries.
 
     Labels of link boxes ("Read more:", "Baca juga:") are known patterns, so an unknown
     label that opens a list opens content.
     """
     u = units[k]
-    return (u.reason is None and len(u.lines) == 1 and u.first.text.endswith(":")
+    return (u.reason is None and len(u.lines) == 1
+            and (u.first.text.endswith(":") or is_box_label(u.first))
             and u.first.words <= 8
             and k + 1 < len(units) and units[k + 1].reason is None
             and _list_entry(units[k + 1]))
