@@ -947,6 +947,8 @@ NEW_WIDGET_CASES = [
     ("Masa membaca: 3 minit", Reason.BYLINE),
     ("Undi sekarang", Reason.OTHER),
     ("Media playback is unsupported on your device", Reason.OTHER),
+    ("Dikemaskini Mac. 12 pada 3.53 petang", Reason.BYLINE),
+    ("Updated Jan. 4 at 9:10 am E.T.", Reason.BYLINE),
 ]
 
 
@@ -965,6 +967,7 @@ def test_widgets_appeals_credits_and_footers(rules: BoilerplateRules, line: str,
     "Pelanggan digital akan menerima akses percuma selama sebulan, kata syarikat itu.",
     "Para atlet harus masuk ke kolam air sejuk untuk menjaga stamina mereka setiap pagi.",
     "She told her aides to email her at her personal address so she could keep working.",
+    "Updated figures show the economy grew 5 percent last year, the ministry said.",
 ])
 def test_sentences_near_the_new_patterns_stay_content(rules: BoilerplateRules,
                                                       line: str) -> None:
