@@ -949,6 +949,7 @@ NEW_WIDGET_CASES = [
     ("Media playback is unsupported on your device", Reason.OTHER),
     ("Dikemaskini Mac. 12 pada 3.53 petang", Reason.BYLINE),
     ("Updated Jan. 4 at 9:10 am E.T.", Reason.BYLINE),
+    ("Você pode gostar...", Reason.RELATED),
 ]
 
 
@@ -983,7 +984,7 @@ Pihak berkuasa tempatan berkata air mula surut menjelang tengah malam tanpa seba
 Fullscreen
 Anggota bomba memindahkan penduduk dari rumah mereka di Kampung
 Kenderaan terkandas di jalan utama berhampiran pusat bandar
-Penduduk membersihkan lumpur di hadapan kedai mereka pada
+Penduduk membersihkan lumpur di hadapan kedai mereka di Jalan Tun Razak,
 Kanak-kanak bermain air di taman permainan yang dinaiki air pada Isnin.
 Pasukan penyelamat membawa bekalan makanan ke pusat pemindahan
 Next Slide
@@ -999,7 +1000,7 @@ Harga sayur naik berikutan cuaca buruk di ..
 def test_a_gallery_under_its_buttons_and_cut_headlines_go(rules: BoilerplateRules) -> None:
     got = _reasons(GALLERY_PAGE, rules)
     gallery = [ln for ln in GALLERY_PAGE.splitlines()[5:10]]
-    assert {got[ln] for ln in gallery} == {Reason.RELATED}
+    assert {got[ln] for ln in gallery} == {Reason.CAPTION}
     cut = GALLERY_PAGE.strip().splitlines()[-3:]
     assert {got[ln.strip()] for ln in cut} == {Reason.RELATED}
     assert got["Jabatan Meteorologi menjangka hujan akan berterusan sehingga hujung minggu ini."] \

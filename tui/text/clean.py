@@ -616,15 +616,15 @@ _CUT = re.compile(r"(?:[^.]\.\.|…|\.\.\.)$")
 
 
 def _listed_headline(unit: _Unit) -> bool:
-    """One line of four to sixteen words that reads like a link: no final stop, no label,
-    not opening with a figure (an ingredient, a quantity, a ranked entry)."""
+    """One line of four to sixteen words that reads like a link or a caption cut short: no
+    final stop, no label, not opening with a figure (an ingredient, a quantity, a rank)."""
     first = unit.first
     text = first.text
     return (unit.reason is None and len(unit.lines) == 1 and not unit.row
             and _opens_like_a_link(text.lstrip("\"'“‘«"))
             and HEADLINE_WORDS[0] <= first.words <= HEADLINE_WORDS[1]
             and not first.ends_sentence and not first.is_list_item and not first.is_quote
-            and not first.is_table_row and not text.endswith((":", ",", ";")))
+            and not first.is_table_row and not text.endswith((":", ";")))
 
 
 def _odd_entry(unit: _Unit) -> bool:
@@ -664,8 +664,12 @@ def _headline_lists(units: Sequence[_Unit], floor: int, runs_matter: bool) -> No
             fenced = entry is _cut_headline or units[k - 1].reason is not None
             if (fenced and j - k >= least and _grouped(units, k, j, least, runs_matter)
                     and not _kept_list(units, k, j)):
+                # Under a gallery's buttons ("Fullscreen") or a credit the lines are captions.
+                head = units[k - 1].reason if k > 0 else None
+                reason = Reason.CAPTION if head in (Reason.OTHER, Reason.CAPTION) \
+                    else Reason.RELATED
                 for i in range(k, j):
-                    units[i].reason = Reason.RELATED
+                    units[i].reason = reason
             k = j
 
 
