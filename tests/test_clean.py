@@ -804,3 +804,282 @@ def test_a_paragraph_scraped_twice_keeps_its_first_copy(rules: BoilerplateRules)
     reasons = classify(lines, rules, None)
     assert reasons[2] is None
     assert reasons[3] is Reason.DUPLICATE
+
+
+# A whole page as a browser saves its text: the browser title, menus, the headline, the
+# body, then the footer's menus (written for the test in the manner of such pages).
+WHOLE_PAGE = """\
+Harga minyak sawit naik lagi minggu ini | Berita Harian Contoh
+
+Langkau ke kandungan
+Utama
+Nasional
+Dunia
+Sukan
+Hiburan
+Rencana
+
+Ekonomi
+Harga minyak sawit naik lagi minggu ini
+Oleh: Aminah Yusof
+12 Mac 2024
+
+Harga minyak sawit mentah naik buat minggu ketiga berturut-turut didorong permintaan kukuh.
+
+Peniaga berkata bekalan dijangka kekal ketat sehingga musim menuai bermula pada bulan depan.
+
+Sektor yang paling terkesan termasuk:
+Perladangan
+Pembuatan
+Logistik
+Peruncitan
+Perkhidmatan makanan
+
+Penganalisis menjangka harga akan stabil selepas itu apabila pengeluaran kembali normal.
+
+Mengenai Kami
+Hubungi Kami
+Kerjaya
+Pengiklanan
+Dasar Privasi
+Terma Penggunaan
+Peta Laman
+"""
+
+
+def test_whole_page_title_is_the_headline_under_the_menus(rules: BoilerplateRules) -> None:
+    lines = WHOLE_PAGE.splitlines()
+    reasons = classify(lines, rules)
+    browser, headline = 0, lines.index("Harga minyak sawit naik lagi minggu ini")
+    assert reasons[browser] is Reason.DUPLICATE
+    assert reasons[headline] is None
+    assert all(reasons[i] is Reason.NAVIGATION for i in range(2, headline)
+               if lines[i].strip() and lines[i] != "Langkau ke kandungan")
+
+
+def test_whole_page_footer_menu_goes_and_a_body_list_stays(rules: BoilerplateRules) -> None:
+    got = _reasons(WHOLE_PAGE, rules)
+    footer = ["Mengenai Kami", "Hubungi Kami", "Kerjaya", "Pengiklanan", "Peta Laman"]
+    assert {got[ln] for ln in footer} == {Reason.NAVIGATION}
+    body_list = ["Perladangan", "Pembuatan", "Logistik", "Peruncitan", "Perkhidmatan makanan"]
+    assert [got[ln] for ln in body_list] == [None] * 5
+
+
+def test_a_list_between_two_paragraphs_stays_without_a_colon(rules: BoilerplateRules) -> None:
+    text = WHOLE_PAGE.replace("Sektor yang paling terkesan termasuk:\n",
+                              "Beberapa sektor turut merasakan kesannya secara langsung.\n\n")
+    got = _reasons(text, rules)
+    assert [got[ln] for ln in ("Perladangan", "Logistik", "Perkhidmatan makanan")] == [None] * 3
+
+
+def test_the_pipeline_titles_a_whole_page_by_its_headline() -> None:
+    pipeline = Pipeline(load_config().analysis)
+    doc = pipeline.analyse(Record("p", WHOLE_PAGE), detect_language=False)
+    assert doc.title == "Harga minyak sawit naik lagi minggu ini"
+    kept = " ".join(b.text for b in doc.blocks if b.is_content)
+    assert "Kerjaya" not in kept and "Utama" not in kept and "Peruncitan" in kept
+
+
+def _in_body(line: str, rules: BoilerplateRules) -> Reason | None:
+    """The reason of `line` standing alone between paragraphs of a short article."""
+    text = ("Kerajaan negeri mengumumkan peruntukan tambahan untuk projek tebatan banjir.\n\n"
+            "Menteri Besar berkata kerja-kerja akan bermula pada bulan hadapan di tiga daerah.\n\n"
+            f"{line}\n\n"
+            "Penduduk kampung menyambut baik langkah itu kerana banjir berlaku setiap tahun.\n\n"
+            "Projek itu dijangka siap dalam tempoh dua tahun jika cuaca mengizinkan.\n")
+    return _reasons(text, rules)[line.strip()]
+
+
+# Widgets, appeals, glued credits, disclaimers, kickers and footers, each in the languages
+# its pattern covers (Malay written out on its own); all lines written for the test.
+NEW_WIDGET_CASES = [
+    ("Presiden berucap di hadapan Kongres di WashingtonImage copyrightREUTERS", Reason.CAPTION),
+    ("Penyokong berhimpun di luar mahkamah. Credit... Ahmad Zaki/Berita Contoh", Reason.CAPTION),
+    ("Kredit foto: Jabatan Penerangan", Reason.CAPTION),
+    ("Gambar fail menunjukkan jambatan lama sebelum dirobohkan", Reason.CAPTION),
+    ("(Graphic: Palm oil exports by month - here)", Reason.CAPTION),
+    ("Like this: Like Loading...", Reason.SHARE),
+    ("A- A+ (Ubah saiz teks)", Reason.OTHER),
+    ("Lorem ipsum dolor sit amet, consectetur adipiscing elit.", Reason.OTHER),
+    ("Loading content ...", Reason.OTHER),
+    ("Fullscreen", Reason.OTHER),
+    ("24 Photos", Reason.OTHER),
+    ("main-content-wrapper-left", Reason.OTHER),
+    ("Rencana ini adalah pandangan peribadi penulis dan tidak semestinya mencerminkan "
+     "pendirian akhbar ini.", Reason.OTHER),
+    ("The views in this column do not necessarily reflect those of the newspaper.", Reason.OTHER),
+    ("Isi tulisan di luar tanggung jawab redaksi.", Reason.OTHER),
+    ("Tel: +60 3-2612 3456", Reason.OTHER),
+    ("Emel: editor@beritacontoh.example", Reason.OTHER),
+    ("Undian", Reason.OTHER),
+    ("Langgan untuk terus membaca artikel ini", Reason.PROMO),
+    ("Kandungan ini eksklusif untuk pelanggan digital", Reason.PROMO),
+    ("Sokong kewartawanan bebas dengan melanggan hari ini", Reason.PROMO),
+    ("Ikuti kami di Facebook dan Instagram", Reason.PROMO),
+    ("Langgan", Reason.PROMO),
+    ("Sign up to get our weekly briefing on regional politics", Reason.PROMO),
+    ("Get the magazine delivered to your door every month", Reason.PROMO),
+    ("Baca PAS sedia bekerjasama dengan kerajaan baharu", Reason.RELATED),
+    ("Paling ramai dibaca", Reason.RELATED),
+    ("Popular Posts", Reason.RELATED),
+    ("Artikel ini disiarkan semula daripada Berita Contoh dengan izin.", Reason.CREDIT),
+    ("This article has been adapted from its original source.", Reason.CREDIT),
+    ("Opinion Columnist", Reason.BYLINE),
+    ("Kolumnis jemputan", Reason.BYLINE),
+    ("Penulis boleh dihubungi di penulis@contoh.example", Reason.BYLINE),
+    ("Data Policy", Reason.LEGAL),
+    ("Privacy & Cookies Policy", Reason.LEGAL),
+    ("Acme Media, a Contoh Holdings company", Reason.LEGAL),
+    ("Site Index", Reason.NAVIGATION),
+    ("Hubungi Kami", Reason.NAVIGATION),
+    ("Bahasa Melayu", Reason.NAVIGATION),
+    ("中文网", Reason.NAVIGATION),
+    ("Footer menu", Reason.NAVIGATION),
+    ("Previous Post: Harga ayam dijangka stabil", Reason.NAVIGATION),
+    ("People in this Story", Reason.TAGS),
+    ("Kongsikan artikel ini", Reason.SHARE),
+    ("Lihat semua 12 komen", Reason.SHARE),
+    ("Video berkaitan", Reason.RELATED),
+    ("Gambar ihsan Facebook Pejabat Daerah", Reason.CAPTION),
+    ("Tatal ke bawah untuk teruskan membaca", Reason.ADVERT),
+    ("Klik di sini untuk maklumat lanjut", Reason.PROMO),
+    ("Dengar artikel ini", Reason.OTHER),
+    ("Masa membaca: 3 minit", Reason.BYLINE),
+    ("Undi sekarang", Reason.OTHER),
+    ("Media playback is unsupported on your device", Reason.OTHER),
+    ("Dikemaskini Mac. 12 pada 3.53 petang", Reason.BYLINE),
+    ("Updated Jan. 4 at 9:10 am E.T.", Reason.BYLINE),
+    ("Você pode gostar...", Reason.RELATED),
+]
+
+
+@pytest.mark.parametrize(("line", "reason"), NEW_WIDGET_CASES)
+def test_widgets_appeals_credits_and_footers(rules: BoilerplateRules, line: str,
+                                             reason: Reason) -> None:
+    assert _in_body(line, rules) is reason
+
+
+@pytest.mark.parametrize("line", [
+    "Baca al-Quran setiap hari adalah amalan yang dituntut, katanya.",
+    "Like this one, many bridges in the state are more than fifty years old.",
+    "Beliau berkata syarikat itu tidak mencerminkan keadaan sebenar pasaran.",
+    "Polis boleh dihubungi di talian kecemasan 999 pada bila-bila masa, katanya.",
+    "Harga saham syarikat itu naik 2.1 peratus kepada RM4.50 sesaham semalam.",
+    "Pelanggan digital akan menerima akses percuma selama sebulan, kata syarikat itu.",
+    "Para atlet harus masuk ke kolam air sejuk untuk menjaga stamina mereka setiap pagi.",
+    "She told her aides to email her at her personal address so she could keep working.",
+    "Updated figures show the economy grew 5 percent last year, the ministry said.",
+])
+def test_sentences_near_the_new_patterns_stay_content(rules: BoilerplateRules,
+                                                      line: str) -> None:
+    assert _in_body(line, rules) is None
+
+
+# A page body with a photo gallery and a box of cut headlines (written for the test).
+GALLERY_PAGE = """\
+Hujan lebat menyebabkan banjir kilat di beberapa kawasan rendah di ibu negara petang semalam.
+
+Pihak berkuasa tempatan berkata air mula surut menjelang tengah malam tanpa sebarang kecederaan.
+
+Fullscreen
+Anggota bomba memindahkan penduduk dari rumah mereka di Kampung
+Kenderaan terkandas di jalan utama berhampiran pusat bandar
+Penduduk membersihkan lumpur di hadapan kedai mereka di Jalan Tun Razak,
+Kanak-kanak bermain air di taman permainan yang dinaiki air pada Isnin.
+Pasukan penyelamat membawa bekalan makanan ke pusat pemindahan
+Next Slide
+
+Jabatan Meteorologi menjangka hujan akan berterusan sehingga hujung minggu ini.
+
+Banjir kilat lagi di Shah Alam, penduduk ..
+Jalan raya ditutup selepas tanah runtuh di ..
+Harga sayur naik berikutan cuaca buruk di ..
+"""
+
+
+def test_a_gallery_under_its_buttons_and_cut_headlines_go(rules: BoilerplateRules) -> None:
+    got = _reasons(GALLERY_PAGE, rules)
+    gallery = [ln for ln in GALLERY_PAGE.splitlines()[5:10]]
+    assert {got[ln] for ln in gallery} == {Reason.CAPTION}
+    cut = GALLERY_PAGE.strip().splitlines()[-3:]
+    assert {got[ln.strip()] for ln in cut} == {Reason.RELATED}
+    assert got["Jabatan Meteorologi menjangka hujan akan berterusan sehingga hujung minggu ini."] \
+        is None
+
+
+def test_a_list_of_names_under_the_text_is_the_articles(rules: BoilerplateRules) -> None:
+    text = ("Calon bebas lancar manifesto\n\n"
+            "Beberapa bekas menteri menyatakan sokongan terbuka kepada calon bebas itu.\n\n"
+            "Mereka hadir ke majlis itu bersama keluarga dan penyokong masing-masing seperti "
+            "yang dijanjikan oleh penganjur sejak minggu lalu\n\n"
+            "Ahmad Kamal, bekas menteri perdagangan antarabangsa\n"
+            "Siti Rahmah, bekas timbalan menteri pendidikan\n"
+            "Lim Wei Ming, bekas ahli parlimen kawasan bandar\n"
+            "Rajesh Kumar, bekas pengerusi suruhanjaya pilihan raya\n"
+            "Nurul Huda, bekas ketua pegawai eksekutif syarikat negeri\n\n"
+            "Majlis itu turut dihadiri kira-kira dua ribu penyokong dari seluruh negeri.\n")
+    got = _reasons(text, rules)
+    assert got["Siti Rahmah, bekas timbalan menteri pendidikan"] is None
+    assert got["Nurul Huda, bekas ketua pegawai eksekutif syarikat negeri"] is None
+
+
+def test_names_and_roles_in_pairs_are_no_menu(rules: BoilerplateRules) -> None:
+    pairs = ["Ahmad Kamal", "Senator Kedah", "Siti Rahmah", "Ahli Parlimen Ipoh",
+             "Lim Wei Ming", "Senator Johor", "Rajesh Kumar", "Ahli Parlimen Klang",
+             "Nurul Huda", "Senator Perak"]
+    blocks = "\n\n".join(f"{a}\n{b}" for a, b in zip(pairs[::2], pairs[1::2], strict=True))
+    text = ("Cadangan pindaan ditolak\n\n"
+            "Senarai ahli politik yang menolak cadangan itu semakin panjang minggu ini.\n\n"
+            "Mereka yang sudah menyatakan pendirian setakat ini (senarai penuh di bawah)\n\n"
+            f"{blocks}\n\nSenarai ini dikemas kini setiap hari oleh pasukan kami.\n")
+    got = _reasons(text, rules)
+    assert [got[p] for p in pairs] == [None] * len(pairs)
+
+
+# An article that ends with a list of sectors and a profile box (written for the test).
+BOX_ARTICLE = """\
+Bursa Malaysia dibuka tinggi didorong sektor perladangan
+Oleh: Ahmad Faizal
+
+KUALA LUMPUR: Bursa Malaysia dibuka lebih tinggi pagi ini didorong pembelian saham perladangan.
+
+Peniaga berkata sentimen pasaran dijangka kekal positif sepanjang minggu ini.
+
+Sektor utama yang naik
+Perladangan
+Kewangan
+Pembinaan
+Teknologi
+Tenaga
+
+Profil ringkas
+Dato' Seri Ahmad Zaki
+Ketua Pegawai Eksekutif, Syarikat Contoh Berhad
+Anugerah
+Tokoh Korporat Anugerah Kecemerlangan 2019
+Anugerah Usahawan Terbilang 2016
+Pingat Johan Mangku Negara
+
+Baca juga: Ringgit dibuka tinggi berbanding dolar AS
+Kongsi
+Facebook
+"""
+
+
+def test_sector_list_and_profile_box_at_the_end_stay(rules: BoilerplateRules) -> None:
+    got = _reasons(BOX_ARTICLE, rules)
+    kept = ["Sektor utama yang naik", "Perladangan", "Tenaga", "Profil ringkas",
+            "Dato' Seri Ahmad Zaki", "Anugerah", "Anugerah Usahawan Terbilang 2016",
+            "Pingat Johan Mangku Negara"]
+    assert [got[ln] for ln in kept] == [None] * len(kept)
+    assert got["Baca juga: Ringgit dibuka tinggi berbanding dolar AS"] is Reason.RELATED
+    assert got["Facebook"] is Reason.SHARE
+
+
+def test_a_title_cased_menu_entry_is_no_box_label(rules: BoilerplateRules) -> None:
+    from tui.text.line import make_line
+    from tui.text.line_kinds import is_box_label
+
+    assert [is_box_label(make_line(0, t)) for t in
+            ("Profil", "Anugerah", "Sektor utama yang naik", "Fact Checks", "Results Today",
+             "Profil penuh beliau.")] == [True, True, True, False, False, False]

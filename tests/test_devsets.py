@@ -309,10 +309,14 @@ def test_every_dev_line_lands_in_exactly_one_block() -> None:
 # on (dev: F1 0.999, content recall 1.000; the once-blind hold-out, since used for
 # development: 0.993 / 1.000). They catch a change that breaks cleaning; the real bar
 # (F1 >= 0.90, content recall >= 0.98) is judged on held-out articles. The blind final set
-# (tests/data/boilerplate_final) is deliberately not asserted on here.
+# (tests/data/boilerplate_final) is deliberately not asserted on here. The real scraped
+# dev set (developed on: F1 0.967, content recall 0.995, up from 0.791 / 0.983 once whole
+# pages, widgets and headline lists were handled) has its own floor; its final part is
+# not asserted on either.
 FLOORS = {
     eb.DEV_DIR.name: (0.98, 0.995),
     "boilerplate_holdout": (0.97, 0.99),
+    "boilerplate_real_dev": (0.94, 0.99),
 }
 
 

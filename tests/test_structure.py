@@ -261,3 +261,35 @@ def test_entries_of_a_list_are_not_headings() -> None:
     # Two short lines in a row are a list; a "Label: value" line under an opening colon is
     # an entry; a lone short line under an opening colon can still be a heading.
     assert [b.text for b in blocks if b.kind is BlockKind.HEADING] == ["Sleep"]
+
+
+@pytest.mark.parametrize(("fields", "url", "publisher"), [
+    ({"source": "Harian Pagi"}, "https://www.example.my/berita/1", "Harian Pagi"),
+    ({"Publisher": "Suara Kota"}, None, "Suara Kota"),
+    ({"site": "  Warta Timur "}, None, "Warta Timur"),
+    ({"category": "sukan"}, "https://www.beritapagi.example/sukan/2", "beritapagi.example"),
+    ({}, "https://news.example.com.my/a", "news.example.com.my"),
+    ({"source": 42}, None, None),
+    ({}, "not a url", None),
+    ({}, None, None),
+])
+def test_publisher_from_a_record_field_else_the_url_host(
+        fields: dict[str, object], url: str | None, publisher: str | None) -> None:
+    from tui.text.structure import record_publisher
+
+    assert record_publisher(fields, url) == publisher
+
+
+def test_pipeline_names_the_publisher_of_a_record() -> None:
+    from tui.config import load_config
+    from tui.text.model import Record
+    from tui.text.pipeline import Pipeline
+
+    pipeline = Pipeline(load_config().analysis)
+    text = "Banjir di Kelantan\n\nHujan lebat sejak pagi menyebabkan banjir di beberapa kampung."
+    by_field = pipeline.analyse(Record("a", text, fields={"source": "Berita Pantai Timur"}),
+                                detect_language=False)
+    by_url = pipeline.analyse(Record("b", text, url="https://www.pantaitimur.example/b/1"),
+                              detect_language=False)
+    assert (by_field.meta.publisher, by_url.meta.publisher) == (
+        "Berita Pantai Timur", "pantaitimur.example")

@@ -36,6 +36,7 @@ from tui.text.line_kinds import (
     FULL_STOP,
     MENU_SEPARATOR,
     TIME,
+    is_box_label,
     is_figures,
     is_header_widget,
     is_lead_in,
@@ -303,6 +304,11 @@ def classify(
                             candidates[0] if candidates else None)
         if title_at is None and first_good < len(units):
             title_at = first_good
+        # A whole page opens with its browser title ("Headline | Site"); the headline
+        # itself stands lower, after the menus: that copy is the title.
+        if title_at is not None and (later := _page_title(units, title_at, first_good)):
+            units[title_at].reason = Reason.DUPLICATE
+            title_at = later
         if title_at is not None:
             title_tokens = frozenset(units[title_at].first.tokens)
     # When the text opens with its first paragraph there is no header zone to clean.
@@ -386,6 +392,11 @@ def classify(
     for k in front:
         if units[k].reason is None and k < first_good:
             units[k].reason = Reason.OTHER
+
+    # 7b. Whole pages: menus and section indexes below the body (or between its parts).
+    below = max(first_good, title_at if title_at is not None else 0)
+    _menu_blocks(units, below, meaningful_runs)
+    _headline_lists(units, below, meaningful_runs)
 
     # 8. The page's closing parts: a comment thread or a press contact block runs to the
     # end; an author's bio is one of the last few paragraphs.
@@ -479,6 +490,40 @@ def classify(
     return out
 
 
+# The site's name after a browser title's separator has at most this many words.
+SITE_SUFFIX_WORDS = 6
+_TITLE_SEPARATOR = re.compile(r"\s(?:[|\-–—:·•»]|::)\s")
+
+
+def _page_title(units: Sequence[_Unit], top: int, first_good: int) -> int | None:
+    """The headline under a whole page's browser title (unit `top`, the page's first).
+
+    It is a later line above the first sentence-long paragraph that repeats the top line
+    without its " | Site" suffix, or the whole top line after at least two other lines (the
+    menus); of several such copies (a breadcrumb, then the headline) the last one.
+    """
+    if top != 0 or top > first_good or len(units[top].lines) > 1:
+        return None
+    head = units[top].first
+    if units[top].shape is Shape.GOOD and head.ends_sentence:
+        return None  # a paragraph, not a browser title
+    suffixed = _TITLE_SEPARATOR.search(head.text) is not None
+    found = None
+    for j in range(top + 1, len(units)):
+        u = units[j]
+        if u.shape is Shape.GOOD and u.lines[-1].ends_sentence and u.reason is None:
+            break
+        tokens = u.first.tokens
+        if u.reason is not None or len(u.lines) > 1 or len(tokens) < 2:
+            continue
+        extra = len(head.tokens) - len(tokens)
+        if head.tokens[:len(tokens)] != tokens:
+            continue
+        if (extra == 0 and j >= top + 3) or (suffixed and 0 < extra <= SITE_SUFFIX_WORDS):
+            found = j
+    return found
+
+
 def _link_lead_in(units: Sequence[_Unit], k: int, runs_matter: bool) -> bool:
     """A short label, a colon and a headline with no final stop: a link to another story.
 
@@ -494,6 +539,153 @@ def _link_lead_in(units: Sequence[_Unit], k: int, runs_matter: bool) -> bool:
                 and (_LOOSE_LABEL.match(units[j].first.text) or is_figures(units[j].first)):
             return False  # "Stadium: ..." / "Referee: ...", a score: a fact box
     return True
+
+
+# A menu has at least this many entries in a row (a body list between paragraphs may be
+# as long: it is kept by where it stands, see _menu_blocks).
+MENU_MIN_ENTRIES = 5
+MENU_ENTRY_WORDS = 5
+# ... and, where blank lines mean paragraphs, this many of them inside one paragraph.
+MENU_GROUP = 4
+# Boilerplate a menu may run through ("Terms of Use" matched as legal among its entries).
+_MENU_MATES = {Reason.NAVIGATION, Reason.LEGAL, Reason.SHARE, Reason.TAGS, Reason.RELATED,
+               Reason.PROMO, Reason.DUPLICATE}
+
+
+def _opens_like_a_link(text: str) -> bool:
+    """A link's text opens with a capital or a letter of a script without case; a line that
+    opens in lower case, with a bracket or a figure carries on a sentence or a list."""
+    first = text[:1]
+    return first.isalpha() and not first.islower()
+
+
+def _menu_entry(unit: _Unit) -> bool:
+    """A link of a menu: one short line opening with a capital (or a letter of a script
+    without case), no digits, no sentence, no list mark, no label."""
+    first = unit.first
+    text = first.text
+    return (unit.reason is None and len(unit.lines) == 1 and unit.shape is Shape.SHORT
+            and _opens_like_a_link(text)
+            and not unit.row and 1 <= first.words <= MENU_ENTRY_WORDS and first.has_letters
+            and not first.is_list_item and not first.is_quote
+            and not text.endswith((":", ",", ";")) and not any(ch.isdigit() for ch in text))
+
+
+def _grouped(units: Sequence[_Unit], k: int, j: int, least: int, runs_matter: bool) -> bool:
+    """Whether units k..j-1 hold `least` entries in a row inside one paragraph (a menu's
+    group); pairs split by blank lines ("Name" / "Role", ...) are a list of the article's."""
+    if not runs_matter:
+        return j - k >= least
+    longest = streak = 0
+    for i in range(k, j):
+        streak = streak + 1 if i > k and units[i].run == units[i - 1].run else 1
+        longest = max(longest, streak)
+    return longest >= least
+
+
+def _menu_blocks(units: Sequence[_Unit], floor: int, runs_matter: bool) -> None:
+    """Five or more menu entries in a row below the body's first paragraph are navigation.
+
+    Blank lines do not end a menu (a page's menus come in groups of four or more). A list
+    of the article's own is kept: one introduced by a line ending in a colon, or one that
+    stands between two paragraphs of the body (a paragraph ending in a full stop right
+    before it, a sentence-long one right after it).
+    """
+    k = floor + 1
+    while k < len(units):
+        if not _menu_entry(units[k]):
+            k += 1
+            continue
+        j = k
+        while j < len(units) and (_menu_entry(units[j]) or units[j].reason in _MENU_MATES):
+            j += 1
+        entries = [i for i in range(k, j) if units[i].reason is None]
+        if (len(entries) >= MENU_MIN_ENTRIES and _grouped(units, k, j, MENU_GROUP, runs_matter)
+                and not _kept_list(units, k, j)):
+            for i in entries:
+                units[i].reason = Reason.NAVIGATION
+        k = max(j, k + 1)
+
+
+# A list of other stories' headlines has at least this many in a row.
+HEADLINE_LIST_MIN = 4
+HEADLINE_WORDS = (4, 16)
+ODD_ENTRY_WORDS = 12
+# A headline cut to fit a box: "... the Kennedy Center Honors on...", "고루했던 예능국의 아..".
+_CUT = re.compile(r"(?:[^.]\.\.|…|\.\.\.)$")
+
+
+def _listed_headline(unit: _Unit) -> bool:
+    """One line of four to sixteen words that reads like a link or a caption cut short: no
+    final stop, no label, not opening with a figure (an ingredient, a quantity, a rank)."""
+    first = unit.first
+    text = first.text
+    return (unit.reason is None and len(unit.lines) == 1 and not unit.row
+            and _opens_like_a_link(text.lstrip("\"'“‘«"))
+            and HEADLINE_WORDS[0] <= first.words <= HEADLINE_WORDS[1]
+            and not first.ends_sentence and not first.is_list_item and not first.is_quote
+            and not first.is_table_row and not text.endswith((":", ";")))
+
+
+def _odd_entry(unit: _Unit) -> bool:
+    """One line inside a list of headlines that ends with a stop ("... Honors on Dec.")."""
+    first = unit.first
+    return (unit.reason is None and len(unit.lines) == 1
+            and HEADLINE_WORDS[0] <= first.words <= ODD_ENTRY_WORDS
+            and not first.is_quote and _opens_like_a_link(first.text))
+
+
+def _cut_headline(unit: _Unit) -> bool:
+    """A short line cut off with dots: a headline shortened to fit a box of links."""
+    first = unit.first
+    return (unit.reason is None and len(unit.lines) == 1 and first.words <= 12
+            and not first.is_list_item and bool(_CUT.search(first.text)))
+
+
+def _headline_lists(units: Sequence[_Unit], floor: int, runs_matter: bool) -> None:
+    """Blocks of other stories' headlines below the body's first paragraph are related links.
+
+    Four or more headline-like lines in a row (no final stop; one odd line with a stop
+    among them) right under boilerplate (a label, a gallery's buttons), or three or more
+    cut off with dots anywhere; kept, like a
+    menu, when a colon introduces them or they stand between two paragraphs of the body.
+    A list that follows the article's own text ("Name, role" lines) is the article's.
+    """
+    for entry, least in ((_listed_headline, HEADLINE_LIST_MIN), (_cut_headline, 3)):
+        k = floor + 1
+        while k < len(units):
+            if not entry(units[k]):
+                k += 1
+                continue
+            j = k + 1
+            while j < len(units) and (entry(units[j]) or (
+                    j + 1 < len(units) and entry(units[j + 1]) and _odd_entry(units[j]))):
+                j += 1
+            fenced = entry is _cut_headline or units[k - 1].reason is not None
+            if (fenced and j - k >= least and _grouped(units, k, j, least, runs_matter)
+                    and not _kept_list(units, k, j)):
+                # Under a gallery's buttons ("Fullscreen") or a credit the lines are captions.
+                head = units[k - 1].reason if k > 0 else None
+                reason = Reason.CAPTION if head in (Reason.OTHER, Reason.CAPTION) \
+                    else Reason.RELATED
+                for i in range(k, j):
+                    units[i].reason = reason
+            k = j
+
+
+def _kept_list(units: Sequence[_Unit], k: int, j: int) -> bool:
+    """Whether units k..j-1 are the article's own list: introduced by a colon, or standing
+    between two paragraphs (one ending in a full stop before it, a long one after it), or
+    headed by a box label of the article's own ("Profil", "Anugerah", "Sektor utama")."""
+    before = units[k - 1] if k > 0 else None
+    after = units[j] if j < len(units) else None
+    introduced = (before is not None and before.reason is None
+                  and (before.lines[-1].text.endswith(":") or is_box_label(before.first))
+                  ) or is_box_label(units[k].first)
+    between = (before is not None and after is not None and before.reason is None
+               and after.reason is None and before.shape is Shape.GOOD
+               and before.lines[-1].ends_sentence and after.shape is Shape.GOOD)
+    return introduced or between
 
 
 # Only this many of the last content units are tried against the closing patterns.
@@ -621,13 +813,15 @@ def _dated_entry(unit: _Unit) -> bool:
 
 
 def _short_list_at(units: Sequence[_Unit], k: int) -> bool:
-    """Unit k is a label of the page's own ("Pros:", "Our advice:") over list entries.
+    """Unit k is a label of the page's own ("Pros:", "Our advice:", "Profil", "Anugerah")
+    over list entries.
 
     Labels of link boxes ("Read more:", "Baca juga:") are known patterns, so an unknown
     label that opens a list opens content.
     """
     u = units[k]
-    return (u.reason is None and len(u.lines) == 1 and u.first.text.endswith(":")
+    return (u.reason is None and len(u.lines) == 1
+            and (u.first.text.endswith(":") or is_box_label(u.first))
             and u.first.words <= 8
             and k + 1 < len(units) and units[k + 1].reason is None
             and _list_entry(units[k + 1]))

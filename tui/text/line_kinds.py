@@ -101,3 +101,31 @@ def is_lead_in(line: Line) -> bool:
         and numbers < 2 and numbers <= 0.25 * len(words)
         and not FULL_STOP.search(rest) and not rest.endswith(("?", ":", ";", ",", '"', "”", "»"))
         and not is_figures(line))
+
+
+# First words of the heading of a box of the article's own: a profile, its awards, the
+# facts, a list of sectors or ingredients, results. The list under such a heading is
+# content wherever it stands (a link box has a label the patterns know instead).
+BOX_LABEL_WORDS = frozenset([
+    "profil", "biodata", "fakta", "maklumat", "anugerah", "penghargaan", "pencapaian",
+    "prestasi", "kelulusan", "pendidikan", "kerjaya", "karier", "jawatan", "latar", "riwayat",
+    "senarai", "sektor", "bahan", "cara", "langkah", "syarat", "keputusan", "statistik",
+    "jadual", "kedudukan", "profile", "biography", "facts", "awards", "honours", "honors",
+    "achievements", "career", "education", "ingredients", "method", "steps", "results",
+    "standings", "timeline", "sectors", "steckbrief", "fakten", "auszeichnungen", "zutaten",
+    "ergebnisse", "biografie", "biographie", "faits", "distinctions", "prix", "ingrédients",
+    "résultats", "perfil", "biografía", "biografia", "datos", "premios", "prêmios",
+    "ingredientes", "resultados"
+])
+BOX_LABEL_MAX_WORDS = 5
+
+
+def is_box_label(line: Line) -> bool:
+    """The heading of the article's own box ("Profil", "Anugerah", "Sektor utama", "Facts").
+
+    One word, or words in sentence case: a menu entry is title-cased ("Fact Checks").
+    """
+    words = line.text.split()
+    return (1 <= line.words <= BOX_LABEL_MAX_WORDS and bool(line.tokens)
+            and line.tokens[0] in BOX_LABEL_WORDS and not FULL_STOP.search(line.text)
+            and not any(w[:1].isupper() for w in words[1:]))

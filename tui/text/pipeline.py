@@ -99,7 +99,8 @@ class Pipeline:
         """The article as plain text: every non-blank line a paragraph, no analysis."""
         blocks = plain_blocks(lines)
         title = record.title or (blocks[0].text if blocks else None)
-        meta = Meta(url=record.url, date=record.date, author=record.author)
+        meta = Meta(url=record.url, date=record.date, author=record.author,
+                    publisher=structure.record_publisher(record.fields, record.url))
         meta.words = _words(blocks)
         meta.reading_minutes = round(meta.words / self.settings.words_per_minute, 1)
         return Document(record.id, title, blocks, meta, fields=dict(record.fields))
@@ -115,6 +116,8 @@ class Pipeline:
         # Fields that come with the record win over what the text suggests.
         meta.url, meta.date = record.url, record.date
         meta.author = record.author or meta.author
+        meta.publisher = (structure.record_publisher(record.fields, None) or meta.publisher
+                          or structure.record_publisher({}, record.url))
 
         content = [b.text for b in blocks if b.is_content]
         doc = Document(record.id, title, blocks, meta, fields=dict(record.fields))

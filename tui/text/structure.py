@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from itertools import pairwise
+from typing import Any
+from urllib.parse import urlsplit
 
 from tui.text import duplicates
 from tui.text.dateline import dateline_match
@@ -158,6 +160,27 @@ def extract_meta(blocks: Sequence[Block]) -> Meta:
                 name = m.group("name").strip()
                 meta.author = name.title() if name.isupper() else name
     return meta
+
+
+# Record fields that name the publisher, in order of preference (keys compared case-blind).
+PUBLISHER_FIELDS = ("publisher", "source", "site", "site_name", "sitename", "outlet")
+
+
+def record_publisher(fields: Mapping[str, Any], url: str | None) -> str | None:
+    """The publisher a record names: a publisher/source/site field, else its URL's host."""
+    by_key = {str(k).casefold(): v for k, v in fields.items()}
+    for key in PUBLISHER_FIELDS:
+        value = by_key.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    if url:
+        try:
+            host = urlsplit(url.strip()).hostname
+        except ValueError:
+            return None
+        if host:
+            return host.removeprefix("www.")
+    return None
 
 
 def _credit(text: str) -> str | None:
