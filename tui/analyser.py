@@ -20,6 +20,7 @@ from hashlib import sha1
 from pathlib import Path
 from typing import Any, Protocol
 
+from tui import regex_cache
 from tui.config import Config
 from tui.text.entities import RecogniserError
 from tui.text.model import Block, BlockKind, Document, Meta, Record
@@ -144,6 +145,7 @@ class PipelineAnalyser:
                 from tui.text.entities import NullRecogniser
                 from tui.text.pipeline import Pipeline
 
+                regex_cache.load()
                 self._full = Pipeline(self.settings)
                 quick = copy.copy(self._full)
                 quick.recogniser = NullRecogniser()
@@ -183,6 +185,7 @@ class PipelineAnalyser:
                 document = full.analyse(record, detect_language=True)
             self._loaded = True
             self.keep(record, document)
+            regex_cache.save()  # patterns first compiled for this article, if any
             return document
         return quick.analyse(record, detect_language=False)
 
@@ -250,6 +253,7 @@ class EarlyAnalysis:
                 with os.fdopen(write_end, "wb") as out:
                     out.write(data)
                 status = 0
+                regex_cache.save()  # the next start skips compiling these patterns
             finally:
                 os._exit(status)
         os.close(write_end)

@@ -49,9 +49,11 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     whose analysis fails gets one stderr line and no output, and the batch goes on
     (exit status 1 at the end).
     """
+    from tui import regex_cache
     from tui.text.pipeline import Pipeline  # not at the top: the reader builds it in a thread
 
     config = _config(args)
+    regex_cache.load()
     pipeline = Pipeline(config.analysis)
     out = sys.stdout
     count = failed = 0
@@ -75,6 +77,7 @@ def cmd_analyse(args: argparse.Namespace) -> int:
         except DumpError as exc:
             return _fail(str(exc))
     out.flush()
+    regex_cache.save()
     if count == 0 and failed == 0:
         return _fail(f"{' '.join(args.paths)}: no articles found")
     return 1 if failed else 0

@@ -12,6 +12,9 @@ warning on the Document.
 
 from __future__ import annotations
 
+import io
+import pickle
+from collections.abc import Mapping
 from typing import Any
 
 import regex
@@ -29,7 +32,7 @@ class BoundedPattern:
     __slots__ = ("_match", "_search", "pattern")
 
     def __init__(self, source: str, flags: int = 0) -> None:
-        compiled: Any = regex.compile(source, flags | regex.VERSION0)
+        compiled = _compile(source, flags | regex.VERSION0)
         self._match = compiled.match
         self._search = compiled.search
         self.pattern = source
@@ -41,6 +44,48 @@ class BoundedPattern:
     def search(self, text: str) -> regex.Match[str] | None:
         """The first match anywhere in `text`; None when there is none or it timed out."""
         return _bounded(self._search, text)
+
+
+# Patterns compiled before, as `regex`'s own pickles (the compiled program: loading one runs
+# no parser). regex parses patterns in Python, about 2.5x slower than `re`, and that parse
+# was most of the first article's cleaning; tui/regex_cache.py keeps these between runs
+# (tui/text reads no files of the user's).
+_known: dict[tuple[str, int], bytes] = {}
+_learned: dict[tuple[str, int], bytes] = {}
+
+
+class _ProgramLoader(pickle.Unpickler):
+    """Unpickles a compiled pattern and nothing else (the only global is regex's compile)."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) == ("regex._regex", "compile"):
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"{module}.{name} is not a compiled pattern")
+
+
+def _compile(source: str, flags: int) -> Any:
+    """`regex.compile(source, flags)`, from a known compiled program when there is one."""
+    key = (source, flags)
+    if (kept := _known.get(key)) is not None:
+        try:
+            compiled = _ProgramLoader(io.BytesIO(kept)).load()
+            if compiled.pattern == source and compiled.flags & flags == flags:
+                return compiled
+        except Exception:  # a damaged or foreign entry: compile it again
+            pass
+    compiled = regex.compile(source, flags)
+    _learned[key] = pickle.dumps(compiled)
+    return compiled
+
+
+def know(programs: Mapping[tuple[str, int], bytes]) -> None:
+    """Take compiled programs kept from earlier runs (see `learned`)."""
+    _known.update(programs)
+
+
+def learned() -> dict[tuple[str, int], bytes]:
+    """The programs compiled in this process that were not known: worth keeping."""
+    return dict(_learned)
 
 
 def _bounded(run: Any, text: str) -> regex.Match[str] | None:
