@@ -37,6 +37,15 @@ def test_tsv_header_with_a_bare_carriage_return() -> None:
     opens_or_refuses(FOUND / "tsv_header_bare_newline.tsv.xz")
 
 
+def test_csv_header_with_a_quoted_newline_is_refused_on_one_line() -> None:
+    path = FOUND / "csv_header_quoted_newline.csv"
+    with pytest.raises(DumpError) as refused:
+        open_file(path, str(path)).close()
+    message = str(refused.value)
+    assert "no text column" in message and "\n" not in message
+    assert "\\x1b" in message  # the header's control characters shown as escapes
+
+
 ANALYSE = textwrap.dedent("""
     import sys
     from tui.config import load_config

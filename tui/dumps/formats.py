@@ -47,6 +47,7 @@ from tui.dumps.sniff import (
     open_bytes,
     sniff,
 )
+from tui.safe_text import safe_plain
 from tui.text.model import Record
 
 __all__ = ["DumpError", "Reader", "RecordError", "id_root", "iter_records", "open_readers",
@@ -390,7 +391,7 @@ class CsvRows(_Indexed):
         names = {h.lower() for h in self.header}
         if not names & set(TEXT_FIELDS):
             raise DumpError(f"{label}: no text column (one of {', '.join(TEXT_FIELDS)}); "
-                            f"the header has: {', '.join(self.header)[:200]}")
+                            f"the header has: {safe_plain(', '.join(self.header)[:200])}")
 
     def _row(self, k: int, strict: bool = True) -> tuple[list[str], tuple[str, ...]]:
         line = self.offsets.lines[k]
