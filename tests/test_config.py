@@ -112,3 +112,13 @@ def test_missing_explicit_file_is_an_error(tmp_path: Path) -> None:
 def test_set_needs_key_and_value() -> None:
     with pytest.raises(ConfigError, match=r"expected section\.key=value"):
         load_config(None, ["ui.theme"])
+
+
+def test_a_yaml_error_at_the_end_names_a_line_the_file_has(tmp_path: Path) -> None:
+    path = tmp_path / "user.yaml"
+    path.write_text("analysis:\n  language: [yes\n", encoding="utf-8")  # two lines
+    with pytest.raises(ConfigError) as refused:
+        load_config(path)
+    message = str(refused.value)
+    assert "line 3" not in message and "line 2" in message
+    assert message.startswith(f"{path}: line 2: ") and "\n" not in message

@@ -154,12 +154,48 @@ def test_stats(capsys: pytest.CaptureFixture[str], dump_path: Path, tmp_path: Pa
     assert f"notes: {sum(1 for e in expected.values() if e['note'])}" in out
 
 
-def test_no_state_yet_is_one_line(capsys: pytest.CaptureFixture[str], dump_path: Path,
-                                  tmp_path: Path) -> None:
-    code, out, err = run(capsys, "export", str(dump_path), "--state",
-                         str(tmp_path / "none.sqlite"))
+def test_a_dump_not_triaged_yet_exports_nothing_and_counts_zero(
+        capsys: pytest.CaptureFixture[str], dump_path: Path, tmp_path: Path) -> None:
+    none = tmp_path / "none.sqlite"
+    code, out, err = run(capsys, "export", str(dump_path), "--state", str(none))
+    assert (code, out) == (0, "")
+    assert err == f"warta: {none}: no saved state for this dump yet: 0 decisions\n"
+    code, out, _ = run(capsys, "export", str(dump_path), "--state", str(none), "--format", "csv")
+    header = '"id","decision","labels","note","time","content_hash"'
+    assert (code, out.splitlines()) == (0, [header])
+    code, out, _ = run(capsys, "stats", str(dump_path), "--state", str(none))
+    assert code == 0 and "decided: 0 of 120 articles" in out
+    assert any(line.split() == ["keep", "0"] for line in out.splitlines())
+    assert not none.exists()  # reading never creates a state file
+
+
+def test_an_unknown_label_is_refused_naming_the_labels(
+        capsys: pytest.CaptureFixture[str], dump_path: Path, tmp_path: Path) -> None:
+    state = tmp_path / "state.sqlite"
+    decide_some(dump_path, state)
+    code, out, err = run(capsys, "export", str(dump_path), "--state", str(state),
+                         "--label", "nosuch")
     assert (code, out) == (2, "")
-    assert err == f"warta: {tmp_path / 'none.sqlite'}: no saved state for this dump yet\n"
+    assert err.startswith("warta: no label 'nosuch'; the labels are: ") and "politics" in err
+    assert err.count("\n") == 1
+    code, out, _ = run(capsys, "export", str(dump_path), "--state", str(state),
+                       "--label", "local")
+    assert code == 0 and out  # a label some article carries
+
+
+def test_the_default_export_leaves_out_articles_only_labelled(
+        capsys: pytest.CaptureFixture[str], dump_path: Path, tmp_path: Path) -> None:
+    state = tmp_path / "state.sqlite"
+    with Dump.open([str(dump_path)]) as dump, open_store([str(dump_path)], state=state) as s:
+        s.decide(dump.id_at(0), dump.content_hash(0), "keep")
+        s.set_labels(dump.id_at(1), dump.content_hash(1), ["politics"])  # labelled, undecided
+        kept, labelled = dump.id_at(0), dump.id_at(1)
+    code, out, _ = run(capsys, "export", str(dump_path), "--state", str(state))
+    assert code == 0 and [json.loads(x)["id"] for x in out.splitlines()] == [kept]
+    code, out, _ = run(capsys, "export", str(dump_path), "--state", str(state),
+                       "--label", "politics")
+    rows = [json.loads(x) for x in out.splitlines()]
+    assert [(r["id"], r["decision"]) for r in rows] == [(labelled, None)]
 
 
 def test_raw_export_of_text_files_titles_them_by_their_first_line(

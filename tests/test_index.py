@@ -144,3 +144,13 @@ def test_reading_from_threads_gives_the_same_records(tmp_path: Path) -> None:
         for t in threads:
             t.join()
     assert errors == []
+
+
+def test_a_missing_path_beside_a_good_one_is_said_and_left_out_of_the_name(
+        tmp_path: Path) -> None:
+    good = tmp_path / "good.jsonl"
+    good.write_text('{"title": "Harbour reopens", "text": "Ships returned on Monday."}\n')
+    problems: list[str] = []
+    with Dump.open([str(good), str(tmp_path / "nope.jsonl")], problems.append) as dump:
+        assert (dump.name, len(dump)) == ("good.jsonl", 1)
+    assert problems == [f"{tmp_path / 'nope.jsonl'}: no such file or folder"]

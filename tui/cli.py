@@ -168,8 +168,32 @@ def _triage_store(args: argparse.Namespace, config: Config) -> Store:
     return store
 
 
+def _configured_labels(config: Config) -> list[str]:
+    """The label names of triage.labels, in key order."""
+    return [str(x) for x in config.get("triage.labels") or []]
+
+
+def _saved_state(args: argparse.Namespace, config: Config) -> Store | None:
+    """The dump's state file read-only; None, said on stderr, when nothing is saved yet."""
+    from tui.dumps.store import NoSavedState
+
+    try:
+        return _triage_store(args, config)
+    except NoSavedState as exc:
+        _problem(f"{exc}: 0 decisions")
+        return None
+
+
+def _unknown_label(label: str, store: Store | None, config: Config) -> str | None:
+    """One line when `label` is neither configured nor on any article, else None."""
+    known = set(_configured_labels(config)) | set(store.label_counts() if store else ())
+    if label in known:
+        return None
+    return f"no label {label!r}; the labels are: {', '.join(sorted(known)) or 'none'}"
+
+
 def cmd_export(args: argparse.Namespace) -> int:
-    """Stream the decided articles as JSON Lines or CSV."""
+    """Stream the decided articles (or those with --label) as JSON Lines or CSV."""
     from tui.dumps.export import export_rows, write_csv, write_jsonl
     from tui.dumps.index import Dump
     from tui.dumps.store import StoreError
@@ -177,11 +201,15 @@ def cmd_export(args: argparse.Namespace) -> int:
     config = _config(args)
     with contextlib.ExitStack() as stack:
         try:
-            store = stack.enter_context(_triage_store(args, config))
+            store = _saved_state(args, config)
         except StoreError as exc:
             return _fail(str(exc))
+        if store is not None:
+            stack.enter_context(store)
+        if args.label is not None and (unknown := _unknown_label(args.label, store, config)):
+            return _fail(unknown)
         dump = None
-        if args.with_text != "none":
+        if args.with_text != "none" and store is not None:
             try:
                 dump = stack.enter_context(Dump.open(args.paths, _problem, args.recursive,
                                                      config.dump_limits))
@@ -190,8 +218,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         from tui.text.pipeline import Pipeline
 
         pipeline = Pipeline(config.analysis) if args.with_text == "cleaned" else None
-        rows = export_rows(store, dump, decision=args.decision, label=args.label,
-                           with_text=args.with_text, pipeline=pipeline, problem=_problem)
+        rows = iter(()) if store is None else export_rows(
+            store, dump, decision=args.decision, label=args.label, with_text=args.with_text,
+            pipeline=pipeline, problem=_problem)
         out = sys.stdout
         if args.output:
             out = stack.enter_context(open(args.output, "w", encoding="utf-8", newline=""))
@@ -206,14 +235,14 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    """Print counts per decision and per label."""
+    """Print counts per decision and per label (all zero for a dump not triaged yet)."""
     from tui.dumps.export import stats_lines
     from tui.dumps.index import Dump
     from tui.dumps.store import StoreError
 
     config = _config(args)
     try:
-        store = _triage_store(args, config)
+        store = _saved_state(args, config)
     except StoreError as exc:
         return _fail(str(exc))
     total = None
@@ -223,8 +252,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
             total = len(dump)
     except DumpError as exc:
         _problem(f"{exc} (counting decisions only)")
-    with store:
-        print(f"state: {store.origin}")
+    with store or contextlib.nullcontext():
+        print(f"state: {store.origin if store else 'none saved yet'}")
         print("\n".join(stats_lines(store, total)))
     return 0
 
@@ -265,7 +294,7 @@ def _read(args: argparse.Namespace) -> int:
     from tui.triage import open_triage
 
     triage, messages = open_triage(
-        paths, dump, labels=[str(x) for x in config.get("triage.labels") or []],
+        paths, dump, labels=_configured_labels(config),
         state=_state_file(paths, args.state, config.get("state.dir") or None),
         state_dir=config.get("state.dir") or None,
         synchronous=str(config.get("state.synchronous") or "full"))

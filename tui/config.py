@@ -169,8 +169,8 @@ def _read_yaml(path: Path) -> dict[str, Any]:
     try:
         data = read_yaml_file(path)
     except YamlError as exc:
-        where = f" line {exc.line + 1}" if exc.line is not None else ""
-        raise ConfigError(f"{path}:{where} {exc}".replace(": ", ":", 1)) from None
+        where = f" line {exc.line + 1}:" if exc.line is not None else ""
+        raise ConfigError(f"{path}:{where} {exc}") from None
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: not UTF-8 text") from None
     except OSError as exc:

@@ -34,9 +34,25 @@ def parse_yaml(source: str) -> Any:
     try:
         return yaml.load(source, Loader=loader)  # a safe loader either way
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise YamlError(getattr(exc, "problem", None),
-                        None if mark is None else mark.line) from None
+        raise _worded(exc, source) from None
+
+
+def _worded(exc: Any, source: str) -> YamlError:
+    """The parser's complaint with a line that exists: a problem found at the end of the
+    text (an unclosed bracket or quote) is placed where the unclosed thing began."""
+    problem: str | None = getattr(exc, "problem", None)
+    mark = getattr(exc, "problem_mark", None)
+    if mark is None:
+        return YamlError(problem, None)
+    lines = len(source.splitlines()) or 1
+    if mark.line < lines:
+        return YamlError(problem, mark.line)
+    context, opened = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+    if problem and "<stream end>" in problem:
+        problem = problem.replace("but got '<stream end>'", "but the file ends")
+    if context and opened is not None and opened.line < lines:
+        return YamlError(f"{problem} ({context} begun on line {opened.line + 1})", opened.line)
+    return YamlError(problem, lines - 1)
 
 
 def read_yaml_file(path: Path) -> Any:

@@ -36,7 +36,8 @@ def export_rows(store: Store, dump: Dump | None = None, *, decision: str | None 
                 label: str | None = None, with_text: str = "none",
                 pipeline: Pipeline | None = None,
                 problem: Callable[[str], None] = lambda _: None) -> Iterator[dict[str, Any]]:
-    """One dict per annotated article, in the order first annotated.
+    """One dict per decided article (per labelled one with `label`), in the order first
+    annotated; with neither filter, an article only labelled or noted is left out.
 
     With text, the article is looked up in `dump` by id; `text_changed` says whether its
     text still hashes to what was decided on (null when it is no longer in the dump).
@@ -44,6 +45,8 @@ def export_rows(store: Store, dump: Dump | None = None, *, decision: str | None 
     if with_text not in TEXT_MODES:
         raise ValueError(f"with_text must be one of {', '.join(TEXT_MODES)}")
     for d in store.iter_decisions(decision, label):
+        if d.decision is None and label is None:
+            continue
         row: dict[str, Any] = {"id": d.article_id, "decision": d.decision,
                                "labels": list(d.labels), "note": d.note, "time": _iso(d.time),
                                "content_hash": d.content_hash}
@@ -107,18 +110,18 @@ def write_csv(rows: Iterator[dict[str, Any]], out: TextIO, with_text: bool) -> i
     return n
 
 
-def stats_lines(store: Store, total: int | None) -> list[str]:
-    """Counts per decision and per label, as lines for the terminal."""
-    counts = store.counts()
+def stats_lines(store: Store | None, total: int | None) -> list[str]:
+    """Counts per decision and per label, as lines for the terminal (zeros without a store)."""
+    counts = store.counts() if store else dict.fromkeys(DECISIONS, 0)
     decided = sum(counts.values())
     head = f"decided: {decided}" + (f" of {total} articles" if total is not None else "")
     lines = [head]
     width = max(len(x) for x in DECISIONS)
     lines += [f"  {name:<{width}}  {counts[name]:>7}" for name in DECISIONS]
-    labels = store.label_counts()
+    labels = store.label_counts() if store else {}
     lines.append("labels:" if labels else "labels: none")
     if labels:
         lw = max(len(x) for x in labels)
         lines += [f"  {name:<{lw}}  {n:>7}" for name, n in labels.items()]
-    lines.append(f"notes: {store.note_count()}")
+    lines.append(f"notes: {store.note_count() if store else 0}")
     return lines

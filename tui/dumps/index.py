@@ -90,11 +90,13 @@ class Dump:
         """
         readers: list[Reader] = []
         errors: list[str] = []
+        opened: list[str] = []  # the header names only these
         root = id_root(list(paths))
         for target in paths:
             try:
                 readers.extend(open_readers(target, problem, recursive, root=root,
                                             limits=limits))
+                opened.append(target)
             except DumpError as exc:
                 errors.append(str(exc))
                 problem(str(exc))
@@ -102,11 +104,11 @@ class Dump:
             for reader in readers:
                 reader.close()
             raise DumpError(errors[0] if errors else f"{' '.join(paths)}: no articles found")
-        return cls(paths, readers, problem, root)
+        return cls(opened, readers, problem, root)
 
     @property
     def name(self) -> str:
-        """A short name for the header."""
+        """A short name for the header: the paths that opened, first one named."""
         names = [STDIN_NAME if p == STDIN else Path(p).name or p for p in self.paths]
         return names[0] if len(names) == 1 else f"{names[0]} +{len(names) - 1}"
 

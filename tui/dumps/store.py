@@ -98,6 +98,10 @@ class StoreError(Exception):
     """A sidecar that cannot be used, worded as one line naming the file."""
 
 
+class NoSavedState(StoreError):
+    """A dump nobody has triaged yet: no state file (or an empty one) to read."""
+
+
 class StoreReadOnly(StoreError):
     """A sidecar that can be read but not written (read-only file or folder)."""
 
@@ -313,9 +317,9 @@ class Store:
     def _open_read_only(cls, path: Path) -> Store:
         """Open read-only; a damaged file is read into a salvaged copy, left as it is."""
         if not path.exists():
-            raise StoreError(f"{path}: no saved state for this dump yet")
+            raise NoSavedState(f"{path}: no saved state for this dump yet")
         if path.is_file() and path.stat().st_size == 0:
-            raise StoreError(f"{path}: no saved state for this dump yet (the file is empty)")
+            raise NoSavedState(f"{path}: no saved state for this dump yet (the file is empty)")
         conn = cls._connect(path, readonly=True)
         store = cls(conn, path, True)
         try:
