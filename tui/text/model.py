@@ -30,6 +30,7 @@ class Reason(StrEnum):
     LEGAL = "legal"
     TAGS = "tags"
     BYLINE = "byline"
+    TEMPLATE = "template"  # recurs across the articles of one site (tui/text/template.py)
     OTHER = "other"
 
 

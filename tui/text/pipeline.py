@@ -11,8 +11,9 @@ from tui.text import clean, entities, mojibake, structure
 from tui.text.boilerplate_rules import BoilerplateRules
 from tui.text.budget import Budget, BudgetExceeded
 from tui.text.entities import EntityRecogniser
-from tui.text.model import Block, BlockKind, Document, Meta, Record
+from tui.text.model import Block, BlockKind, Document, Meta, Reason, Record
 from tui.text.settings import AnalysisSettings
+from tui.text.template import SiteTemplate
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
@@ -56,8 +57,12 @@ class Pipeline:
     def recogniser(self, recogniser: EntityRecogniser) -> None:
         self._recogniser = recogniser
 
-    def analyse(self, record: Record, *, detect_language: bool | None = None) -> Document:
+    def analyse(self, record: Record, *, detect_language: bool | None = None,
+                template: SiteTemplate | None = None) -> Document:
         """Classify, segment, structure, detect language, find entities, count.
+
+        `template`: the lines learnt to recur across the record's site (TemplateLearner);
+        those lines are stripped with reason `template`, whatever the classifier said.
 
         Bounded: only `max_chars` characters are analysed (the rest become plain
         paragraphs) and past `time_budget` seconds the article comes back as plain
@@ -76,7 +81,8 @@ class Pipeline:
                             "the rest is shown as plain text")
         with Budget(settings.time_budget) as budget:
             try:
-                doc = self._analyse(record, lines[:head], detect_language) if head else None
+                doc = (self._analyse(record, lines[:head], detect_language, template)
+                       if head else None)
             except BudgetExceeded:
                 doc = None
                 warnings.append(f"analysis stopped after {settings.time_budget:g} s: "
@@ -105,10 +111,15 @@ class Pipeline:
         meta.reading_minutes = round(meta.words / self.settings.words_per_minute, 1)
         return Document(record.id, title, blocks, meta, fields=dict(record.fields))
 
-    def _analyse(self, record: Record, lines: list[str],
-                 detect_language: bool | None) -> Document:
+    def _analyse(self, record: Record, lines: list[str], detect_language: bool | None,
+                 template: SiteTemplate | None = None) -> Document:
         """The full analysis of `lines` (within the current Budget)."""
         reasons = clean.classify(lines, self.rules, record.title)
+        if template:
+            # Recurring on the site's pages is the truest reason: it wins over a guess from
+            # one page's shape ("Ekonomi dan Bisnis" is a menu entry, not a byline).
+            reasons = [Reason.TEMPLATE if line in template else r
+                       for line, r in zip(lines, reasons, strict=True)]
         blocks = structure.segment(lines, reasons)
         title = structure.mark_title(blocks, record.title)
         structure.mark_headings(blocks, blank_separated=any(not ln.strip() for ln in lines))
