@@ -340,8 +340,21 @@ class LineResult:
 Analyse = Callable[[GoldArticle], Sequence[Any]]
 
 
-def real_analyse() -> Analyse:
-    """The project's pipeline with the default config, language detection off."""
+def learnt_templates(dumps: Sequence[str]) -> Any:
+    """A TemplateLearner shown every record of `dumps` (the dump the gold articles came from)."""
+    from tui.dumps.formats import iter_records
+    from tui.text.template import TemplateLearner
+
+    learner = TemplateLearner()
+    for path in dumps:
+        for record in iter_records(path):
+            learner.add(record)
+    return learner
+
+
+def real_analyse(templates: Any = None) -> Analyse:
+    """The project's pipeline with the default config, language detection off; with a
+    TemplateLearner, each article's site template applied."""
     from tui.config import load_config
     from tui.text.model import Record
     from tui.text.pipeline import Pipeline
@@ -352,7 +365,8 @@ def real_analyse() -> Analyse:
         meta = article.meta
         record = Record(meta.get("id", article.name), article.text,
                         title=meta.get("title"), url=meta.get("url"))
-        doc = pipeline.analyse(record, detect_language=False)
+        template = templates.template_for(record) if templates is not None else None
+        doc = pipeline.analyse(record, detect_language=False, template=template)
         return doc.blocks
 
     return analyse
@@ -461,6 +475,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--final", action="store_true",
                     help=f"with --real, also the real final set ({REAL_FINAL_DIR.name}); "
                          "for the last check only, never for tuning")
+    ap.add_argument("--templates", nargs="+", metavar="DUMP",
+                    help="learn site templates from these dumps first (the real sets' "
+                         "sources in ../shared/data/real) and apply them")
     args = ap.parse_args(argv)
     if args.final and not args.real:
         print("eval_boilerplate: --final scores the real final set and needs --real",
@@ -483,7 +500,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                   + (f" for language {args.lang}" if args.lang else ""), file=sys.stderr)
             return 2
         loaded.append((heading, folder, articles))
-    analyse = real_analyse()
+    analyse = real_analyse(learnt_templates(args.templates) if args.templates else None)
     reports = [(heading, folder, report(evaluate(articles, analyse)) if articles else None)
                for heading, folder, articles in loaded]
     if args.json:
