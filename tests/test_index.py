@@ -154,3 +154,19 @@ def test_a_missing_path_beside_a_good_one_is_said_and_left_out_of_the_name(
     with Dump.open([str(good), str(tmp_path / "nope.jsonl")], problems.append) as dump:
         assert (dump.name, len(dump)) == ("good.jsonl", 1)
     assert problems == [f"{tmp_path / 'nope.jsonl'}: no such file or folder"]
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Beranda\nNasional\nBanjir Rendam Tiga Desa di Bandung\n\nHujan deras sejak pagi.",
+     "Banjir Rendam Tiga Desa di Bandung"),
+    ("Home | News | Business\nSkip to main content\nOil slips as supply worries grow\n",
+     "Oil slips as supply worries grow"),
+    ("Inicio > España > Transporte\nEl tren llega a Teruel\nEl servicio empieza hoy.",
+     "El tren llega a Teruel"),
+    ("Only one sentence here, and it ends.", "Only one sentence here, and it ends."),
+])
+def test_a_text_file_row_is_titled_by_its_first_headline_like_line(
+        tmp_path: Path, text: str, title: str) -> None:
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    with Dump.open([str(tmp_path)]) as dump:
+        assert dump.row(0).title == title

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import threading
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
@@ -48,13 +49,33 @@ class Row:
     error: bool = False  # the record is unusable; `title` says why ("line 7: not valid JSON")
 
 
+# A line a whole-page scrape opens with that is page furniture, not the headline: menu and
+# breadcrumb separators, skip links, a sentence's end (titles carry no full stop).
+_FURNITURE = re.compile(r"\s[|/·•>›»]\s|^[|/·•>›»]|[|/·•>›»]$|^skip to\b|^(menu|search)\b",
+                        re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?…;,][\"'”’»)\]]*$")
+TITLE_SCAN = 25  # non-blank lines looked at for a headline-like one
+
+
+def _looks_like_title(line: str) -> bool:
+    """Headline-shaped: a few words (or a long unspaced script line), no menu, no full stop."""
+    return ((len(line.split()) >= 3 or len(line) >= 12) and len(line) <= 200
+            and _FURNITURE.search(line) is None and _SENTENCE_END.search(line) is None)
+
+
 def _title_guess(record: Record) -> str:
+    """The list's title before analysis: the record's, else the first headline-like line
+    near the top (not "Beranda" or "Home | News | …"), else the first line."""
     if record.title and record.title.strip():
         return record.title.strip()[:TITLE_MAX]
-    for line in record.text.splitlines():
-        if line.strip():
-            return line.strip()[:TITLE_MAX]
-    return "(empty)"
+    first = None
+    for n, line in enumerate(s for raw in record.text.splitlines() if (s := raw.strip())):
+        first = first or line
+        if n >= TITLE_SCAN:
+            break
+        if _looks_like_title(line):
+            return line[:TITLE_MAX]
+    return first[:TITLE_MAX] if first else "(empty)"
 
 
 def content_hash(text: str) -> str:
