@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import sqlite3
 import threading
 import time
 from pathlib import Path
@@ -15,6 +16,7 @@ from app_fixtures import make_app, marked_analyse, settle
 from tui import cli
 from tui.analyser import PipelineAnalyser, analysis_version, pipeline_digest, record_key
 from tui.config import load_config
+from tui.dumps.analysis_cache import AnalysisCache
 from tui.dumps.index import Dump
 from tui.dumps.store import Store
 from tui.screens.main import MainScreen
@@ -33,8 +35,10 @@ def _dump(folder: Path, n: int = 4) -> Dump:
     return Dump.open([str(folder)])
 
 
-def _triage(tmp_path: Path, dump: Dump) -> Triage:
-    return Triage(Store.open(tmp_path / "s.sqlite", synchronous="normal"), dump)
+def _shelf(tmp_path: Path) -> AnalysisCache:
+    """The analysis cache of a sidecar at tmp_path/s.sqlite (made when missing)."""
+    Store.open(tmp_path / "s.sqlite", synchronous="normal").close()
+    return AnalysisCache(tmp_path / "s.sqlite")
 
 
 class Counting:
@@ -51,7 +55,7 @@ class Counting:
 def test_a_full_analysis_is_kept_and_read_back_without_the_pipeline(tmp_path: Path) -> None:
     config = load_config(None, ())
     dump = _dump(tmp_path / "d")
-    first = _triage(tmp_path, dump)
+    first = _shelf(tmp_path)
     try:
         analyser = PipelineAnalyser(config, shelf=first)
         assert analyser.cached(dump.record(1)) is None
@@ -61,7 +65,7 @@ def test_a_full_analysis_is_kept_and_read_back_without_the_pipeline(tmp_path: Pa
         assert quick.language is None
     finally:
         first.close()
-    again = _triage(tmp_path, dump)  # a later session on the same sidecar
+    again = _shelf(tmp_path)  # a later session on the same sidecar
     try:
         later = PipelineAnalyser(config, shelf=again)
         assert later.cached(dump.record(1)) == made
@@ -75,17 +79,17 @@ def test_a_full_analysis_is_kept_and_read_back_without_the_pipeline(tmp_path: Pa
 def test_a_changed_config_or_record_misses_the_cache(tmp_path: Path) -> None:
     config = load_config(None, ())
     dump = _dump(tmp_path / "d")
-    triage = _triage(tmp_path, dump)
+    shelf = _shelf(tmp_path)
     try:
-        PipelineAnalyser(config, shelf=triage)(dump.record(0), True)
+        PipelineAnalyser(config, shelf=shelf)(dump.record(0), True)
         slower = load_config(None, ["analysis.words_per_minute=120"])
-        assert PipelineAnalyser(slower, shelf=triage).cached(dump.record(0)) is None
+        assert PipelineAnalyser(slower, shelf=shelf).cached(dump.record(0)) is None
         record = dump.record(0)
         retitled = dataclasses.replace(record, title="Judul Lain")
-        assert PipelineAnalyser(config, shelf=triage).cached(retitled) is None
-        assert PipelineAnalyser(config, shelf=triage).cached(record) is not None
+        assert PipelineAnalyser(config, shelf=shelf).cached(retitled) is None
+        assert PipelineAnalyser(config, shelf=shelf).cached(record) is not None
     finally:
-        triage.close()
+        shelf.close()
 
 
 def test_the_version_follows_the_pipeline_code_and_the_settings(tmp_path: Path) -> None:
@@ -113,44 +117,52 @@ def test_record_key_covers_the_fields_the_analysis_reads() -> None:
 
 
 def test_other_versions_and_old_texts_are_dropped(tmp_path: Path) -> None:
-    with Store.open(tmp_path / "s.sqlite", synchronous="normal") as store:
-        store.cache_document("a", "h1", "v1", {"id": "a"})
-        store.cache_document("a", "h2", "v1", {"id": "a", "n": 2})  # the text changed
-        store.cache_document("b", "h1", "v0", {"id": "b"})
-        assert store.cached_document("a", "h1", "v1") is None
-        assert store.cached_document("a", "h2", "v1") == {"id": "a", "n": 2}
-        assert store.prune_analysis("v1") == 1
-        assert store.cached_document("b", "h1", "v0") is None
+    cache = _shelf(tmp_path)
+    try:
+        cache.put("b", "h1", "v0", {"id": "b"})
+        cache.prune("v0")  # the first put's background prune is done with (nothing else)
+        cache.put("a", "h1", "v1", {"id": "a"})
+        cache.put("a", "h2", "v1", {"id": "a", "n": 2})  # the text changed
+        assert cache.get("a", "h1", "v1") is None
+        assert cache.get("a", "h2", "v1") == {"id": "a", "n": 2}
+        assert cache.prune("v1") in (0, 1)  # 0 when the background prune came first
+        assert cache.get("b", "h1", "v0") is None
+    finally:
+        cache.close()
 
 
 def test_caching_is_not_taken_for_another_readers_decisions(tmp_path: Path) -> None:
     dump = _dump(tmp_path / "d")
     mine = Triage(Store.open(tmp_path / "s.sqlite"), dump)
+    cache = AnalysisCache.beside(mine.store)
     try:
-        mine.cache_document("x", "h", "v", {"id": "x"})
-        mine.cache_document("y", "h", "v", {"id": "y"})
-        assert mine.cached_document("x", "h", "v") == {"id": "x"}
+        cache.put("x", "h", "v", {"id": "x"})
+        cache.put("y", "h", "v", {"id": "y"})
+        assert cache.get("x", "h", "v") == {"id": "x"}
         assert not mine.others_changed()
         with Store.open(tmp_path / "s.sqlite") as other:
             other.decide(mine.article_id(2), dump.content_hash(2), "reject")
-        mine.cache_document("z", "h", "v", {"id": "z"})  # after the other's commit
+        cache.put("z", "h", "v", {"id": "z"})  # after the other's commit
         assert mine.others_changed()  # still noticed
         assert mine.mark(2) == "R "
     finally:
+        cache.close()
         mine.close()
 
 
 def test_a_read_only_sidecar_is_read_but_never_written(tmp_path: Path) -> None:
-    dump = _dump(tmp_path / "d")
-    with Store.open(tmp_path / "s.sqlite") as store:
-        store.cache_document("x", "h", "v", {"id": "x"})
-    ro = Triage(Store.open(tmp_path / "s.sqlite", readonly=True), dump)
+    cache = _shelf(tmp_path)
+    cache.put("x", "h", "v", {"id": "x"})
+    cache.close()
+    store = Store.open(tmp_path / "s.sqlite", readonly=True)
+    ro = AnalysisCache.beside(store)
     try:
-        assert ro.cached_document("x", "h", "v") == {"id": "x"}
-        ro.cache_document("y", "h", "v", {"id": "y"})
-        assert ro.cached_document("y", "h", "v") is None
+        assert ro.get("x", "h", "v") == {"id": "x"}
+        ro.put("y", "h", "v", {"id": "y"})
+        assert ro.get("y", "h", "v") is None
     finally:
         ro.close()
+        store.close()
 
 
 def test_the_command_line_finds_the_saved_articles_analysis(tmp_path: Path) -> None:
@@ -159,8 +171,9 @@ def test_the_command_line_finds_the_saved_articles_analysis(tmp_path: Path) -> N
     paths = [str(tmp_path / "d")]
     triage, _ = open_triage(paths, dump, state_dir=str(tmp_path / "state"))
     assert triage is not None
+    shelf = AnalysisCache.beside(triage.store)
     try:
-        analyser = PipelineAnalyser(config, shelf=triage)
+        analyser = PipelineAnalyser(config, shelf=shelf)
         index, record = cli._first_article(dump, triage) or (None, None)
         assert index == 0 and record is not None and analyser.cached(record) is None
         made = analyser(dump.record(2), True)
@@ -169,6 +182,7 @@ def test_the_command_line_finds_the_saved_articles_analysis(tmp_path: Path) -> N
         assert index == 2 and record is not None and analyser.cached(record) == made
         assert (cli._first_article(_dump(tmp_path / "short", 2), triage) or (None,))[0] == 0
     finally:
+        shelf.close()
         triage.close()
 
 
@@ -263,25 +277,28 @@ async def test_an_article_shown_as_the_screen_mounts_is_laid_out_by_the_first_fr
 
 def test_a_new_version_drops_the_old_ones_in_the_background_unnoticed(tmp_path: Path) -> None:
     dump = _dump(tmp_path / "d")
-    with Store.open(tmp_path / "s.sqlite", synchronous="normal") as store:
-        for n in range(1200):  # more than one batch
-            store.cache_document(f"a{n}", "h", "old", {"id": f"a{n}"})
+    Store.open(tmp_path / "s.sqlite", synchronous="normal").close()
+    with sqlite3.connect(tmp_path / "s.sqlite") as c:  # an earlier version's Documents
+        c.executemany("INSERT INTO analysis VALUES (?, 'h', 'old', ?)",
+                      [(f"a{n}", f'{{"id": "a{n}"}}') for n in range(1200)])  # > one batch
     mine = Triage(Store.open(tmp_path / "s.sqlite"), dump)
+    cache = AnalysisCache.beside(mine.store)
     try:
-        mine.cache_document("x", "h", "new", {"id": "x"})
+        cache.put("x", "h", "new", {"id": "x"})
         deadline = time.monotonic() + 10
-        while mine.cached_document("a1199", "h", "old") is not None:
+        while cache.get("a1199", "h", "old") is not None:
             assert time.monotonic() < deadline, "the old version was not dropped"
             time.sleep(0.02)
         for _ in range(50):  # the last batch may still be finishing
-            if mine.cached_document("a0", "h", "old") is None:
+            if cache.get("a0", "h", "old") is None:
                 break
             time.sleep(0.02)
-        assert mine.cached_document("a0", "h", "old") is None
-        assert mine.cached_document("x", "h", "new") == {"id": "x"}
+        assert cache.get("a0", "h", "old") is None
+        assert cache.get("x", "h", "new") == {"id": "x"}
         time.sleep(0.1)
         assert not mine.others_changed()
     finally:
+        cache.close()
         mine.close()
 
 

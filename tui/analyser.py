@@ -30,11 +30,11 @@ _PIPELINE_DIR = Path(__file__).resolve().parent / "text"
 
 
 class DocumentShelf(Protocol):
-    """Where analysed Documents are kept between runs (tui.triage.Triage provides it)."""
+    """Where analysed Documents are kept between runs (tui.dumps.analysis_cache provides it)."""
 
-    def cached_document(self, article_id: str, key: str, version: str) -> Any | None: ...
-    def cache_document(self, article_id: str, key: str, version: str,
-                       document: dict[str, Any]) -> None: ...
+    def get(self, article_id: str, key: str, version: str) -> Any | None: ...
+    def put(self, article_id: str, key: str, version: str,
+            document: dict[str, Any]) -> None: ...
 
 
 def pipeline_digest(folder: Path = _PIPELINE_DIR) -> str:
@@ -157,7 +157,7 @@ class PipelineAnalyser:
         if self.shelf is None:
             return None
         try:
-            found = self.shelf.cached_document(record.id, record_key(record), self.version)
+            found = self.shelf.get(record.id, record_key(record), self.version)
             return None if found is None else Document.from_dict(found)
         except Exception:  # a damaged or foreign cache entry is only a cache miss
             return None
@@ -167,7 +167,7 @@ class PipelineAnalyser:
         if self.shelf is None:
             return
         with contextlib.suppress(Exception):
-            self.shelf.cache_document(record.id, record_key(record), self.version,
+            self.shelf.put(record.id, record_key(record), self.version,
                                       document.to_dict())
 
     def __call__(self, record: Record, detect_language: bool) -> Document:

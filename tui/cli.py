@@ -262,6 +262,7 @@ def _read(args: argparse.Namespace) -> int:
         dump.close()
         return _fail(why)
     from tui.analyser import EarlyAnalysis, PipelineAnalyser
+    from tui.dumps.analysis_cache import AnalysisCache
     from tui.triage import open_triage
 
     triage, messages = open_triage(
@@ -270,7 +271,8 @@ def _read(args: argparse.Namespace) -> int:
         state_dir=config.get("state.dir") or None,
         synchronous=str(config.get("state.synchronous") or "full"))
     notices.extend(messages)
-    analyser = PipelineAnalyser(config, shelf=triage)
+    shelf = AnalysisCache.beside(None if triage is None else triage.store)
+    analyser = PipelineAnalyser(config, shelf=shelf)
     documents: dict[int, Document] = {}
     early = None
     if (first := _first_article(dump, triage)) is not None:
@@ -287,6 +289,7 @@ def _read(args: argparse.Namespace) -> int:
         WartaApp(dump, config, notices=notices, triage=triage, analyser=analyser,
                  documents=documents, early=early).run()
     finally:
+        shelf.close()
         if triage is not None:
             triage.close()
     return 0

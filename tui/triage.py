@@ -21,21 +21,10 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import IO, Any, Protocol, TypeVar
+from typing import IO, Protocol
 
 from tui.dumps.lru import Lru
-from tui.dumps.store import (
-    DECISION_COLUMNS,
-    DECISIONS,
-    Decision,
-    Store,
-    StoreError,
-    decision_from_row,
-    read_only_uri,
-    writes_by_others,
-)
-
-T = TypeVar("T")
+from tui.dumps.store import DECISIONS, Change, Decision, Store, StoreError
 
 MARKS = {"keep": "K", "reject": "R", "skip": "S", "flag": "F"}
 """The one letter the list shows for each decision."""
@@ -43,12 +32,10 @@ CHANGED_MARK = "!"  # second mark column: the text changed since the decision
 NOTE_MARK = "*"  # second mark column: the article has a note
 RATE_WINDOW = 300.0  # seconds of recent decisions the rate per minute is taken over
 RATE_FLOOR = 10.0  # seconds: the shortest span a rate is computed over (no 600/min spikes)
-LOOKUP_BATCH = 500  # article ids per SQLite lookup (well under SQLite's variable limit)
 SCAN_BATCH = 256  # rows looked at per step when searching for an undecided article
 SCAN_LIMIT = 50_000  # rows searched for the next undecided article on one key press
 CACHE_ROWS = 8192  # decisions kept in memory (drawn rows and their neighbours)
 HASH_ROWS = 4096  # current text hashes kept in memory (drawn rows)
-PRUNE_BATCH = 500  # stale cached analyses dropped per transaction
 UNDECIDED = "undecided"
 ALL = "all"
 
@@ -131,12 +118,9 @@ class Triage:
         self._hashes: Lru[int, str] = Lru(HASH_ROWS)
         self._recent: deque[float] = deque()
         self._saved_position: str | None = None
-        self._watch: sqlite3.Connection | None = None
-        self._seen_others = 0  # writes_by_others() when last looked at
-        self._cache_lock = threading.Lock()  # the analysis threads' cache store
-        self._cache_store: Store | None = None
+        self._seen_others = 0
+        self._seen_others = self._writes_by_others()  # when last looked at
         self.presence: SidecarPresence | None = None
-        self._open_watch()
         self.reload()
 
     # -- identity ------------------------------------------------------------------------
@@ -175,23 +159,7 @@ class Triage:
 
     def _fetch(self, ids: Sequence[str]) -> dict[str, Decision | None]:
         """The decisions of `ids` from the sidecar (None for the never annotated)."""
-        found: dict[str, Decision | None] = dict.fromkeys(ids)
-        if self._watch is not None:
-            try:
-                with self._read_lock:
-                    for start in range(0, len(ids), LOOKUP_BATCH):
-                        chunk = ids[start:start + LOOKUP_BATCH]
-                        rows = self._watch.execute(
-                            f"SELECT {DECISION_COLUMNS} FROM decisions WHERE article_id IN "
-                            f"({','.join('?' * len(chunk))})", chunk).fetchall()
-                        for r in rows:
-                            found[r[0]] = decision_from_row(r)
-                return found
-            except sqlite3.Error:
-                pass
-        for article_id in ids:
-            found[article_id] = self.store.decision(article_id)
-        return found
+        return self.store.decisions(ids)
 
     def _get(self, article_id: str) -> Decision | None:
         with self._read_lock:
@@ -302,19 +270,18 @@ class Triage:
             self._counts[decision.decision] += 1
         self._put(article_id, decision)
 
-    def _write(self, index: int, change: Callable[[str, str], T]) -> T:
+    def _write(self, index: int, change: Callable[[str, str], Change]) -> Change:
         """Apply one store change to the article at `index` and keep the counts in step."""
         self._writable()
         article_id = self.article_id(index)
-        old = self.store.decision(article_id)
         try:
-            result = change(article_id, self.current_hash(index))
+            done = change(article_id, self.current_hash(index))
         except StoreError as exc:
             raise TriageRefused(str(exc)) from None
         except sqlite3.Error as exc:  # e.g. the file made read-only, or the disk full, since
             raise TriageRefused(f"Not saved: {self.store.origin}: {exc}.") from None
-        self._remember(article_id, old, self.store.decision(article_id))
-        return result
+        self._remember(article_id, done.before, done.after)
+        return done
 
     def decide(self, index: int, decision: str) -> None:
         """Record `decision` for the article at `index`; committed to the sidecar on return."""
@@ -329,14 +296,15 @@ class Triage:
         """
         self._writable()
         try:
-            article_id = self.store.undo()
+            done = self.store.undo()
         except StoreError as exc:
             raise TriageRefused(str(exc)) from None
         except sqlite3.Error as exc:
             raise TriageRefused(f"Not undone: {self.store.origin}: {exc}.") from None
-        if article_id is None:
+        if done is None:
             return None
-        self._remember(article_id, self._get(article_id), self.store.decision(article_id))
+        article_id = done.article_id
+        self._remember(article_id, done.before, done.after)
         if self._recent:
             self._recent.pop()
         index = self.dump.index_of(article_id)
@@ -349,9 +317,9 @@ class Triage:
             raise TriageRefused(f"No label {number}: triage.labels in config.yaml has "
                                 f"{configured}.")
         label = self.labels[number - 1]
-        labels = self._write(
+        done = self._write(
             index, lambda aid, digest: self.store.toggle_label(aid, digest, label))
-        return label, label in labels
+        return label, done.after is not None and label in done.after.labels
 
     def set_note(self, index: int, note: str) -> None:
         """Replace the article's note ("" removes it)."""
@@ -407,64 +375,17 @@ class Triage:
                 found.append(index)
         return sorted(found)
 
-    # -- analysis cache ------------------------------------------------------------------------
-
-    def cached_document(self, article_id: str, key: str, version: str) -> Any | None:
-        """The analysed Document dict kept in the sidecar for this text and version, or None."""
-        return self.store.cached_document(article_id, key, version)
-
-    def cache_document(self, article_id: str, key: str, version: str,
-                       document: dict[str, Any]) -> None:
-        """Keep an analysed Document in the sidecar (from an analysis thread).
-
-        Written through a connection of its own without a sync per commit (the cache is
-        not precious), so a decision on the UI thread never waits for it. Cache writes
-        never count as triage changes, so they are not taken for another reader's.
-        """
-        if self.readonly:
-            return
-        with self._cache_lock:
-            if self._cache_store is None:
-                self._cache_store = Store.open(self.store.path, synchronous="normal", repair=False)
-                threading.Thread(target=self._prune_analysis, args=(version,),
-                                 name="prune-analysis", daemon=True).start()
-            self._cache_store.cache_document(article_id, key, version, document)
-
-    def _prune_analysis(self, version: str) -> None:
-        """Drop the analyses of other pipeline versions, in the background, in short batches."""
-        store = None
-        try:
-            store = Store.open(self.store.path, synchronous="normal", repair=False)
-            while store.prune_analysis_batch(version, PRUNE_BATCH) >= PRUNE_BATCH:
-                pass
-        except (StoreError, sqlite3.Error):
-            pass  # only the cache stays bigger
-        finally:
-            if store is not None:
-                store.close()
-
     # -- another process on the same sidecar -----------------------------------------------
 
-    def _open_watch(self) -> None:
-        try:
-            self._watch = sqlite3.connect(read_only_uri(self.store.path), uri=True,
-                                          check_same_thread=False)
-            self._seen_others = self._writes_by_others()
-        except sqlite3.Error:
-            self._watch = None
-
     def _writes_by_others(self) -> int:
-        if self._watch is None:
-            return 0
-        with self._read_lock:
-            return writes_by_others(self._watch, self.store.session)
+        try:
+            return self.store.writes_by_others()
+        except sqlite3.Error:
+            return self._seen_others  # unreadable for now: nothing new
 
     def others_changed(self) -> bool:
         """True (after reloading) when another process changed triage in the sidecar since."""
-        try:
-            seen = self._writes_by_others()
-        except sqlite3.Error:
-            return False
+        seen = self._writes_by_others()
         if seen == self._seen_others:
             return False
         self._seen_others = seen
@@ -475,13 +396,6 @@ class Triage:
         """Close the watch connection and the store (everything is already committed)."""
         if self.presence is not None:
             self.presence.release()
-        with self._cache_lock:
-            if self._cache_store is not None:
-                self._cache_store.close()
-                self._cache_store = None
-        if self._watch is not None:
-            self._watch.close()
-            self._watch = None
         self.store.close()
 
 
