@@ -210,7 +210,8 @@ def scale_one(n: int) -> str:
     """Open a sidecar of n decisions for triage (fresh process): time, RSS, filters."""
     import sqlite3
 
-    from tui.triage import ListFilter, Triage
+    from tui.session.filters import ListFilter
+    from tui.session.triage import Triage
 
     with tempfile.TemporaryDirectory(dir=HERE / "out") as tmp:
         path = Path(tmp) / "s.sqlite"

@@ -16,7 +16,7 @@ import pytest
 from tui.dumps.analysis_cache import AnalysisCache
 from tui.dumps.index import Dump
 from tui.dumps.store import Store, state_path_for
-from tui.triage import open_triage
+from tui.session.opening import open_triage
 
 
 def _dump(root: Path) -> Path:

@@ -15,7 +15,7 @@ from tui.dumps.analysis_cache import AnalysisCache
 from tui.dumps.index import Dump
 from tui.dumps.salvage import is_damage, is_read_only
 from tui.dumps.store import Store, StoreError, open_store
-from tui.triage import open_triage
+from tui.session.opening import open_triage
 
 N = 3000
 GARBAGE = b"\xde\xad\xbe\xef" * 1024  # one 4 KiB page; 0xde is no b-tree page type

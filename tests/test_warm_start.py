@@ -20,8 +20,11 @@ from tui.dumps.analysis_cache import AnalysisCache
 from tui.dumps.index import Dump
 from tui.dumps.store import Store
 from tui.screens.main import MainScreen
+from tui.session.analysis import AnalysisService, FunctionAnalyser
+from tui.session.opening import open_triage
+from tui.session.session import ReaderSession
+from tui.session.triage import Triage
 from tui.text.model import Document, Record
-from tui.triage import Triage, open_triage
 from tui.widgets.article_view import ArticleView
 
 
@@ -41,6 +44,13 @@ def _shelf(tmp_path: Path) -> AnalysisCache:
     return AnalysisCache(tmp_path / "s.sqlite")
 
 
+def _full_pass(service: AnalysisService, index: int) -> None:
+    """What the screen's worker does for article `index`, stopped once its full Document
+    is in (no neighbours)."""
+    service.first_frame.set()
+    service.run(index, lambda: bool((item := service.cache.get(index)) and item[1]))
+
+
 class Counting:
     """marked_analyse that counts its calls."""
 
@@ -58,8 +68,10 @@ def test_a_full_analysis_is_kept_and_read_back_without_the_pipeline(tmp_path: Pa
     first = _shelf(tmp_path)
     try:
         analyser = PipelineAnalyser(config, shelf=first)
+        service = AnalysisService(dump, analyser)
         assert analyser.cached(dump.record(1)) is None
-        made = analyser(dump.record(1), True)
+        _full_pass(service, 1)
+        made = service.cache.get(1)[0]
         assert analyser.warmed
         quick = analyser(dump.record(2), False)  # quick passes are never kept
         assert quick.language is None
@@ -69,7 +81,9 @@ def test_a_full_analysis_is_kept_and_read_back_without_the_pipeline(tmp_path: Pa
     try:
         later = PipelineAnalyser(config, shelf=again)
         assert later.cached(dump.record(1)) == made
-        assert later(dump.record(1), True) == made
+        later_service = AnalysisService(dump, later)
+        _full_pass(later_service, 1)
+        assert later_service.cache.get(1) == (made, True)
         assert not later.warmed  # read from the sidecar: no pipeline was built
         assert later.cached(dump.record(2)) is None
     finally:
@@ -81,7 +95,8 @@ def test_a_changed_config_or_record_misses_the_cache(tmp_path: Path) -> None:
     dump = _dump(tmp_path / "d")
     shelf = _shelf(tmp_path)
     try:
-        PipelineAnalyser(config, shelf=shelf)(dump.record(0), True)
+        analyser = PipelineAnalyser(config, shelf=shelf)
+        analyser.store(dump.record(0), analyser(dump.record(0), True))
         slower = load_config(None, ["analysis.words_per_minute=120"])
         assert PipelineAnalyser(slower, shelf=shelf).cached(dump.record(0)) is None
         record = dump.record(0)
@@ -172,15 +187,20 @@ def test_the_command_line_finds_the_saved_articles_analysis(tmp_path: Path) -> N
     triage, _ = open_triage(paths, dump, state_dir=str(tmp_path / "state"))
     assert triage is not None
     shelf = AnalysisCache.beside(triage.store)
+
+    def session(of: Dump) -> ReaderSession:
+        return ReaderSession(of, AnalysisService(of, analyser), triage)
+
     try:
         analyser = PipelineAnalyser(config, shelf=shelf)
-        index, record = cli._first_article(dump, triage) or (None, None)
+        index, record = session(dump).first_article() or (None, None)
         assert index == 0 and record is not None and analyser.cached(record) is None
         made = analyser(dump.record(2), True)
+        analyser.store(dump.record(2), made)
         triage.save_position(2)
-        index, record = cli._first_article(dump, triage) or (None, None)
+        index, record = session(dump).first_article() or (None, None)
         assert index == 2 and record is not None and analyser.cached(record) == made
-        assert (cli._first_article(_dump(tmp_path / "short", 2), triage) or (None,))[0] == 0
+        assert (session(_dump(tmp_path / "short", 2)).first_article() or (None,))[0] == 0
     finally:
         shelf.close()
         triage.close()
@@ -222,15 +242,11 @@ async def test_the_worker_takes_a_kept_document_before_any_pass(tmp_path: Path) 
     last = len(app.source) - 1  # beyond the neighbours analysed after the first article
     kept = {last: marked_analyse(app.source.record(last), True)}
 
-    class Shelved:
-        def cached(self, record: Record) -> Any:
-            return kept.get(records[record.id])
+    def analyse(record: Record, detect_language: bool) -> Any:
+        calls.append((records[record.id], detect_language))
+        return marked_analyse(record, detect_language)
 
-        def __call__(self, record: Record, detect_language: bool) -> Any:
-            calls.append((records[record.id], detect_language))
-            return marked_analyse(record, detect_language)
-
-    app.analyser = Shelved()
+    app.analyser = FunctionAnalyser(analyse, kept=lambda record: kept.get(records[record.id]))
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert (0, False) in calls  # not kept: analysed as usual
@@ -346,7 +362,7 @@ async def test_an_early_quick_pass_is_in_the_first_frame_and_not_made_again(
         assert (first_id, True) in counting.calls  # the full pass still runs
         assert screen.article_view.document is not quick
         assert screen.article_view.document.language == "id"
-        assert screen.early is None  # let go once the first article is painted
+        assert screen.session.analysis.early is None  # let go once the first article is painted
 
 
 @pytest.mark.asyncio

@@ -1,30 +1,28 @@
-"""Triage over a dump and its sidecar: decide, undo, labels, notes, progress, filters.
+"""Triage rules over a dump and its Store: decide, undo, labels, notes, marks, progress.
 
 Textual-free, so the rules ("the next undecided article", undo order, what a row's mark
 says, the rate per minute) are tested without a terminal. Every write goes to the Store
-and is committed before a method returns; the in-memory copy only serves drawing.
-
-Two processes on one sidecar: the Store lets both write (SQLite serialises them; the
-last decision on an article wins). `Triage.others_changed()` notices the other
-process's triage changes (each session counts its own in the sidecar's `writers`
-table) so the reader can reload and say so, and
-`SidecarPresence` tells at start that another reader already has the dump open.
+and is committed before a method returns, one transaction per key (a decision saves the
+position the reader goes on to with it); the in-memory copy only serves drawing. A key's
+result is an Outcome: the row to go to and what to tell the user. Another process's
+changes are noticed through tui.session.watcher.
 """
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from pathlib import Path
-from typing import IO, Protocol
+from typing import Protocol
 
 from tui.dumps.lru import Lru
 from tui.dumps.store import DECISIONS, Change, Decision, Store, StoreError
+from tui.session.filters import ALL, UNDECIDED, ListFilter
+from tui.session.outcome import Outcome
+from tui.session.watcher import SidecarPresence, Watcher
 
 MARKS = {"keep": "K", "reject": "R", "skip": "S", "flag": "F"}
 """The one letter the list shows for each decision."""
@@ -36,8 +34,6 @@ SCAN_BATCH = 256  # rows looked at per step when searching for an undecided arti
 SCAN_LIMIT = 50_000  # rows searched for the next undecided article on one key press
 CACHE_ROWS = 8192  # decisions kept in memory (drawn rows and their neighbours)
 HASH_ROWS = 4096  # current text hashes kept in memory (drawn rows)
-UNDECIDED = "undecided"
-ALL = "all"
 
 
 class TriageDump(Protocol):
@@ -71,38 +67,6 @@ class Progress:
         return " · ".join(parts)
 
 
-@dataclass(frozen=True, slots=True)
-class ListFilter:
-    """Which rows a triage filter keeps: all, one decision, undecided, or one label."""
-
-    decision: str = ALL  # ALL, UNDECIDED or one of DECISIONS
-    label: str | None = None
-
-    @property
-    def name(self) -> str:
-        """How the filter is named to the user."""
-        if self.label is not None:
-            return f"label {self.label}"
-        return {ALL: "all articles", UNDECIDED: "undecided"}.get(self.decision, self.decision)
-
-    def keeps(self, decision: Decision | None) -> bool:
-        """Whether an article with this decision (None: never annotated) is kept."""
-        if self.label is not None:
-            return decision is not None and self.label in decision.labels
-        if self.decision == ALL:
-            return True
-        current = decision.decision if decision is not None else None
-        if self.decision == UNDECIDED:
-            return current is None
-        return current == self.decision
-
-
-def filter_choices(labels: Sequence[str]) -> list[ListFilter]:
-    """Every filter the reader offers, in menu order."""
-    return [ListFilter(), ListFilter(UNDECIDED), *(ListFilter(d) for d in DECISIONS),
-            *(ListFilter(label=label) for label in labels)]
-
-
 class Triage:
     """Triage of one dump against its open Store."""
 
@@ -118,8 +82,7 @@ class Triage:
         self._hashes: Lru[int, str] = Lru(HASH_ROWS)
         self._recent: deque[float] = deque()
         self._saved_position: str | None = None
-        self._seen_others = 0
-        self._seen_others = self._writes_by_others()  # when last looked at
+        self.watcher = Watcher(store)
         self.presence: SidecarPresence | None = None
         self.reload()
 
@@ -224,11 +187,12 @@ class Triage:
         d = self._get(self.article_id(index))
         return d is not None and d.decision is not None
 
-    def next_undecided(self, rows: Sequence[int], position: int,
-                       limit: int = SCAN_LIMIT) -> int | None:
+    def next_undecided(self, rows: Sequence[int], position: int, limit: int = SCAN_LIMIT,
+                       deciding: int | None = None) -> int | None:
         """The position in `rows` of the next undecided article after `position`, wrapping.
 
         None when there is none within `limit` rows (the search runs on the key press).
+        `deciding`: a dump index counted as decided (the one a decision is being made on).
         """
         n = len(rows)
         last = min(n, limit)
@@ -237,7 +201,7 @@ class Triage:
             positions = [(position + step) % n for step in steps]
             decided = self._decided_among([rows[p] for p in positions])
             for candidate, done in zip(positions, decided, strict=True):
-                if not done:
+                if not done and rows[candidate] != deciding:
                     return candidate
         return None
 
@@ -283,35 +247,51 @@ class Triage:
         self._remember(article_id, done.before, done.after)
         return done
 
-    def decide(self, index: int, decision: str) -> None:
-        """Record `decision` for the article at `index`; committed to the sidecar on return."""
-        self._write(index, lambda aid, digest: self.store.decide(aid, digest, decision))
+    def decide(self, index: int, decision: str, rows: Sequence[int] = (),
+               cursor: int = 0) -> Outcome:
+        """Record `decision` for the article at `index`, committed on return, and find the
+        next undecided row of `rows` after `cursor`, saved as the position in the same
+        transaction (killed right after, the reader reopens there)."""
+        self._writable()
+        row = self.next_undecided(rows, cursor, deciding=index) if rows else None
+        going = None if row is None else self.article_id(rows[row])
+        self._write(index, lambda aid, digest: self.store.decide(aid, digest, decision, going))
         self._recent.append(self._clock())
+        if going is not None:
+            self._saved_position = going
+            return Outcome(row=row)
+        if not rows:
+            return Outcome()
+        if len(rows) > SCAN_LIMIT:
+            return Outcome(message=f"No undecided article in the next {SCAN_LIMIT} rows; F "
+                                   "shows only the undecided ones.", timeout=4)
+        return Outcome(message="Every article in the list is decided.")
 
-    def undo(self) -> int | None:
-        """Undo this session's last decision; the dump index of its article, or None.
+    def undo(self) -> Outcome:
+        """Undo this session's last decision; its article (saved as the position) to go to.
 
-        None means there is nothing left to undo in this session. An undone article no
-        longer in the dump is undone all the same; then its index is -1.
+        An undone article no longer in the dump is undone all the same, and said so.
         """
         self._writable()
         try:
-            done = self.store.undo()
+            done = self.store.undo(True)  # the article becomes the position
         except StoreError as exc:
             raise TriageRefused(str(exc)) from None
         except sqlite3.Error as exc:
             raise TriageRefused(f"Not undone: {self.store.origin}: {exc}.") from None
         if done is None:
-            return None
-        article_id = done.article_id
-        self._remember(article_id, done.before, done.after)
+            return Outcome(message="Nothing to undo in this session.", timeout=2)
+        self._remember(done.article_id, done.before, done.after)
+        self._saved_position = done.article_id
         if self._recent:
             self._recent.pop()
-        index = self.dump.index_of(article_id)
-        return -1 if index is None else index
+        index = self.dump.index_of(done.article_id)
+        if index is None:
+            return Outcome(message="Undid a decision on an article no longer in the dump.")
+        return Outcome(article=index)
 
-    def toggle_label(self, index: int, number: int) -> tuple[str, bool]:
-        """Toggle configured label `number` (1-based); the label and whether it is now on."""
+    def toggle_label(self, index: int, number: int) -> Outcome:
+        """Toggle configured label `number` (1-based); says `+ label` or `− label`."""
         if not 1 <= number <= len(self.labels):
             configured = ", ".join(f"{n} {x}" for n, x in enumerate(self.labels, 1)) or "none"
             raise TriageRefused(f"No label {number}: triage.labels in config.yaml has "
@@ -319,11 +299,13 @@ class Triage:
         label = self.labels[number - 1]
         done = self._write(
             index, lambda aid, digest: self.store.toggle_label(aid, digest, label))
-        return label, done.after is not None and label in done.after.labels
+        on = done.after is not None and label in done.after.labels
+        return Outcome(message=f"{'+' if on else '−'} {label}", timeout=1.5)
 
-    def set_note(self, index: int, note: str) -> None:
+    def set_note(self, index: int, note: str) -> Outcome:
         """Replace the article's note ("" removes it)."""
         self._write(index, lambda aid, digest: self.store.set_note(aid, digest, note))
+        return Outcome(message="Note saved." if note else "Note removed.", timeout=1.5)
 
     # -- position ----------------------------------------------------------------------------
 
@@ -377,18 +359,10 @@ class Triage:
 
     # -- another process on the same sidecar -----------------------------------------------
 
-    def _writes_by_others(self) -> int:
-        try:
-            return self.store.writes_by_others()
-        except sqlite3.Error:
-            return self._seen_others  # unreadable for now: nothing new
-
     def others_changed(self) -> bool:
         """True (after reloading) when another process changed triage in the sidecar since."""
-        seen = self._writes_by_others()
-        if seen == self._seen_others:
+        if not self.watcher.changed():
             return False
-        self._seen_others = seen
         self.reload()
         return True
 
@@ -397,79 +371,3 @@ class Triage:
         if self.presence is not None:
             self.presence.release()
         self.store.close()
-
-
-class SidecarPresence:
-    """An advisory lock beside the sidecar that says "a reader has this dump open".
-
-    The Store lets two processes write safely; this only lets the second one say so at
-    start. The lock dies with its process, even on SIGKILL.
-    """
-
-    def __init__(self, sidecar: str | os.PathLike[str]) -> None:
-        self.path = Path(f"{sidecar}.lock")
-        self._fh: IO[str] | None = None
-
-    def claim(self) -> bool:
-        """Take the lock; False when another process holds it (or locks are unsupported)."""
-        try:
-            import fcntl
-        except ImportError:  # not POSIX: no presence check
-            return True
-        try:
-            self._fh = open(self.path, "a", encoding="utf-8")  # noqa: SIM115 - held open
-            fcntl.flock(self._fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-            return True
-        except OSError:
-            if self._fh is not None:
-                self._fh.close()
-                self._fh = None
-            return False
-
-    def release(self) -> None:
-        """Let go of the lock."""
-        if self._fh is not None:
-            self._fh.close()
-            self._fh = None
-
-
-def open_triage(paths: Sequence[str], dump: TriageDump, *, labels: Sequence[str] = (),
-                state: str | None = None, state_dir: str | None = None,
-                synchronous: str = "full") -> tuple[Triage | None, list[str]]:
-    """Open the dump's sidecar for triage; (None, why) when there is no usable one.
-
-    A sidecar that cannot be written (read-only file or folder) opens read-only, or as an
-    empty stand-in when there is none yet, with a message: the reader runs, not saving. A
-    damaged sidecar is repaired by the Store (moved aside, what can be read kept) and
-    the message says where the old one went. A second reader on the same dump is told
-    that both save safely.
-    """
-    from tui.dumps.store import StoreReadOnly, migrate_ids, open_store, state_path_for
-
-    messages: list[str] = []
-    try:
-        store = open_store(paths, state=state, state_dir=state_dir, synchronous=synchronous)
-    except StoreError as first:
-        try:
-            store = open_store(paths, state=state, state_dir=state_dir, readonly=True)
-        except StoreError:
-            if not isinstance(first, StoreReadOnly):
-                return None, [f"Triage is off: {first}"]
-            store = Store.blank(state or state_path_for(paths, state_dir))
-        messages.append(f"Read-only: {first}. Decisions, labels and notes cannot be saved "
-                        "in this session.")
-    messages.extend(store.notices)
-    if not store.readonly and (current_id := getattr(dump, "current_id", None)) is not None:
-        try:
-            if moved := migrate_ids(store, current_id):
-                messages.append(f"Moved {moved} saved article ids to the path-independent "
-                                "scheme.")
-        except (StoreError, sqlite3.Error) as exc:
-            messages.append(f"{store.path}: could not update saved article ids ({exc})")
-    presence = SidecarPresence(store.path)
-    if not store.readonly and not presence.claim():
-        messages.append("Another warta has this dump open too. Both save safely; when both "
-                        "decide the same article, the later decision wins.")
-    triage = Triage(store, dump, labels)
-    triage.presence = presence
-    return triage, messages
