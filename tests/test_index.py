@@ -144,3 +144,14 @@ def test_reading_from_threads_gives_the_same_records(tmp_path: Path) -> None:
         for t in threads:
             t.join()
     assert errors == []
+
+
+def test_the_lru_keeps_what_was_used_last() -> None:
+    from tui.dumps.lru import Lru
+
+    cache: Lru[str, int] = Lru(2)
+    cache.put("a", 1)
+    cache.put("b", 2)
+    assert cache.get("a") == 1  # a hit: "a" is now the most recent
+    cache.put("c", 3)
+    assert list(cache) == ["a", "c"] and cache.get("b") is None

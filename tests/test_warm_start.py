@@ -14,7 +14,7 @@ import pytest
 from app_fixtures import make_app, marked_analyse, settle
 
 from tui import cli
-from tui.analyser import PipelineAnalyser, analysis_version, pipeline_digest, record_key
+from tui.analyser import PipelineAnalyser, analysis_version, pipeline_digest, record_digest
 from tui.config import load_config
 from tui.dumps.analysis_cache import AnalysisCache
 from tui.dumps.index import Dump
@@ -122,13 +122,13 @@ def test_the_version_follows_the_pipeline_code_and_the_settings(tmp_path: Path) 
     assert analysis_version(settings, "x") != analysis_version(other, "x")
 
 
-def test_record_key_covers_the_fields_the_analysis_reads() -> None:
+def test_record_digest_covers_the_fields_the_analysis_reads() -> None:
     base = Record("a", "Teks.", title="T", url="u", date="d", author="p", fields={"k": 1})
-    key = record_key(base)
-    assert record_key(dataclasses.replace(base)) == key
+    key = record_digest(base)
+    assert record_digest(dataclasses.replace(base)) == key
     for change in ({"text": "Teks lain."}, {"title": "U"}, {"url": "v"}, {"date": "e"},
                    {"author": "q"}, {"fields": {"k": 2}}):
-        assert record_key(dataclasses.replace(base, **change)) != key, change
+        assert record_digest(dataclasses.replace(base, **change)) != key, change
 
 
 def test_other_versions_and_old_texts_are_dropped(tmp_path: Path) -> None:

@@ -63,7 +63,7 @@ def analysis_version(settings: AnalysisSettings, code: str | None = None) -> str
     return digest.hexdigest()[:24]
 
 
-def record_key(record: Record) -> str:
+def record_digest(record: Record) -> str:
     """A digest of everything in a Record the analysis reads (text, title, url, ... fields)."""
     data = [record.text, record.title, record.url, record.date, record.author, record.fields]
     return sha1(json.dumps(data, sort_keys=True, default=str, ensure_ascii=False)
@@ -157,7 +157,7 @@ class PipelineAnalyser:
         if self.shelf is None:
             return None
         try:
-            found = self.shelf.get(record.id, record_key(record), self.version)
+            found = self.shelf.get(record.id, record_digest(record), self.version)
             return None if found is None else Document.from_dict(found)
         except Exception:  # a damaged or foreign cache entry is only a cache miss
             return None
@@ -167,7 +167,7 @@ class PipelineAnalyser:
         if self.shelf is None:
             return
         with contextlib.suppress(Exception):
-            self.shelf.put(record.id, record_key(record), self.version,
+            self.shelf.put(record.id, record_digest(record), self.version,
                                       document.to_dict())
 
     def __call__(self, record: Record, detect_language: bool) -> Document:

@@ -127,8 +127,7 @@ class Triage:
     def _get(self, article_id: str) -> Decision | None:
         with self._read_lock:
             if article_id in self._cache:
-                self._cache.move_to_end(article_id)
-                return self._cache[article_id]
+                return self._cache.get(article_id)
         d = self._fetch([article_id])[article_id]
         self._put(article_id, d)
         return d
