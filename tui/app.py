@@ -13,7 +13,8 @@ from tui import keymap
 from tui.analyser import PipelineAnalyser
 from tui.article_source import ArticleSource
 from tui.config import Config
-from tui.screens.main import MainScreen, ReaderOptions
+from tui.screens.main import MainScreen
+from tui.screens.options import ReaderOptions
 from tui.session.analysis import Analyser, AnalysisService, EarlyPass, as_analyser
 from tui.session.session import ReaderSession
 from tui.themes import ThemeSet, load_themes, variable_defaults

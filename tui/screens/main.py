@@ -8,12 +8,10 @@ comes back as messages (tui/messages.py); the handlers here only draw.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Horizontal
 from textual.events import Resize
 from textual.screen import Screen
 from textual.timer import Timer
@@ -29,6 +27,7 @@ from tui.messages import (
     TriageChanged,
 )
 from tui.safe_text import safe_plain
+from tui.screens.options import ReaderOptions
 from tui.session.filters import ListFilter, filter_choices
 from tui.session.outcome import Outcome
 from tui.session.session import TRIAGE_OFF, ReaderSession
@@ -39,23 +38,12 @@ from tui.widgets.article_view import ArticleView
 from tui.widgets.filter_box import FilterBox
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.meta_panel import MetaPanel
+from tui.widgets.panes import ReaderPanes
 from tui.widgets.title_bar import TitleBar
 
 PREFETCH_DELAY = 0.15  # seconds without a new article before the neighbours are analysed
 PLACEHOLDER_DELAY = 0.1  # seconds before an article being analysed shows its title alone
 POLL_SECONDS = 2.0  # how often the sidecar is checked for another process's decisions
-
-
-@dataclass(frozen=True)
-class ReaderOptions:
-    """The `ui:` settings the screen starts with."""
-
-    measure: int = 88
-    show_boilerplate: bool = False
-    show_entities: bool = True
-    show_meta: bool = True
-    narrow_width: int = 100
-    detect_language: bool = True
 
 
 class MainScreen(Screen[None]):
@@ -76,7 +64,6 @@ class MainScreen(Screen[None]):
         self.meta_shown = options.show_meta
         self._prefetch_timer: Timer | None = None
         self._placeholder_timer: Timer | None = None
-        self._warned: int | None = None  # the article whose warnings were last notified
         self._told_others = False
         self.heading = "warta"
         self.position = ""
@@ -86,12 +73,9 @@ class MainScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """Header, the panes and the footer (the filter box is added when first used)."""
         yield TitleBar(id="title")
-        with Horizontal(id="panes"):
-            yield ArticleList(self.source, id="list")
-            yield ArticleView(measure=self.options.measure,
-                              show_boilerplate=self.options.show_boilerplate,
-                              show_entities=self.options.show_entities, id="article")
-            yield MetaPanel(id="meta")
+        yield ReaderPanes(self.source, measure=self.options.measure,
+                          show_boilerplate=self.options.show_boilerplate,
+                          show_entities=self.options.show_entities, id="panes")
         yield KeyBar(id="keys")
 
     @property
@@ -156,10 +140,7 @@ class MainScreen(Screen[None]):
 
     def _set_meta(self, shown: bool) -> None:
         self.meta_shown = shown
-        panel = self.meta_panel
-        panel.display = shown
-        if not shown and panel.has_focus:
-            self.article_view.focus()
+        self.query_one(ReaderPanes).set_meta(shown)
 
     def show_progress(self) -> None:
         """The header: the dump's name, triage progress, and where the cursor is."""
@@ -192,8 +173,7 @@ class MainScreen(Screen[None]):
         The title alone waits PLACEHOLDER_DELAY while another article is on view: most
         quick passes are done by then, and the article is drawn once instead of twice.
         """
-        if index != self.current:
-            self._warned = None
+        self.query_one(ReaderPanes).opening(index, self.current)
         self.current = index
         self._show_position()
         self._tell(self.session.opened(index))
@@ -215,18 +195,10 @@ class MainScreen(Screen[None]):
     def _show_placeholder(self, index: int) -> None:
         """The title of article `index` while it is being analysed (if still wanted)."""
         if index == self.current and self.article_view.index != index:
-            self.article_view.show(None, index, placeholder=self.source.row(index).title)
-            self.meta_panel.show(None, analysing=True)
+            self.query_one(ReaderPanes).show_title(index, self.source.row(index).title)
 
     def _display(self, index: int, doc: Document, full: bool) -> None:
-        view = self.article_view
-        same = view.index == index and view.document is not None
-        view.show(doc, index, keep_position=same)
-        self.meta_panel.show(doc, language_pending=not full)
-        if doc.warnings and self._warned != index:  # once per opening of the article
-            self._warned = index
-            self.notify(safe_plain("; ".join(doc.warnings)), title="this article",
-                        severity="warning", timeout=6, markup=False)
+        self.query_one(ReaderPanes).show_document(index, doc, full)
         if self.startup.first():
             if (path := self.startup.bench_file()) is not None:
                 self.call_after_refresh(self._first_paint_measured, path)
@@ -254,8 +226,7 @@ class MainScreen(Screen[None]):
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
         """Say why an article could not be read or analysed."""
         if message.index == self.current:
-            self.article_view.show(None, message.index,
-                                   placeholder=f"Could not analyse: {message.error}")
+            self.query_one(ReaderPanes).show_failure(message.index, message.error)
         self.notify(safe_plain(message.error), title="analysis", severity="error",
                     markup=False)
 
