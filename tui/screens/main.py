@@ -39,6 +39,7 @@ from tui.widgets.filter_box import FilterBox
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.meta_panel import MetaPanel
 from tui.widgets.panes import ReaderPanes
+from tui.widgets.row_filters import RowFilters
 from tui.widgets.title_bar import TitleBar
 
 PREFETCH_DELAY = 0.15  # seconds without a new article before the neighbours are analysed
@@ -58,8 +59,6 @@ class MainScreen(Screen[None]):
         self.options = options
         self.startup = FirstPaint()
         self.current: int | None = None
-        self.filter_text = ""
-        self.triage_filter = ListFilter()
         self.narrow = False
         self.meta_shown = options.show_meta
         self._prefetch_timer: Timer | None = None
@@ -77,6 +76,7 @@ class MainScreen(Screen[None]):
                           show_boilerplate=self.options.show_boilerplate,
                           show_entities=self.options.show_entities, id="panes")
         yield KeyBar(id="keys")
+        yield RowFilters(self.session, id="row-filters")
 
     @property
     def article_list(self) -> ArticleList:
@@ -101,6 +101,16 @@ class MainScreen(Screen[None]):
     @cache.setter
     def cache(self, cache: DocumentCache) -> None:
         self.session.analysis.cache = cache
+
+    @property
+    def filters(self) -> RowFilters:
+        """The text and triage filters of the list."""
+        return self.query_one(RowFilters)
+
+    @property
+    def filter_text(self) -> str:
+        """The text filter ("" when none)."""
+        return self.filters.text
 
     def on_mount(self) -> None:
         """Open the start article with the list focused; marks, progress, the sidecar poll."""
@@ -299,7 +309,7 @@ class MainScreen(Screen[None]):
         box = found.first(FilterBox) if found else FilterBox(id="filter")
         if not found:
             self.mount(box, before=self.query_one(KeyBar))
-        box.open(self.filter_text)
+        box.open(self.filters.text)
 
     def on_filter_box_applied(self, message: FilterBox.Applied) -> None:
         """The filter box closed: back on the list, filtered by its text when submitted."""
@@ -326,36 +336,19 @@ class MainScreen(Screen[None]):
     def open_from_palette(self, index: int) -> None:
         """Select article `index` in the list, clearing a filter that hides it."""
         if not self.article_list.select_index(index):
-            self.triage_filter = ListFilter()
-            self.filter_text = ""
+            self.filters.clear()
             self.article_view.set_query("")
             self._set_rows(range(len(self.source)), index)
 
     def apply_filter(self, text: str) -> None:
         """Keep only the articles whose title or text contains `text` (empty: all)."""
-        self.filter_text = text
-        self.article_view.set_query(text)
-        if not text:
-            self._set_rows(range(len(self.source)), self.current)
-            return
-        self.notify(f"Filtering for {safe_plain(text)!r}…", timeout=1, markup=False)
-        self._filter(text)
+        self.filters.by_text(text)
 
-    @work(thread=True, group="filter", exclusive=True, exit_on_error=False)
-    def _filter(self, text: str) -> None:
-        worker = get_current_worker()
-        matches = self.session.matching(text, lambda: worker.is_cancelled)
-        if matches is not None and not worker.is_cancelled:
-            self.app.call_from_thread(self._filtered, text, matches)
-
-    def _filtered(self, text: str, matches: list[int]) -> None:
-        if text != self.filter_text:
-            return
-        if not matches:
-            self.notify(f"No article contains {safe_plain(text)!r}.", severity="warning",
-                        markup=False)
-            return
-        self._set_rows(matches, self.current)
+    def on_row_filters_found(self, message: RowFilters.Found) -> None:
+        """Show a filter's rows, the current article kept selected when among them."""
+        if message.query is not None:
+            self.article_view.set_query(message.query)
+        self._set_rows(message.rows, self.current)
 
     def _set_rows(self, rows: Sequence[int], keep: int | None) -> None:
         self.article_list.set_rows(rows, keep=keep)
@@ -424,7 +417,7 @@ class MainScreen(Screen[None]):
         from tui.screens.triage_filter import TriageFilterPicker  # not on the start path
 
         self.app.push_screen(TriageFilterPicker(filter_choices(triage.labels),
-                                                self.triage_filter),
+                                                self.filters.triage),
                              lambda wanted: wanted and self.apply_triage_filter(wanted))
 
     def apply_triage_filter(self, wanted: ListFilter) -> None:
@@ -432,27 +425,7 @@ class MainScreen(Screen[None]):
         if self.session.triage is None:
             self._tell(TRIAGE_OFF)
         else:
-            self._filter_by_triage(wanted)
-
-    @work(thread=True, group="triage-filter", exclusive=True, exit_on_error=False)
-    def _filter_by_triage(self, wanted: ListFilter) -> None:
-        worker = get_current_worker()
-        rows = self.session.triage_rows(wanted, lambda: worker.is_cancelled)
-        if rows is not None and not worker.is_cancelled:
-            self.app.call_from_thread(self._triage_filtered, wanted, rows)
-
-    def _triage_filtered(self, wanted: ListFilter, rows: list[int]) -> None:
-        if not rows:
-            self.notify(f"No article is {safe_plain(wanted.name)}; the list is unchanged.",
-                        severity="warning", timeout=3, markup=False)
-            return
-        self.triage_filter = wanted
-        keep = self.article_list.selected
-        if self.filter_text:
-            self.apply_filter("")
-        self._set_rows(rows, keep)
-        self.notify(f"Showing {wanted.name}: {len(rows)} article"
-                    f"{'s' if len(rows) != 1 else ''}.", timeout=2)
+            self.filters.by_triage(wanted)
 
     def _poll_sidecar(self) -> None:
         """Another process's triage changes (every POLL_SECONDS), and the rate in the header."""
