@@ -213,6 +213,7 @@ def scale_one(n: int) -> str:
     from tui.session.filters import ListFilter
     from tui.session.triage import Triage
 
+    (HERE / "out").mkdir(exist_ok=True)  # a fresh checkout has none yet
     with tempfile.TemporaryDirectory(dir=HERE / "out") as tmp:
         path = Path(tmp) / "s.sqlite"
         Store.open(path, synchronous="normal").close()
