@@ -29,6 +29,7 @@ test: lint
 
 lint: $(VENV)/.test
 	$(PY) -m ruff check tui tests bench tools
+	$(VENV)/bin/lint-imports
 
 bench: $(VENV)/.test
 	$(PY) bench/run_all.py

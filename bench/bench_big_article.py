@@ -41,12 +41,14 @@ from textual import events
 from tui.analyser import PipelineAnalyser
 from tui.app import WartaApp
 from tui.config import Config, load_config
+from tui.dumps.analysis_cache import AnalysisCache
 from tui.dumps.index import Dump
 from tui.resources import bundled
 from tui.screens.main import PREFETCH_DELAY, MainScreen
+from tui.session.opening import open_triage
+from tui.session.triage import Triage
 from tui.text.model import Block, BlockKind, Document, Record
 from tui.themes import load_themes
-from tui.triage import Triage, open_triage
 from tui.widgets.article_view import ArticleView
 
 NORMAL = 20
@@ -96,8 +98,6 @@ class CappedAnalyser(PipelineAnalyser):
         """The capped Document of `record`."""
         if len(record.text) <= CAP:
             return super().__call__(record, detect_language)
-        if detect_language and (found := self.cached(record)) is not None:
-            return found
         cut = record.text.rfind("\n\n", 0, CAP)
         head = Record(record.id, record.text[:cut], record.title, record.url, record.date,
                       record.author, record.fields)
@@ -113,16 +113,16 @@ class CappedAnalyser(PipelineAnalyser):
                             "the rest is shown as plain text")
         if detect_language:
             self._loaded = True
-            self.keep(record, doc)
         return doc
 
 
 def make_analyser(config: Config, triage: Triage | None) -> PipelineAnalyser:
     """The real analyser when the config caps analysis, else the capped stand-in."""
     settings = config.analysis
+    shelf = AnalysisCache.beside(None if triage is None else triage.store)
     if getattr(settings, "max_chars", None):
-        return PipelineAnalyser(config, shelf=triage)
-    return CappedAnalyser(config, shelf=triage)
+        return PipelineAnalyser(config, shelf=shelf)
+    return CappedAnalyser(config, shelf=shelf)
 
 
 class KeyWatch:

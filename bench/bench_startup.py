@@ -5,7 +5,7 @@ Three programs run in a pseudo-terminal (120x40), in turn, from process start to
   refresh and exits, started by the same interpreter. The baseline.
 - warta cold: the installed `warta` command with WARTA_FIRST_PAINT_FILE set, on a fresh
   state folder each run (no sidecar: decisions, position and analysis cache are new), so
-  the first article is analysed by the pipeline. The hook (tui/screens/main.py,
+  the first article is analysed by the pipeline. The hook (tui/startup.py,
   FIRST_PAINT_ENV) writes the wall time once the first article has been laid out and
   the screen refreshed after it, then exits.
 - warta warm: the same on a state folder a previous `warta` session left behind (started

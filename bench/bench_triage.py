@@ -210,8 +210,10 @@ def scale_one(n: int) -> str:
     """Open a sidecar of n decisions for triage (fresh process): time, RSS, filters."""
     import sqlite3
 
-    from tui.triage import ListFilter, Triage
+    from tui.session.filters import ListFilter
+    from tui.session.triage import Triage
 
+    (HERE / "out").mkdir(exist_ok=True)  # a fresh checkout has none yet
     with tempfile.TemporaryDirectory(dir=HERE / "out") as tmp:
         path = Path(tmp) / "s.sqlite"
         Store.open(path, synchronous="normal").close()

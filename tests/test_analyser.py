@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tui.analyser import EarlyAnalysis, PipelineAnalyser
+from tui.analyser import PipelineAnalyser
 from tui.config import load_config
+from tui.startup import EarlyAnalysis
 from tui.text.model import Document, Label, Record
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_7a6cb31184455393.txt"

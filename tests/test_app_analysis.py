@@ -100,7 +100,7 @@ async def test_the_analysis_data_is_frozen_once_the_first_full_pass_is_in(
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, MainScreen)
-        assert screen._data_frozen
+        assert screen.startup.data_frozen
         assert freezes[-1] is True  # after the data was loaded
         count = len(freezes)
         await pilot.press("J")

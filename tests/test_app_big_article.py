@@ -19,9 +19,9 @@ from tui.dumps.index import Dump
 from tui.dumps.store import Store
 from tui.resources import bundled
 from tui.screens.main import PLACEHOLDER_DELAY, MainScreen
+from tui.session.triage import Triage
 from tui.text.model import Document, Record
 from tui.themes import load_themes
-from tui.triage import Triage
 from tui.widgets.article_view import ArticleView
 from tui.widgets.meta_panel import MetaPanel
 from tui.widgets.title_bar import TitleBar

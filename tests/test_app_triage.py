@@ -14,8 +14,10 @@ from tui.dumps.store import Store
 from tui.resources import bundled
 from tui.screens.main import MainScreen
 from tui.screens.note import NoteScreen
+from tui.session.filters import ListFilter
+from tui.session.opening import open_triage
+from tui.session.triage import Triage
 from tui.themes import load_themes
-from tui.triage import ListFilter, Triage, open_triage
 from tui.widgets.article_list import ArticleList
 
 pytestmark = pytest.mark.asyncio
@@ -321,3 +323,19 @@ async def test_decisions_saved_by_another_warta_show_up_with_a_message(
         assert shown_list(app)[5][:1] == "R"
         assert "2/8 decided · keep 1 · reject 1" in header(app)
         assert any("Another warta saved triage" in n.message for n in app._notifications)
+
+
+async def test_one_key_is_one_commit(session: Session) -> None:
+    """`a` costs one commit (decision and position together), whatever follows the move."""
+    app = session.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        statements: list[str] = []
+        store = app.triage.store
+        store._conn.set_trace_callback(statements.append)
+        await pilot.press("a")
+        await settle(pilot)
+        store._conn.set_trace_callback(None)
+        assert listing(app).cursor == 1
+        assert [s for s in statements if s.startswith("COMMIT")] == ["COMMIT"]
+        assert store.position() == app.triage.article_id(1)

@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from tui.dumps.analysis_cache import AnalysisCache
 from tui.dumps.index import Dump
 from tui.dumps.store import Store, state_path_for
-from tui.triage import open_triage
+from tui.session.opening import open_triage
 
 
 def _dump(root: Path) -> Path:
@@ -76,7 +77,9 @@ def _old_state(path: Path, seeds: Path) -> None:
         store.decide("main/seeds/001_x.txt", "h3", "keep")  # the later decision wins
         store.set_note("seeds/002_x.txt", "h2", "older note, superseded")
         store.save_position("main/seeds/feed.jsonl#3")
-        store.cache_document("seeds/000_x.txt", "h0", "v1", {"title": "cached"})
+        cache = AnalysisCache.beside(store)
+        cache.put("seeds/000_x.txt", "h0", "v1", {"title": "cached"})
+        cache.close()
         store.decide("gone/elsewhere.txt", "h9", "keep")  # not in the dump: left alone
         store._conn.execute("DELETE FROM meta WHERE key = 'ids'")  # as before the scheme
 

@@ -170,3 +170,14 @@ def test_a_text_file_row_is_titled_by_its_first_headline_like_line(
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
     with Dump.open([str(tmp_path)]) as dump:
         assert dump.row(0).title == title
+
+
+def test_the_lru_keeps_what_was_used_last() -> None:
+    from tui.dumps.lru import Lru
+
+    cache: Lru[str, int] = Lru(2)
+    cache.put("a", 1)
+    cache.put("b", 2)
+    assert cache.get("a") == 1  # a hit: "a" is now the most recent
+    cache.put("c", 3)
+    assert list(cache) == ["a", "c"] and cache.get("b") is None

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tui.dumps.analysis_cache import AnalysisCache
 from tui.dumps.store import Decision, Store, StoreError, default_state_dir, state_path_for
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,11 +44,11 @@ def test_undo_goes_back_in_order(store: Store) -> None:
     store.decide("a", "h", "keep")
     store.decide("b", "h", "reject")
     store.decide("a", "h", "skip")
-    assert store.undo() == "a"
+    assert store.undo().article_id == "a"
     assert store.decision("a").decision == "keep"
-    assert store.undo() == "b"
+    assert store.undo().article_id == "b"
     assert store.decision("b") is None
-    assert store.undo() == "a"
+    assert store.undo().article_id == "a"
     assert store.decision("a") is None
     assert store.undo() is None
     assert store.counts() == {"keep": 0, "reject": 0, "skip": 0, "flag": 0}
@@ -57,7 +58,7 @@ def test_undo_keeps_labels_and_notes(store: Store) -> None:
     store.set_labels("a", "h", ["economy"])
     store.decide("a", "h", "keep")
     store.set_note("a", "h", "check the figures")
-    assert store.undo() == "a"
+    assert store.undo().article_id == "a"
     d = store.decision("a")
     assert (d.decision, d.labels, d.note) == (None, ("economy",), "check the figures")
 
@@ -67,7 +68,7 @@ def test_undo_is_per_session(tmp_path: Path) -> None:
     with Store.open(path) as one, Store.open(path) as two:
         one.decide("a", "h", "keep")
         two.decide("b", "h", "reject")
-        assert one.undo() == "a"
+        assert one.undo().article_id == "a"
         assert one.undo() is None
         assert two.decision("b").decision == "reject"
 
@@ -76,9 +77,9 @@ def test_labels_notes_and_position_survive_reopening(tmp_path: Path) -> None:
     path = tmp_path / "s.sqlite"
     with Store.open(path) as s:
         s.decide("x#1", "h", "keep")
-        assert s.toggle_label("x#1", "h", "politics") == ("politics",)
-        assert s.toggle_label("x#1", "h", "economy") == ("politics", "economy")
-        assert s.toggle_label("x#1", "h", "politics") == ("economy",)
+        assert s.toggle_label("x#1", "h", "politics").after.labels == ("politics",)
+        assert s.toggle_label("x#1", "h", "economy").after.labels == ("politics", "economy")
+        assert s.toggle_label("x#1", "h", "politics").after.labels == ("economy",)
         s.set_labels("x#2", "h2", ["sport", "sport", "local"])
         s.set_note("x#1", "h", "Überprüfen — ñ")
         s.save_position("x#2")
@@ -117,10 +118,12 @@ def test_wal_and_synchronous(tmp_path: Path) -> None:
 
 
 def test_analysis_cache(store: Store) -> None:
-    store.cache_document("a", "h", "v1", {"id": "a", "blocks": []})
-    assert store.cached_document("a", "h", "v1") == {"id": "a", "blocks": []}
-    assert store.cached_document("a", "h2", "v1") is None
-    assert store.cached_document("a", "h", "v2") is None
+    cache = AnalysisCache.beside(store)
+    cache.put("a", "h", "v1", {"id": "a", "blocks": []})
+    assert cache.get("a", "h", "v1") == {"id": "a", "blocks": []}
+    assert cache.get("a", "h2", "v1") is None
+    assert cache.get("a", "h", "v2") is None
+    cache.close()
 
 
 def test_unusable_files_give_one_line_errors(tmp_path: Path) -> None:
@@ -215,3 +218,32 @@ def test_every_decision_survives_sigkill_right_after_decide(tmp_path: Path) -> N
     with Store.open(path) as s:
         for k in range(20):
             assert s.decision(f"article{k}").decision == "reject", k
+
+
+def test_decide_returns_before_and_after_and_saves_the_position_in_one_commit(
+        store: Store) -> None:
+    store.set_note("a", "h", "look again")
+    statements: list[str] = []
+    store._conn.set_trace_callback(statements.append)
+    change = store.decide("a", "h2", "keep", position="b")
+    store._conn.set_trace_callback(None)
+    assert [s for s in statements if s.upper().startswith("COMMIT")] == ["COMMIT"]
+    assert change.before is not None and change.before.decision is None
+    assert change.after is not None
+    assert (change.after.decision, change.after.note, change.after.content_hash) == (
+        "keep", "look again", "h2")
+    assert store.decision("a") == change.after
+    assert store.position() == "b"
+    undone = store.undo(save_position=True)
+    assert undone is not None and undone.before == change.after
+    assert undone.after is not None and undone.after.decision is None
+    assert store.position() == "a"
+
+
+def test_decisions_are_read_in_batches(store: Store) -> None:
+    ids = [f"id{i}" for i in range(1200)]
+    for i in range(0, 1200, 7):
+        store.decide(ids[i], "h", "skip")
+    found = store.decisions([*ids, "never"])
+    assert sorted(k for k, d in found.items() if d is not None) == sorted(ids[::7])
+    assert found["never"] is None and found["id7"].decision == "skip"

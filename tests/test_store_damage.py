@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 
 from tui.cli import main
+from tui.dumps.analysis_cache import AnalysisCache
 from tui.dumps.index import Dump
 from tui.dumps.salvage import is_damage, is_read_only
 from tui.dumps.store import Store, StoreError, open_store
-from tui.triage import open_triage
+from tui.session.opening import open_triage
 
 N = 3000
 GARBAGE = b"\xde\xad\xbe\xef" * 1024  # one 4 KiB page; 0xde is no b-tree page type
@@ -247,15 +248,19 @@ def test_damage_in_the_analysis_cache_alone_is_left_to_the_cache(tmp_path: Path)
     path = tmp_path / "s.sqlite"
     make_sidecar(path, 100)
     with Store.open(path) as s:
+        cache = AnalysisCache.beside(s)
         for i in range(200):
-            s.cache_document(f"a{i}", "h", "v", {"blocks": ["x" * 300] * 10})
+            cache.put(f"a{i}", "h", "v", {"blocks": ["x" * 300] * 10})
+        cache.close()
     garble(path, [p for p, _ in leaf_pages(path, "analysis")[5:8]])
     with Store.open(path) as s:
         assert s.notices == [] and damaged_files(tmp_path, "s.sqlite") == []
         assert len(stored(s)) == 100
+        cache = AnalysisCache.beside(s)
         with pytest.raises(sqlite3.DatabaseError):
             for i in range(200):
-                s.cached_document(f"a{i}", "h", "v")
+                cache.get(f"a{i}", "h", "v")
+        cache.close()
 
 
 def test_a_second_connection_of_the_same_process_never_moves_the_file(tmp_path: Path) -> None:

@@ -23,13 +23,15 @@ import pytest
 
 from tui.dumps.index import Dump
 from tui.dumps.store import Store
-from tui.triage import Triage, TriageRefused, open_triage
+from tui.session.opening import open_triage
+from tui.session.triage import Triage, TriageRefused
 
 ROOT = Path(__file__).resolve().parent.parent
 PROBE = textwrap.dedent("""
     import json, sys
     from tui.dumps.index import Dump
-    from tui.triage import TriageRefused, open_triage
+    from tui.session.opening import open_triage
+    from tui.session.triage import TriageRefused
     dump_dir, state = sys.argv[1], sys.argv[2]
     dump = Dump.open([dump_dir])
     triage, messages = open_triage([dump_dir], dump, state=state)

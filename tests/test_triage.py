@@ -9,14 +9,10 @@ import pytest
 
 from tui.dumps.index import Dump
 from tui.dumps.store import Store
-from tui.triage import (
-    ListFilter,
-    SidecarPresence,
-    Triage,
-    TriageRefused,
-    filter_choices,
-    open_triage,
-)
+from tui.session.filters import ListFilter, filter_choices
+from tui.session.opening import open_triage
+from tui.session.triage import Triage, TriageRefused
+from tui.session.watcher import SidecarPresence
 
 LABELS = ["politics", "economy", "world"]
 
@@ -71,7 +67,7 @@ def test_next_undecided_moves_forward_and_wraps(triage: Triage) -> None:
 def test_undo_returns_the_articles_in_reverse_order(triage: Triage) -> None:
     for k, d in ((0, "keep"), (3, "reject"), (1, "flag"), (3, "keep")):
         triage.decide(k, d)
-    assert [triage.undo() for _ in range(5)] == [3, 1, 3, 0, None]
+    assert [triage.undo().article for _ in range(5)] == [3, 1, 3, 0, None]
     assert triage.progress().decided == 0
     assert triage.mark(3) == ""
 
@@ -101,9 +97,9 @@ def test_rate_per_minute_over_recent_decisions(triage: Triage) -> None:
 
 
 def test_labels_toggle_in_order_and_unknown_numbers_are_refused(triage: Triage) -> None:
-    assert triage.toggle_label(2, 3) == ("world", True)
-    assert triage.toggle_label(2, 1) == ("politics", True)
-    assert triage.toggle_label(2, 3) == ("world", False)
+    assert triage.toggle_label(2, 3).message == "+ world"
+    assert triage.toggle_label(2, 1).message == "+ politics"
+    assert triage.toggle_label(2, 3).message == "− world"
     assert triage.decision_at(2).labels == ("politics",)
     with pytest.raises(TriageRefused, match=r"No label 7: .*1 politics, 2 economy, 3 world"):
         triage.toggle_label(2, 7)

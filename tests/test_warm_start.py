@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import sqlite3
 import threading
 import time
 from pathlib import Path
@@ -13,13 +14,17 @@ import pytest
 from app_fixtures import make_app, marked_analyse, settle
 
 from tui import cli
-from tui.analyser import PipelineAnalyser, analysis_version, pipeline_digest, record_key
+from tui.analyser import PipelineAnalyser, analysis_version, pipeline_digest, record_digest
 from tui.config import load_config
+from tui.dumps.analysis_cache import AnalysisCache
 from tui.dumps.index import Dump
 from tui.dumps.store import Store
 from tui.screens.main import MainScreen
+from tui.session.analysis import AnalysisService, FunctionAnalyser
+from tui.session.opening import open_triage
+from tui.session.session import ReaderSession
+from tui.session.triage import Triage
 from tui.text.model import Document, Record
-from tui.triage import Triage, open_triage
 from tui.widgets.article_view import ArticleView
 
 
@@ -33,8 +38,17 @@ def _dump(folder: Path, n: int = 4) -> Dump:
     return Dump.open([str(folder)])
 
 
-def _triage(tmp_path: Path, dump: Dump) -> Triage:
-    return Triage(Store.open(tmp_path / "s.sqlite", synchronous="normal"), dump)
+def _shelf(tmp_path: Path) -> AnalysisCache:
+    """The analysis cache of a sidecar at tmp_path/s.sqlite (made when missing)."""
+    Store.open(tmp_path / "s.sqlite", synchronous="normal").close()
+    return AnalysisCache(tmp_path / "s.sqlite")
+
+
+def _full_pass(service: AnalysisService, index: int) -> None:
+    """What the screen's worker does for article `index`, stopped once its full Document
+    is in (no neighbours)."""
+    service.first_frame.set()
+    service.run(index, lambda: bool((item := service.cache.get(index)) and item[1]))
 
 
 class Counting:
@@ -51,21 +65,25 @@ class Counting:
 def test_a_full_analysis_is_kept_and_read_back_without_the_pipeline(tmp_path: Path) -> None:
     config = load_config(None, ())
     dump = _dump(tmp_path / "d")
-    first = _triage(tmp_path, dump)
+    first = _shelf(tmp_path)
     try:
         analyser = PipelineAnalyser(config, shelf=first)
+        service = AnalysisService(dump, analyser)
         assert analyser.cached(dump.record(1)) is None
-        made = analyser(dump.record(1), True)
+        _full_pass(service, 1)
+        made = service.cache.get(1)[0]
         assert analyser.warmed
         quick = analyser(dump.record(2), False)  # quick passes are never kept
         assert quick.language is None
     finally:
         first.close()
-    again = _triage(tmp_path, dump)  # a later session on the same sidecar
+    again = _shelf(tmp_path)  # a later session on the same sidecar
     try:
         later = PipelineAnalyser(config, shelf=again)
         assert later.cached(dump.record(1)) == made
-        assert later(dump.record(1), True) == made
+        later_service = AnalysisService(dump, later)
+        _full_pass(later_service, 1)
+        assert later_service.cache.get(1) == (made, True)
         assert not later.warmed  # read from the sidecar: no pipeline was built
         assert later.cached(dump.record(2)) is None
     finally:
@@ -75,17 +93,18 @@ def test_a_full_analysis_is_kept_and_read_back_without_the_pipeline(tmp_path: Pa
 def test_a_changed_config_or_record_misses_the_cache(tmp_path: Path) -> None:
     config = load_config(None, ())
     dump = _dump(tmp_path / "d")
-    triage = _triage(tmp_path, dump)
+    shelf = _shelf(tmp_path)
     try:
-        PipelineAnalyser(config, shelf=triage)(dump.record(0), True)
+        analyser = PipelineAnalyser(config, shelf=shelf)
+        analyser.store(dump.record(0), analyser(dump.record(0), True))
         slower = load_config(None, ["analysis.words_per_minute=120"])
-        assert PipelineAnalyser(slower, shelf=triage).cached(dump.record(0)) is None
+        assert PipelineAnalyser(slower, shelf=shelf).cached(dump.record(0)) is None
         record = dump.record(0)
         retitled = dataclasses.replace(record, title="Judul Lain")
-        assert PipelineAnalyser(config, shelf=triage).cached(retitled) is None
-        assert PipelineAnalyser(config, shelf=triage).cached(record) is not None
+        assert PipelineAnalyser(config, shelf=shelf).cached(retitled) is None
+        assert PipelineAnalyser(config, shelf=shelf).cached(record) is not None
     finally:
-        triage.close()
+        shelf.close()
 
 
 def test_the_version_follows_the_pipeline_code_and_the_settings(tmp_path: Path) -> None:
@@ -103,54 +122,62 @@ def test_the_version_follows_the_pipeline_code_and_the_settings(tmp_path: Path) 
     assert analysis_version(settings, "x") != analysis_version(other, "x")
 
 
-def test_record_key_covers_the_fields_the_analysis_reads() -> None:
+def test_record_digest_covers_the_fields_the_analysis_reads() -> None:
     base = Record("a", "Teks.", title="T", url="u", date="d", author="p", fields={"k": 1})
-    key = record_key(base)
-    assert record_key(dataclasses.replace(base)) == key
+    key = record_digest(base)
+    assert record_digest(dataclasses.replace(base)) == key
     for change in ({"text": "Teks lain."}, {"title": "U"}, {"url": "v"}, {"date": "e"},
                    {"author": "q"}, {"fields": {"k": 2}}):
-        assert record_key(dataclasses.replace(base, **change)) != key, change
+        assert record_digest(dataclasses.replace(base, **change)) != key, change
 
 
 def test_other_versions_and_old_texts_are_dropped(tmp_path: Path) -> None:
-    with Store.open(tmp_path / "s.sqlite", synchronous="normal") as store:
-        store.cache_document("a", "h1", "v1", {"id": "a"})
-        store.cache_document("a", "h2", "v1", {"id": "a", "n": 2})  # the text changed
-        store.cache_document("b", "h1", "v0", {"id": "b"})
-        assert store.cached_document("a", "h1", "v1") is None
-        assert store.cached_document("a", "h2", "v1") == {"id": "a", "n": 2}
-        assert store.prune_analysis("v1") == 1
-        assert store.cached_document("b", "h1", "v0") is None
+    cache = _shelf(tmp_path)
+    try:
+        cache.put("b", "h1", "v0", {"id": "b"})
+        cache.prune("v0")  # the first put's background prune is done with (nothing else)
+        cache.put("a", "h1", "v1", {"id": "a"})
+        cache.put("a", "h2", "v1", {"id": "a", "n": 2})  # the text changed
+        assert cache.get("a", "h1", "v1") is None
+        assert cache.get("a", "h2", "v1") == {"id": "a", "n": 2}
+        assert cache.prune("v1") in (0, 1)  # 0 when the background prune came first
+        assert cache.get("b", "h1", "v0") is None
+    finally:
+        cache.close()
 
 
 def test_caching_is_not_taken_for_another_readers_decisions(tmp_path: Path) -> None:
     dump = _dump(tmp_path / "d")
     mine = Triage(Store.open(tmp_path / "s.sqlite"), dump)
+    cache = AnalysisCache.beside(mine.store)
     try:
-        mine.cache_document("x", "h", "v", {"id": "x"})
-        mine.cache_document("y", "h", "v", {"id": "y"})
-        assert mine.cached_document("x", "h", "v") == {"id": "x"}
+        cache.put("x", "h", "v", {"id": "x"})
+        cache.put("y", "h", "v", {"id": "y"})
+        assert cache.get("x", "h", "v") == {"id": "x"}
         assert not mine.others_changed()
         with Store.open(tmp_path / "s.sqlite") as other:
             other.decide(mine.article_id(2), dump.content_hash(2), "reject")
-        mine.cache_document("z", "h", "v", {"id": "z"})  # after the other's commit
+        cache.put("z", "h", "v", {"id": "z"})  # after the other's commit
         assert mine.others_changed()  # still noticed
         assert mine.mark(2) == "R "
     finally:
+        cache.close()
         mine.close()
 
 
 def test_a_read_only_sidecar_is_read_but_never_written(tmp_path: Path) -> None:
-    dump = _dump(tmp_path / "d")
-    with Store.open(tmp_path / "s.sqlite") as store:
-        store.cache_document("x", "h", "v", {"id": "x"})
-    ro = Triage(Store.open(tmp_path / "s.sqlite", readonly=True), dump)
+    cache = _shelf(tmp_path)
+    cache.put("x", "h", "v", {"id": "x"})
+    cache.close()
+    store = Store.open(tmp_path / "s.sqlite", readonly=True)
+    ro = AnalysisCache.beside(store)
     try:
-        assert ro.cached_document("x", "h", "v") == {"id": "x"}
-        ro.cache_document("y", "h", "v", {"id": "y"})
-        assert ro.cached_document("y", "h", "v") is None
+        assert ro.get("x", "h", "v") == {"id": "x"}
+        ro.put("y", "h", "v", {"id": "y"})
+        assert ro.get("y", "h", "v") is None
     finally:
         ro.close()
+        store.close()
 
 
 def test_the_command_line_finds_the_saved_articles_analysis(tmp_path: Path) -> None:
@@ -159,16 +186,23 @@ def test_the_command_line_finds_the_saved_articles_analysis(tmp_path: Path) -> N
     paths = [str(tmp_path / "d")]
     triage, _ = open_triage(paths, dump, state_dir=str(tmp_path / "state"))
     assert triage is not None
+    shelf = AnalysisCache.beside(triage.store)
+
+    def session(of: Dump) -> ReaderSession:
+        return ReaderSession(of, AnalysisService(of, analyser), triage)
+
     try:
-        analyser = PipelineAnalyser(config, shelf=triage)
-        index, record = cli._first_article(dump, triage) or (None, None)
+        analyser = PipelineAnalyser(config, shelf=shelf)
+        index, record = session(dump).first_article() or (None, None)
         assert index == 0 and record is not None and analyser.cached(record) is None
         made = analyser(dump.record(2), True)
+        analyser.store(dump.record(2), made)
         triage.save_position(2)
-        index, record = cli._first_article(dump, triage) or (None, None)
+        index, record = session(dump).first_article() or (None, None)
         assert index == 2 and record is not None and analyser.cached(record) == made
-        assert (cli._first_article(_dump(tmp_path / "short", 2), triage) or (None,))[0] == 0
+        assert (session(_dump(tmp_path / "short", 2)).first_article() or (None,))[0] == 0
     finally:
+        shelf.close()
         triage.close()
 
 
@@ -208,15 +242,11 @@ async def test_the_worker_takes_a_kept_document_before_any_pass(tmp_path: Path) 
     last = len(app.source) - 1  # beyond the neighbours analysed after the first article
     kept = {last: marked_analyse(app.source.record(last), True)}
 
-    class Shelved:
-        def cached(self, record: Record) -> Any:
-            return kept.get(records[record.id])
+    def analyse(record: Record, detect_language: bool) -> Any:
+        calls.append((records[record.id], detect_language))
+        return marked_analyse(record, detect_language)
 
-        def __call__(self, record: Record, detect_language: bool) -> Any:
-            calls.append((records[record.id], detect_language))
-            return marked_analyse(record, detect_language)
-
-    app.analyser = Shelved()
+    app.analyser = FunctionAnalyser(analyse, kept=lambda record: kept.get(records[record.id]))
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert (0, False) in calls  # not kept: analysed as usual
@@ -263,25 +293,28 @@ async def test_an_article_shown_as_the_screen_mounts_is_laid_out_by_the_first_fr
 
 def test_a_new_version_drops_the_old_ones_in_the_background_unnoticed(tmp_path: Path) -> None:
     dump = _dump(tmp_path / "d")
-    with Store.open(tmp_path / "s.sqlite", synchronous="normal") as store:
-        for n in range(1200):  # more than one batch
-            store.cache_document(f"a{n}", "h", "old", {"id": f"a{n}"})
+    Store.open(tmp_path / "s.sqlite", synchronous="normal").close()
+    with sqlite3.connect(tmp_path / "s.sqlite") as c:  # an earlier version's Documents
+        c.executemany("INSERT INTO analysis VALUES (?, 'h', 'old', ?)",
+                      [(f"a{n}", f'{{"id": "a{n}"}}') for n in range(1200)])  # > one batch
     mine = Triage(Store.open(tmp_path / "s.sqlite"), dump)
+    cache = AnalysisCache.beside(mine.store)
     try:
-        mine.cache_document("x", "h", "new", {"id": "x"})
+        cache.put("x", "h", "new", {"id": "x"})
         deadline = time.monotonic() + 10
-        while mine.cached_document("a1199", "h", "old") is not None:
+        while cache.get("a1199", "h", "old") is not None:
             assert time.monotonic() < deadline, "the old version was not dropped"
             time.sleep(0.02)
         for _ in range(50):  # the last batch may still be finishing
-            if mine.cached_document("a0", "h", "old") is None:
+            if cache.get("a0", "h", "old") is None:
                 break
             time.sleep(0.02)
-        assert mine.cached_document("a0", "h", "old") is None
-        assert mine.cached_document("x", "h", "new") == {"id": "x"}
+        assert cache.get("a0", "h", "old") is None
+        assert cache.get("x", "h", "new") == {"id": "x"}
         time.sleep(0.1)
         assert not mine.others_changed()
     finally:
+        cache.close()
         mine.close()
 
 
@@ -329,7 +362,7 @@ async def test_an_early_quick_pass_is_in_the_first_frame_and_not_made_again(
         assert (first_id, True) in counting.calls  # the full pass still runs
         assert screen.article_view.document is not quick
         assert screen.article_view.document.language == "id"
-        assert screen.early is None  # let go once the first article is painted
+        assert screen.session.analysis.early is None  # let go once the first article is painted
 
 
 @pytest.mark.asyncio

@@ -1,7 +1,8 @@
 """The reader's analyser: Record -> Document through the one Pipeline, in two passes.
 
 No Textual here: the command line can look up the first article in the sidecar, or start
-its analysis in a child process (EarlyAnalysis), before the UI modules are even imported.
+its analysis in a child process (tui.startup.EarlyAnalysis), before the UI modules are
+even imported.
 
 Full Documents are kept in the dump's sidecar (the `analysis` table, see
 tui/dumps/store.py) under a version key naming the pipeline's code and data and the
@@ -14,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import copy
 import json
-import os
 import threading
 from hashlib import sha1
 from pathlib import Path
@@ -30,11 +30,11 @@ _PIPELINE_DIR = Path(__file__).resolve().parent / "text"
 
 
 class DocumentShelf(Protocol):
-    """Where analysed Documents are kept between runs (tui.triage.Triage provides it)."""
+    """Where analysed Documents are kept between runs (tui.dumps.analysis_cache provides it)."""
 
-    def cached_document(self, article_id: str, key: str, version: str) -> Any | None: ...
-    def cache_document(self, article_id: str, key: str, version: str,
-                       document: dict[str, Any]) -> None: ...
+    def get(self, article_id: str, key: str, version: str) -> Any | None: ...
+    def put(self, article_id: str, key: str, version: str,
+            document: dict[str, Any]) -> None: ...
 
 
 def pipeline_digest(folder: Path = _PIPELINE_DIR) -> str:
@@ -63,7 +63,7 @@ def analysis_version(settings: AnalysisSettings, code: str | None = None) -> str
     return digest.hexdigest()[:24]
 
 
-def record_key(record: Record) -> str:
+def record_digest(record: Record) -> str:
     """A digest of everything in a Record the analysis reads (text, title, url, ... fields)."""
     data = [record.text, record.title, record.url, record.date, record.author, record.fields]
     return sha1(json.dumps(data, sort_keys=True, default=str, ensure_ascii=False)
@@ -104,8 +104,8 @@ class PipelineAnalyser:
     UI thread. The quick pass (detect_language False) also leaves entities to the full
     pass: it only has to give the view the article's structure.
 
-    With a `shelf` (the sidecar), full Documents are read from it when there and
-    written to it when made; `cached(record)` only reads.
+    With a `shelf` (the sidecar's analysis cache), `cached(record)` reads a full Document
+    kept there and `store(record, document)` keeps one.
     """
 
     def __init__(self, config: Config, shelf: DocumentShelf | None = None) -> None:
@@ -157,25 +157,25 @@ class PipelineAnalyser:
         if self.shelf is None:
             return None
         try:
-            found = self.shelf.cached_document(record.id, record_key(record), self.version)
+            found = self.shelf.get(record.id, record_digest(record), self.version)
             return None if found is None else Document.from_dict(found)
         except Exception:  # a damaged or foreign cache entry is only a cache miss
             return None
 
-    def keep(self, record: Record, document: Document) -> None:
+    def store(self, record: Record, document: Document) -> None:
         """Write a full Document to the sidecar (a failure only costs the cache)."""
         if self.shelf is None:
             return
         with contextlib.suppress(Exception):
-            self.shelf.cache_document(record.id, record_key(record), self.version,
+            self.shelf.put(record.id, record_digest(record), self.version,
                                       document.to_dict())
 
     def __call__(self, record: Record, detect_language: bool) -> Document:
-        """The Document of `record`; without language and entities when not `detect_language`."""
-        if detect_language:
-            found = self.cached(record)
-            if found is not None:
-                return found
+        """The Document of `record`; without language and entities when not `detect_language`.
+
+        Always analyses: looking in the sidecar first (`cached`) and keeping the result
+        (`store`) are the caller's (tui.session.analysis).
+        """
         full, quick = self._pipelines()
         if detect_language:
             try:
@@ -184,7 +184,6 @@ class PipelineAnalyser:
                 self._fall_back_to_rules(full, exc)
                 document = full.analyse(record, detect_language=True)
             self._loaded = True
-            self.keep(record, document)
             regex_cache.save()  # patterns first compiled for this article, if any
             return document
         return quick.analyse(record, detect_language=False)
@@ -202,79 +201,3 @@ class PipelineAnalyser:
         with self._lock:
             notice, self._notice = self._notice, None
         return notice
-
-
-
-class EarlyAnalysis:
-    """The quick pass of the article the reader opens on, made while the UI modules load.
-
-    Started by the command line before Textual is imported. Where the platform can fork
-    (and the process has no other thread yet), a child process imports and builds the
-    pipeline and analyses the article, and sends the Document back as JSON: it then runs
-    on the other core instead of taking turns with the UI's imports for the interpreter
-    lock (bench/bench_startup.py: about 70 ms sooner to the first paint on two cores).
-    Elsewhere a thread does the same. The screen takes the Document when it opens that
-    article: ready, the article is in the very first frame; not yet, the screen's worker
-    waits for it rather than analysing the article a second time. A failure leaves the
-    article to the worker, which reports it.
-    """
-
-    def __init__(self, analyser: PipelineAnalyser, index: int, record: Record) -> None:
-        self.index = index
-        self._analyser = analyser
-        self._record = record
-        self._done = threading.Event()
-        self._document: Document | None = None
-
-    def start(self, fork: bool = True) -> EarlyAnalysis:
-        """Start the analysis (in a child process when `fork` and possible); returns self."""
-        if fork and hasattr(os, "fork") and threading.active_count() == 1:
-            self._start_child()
-        else:
-            threading.Thread(target=self._run, name="early-analysis", daemon=True).start()
-        return self
-
-    def _run(self) -> None:
-        try:
-            self._document = self._analyser(self._record, False)
-        except Exception:  # the screen's worker analyses the article again and says why
-            self._document = None
-        finally:
-            self._done.set()
-
-    def _start_child(self) -> None:
-        read_end, write_end = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # the child: analyse, write the JSON, leave without any clean-up
-            status = 1
-            try:
-                os.close(read_end)
-                data = json.dumps(self._analyser(self._record, False).to_dict()).encode()
-                with os.fdopen(write_end, "wb") as out:
-                    out.write(data)
-                status = 0
-                regex_cache.save()  # the next start skips compiling these patterns
-            finally:
-                os._exit(status)
-        os.close(write_end)
-        threading.Thread(target=self._collect, args=(pid, read_end), name="early-analysis",
-                         daemon=True).start()
-
-    def _collect(self, pid: int, read_end: int) -> None:
-        """Read the child's Document (a thread blocked in read leaves the UI alone)."""
-        try:
-            with os.fdopen(read_end, "rb") as pipe:
-                data = pipe.read()
-            os.waitpid(pid, 0)
-            self._document = Document.from_dict(json.loads(data)) if data else None
-        except Exception:  # e.g. the child failed: the screen's worker analyses it
-            self._document = None
-        finally:
-            self._done.set()
-
-    def take(self, index: int, timeout: float = 0.0) -> Document | None:
-        """The quick Document of article `index` if this is its analysis and it is done
-        (waiting up to `timeout` seconds for it), else None."""
-        if index != self.index or not self._done.wait(timeout):
-            return None
-        return self._document

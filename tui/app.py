@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -11,18 +11,20 @@ from textual.app import App
 
 from tui import keymap
 from tui.analyser import PipelineAnalyser
-from tui.article_source import Dump
+from tui.article_source import ArticleSource
 from tui.config import Config
-from tui.screens.main import Analyser, MainScreen, ReaderOptions
+from tui.screens.main import MainScreen
+from tui.screens.options import ReaderOptions
+from tui.session.analysis import Analyser, AnalysisService, EarlyPass, as_analyser
+from tui.session.session import ReaderSession
 from tui.themes import ThemeSet, load_themes, variable_defaults
 from tui.ui_state import UiState, load_ui_state, save_ui_state
 
 if TYPE_CHECKING:
     from textual.command import Provider
 
-    from tui.analyser import EarlyAnalysis
-    from tui.text.model import Document
-    from tui.triage import Triage
+    from tui.session.triage import Triage
+    from tui.text.model import Document, Record
 
 
 SWITCH_INTERVAL = 0.001
@@ -45,12 +47,16 @@ class WartaApp(App[None]):
     BINDINGS: ClassVar = keymap.bindings(keymap.Scope.APP)
     COMMANDS: ClassVar = {*App.COMMANDS, _reader_commands}
 
-    def __init__(self, dump: Dump, config: Config, *, analyser: Analyser | None = None,
+    def __init__(self, dump: ArticleSource, config: Config, *,
+                 analyser: Analyser | Callable[[Record, bool], Document] | None = None,
                  themes: ThemeSet | None = None, state_file: Path | None = None,
                  notices: Iterable[str] = (), triage: Triage | None = None,
                  documents: Mapping[int, Document] | None = None,
-                 early: EarlyAnalysis | None = None) -> None:
+                 early: EarlyPass | None = None, session: ReaderSession | None = None) -> None:
+        """`session` as the command line made it; else one is made from the parts given
+        (`analyser`, `triage`, `documents` kept from an earlier run, `early` quick pass)."""
         super().__init__()
+        self.session = session
         self.documents = documents  # full Documents known at start (the sidecar's)
         self.early = early  # the first article's quick pass, under way since before start
         self.config = config
@@ -92,7 +98,12 @@ class WartaApp(App[None]):
             narrow_width=int(ui("ui.narrow_width")),
             detect_language=bool(ui("analysis.detect_language")),
         )
-        return MainScreen(self.source, self.analyser, options, self.documents, self.early)
+        if self.session is None:
+            analysis = AnalysisService(self.source, as_analyser(self.analyser),
+                                       detect_language=options.detect_language,
+                                       documents=self.documents, early=self.early)
+            self.session = ReaderSession(self.source, analysis, self.triage)
+        return MainScreen(self.session, options)
 
     def on_mount(self) -> None:
         """Apply the keymap and tell the user what was wrong in their files."""

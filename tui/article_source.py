@@ -8,7 +8,7 @@ from tui.dumps.index import Row
 from tui.text.model import Record
 
 
-class Dump(Protocol):
+class ArticleSource(Protocol):
     """The part of tui.dumps.index.Dump the reader uses."""
 
     @property

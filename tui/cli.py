@@ -17,10 +17,9 @@ from tui.dumps.formats import STDIN, DumpError, iter_records
 from tui.text.entities import RecogniserError
 
 if TYPE_CHECKING:
-    from tui.dumps.index import Dump
+    from tui.analyser import PipelineAnalyser
     from tui.dumps.store import Store
-    from tui.text.model import Document, Record
-    from tui.triage import Triage
+    from tui.session.session import ReaderSession
 
 EXIT_USAGE = 2
 
@@ -260,10 +259,9 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 def cmd_read(args: argparse.Namespace) -> int:
     """Open the reader on the given paths, or on the bundled seeds when there are none."""
-    # No garbage collection until the first article is painted (the screen turns it back
-    # on): start-up makes only long-lived objects, and full collections over them cost
-    # about 30 ms before the first frame (bench/bench_startup.py).
-    gc.disable()
+    from tui.startup import hold_collection
+
+    hold_collection()  # until the first article is painted (the screen settles it)
     try:
         return _read(args)
     finally:
@@ -290,8 +288,11 @@ def _read(args: argparse.Namespace) -> int:
     if STDIN in paths and (why := _keys_from_terminal()) is not None:
         dump.close()
         return _fail(why)
-    from tui.analyser import EarlyAnalysis, PipelineAnalyser
-    from tui.triage import open_triage
+    from tui.analyser import PipelineAnalyser
+    from tui.dumps.analysis_cache import AnalysisCache
+    from tui.session.analysis import AnalysisService
+    from tui.session.opening import open_triage
+    from tui.session.session import ReaderSession
 
     triage, messages = open_triage(
         paths, dump, labels=_configured_labels(config),
@@ -299,26 +300,39 @@ def _read(args: argparse.Namespace) -> int:
         state_dir=config.get("state.dir") or None,
         synchronous=str(config.get("state.synchronous") or "full"))
     notices.extend(messages)
-    analyser = PipelineAnalyser(config, shelf=triage)
-    documents: dict[int, Document] = {}
-    early = None
-    if (first := _first_article(dump, triage)) is not None:
-        index, record = first
-        kept = analyser.cached(record) if config.get("analysis.detect_language") else None
-        if kept is not None:
-            documents[index] = kept  # the screen builds the pipeline after the first paint
-        else:
-            # Build the pipeline and analyse the first article while the UI modules import.
-            early = EarlyAnalysis(analyser, index, record).start()
+    shelf = AnalysisCache.beside(None if triage is None else triage.store)
+    analyser = PipelineAnalyser(config, shelf=shelf)
+    analysis = AnalysisService(dump, analyser,
+                               detect_language=bool(config.get("analysis.detect_language")))
+    session = ReaderSession(dump, analysis, triage)
+    _start_first_article(session, analyser)
     from tui.app import WartaApp
 
     try:
         WartaApp(dump, config, notices=notices, triage=triage, analyser=analyser,
-                 documents=documents, early=early).run()
+                 session=session).run()
     finally:
-        if triage is not None:
-            triage.close()
+        shelf.close()
+        session.close()
     return 0
+
+
+def _start_first_article(session: ReaderSession, analyser: PipelineAnalyser) -> None:
+    """The first article's Document from the sidecar, or its quick pass started now.
+
+    Kept: the screen shows it in the first frame and builds the pipeline after the
+    paint. Not kept: the pipeline is built and the article analysed (forked, on the
+    other core) while the UI modules import.
+    """
+    from tui.startup import EarlyAnalysis
+
+    if (first := session.first_article()) is None:
+        return
+    index, record = first
+    if (kept := session.analysis.kept(index, record)) is not None:
+        session.analysis.cache.put(index, kept, True)
+    else:
+        session.analysis.early = EarlyAnalysis(analyser, index, record).start()
 
 
 def _keys_from_terminal() -> str | None:
@@ -336,18 +350,6 @@ def _keys_from_terminal() -> str | None:
     os.close(fd)
     sys.stdin = sys.__stdin__ = open(0, encoding="utf-8", closefd=False)  # noqa: SIM115
     return None
-
-
-def _first_article(dump: Dump, triage: Triage | None) -> tuple[int, Record] | None:
-    """The article the reader opens on (the saved position, else the first) and its record."""
-    if not len(dump):
-        return None
-    index = triage.saved_position() if triage is not None else None
-    index = index if index is not None and 0 <= index < len(dump) else 0
-    try:
-        return index, dump.record(index)
-    except Exception:  # e.g. a bad record: the screen's worker reports it
-        return None
 
 
 def _reader_argv(argv: list[str]) -> argparse.Namespace | None:

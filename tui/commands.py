@@ -10,8 +10,8 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from tui.safe_text import safe_plain
 from tui.screens.main import MainScreen
+from tui.session.filters import filter_choices
 from tui.text.model import BlockKind
-from tui.triage import filter_choices
 
 MAX_TITLE_HITS = 30  # "Open:" hits shown for a query
 SCAN_SLICE = 500  # rows looked at between yields to the event loop
@@ -19,7 +19,7 @@ SCAN_SLICE = 500  # rows looked at between yields to the event loop
 
 def _triage_commands(main: MainScreen) -> Iterator[tuple[str, Callable[[], object], str]]:
     """Triage filters (by decision, undecided, by label), undo and note, when triage is on."""
-    triage = main.triage
+    triage = main.session.triage
     if triage is None:
         return
     for choice in filter_choices(triage.labels):

@@ -27,10 +27,7 @@ class DocumentCache:
     def get(self, index: int) -> tuple[Document, bool] | None:
         """The Document at `index` and whether it is full, or None."""
         with self._lock:
-            item = self._items.get(index)
-            if item is not None:
-                self._items.move_to_end(index)
-            return item
+            return self._items.get(index)
 
     def put(self, index: int, document: Document, full: bool) -> None:
         """Store a Document; a quick one never replaces a full one."""

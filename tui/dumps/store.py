@@ -1,4 +1,7 @@
-"""The per-dump SQLite sidecar: triage decisions, their undo journal, position, analysis cache.
+"""The per-dump SQLite sidecar: triage decisions, their undo journal, position, writers.
+
+Every statement on these tables is here; the `analysis` table (kept Documents) has its
+own module and connection (tui/dumps/analysis_cache.py).
 
 Durability: every change is its own transaction, committed before the method returns, in
 WAL mode; a process killed with SIGKILL right after loses nothing (the WAL frames are in
@@ -22,7 +25,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from hashlib import sha1
 from pathlib import Path
 from typing import Any
@@ -38,6 +41,7 @@ from tui.dumps.salvage import (
 from tui.resources import user_dir
 
 DECISIONS = ("keep", "reject", "skip", "flag")
+LOOKUP_BATCH = 500  # article ids per SQLite lookup (well under SQLite's variable limit)
 SYNC_LEVELS = ("normal", "full")
 SCHEMA_VERSION = 1
 BUSY_MS = 10_000
@@ -80,12 +84,8 @@ CREATE TABLE IF NOT EXISTS analysis (
 """
 
 
-def writes_by_others(conn: sqlite3.Connection, session: str) -> int:
-    """How many triage changes sessions other than `session` have committed (0 if none yet).
-
-    A reader polls this to notice another process's decisions; its own writes, and cache
-    writes of any process, never change it.
-    """
+def _writes_by_others(conn: sqlite3.Connection, session: str) -> int:
+    """How many triage changes sessions other than `session` have committed (0 if none yet)."""
     try:
         row = conn.execute("SELECT coalesce(sum(writes), 0) FROM writers WHERE session != ?",
                            (session,)).fetchone()
@@ -125,6 +125,15 @@ class Decision:
     note: str
     time: float
     text_changed: bool = False  # the article's text differs from the one decided on
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One committed triage change: the article's row before and after (None: no row)."""
+
+    article_id: str
+    before: Decision | None
+    after: Decision | None
 
 
 def default_state_dir() -> Path:
@@ -194,6 +203,22 @@ def decision_from_row(r: sqlite3.Row | tuple[Any, ...],
                     changed)
 
 
+def _select_decisions(conn: sqlite3.Connection, ids: Sequence[str],
+                      found: dict[str, Decision | None]) -> None:
+    """Fill `found` with the decisions of `ids`, LOOKUP_BATCH ids per query."""
+    for start in range(0, len(ids), LOOKUP_BATCH):
+        chunk = ids[start:start + LOOKUP_BATCH]
+        rows = conn.execute(f"SELECT {DECISION_COLUMNS} FROM decisions WHERE article_id IN "
+                            f"({','.join('?' * len(chunk))})", chunk).fetchall()
+        for r in rows:
+            found[r[0]] = decision_from_row(r)
+
+
+def _labels_json(labels: Sequence[str]) -> str:
+    """Labels as stored: a JSON list in the given order, without repeats."""
+    return json.dumps(list(dict.fromkeys(str(x) for x in labels)), ensure_ascii=False)
+
+
 class Store:
     """One open sidecar. Methods are safe to call from several threads."""
 
@@ -206,6 +231,8 @@ class Store:
         self._temp: str | None = None  # a folder of our own, removed on close
         self.session = os.urandom(16).hex()  # random, as uuid4 (whose import costs ~3 ms)
         self._lock = threading.RLock()
+        self._read_conn: sqlite3.Connection | None = None  # see decisions()
+        self._read_lock = threading.Lock()
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], readonly: bool = False,
@@ -441,15 +468,25 @@ class Store:
         c.execute("INSERT INTO writers (session, writes) VALUES (?, 1) ON CONFLICT (session) "
                   "DO UPDATE SET writes = writes + 1", (self.session,))
 
-    def _current(self, article_id: str) -> tuple[Any, ...] | None:
-        return self._conn.execute(
+    def _current(self, article_id: str) -> Decision | None:
+        row = self._conn.execute(
             f"SELECT {DECISION_COLUMNS} FROM decisions WHERE article_id = ?",
             (article_id,)).fetchone()
+        return None if row is None else decision_from_row(row)
+
+    def _set_position(self, c: sqlite3.Connection, article_id: str) -> None:
+        c.execute("INSERT OR REPLACE INTO position (slot, article_id, time) VALUES (1, ?, ?)",
+                  (article_id, time.time()))
 
     # -- decisions -------------------------------------------------------------------
 
-    def decide(self, article_id: str, content_hash: str, decision: str) -> None:
-        """Record a decision (keep|reject|skip|flag); committed when this returns."""
+    def decide(self, article_id: str, content_hash: str, decision: str,
+               position: str | None = None) -> Change:
+        """Record a decision (keep|reject|skip|flag); committed when this returns.
+
+        `position` (the article the reader goes on to) is saved in the same transaction,
+        so one decision costs one commit.
+        """
         if decision not in DECISIONS:
             raise ValueError(f"decision must be one of {', '.join(DECISIONS)}, not {decision!r}")
         self._writable()
@@ -457,7 +494,7 @@ class Store:
         with self._transaction() as c:
             prev = self._current(article_id)
             previous = None if prev is None else json.dumps(
-                {"decision": prev[2], "hash": prev[1], "time": prev[5]})
+                {"decision": prev.decision, "hash": prev.content_hash, "time": prev.time})
             c.execute("INSERT INTO journal (session, article_id, previous) VALUES (?, ?, ?)",
                       (self.session, article_id, previous))
             self._count_write(c)
@@ -466,9 +503,18 @@ class Store:
                 "VALUES (?, ?, ?, ?) ON CONFLICT (article_id) DO UPDATE SET "
                 "content_hash = excluded.content_hash, decision = excluded.decision, "
                 "time = excluded.time", (article_id, content_hash, decision, now))
+            if position is not None:
+                self._set_position(c, position)
+        after = Decision(article_id, content_hash, decision, prev.labels if prev else (),
+                         prev.note if prev else "", now)
+        return Change(article_id, prev, after)
 
-    def undo(self) -> str | None:
-        """Undo this session's latest decision not yet undone; its article id, or None."""
+    def undo(self, save_position: bool = False) -> Change | None:
+        """Undo this session's latest decision not yet undone; what changed, or None.
+
+        `save_position`: the undone article becomes the saved position, in the same
+        transaction.
+        """
         self._writable()
         with self._transaction() as c:
             last = c.execute("SELECT seq, article_id, previous FROM journal WHERE session = ? "
@@ -477,6 +523,7 @@ class Store:
             if last is None:
                 return None
             seq, article_id, previous = last
+            before = self._current(article_id)
             c.execute("UPDATE journal SET undone = 1 WHERE seq = ?", (seq,))
             self._count_write(c)
             if previous is None:
@@ -489,41 +536,80 @@ class Store:
                 c.execute("UPDATE decisions SET decision = ?, content_hash = ?, time = ? "
                           "WHERE article_id = ?", (p["decision"], p["hash"], p["time"],
                                                    article_id))
-            return str(article_id)
+            if save_position:
+                self._set_position(c, article_id)
+            return Change(str(article_id), before, self._current(article_id))
 
-    def _annotate(self, article_id: str, content_hash: str, column: str, value: str) -> None:
+    def _annotate(self, article_id: str, content_hash: str, column: str,
+                  value: Callable[[Decision | None], str]) -> Change:
+        """Set `column` (labels or note) to `value(row before)` in one transaction."""
         self._writable()
         with self._transaction() as c:
+            prev = self._current(article_id)
             self._count_write(c)
             c.execute(
                 f"INSERT INTO decisions (article_id, content_hash, {column}, time) "
                 f"VALUES (?, ?, ?, ?) ON CONFLICT (article_id) DO UPDATE SET "
-                f"{column} = excluded.{column}", (article_id, content_hash, value, time.time()))
+                f"{column} = excluded.{column}",
+                (article_id, content_hash, value(prev), time.time()))
+            return Change(article_id, prev, self._current(article_id))
 
-    def set_labels(self, article_id: str, content_hash: str, labels: Sequence[str]) -> None:
+    def set_labels(self, article_id: str, content_hash: str, labels: Sequence[str]) -> Change:
         """Replace the article's labels (kept in the given order, without repeats)."""
-        unique = list(dict.fromkeys(str(x) for x in labels))
-        self._annotate(article_id, content_hash, "labels", json.dumps(unique,
-                                                                      ensure_ascii=False))
+        return self._annotate(article_id, content_hash, "labels",
+                              lambda _prev: _labels_json(labels))
 
-    def toggle_label(self, article_id: str, content_hash: str, label: str) -> tuple[str, ...]:
-        """Add the label, or remove it when present; the labels afterwards."""
-        with self._lock:
-            current = self.decision(article_id)
-            labels = list(current.labels) if current else []
-            labels = [x for x in labels if x != label] if label in labels else [*labels, label]
-            self.set_labels(article_id, content_hash, labels)
-            return tuple(labels)
+    def toggle_label(self, article_id: str, content_hash: str, label: str) -> Change:
+        """Add the label, or remove it when present (read and written in one transaction)."""
+        def toggled(prev: Decision | None) -> str:
+            labels = list(prev.labels) if prev else []
+            return _labels_json([x for x in labels if x != label] if label in labels
+                                else [*labels, label])
 
-    def set_note(self, article_id: str, content_hash: str, note: str) -> None:
+        return self._annotate(article_id, content_hash, "labels", toggled)
+
+    def set_note(self, article_id: str, content_hash: str, note: str) -> Change:
         """Replace the article's free-text note ("" removes it)."""
-        self._annotate(article_id, content_hash, "note", note)
+        return self._annotate(article_id, content_hash, "note", lambda _prev: note)
 
     def decision(self, article_id: str, content_hash: str | None = None) -> Decision | None:
         """The article's decision, labels and note; `text_changed` when the hash differs."""
         with self._lock:
-            row = self._current(article_id)
-        return None if row is None else decision_from_row(row, content_hash)
+            found = self._current(article_id)
+        if found is None or content_hash is None or content_hash == found.content_hash:
+            return found
+        return replace(found, text_changed=True)
+
+    def decisions(self, ids: Sequence[str]) -> dict[str, Decision | None]:
+        """The decisions of `ids` (None for the never annotated), one query per batch.
+
+        Read through a read-only connection of their own, so a long search (a filter in
+        a worker) never holds up a decision on the UI thread.
+        """
+        found: dict[str, Decision | None] = dict.fromkeys(ids)
+        try:
+            with self._read_lock:
+                _select_decisions(self._reader(), ids, found)
+        except sqlite3.Error:  # the read-only view failed: read through the main connection
+            with self._lock:
+                _select_decisions(self._conn, ids, found)
+        return found
+
+    def writes_by_others(self) -> int:
+        """How many triage changes other sessions have committed to this sidecar.
+
+        A reader polls this to notice another process's decisions; its own writes, and
+        analysis cache writes of any process, never change it.
+        """
+        with self._read_lock:
+            return _writes_by_others(self._reader(), self.session)
+
+    def _reader(self) -> sqlite3.Connection:
+        """The read-only connection, opened on first use (sqlite3.Error if it cannot be)."""
+        if self._read_conn is None:
+            self._read_conn = sqlite3.connect(read_only_uri(self.path), uri=True,
+                                              check_same_thread=False)
+        return self._read_conn
 
     def counts(self) -> dict[str, int]:
         """Articles per decision (every decision named, zeros included)."""
@@ -579,8 +665,7 @@ class Store:
         """Remember the article the reader is on."""
         self._writable()
         with self._transaction() as c:
-            c.execute("INSERT OR REPLACE INTO position (slot, article_id, time) VALUES (1, ?, ?)",
-                      (article_id, time.time()))
+            self._set_position(c, article_id)
 
     def position(self) -> str | None:
         """The article the reader was last on, or None."""
@@ -588,55 +673,14 @@ class Store:
             row = self._conn.execute("SELECT article_id FROM position WHERE slot = 1").fetchone()
         return None if row is None else str(row[0])
 
-    # -- analysis cache --------------------------------------------------------------
-
-    def cached_document(self, article_id: str, content_hash: str, version: str) -> Any | None:
-        """The cached Document dict for this text and pipeline version, or None."""
-        with self._lock:
-            row = self._conn.execute(
-                "SELECT document FROM analysis WHERE article_id = ? AND content_hash = ? "
-                "AND version = ?", (article_id, content_hash, version)).fetchone()
-        return None if row is None else json.loads(row[0])
-
-    def cache_document(self, article_id: str, content_hash: str, version: str,
-                       document: dict[str, Any]) -> None:
-        """Keep a Document dict (`Document.to_dict()`) for this text and pipeline version."""
-        if self.readonly:
-            return
-        with self._transaction() as c:
-            # The article's earlier text under this version will not be asked for again.
-            c.execute("DELETE FROM analysis WHERE article_id = ? AND version = ? "
-                      "AND content_hash != ?", (article_id, version, content_hash))
-            c.execute("INSERT OR REPLACE INTO analysis VALUES (?, ?, ?, ?)",
-                      (article_id, content_hash, version,
-                       json.dumps(document, ensure_ascii=False)))
-
-    def prune_analysis(self, version: str, batch: int = 1000) -> int:
-        """Drop cached Documents of every other pipeline version; how many were dropped.
-
-        In transactions of at most `batch` rows (see `prune_analysis_batch`).
-        """
-        dropped = 0
-        while (n := self.prune_analysis_batch(version, batch)) > 0:
-            dropped += n
-            if n < batch:
-                break
-        return dropped
-
-    def prune_analysis_batch(self, version: str, batch: int = 1000) -> int:
-        """Drop up to `batch` cached Documents of other versions in one short transaction,
-        so a writer (a decision) never waits long; how many were dropped."""
-        if self.readonly:
-            return 0
-        with self._transaction() as c:
-            return int(c.execute("DELETE FROM analysis WHERE rowid IN (SELECT rowid FROM "
-                                 "analysis WHERE version != ? LIMIT ?)",
-                                 (version, batch)).rowcount)
-
     # -- lifetime --------------------------------------------------------------------
 
     def close(self) -> None:
-        """Close the connection (everything is already committed)."""
+        """Close the connections (everything is already committed)."""
+        with self._read_lock:
+            if self._read_conn is not None:
+                self._read_conn.close()
+                self._read_conn = None
         with self._lock:
             self._conn.close()
             if self._temp is not None:

@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 
 from tui.keymap import Scope, bindings
 from tui.screens.modal import OnceModal
-from tui.triage import ListFilter
+from tui.session.filters import ListFilter
 
 
 class TriageFilterPicker(OnceModal[ListFilter | None]):

@@ -1,41 +1,28 @@
-"""Triage over a dump and its sidecar: decide, undo, labels, notes, progress, filters.
+"""Triage rules over a dump and its Store: decide, undo, labels, notes, marks, progress.
 
 Textual-free, so the rules ("the next undecided article", undo order, what a row's mark
 says, the rate per minute) are tested without a terminal. Every write goes to the Store
-and is committed before a method returns; the in-memory copy only serves drawing.
-
-Two processes on one sidecar: the Store lets both write (SQLite serialises them; the
-last decision on an article wins). `Triage.others_changed()` notices the other
-process's triage changes (each session counts its own in the sidecar's `writers`
-table) so the reader can reload and say so, and
-`SidecarPresence` tells at start that another reader already has the dump open.
+and is committed before a method returns, one transaction per key (a decision saves the
+position the reader goes on to with it); the in-memory copy only serves drawing. A key's
+result is an Outcome: the row to go to and what to tell the user. Another process's
+changes are noticed through tui.session.watcher.
 """
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from pathlib import Path
-from typing import IO, Any, Protocol, TypeVar
+from typing import Protocol
 
 from tui.dumps.lru import Lru
-from tui.dumps.store import (
-    DECISION_COLUMNS,
-    DECISIONS,
-    Decision,
-    Store,
-    StoreError,
-    decision_from_row,
-    read_only_uri,
-    writes_by_others,
-)
-
-T = TypeVar("T")
+from tui.dumps.store import DECISIONS, Change, Decision, Store, StoreError
+from tui.session.filters import ALL, UNDECIDED, ListFilter
+from tui.session.outcome import Outcome
+from tui.session.watcher import SidecarPresence, Watcher
 
 MARKS = {"keep": "K", "reject": "R", "skip": "S", "flag": "F"}
 """The one letter the list shows for each decision."""
@@ -43,14 +30,10 @@ CHANGED_MARK = "!"  # second mark column: the text changed since the decision
 NOTE_MARK = "*"  # second mark column: the article has a note
 RATE_WINDOW = 300.0  # seconds of recent decisions the rate per minute is taken over
 RATE_FLOOR = 10.0  # seconds: the shortest span a rate is computed over (no 600/min spikes)
-LOOKUP_BATCH = 500  # article ids per SQLite lookup (well under SQLite's variable limit)
 SCAN_BATCH = 256  # rows looked at per step when searching for an undecided article
 SCAN_LIMIT = 50_000  # rows searched for the next undecided article on one key press
 CACHE_ROWS = 8192  # decisions kept in memory (drawn rows and their neighbours)
 HASH_ROWS = 4096  # current text hashes kept in memory (drawn rows)
-PRUNE_BATCH = 500  # stale cached analyses dropped per transaction
-UNDECIDED = "undecided"
-ALL = "all"
 
 
 class TriageDump(Protocol):
@@ -84,38 +67,6 @@ class Progress:
         return " · ".join(parts)
 
 
-@dataclass(frozen=True, slots=True)
-class ListFilter:
-    """Which rows a triage filter keeps: all, one decision, undecided, or one label."""
-
-    decision: str = ALL  # ALL, UNDECIDED or one of DECISIONS
-    label: str | None = None
-
-    @property
-    def name(self) -> str:
-        """How the filter is named to the user."""
-        if self.label is not None:
-            return f"label {self.label}"
-        return {ALL: "all articles", UNDECIDED: "undecided"}.get(self.decision, self.decision)
-
-    def keeps(self, decision: Decision | None) -> bool:
-        """Whether an article with this decision (None: never annotated) is kept."""
-        if self.label is not None:
-            return decision is not None and self.label in decision.labels
-        if self.decision == ALL:
-            return True
-        current = decision.decision if decision is not None else None
-        if self.decision == UNDECIDED:
-            return current is None
-        return current == self.decision
-
-
-def filter_choices(labels: Sequence[str]) -> list[ListFilter]:
-    """Every filter the reader offers, in menu order."""
-    return [ListFilter(), ListFilter(UNDECIDED), *(ListFilter(d) for d in DECISIONS),
-            *(ListFilter(label=label) for label in labels)]
-
-
 class Triage:
     """Triage of one dump against its open Store."""
 
@@ -131,12 +82,8 @@ class Triage:
         self._hashes: Lru[int, str] = Lru(HASH_ROWS)
         self._recent: deque[float] = deque()
         self._saved_position: str | None = None
-        self._watch: sqlite3.Connection | None = None
-        self._seen_others = 0  # writes_by_others() when last looked at
-        self._cache_lock = threading.Lock()  # the analysis threads' cache store
-        self._cache_store: Store | None = None
+        self.watcher = Watcher(store)
         self.presence: SidecarPresence | None = None
-        self._open_watch()
         self.reload()
 
     # -- identity ------------------------------------------------------------------------
@@ -175,29 +122,12 @@ class Triage:
 
     def _fetch(self, ids: Sequence[str]) -> dict[str, Decision | None]:
         """The decisions of `ids` from the sidecar (None for the never annotated)."""
-        found: dict[str, Decision | None] = dict.fromkeys(ids)
-        if self._watch is not None:
-            try:
-                with self._read_lock:
-                    for start in range(0, len(ids), LOOKUP_BATCH):
-                        chunk = ids[start:start + LOOKUP_BATCH]
-                        rows = self._watch.execute(
-                            f"SELECT {DECISION_COLUMNS} FROM decisions WHERE article_id IN "
-                            f"({','.join('?' * len(chunk))})", chunk).fetchall()
-                        for r in rows:
-                            found[r[0]] = decision_from_row(r)
-                return found
-            except sqlite3.Error:
-                pass
-        for article_id in ids:
-            found[article_id] = self.store.decision(article_id)
-        return found
+        return self.store.decisions(ids)
 
     def _get(self, article_id: str) -> Decision | None:
         with self._read_lock:
             if article_id in self._cache:
-                self._cache.move_to_end(article_id)
-                return self._cache[article_id]
+                return self._cache.get(article_id)
         d = self._fetch([article_id])[article_id]
         self._put(article_id, d)
         return d
@@ -256,11 +186,12 @@ class Triage:
         d = self._get(self.article_id(index))
         return d is not None and d.decision is not None
 
-    def next_undecided(self, rows: Sequence[int], position: int,
-                       limit: int = SCAN_LIMIT) -> int | None:
+    def next_undecided(self, rows: Sequence[int], position: int, limit: int = SCAN_LIMIT,
+                       deciding: int | None = None) -> int | None:
         """The position in `rows` of the next undecided article after `position`, wrapping.
 
         None when there is none within `limit` rows (the search runs on the key press).
+        `deciding`: a dump index counted as decided (the one a decision is being made on).
         """
         n = len(rows)
         last = min(n, limit)
@@ -269,7 +200,7 @@ class Triage:
             positions = [(position + step) % n for step in steps]
             decided = self._decided_among([rows[p] for p in positions])
             for candidate, done in zip(positions, decided, strict=True):
-                if not done:
+                if not done and rows[candidate] != deciding:
                     return candidate
         return None
 
@@ -302,60 +233,78 @@ class Triage:
             self._counts[decision.decision] += 1
         self._put(article_id, decision)
 
-    def _write(self, index: int, change: Callable[[str, str], T]) -> T:
+    def _write(self, index: int, change: Callable[[str, str], Change]) -> Change:
         """Apply one store change to the article at `index` and keep the counts in step."""
         self._writable()
         article_id = self.article_id(index)
-        old = self.store.decision(article_id)
         try:
-            result = change(article_id, self.current_hash(index))
+            done = change(article_id, self.current_hash(index))
         except StoreError as exc:
             raise TriageRefused(str(exc)) from None
         except sqlite3.Error as exc:  # e.g. the file made read-only, or the disk full, since
             raise TriageRefused(f"Not saved: {self.store.origin}: {exc}.") from None
-        self._remember(article_id, old, self.store.decision(article_id))
-        return result
+        self._remember(article_id, done.before, done.after)
+        return done
 
-    def decide(self, index: int, decision: str) -> None:
-        """Record `decision` for the article at `index`; committed to the sidecar on return."""
-        self._write(index, lambda aid, digest: self.store.decide(aid, digest, decision))
+    def decide(self, index: int, decision: str, rows: Sequence[int] = (),
+               cursor: int = 0) -> Outcome:
+        """Record `decision` for the article at `index`, committed on return, and find the
+        next undecided row of `rows` after `cursor`, saved as the position in the same
+        transaction (killed right after, the reader reopens there)."""
+        self._writable()
+        row = self.next_undecided(rows, cursor, deciding=index) if rows else None
+        going = None if row is None else self.article_id(rows[row])
+        self._write(index, lambda aid, digest: self.store.decide(aid, digest, decision, going))
         self._recent.append(self._clock())
+        if going is not None:
+            self._saved_position = going
+            return Outcome(row=row)
+        if not rows:
+            return Outcome()
+        if len(rows) > SCAN_LIMIT:
+            return Outcome(message=f"No undecided article in the next {SCAN_LIMIT} rows; F "
+                                   "shows only the undecided ones.", timeout=4)
+        return Outcome(message="Every article in the list is decided.")
 
-    def undo(self) -> int | None:
-        """Undo this session's last decision; the dump index of its article, or None.
+    def undo(self) -> Outcome:
+        """Undo this session's last decision; its article (saved as the position) to go to.
 
-        None means there is nothing left to undo in this session. An undone article no
-        longer in the dump is undone all the same; then its index is -1.
+        An undone article no longer in the dump is undone all the same, and said so.
         """
         self._writable()
         try:
-            article_id = self.store.undo()
+            done = self.store.undo(True)  # the article becomes the position
         except StoreError as exc:
             raise TriageRefused(str(exc)) from None
         except sqlite3.Error as exc:
             raise TriageRefused(f"Not undone: {self.store.origin}: {exc}.") from None
-        if article_id is None:
-            return None
-        self._remember(article_id, self._get(article_id), self.store.decision(article_id))
+        if done is None:
+            return Outcome(message="Nothing to undo in this session.", timeout=2)
+        self._remember(done.article_id, done.before, done.after)
+        self._saved_position = done.article_id
         if self._recent:
             self._recent.pop()
-        index = self.dump.index_of(article_id)
-        return -1 if index is None else index
+        index = self.dump.index_of(done.article_id)
+        if index is None:
+            return Outcome(message="Undid a decision on an article no longer in the dump.")
+        return Outcome(article=index)
 
-    def toggle_label(self, index: int, number: int) -> tuple[str, bool]:
-        """Toggle configured label `number` (1-based); the label and whether it is now on."""
+    def toggle_label(self, index: int, number: int) -> Outcome:
+        """Toggle configured label `number` (1-based); says `+ label` or `− label`."""
         if not 1 <= number <= len(self.labels):
             configured = ", ".join(f"{n} {x}" for n, x in enumerate(self.labels, 1)) or "none"
             raise TriageRefused(f"No label {number}: triage.labels in config.yaml has "
                                 f"{configured}.")
         label = self.labels[number - 1]
-        labels = self._write(
+        done = self._write(
             index, lambda aid, digest: self.store.toggle_label(aid, digest, label))
-        return label, label in labels
+        on = done.after is not None and label in done.after.labels
+        return Outcome(message=f"{'+' if on else '−'} {label}", timeout=1.5)
 
-    def set_note(self, index: int, note: str) -> None:
+    def set_note(self, index: int, note: str) -> Outcome:
         """Replace the article's note ("" removes it)."""
         self._write(index, lambda aid, digest: self.store.set_note(aid, digest, note))
+        return Outcome(message="Note saved." if note else "Note removed.", timeout=1.5)
 
     # -- position ----------------------------------------------------------------------------
 
@@ -407,67 +356,12 @@ class Triage:
                 found.append(index)
         return sorted(found)
 
-    # -- analysis cache ------------------------------------------------------------------------
-
-    def cached_document(self, article_id: str, key: str, version: str) -> Any | None:
-        """The analysed Document dict kept in the sidecar for this text and version, or None."""
-        return self.store.cached_document(article_id, key, version)
-
-    def cache_document(self, article_id: str, key: str, version: str,
-                       document: dict[str, Any]) -> None:
-        """Keep an analysed Document in the sidecar (from an analysis thread).
-
-        Written through a connection of its own without a sync per commit (the cache is
-        not precious), so a decision on the UI thread never waits for it. Cache writes
-        never count as triage changes, so they are not taken for another reader's.
-        """
-        if self.readonly:
-            return
-        with self._cache_lock:
-            if self._cache_store is None:
-                self._cache_store = Store.open(self.store.path, synchronous="normal", repair=False)
-                threading.Thread(target=self._prune_analysis, args=(version,),
-                                 name="prune-analysis", daemon=True).start()
-            self._cache_store.cache_document(article_id, key, version, document)
-
-    def _prune_analysis(self, version: str) -> None:
-        """Drop the analyses of other pipeline versions, in the background, in short batches."""
-        store = None
-        try:
-            store = Store.open(self.store.path, synchronous="normal", repair=False)
-            while store.prune_analysis_batch(version, PRUNE_BATCH) >= PRUNE_BATCH:
-                pass
-        except (StoreError, sqlite3.Error):
-            pass  # only the cache stays bigger
-        finally:
-            if store is not None:
-                store.close()
-
     # -- another process on the same sidecar -----------------------------------------------
-
-    def _open_watch(self) -> None:
-        try:
-            self._watch = sqlite3.connect(read_only_uri(self.store.path), uri=True,
-                                          check_same_thread=False)
-            self._seen_others = self._writes_by_others()
-        except sqlite3.Error:
-            self._watch = None
-
-    def _writes_by_others(self) -> int:
-        if self._watch is None:
-            return 0
-        with self._read_lock:
-            return writes_by_others(self._watch, self.store.session)
 
     def others_changed(self) -> bool:
         """True (after reloading) when another process changed triage in the sidecar since."""
-        try:
-            seen = self._writes_by_others()
-        except sqlite3.Error:
+        if not self.watcher.changed():
             return False
-        if seen == self._seen_others:
-            return False
-        self._seen_others = seen
         self.reload()
         return True
 
@@ -475,87 +369,4 @@ class Triage:
         """Close the watch connection and the store (everything is already committed)."""
         if self.presence is not None:
             self.presence.release()
-        with self._cache_lock:
-            if self._cache_store is not None:
-                self._cache_store.close()
-                self._cache_store = None
-        if self._watch is not None:
-            self._watch.close()
-            self._watch = None
         self.store.close()
-
-
-class SidecarPresence:
-    """An advisory lock beside the sidecar that says "a reader has this dump open".
-
-    The Store lets two processes write safely; this only lets the second one say so at
-    start. The lock dies with its process, even on SIGKILL.
-    """
-
-    def __init__(self, sidecar: str | os.PathLike[str]) -> None:
-        self.path = Path(f"{sidecar}.lock")
-        self._fh: IO[str] | None = None
-
-    def claim(self) -> bool:
-        """Take the lock; False when another process holds it (or locks are unsupported)."""
-        try:
-            import fcntl
-        except ImportError:  # not POSIX: no presence check
-            return True
-        try:
-            self._fh = open(self.path, "a", encoding="utf-8")  # noqa: SIM115 - held open
-            fcntl.flock(self._fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-            return True
-        except OSError:
-            if self._fh is not None:
-                self._fh.close()
-                self._fh = None
-            return False
-
-    def release(self) -> None:
-        """Let go of the lock."""
-        if self._fh is not None:
-            self._fh.close()
-            self._fh = None
-
-
-def open_triage(paths: Sequence[str], dump: TriageDump, *, labels: Sequence[str] = (),
-                state: str | None = None, state_dir: str | None = None,
-                synchronous: str = "full") -> tuple[Triage | None, list[str]]:
-    """Open the dump's sidecar for triage; (None, why) when there is no usable one.
-
-    A sidecar that cannot be written (read-only file or folder) opens read-only, or as an
-    empty stand-in when there is none yet, with a message: the reader runs, not saving. A
-    damaged sidecar is repaired by the Store (moved aside, what can be read kept) and
-    the message says where the old one went. A second reader on the same dump is told
-    that both save safely.
-    """
-    from tui.dumps.store import StoreReadOnly, migrate_ids, open_store, state_path_for
-
-    messages: list[str] = []
-    try:
-        store = open_store(paths, state=state, state_dir=state_dir, synchronous=synchronous)
-    except StoreError as first:
-        try:
-            store = open_store(paths, state=state, state_dir=state_dir, readonly=True)
-        except StoreError:
-            if not isinstance(first, StoreReadOnly):
-                return None, [f"Triage is off: {first}"]
-            store = Store.blank(state or state_path_for(paths, state_dir))
-        messages.append(f"Read-only: {first}. Decisions, labels and notes cannot be saved "
-                        "in this session.")
-    messages.extend(store.notices)
-    if not store.readonly and (current_id := getattr(dump, "current_id", None)) is not None:
-        try:
-            if moved := migrate_ids(store, current_id):
-                messages.append(f"Moved {moved} saved article ids to the path-independent "
-                                "scheme.")
-        except (StoreError, sqlite3.Error) as exc:
-            messages.append(f"{store.path}: could not update saved article ids ({exc})")
-    presence = SidecarPresence(store.path)
-    if not store.readonly and not presence.claim():
-        messages.append("Another warta has this dump open too. Both save safely; when both "
-                        "decide the same article, the later decision wins.")
-    triage = Triage(store, dump, labels)
-    triage.presence = presence
-    return triage, messages

@@ -1,0 +1,132 @@
+"""Analysed Documents kept in the sidecar's `analysis` table, through a connection of its own.
+
+Not precious: written without a sync per commit, never checked at open, never counted as
+a triage change; a damaged entry reads as an error the caller takes for a miss. Its own
+connection (and lock), so an analysis thread writing here never makes a decision on the
+UI thread wait. Rows are keyed by article id, a digest of the record (tui.analyser's
+`record_digest`) and the pipeline version; other versions are dropped in the background.
+
+Without a sidecar (triage off: no state file could be opened) there is no cache. A
+sidecar that cannot be written is still read.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+import threading
+from pathlib import Path
+from typing import Any
+
+from tui.dumps.store import BUSY_MS, Store, read_only_uri
+
+PRUNE_BATCH = 500  # stale Documents dropped per transaction
+
+
+class AnalysisCache:
+    """Documents by (article id, record digest, version) in one sidecar; thread-safe."""
+
+    def __init__(self, path: str | os.PathLike[str] | None, writable: bool = True) -> None:
+        self.path = None if path is None else Path(path)
+        self.writable = writable and path is not None
+        self._conn: sqlite3.Connection | None = None
+        self._lock = threading.Lock()
+        self._pruning = False
+
+    @classmethod
+    def beside(cls, store: Store | None) -> AnalysisCache:
+        """The cache in `store`'s file (read-only when the store is); none without one."""
+        if store is None:
+            return cls(None)
+        return cls(store.path, writable=not store.readonly)
+
+    def _connection(self) -> sqlite3.Connection | None:
+        """The connection, opened on first use (None without a sidecar)."""
+        if self._conn is None and self.path is not None:
+            if self.writable:
+                conn = sqlite3.connect(self.path, timeout=BUSY_MS / 1000,
+                                       check_same_thread=False, isolation_level=None)
+                conn.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
+                conn.execute("PRAGMA synchronous = NORMAL")
+            else:
+                conn = sqlite3.connect(read_only_uri(self.path), uri=True,
+                                       timeout=BUSY_MS / 1000, check_same_thread=False)
+            self._conn = conn
+        return self._conn
+
+    def get(self, article_id: str, record_digest: str, version: str) -> Any | None:
+        """The Document dict kept for this record and version, or None.
+
+        sqlite3.Error on a damaged file: the caller decides it is a miss.
+        """
+        with self._lock:
+            conn = self._connection()
+            if conn is None:
+                return None
+            row = conn.execute(
+                "SELECT document FROM analysis WHERE article_id = ? AND content_hash = ? "
+                "AND version = ?", (article_id, record_digest, version)).fetchone()
+        return None if row is None else json.loads(row[0])
+
+    def put(self, article_id: str, record_digest: str, version: str,
+            document: dict[str, Any]) -> None:
+        """Keep a Document dict (`Document.to_dict()`); nothing happens when read-only.
+
+        The first write also starts dropping other versions' rows in the background.
+        """
+        if not self.writable:
+            return
+        data = json.dumps(document, ensure_ascii=False)
+        with self._lock:
+            conn = self._connection()
+            assert conn is not None
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                # The article's earlier text under this version will not be asked for again.
+                conn.execute("DELETE FROM analysis WHERE article_id = ? AND version = ? "
+                             "AND content_hash != ?", (article_id, version, record_digest))
+                conn.execute("INSERT OR REPLACE INTO analysis VALUES (?, ?, ?, ?)",
+                             (article_id, record_digest, version, data))
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+            start_pruning = not self._pruning
+            self._pruning = True
+        if start_pruning:
+            threading.Thread(target=self._prune_quietly, args=(version,),
+                             name="prune-analysis", daemon=True).start()
+
+    def prune(self, version: str, batch: int = PRUNE_BATCH) -> int:
+        """Drop every other version's Documents, `batch` rows per short transaction (so a
+        decision never waits long for the lock); how many were dropped."""
+        if not self.writable or self.path is None:
+            return 0
+        dropped = 0
+        conn = sqlite3.connect(self.path, timeout=BUSY_MS / 1000, isolation_level=None)
+        try:
+            conn.execute("PRAGMA synchronous = NORMAL")
+            while True:
+                conn.execute("BEGIN IMMEDIATE")
+                n = conn.execute("DELETE FROM analysis WHERE rowid IN (SELECT rowid FROM "
+                                 "analysis WHERE version != ? LIMIT ?)",
+                                 (version, batch)).rowcount
+                conn.execute("COMMIT")
+                dropped += n
+                if n < batch:
+                    return dropped
+        finally:
+            conn.close()
+
+    def _prune_quietly(self, version: str) -> None:
+        with contextlib.suppress(sqlite3.Error):  # only the cache stays bigger
+            self.prune(version)
+
+    def close(self) -> None:
+        """Close the connection."""
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None

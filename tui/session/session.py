@@ -1,0 +1,142 @@
+"""One reader on one dump: its triage (or none), its analysis, and where it starts.
+
+What the screen's keys call: each triage key is one call returning an Outcome (triage
+off or refused is an Outcome too, never an exception), so the screen only follows it.
+The start position is read here, once, for the command line and the screen alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import cached_property
+
+from tui.article_source import ArticleSource
+from tui.session.analysis import AnalysisService
+from tui.session.filters import ListFilter
+from tui.session.outcome import Outcome
+from tui.session.triage import Triage, TriageRefused
+from tui.text.model import Record
+
+TRIAGE_OFF = Outcome.refused("Triage is off: no state file could be opened for this dump "
+                             "(see the message at start).")
+
+
+class ReaderSession:
+    """The dump, the Triage over its sidecar (None: triage is off) and the analysis."""
+
+    def __init__(self, dump: ArticleSource, analysis: AnalysisService,
+                 triage: Triage | None = None) -> None:
+        self.dump = dump
+        self.analysis = analysis
+        self.triage = triage
+
+    @cached_property
+    def start(self) -> int:
+        """The dump index the reader opens on: where it was last, else the first."""
+        saved = None if self.triage is None else self.triage.saved_position()
+        return saved if saved is not None and 0 <= saved < len(self.dump) else 0
+
+    def first_article(self) -> tuple[int, Record] | None:
+        """The article the reader opens on and its record (None: none, or unreadable)."""
+        if not len(self.dump):
+            return None
+        try:
+            return self.start, self.dump.record(self.start)
+        except Exception:  # e.g. a bad record: the analysis worker reports it
+            return None
+
+    # -- triage keys -------------------------------------------------------------------
+
+    def _triage_call(self, action: Callable[[Triage], Outcome]) -> Outcome:
+        if self.triage is None:
+            return TRIAGE_OFF
+        try:
+            return action(self.triage)
+        except TriageRefused as exc:
+            return Outcome.refused(str(exc))
+
+    def decide(self, index: int, decision: str, rows: Sequence[int], cursor: int) -> Outcome:
+        """Decide the article at `index`; the outcome names the next undecided row."""
+        return self._triage_call(lambda t: t.decide(index, decision, rows, cursor))
+
+    def undo(self) -> Outcome:
+        """Undo this session's last decision; the outcome names its article."""
+        return self._triage_call(lambda t: t.undo())
+
+    def toggle_label(self, index: int, number: int) -> Outcome:
+        """Toggle configured label `number` on the article at `index`."""
+        return self._triage_call(lambda t: t.toggle_label(index, number))
+
+    def set_note(self, index: int, text: str) -> Outcome:
+        """Replace the note of the article at `index`."""
+        return self._triage_call(lambda t: t.set_note(index, text))
+
+    def note_refused(self) -> Outcome | None:
+        """Why no note can be written (triage off, read-only), or None."""
+        if self.triage is None:
+            return TRIAGE_OFF
+        if self.triage.readonly:
+            return Outcome.refused(f"Read-only: {self.triage.store.path} cannot be written, "
+                                   "so notes are not saved.")
+        return None
+
+    def note(self, index: int) -> str:
+        """The note of the article at `index` ("" when none)."""
+        return "" if self.triage is None else self.triage.note(index)
+
+    def opened(self, index: int) -> Outcome:
+        """The reader shows article `index`: remember it, and say if its text changed
+        since it was decided."""
+        triage = self.triage
+        if triage is None:
+            return Outcome()
+        try:
+            triage.save_position(index)  # skipped when it is the saved one already
+        except Exception as exc:  # a locked or vanished sidecar must not stop reading
+            return Outcome(message=f"Position not saved: {exc}", warning=True)
+        decision = triage.decision_at(index)
+        if decision is not None and decision.text_changed and decision.decision:
+            return Outcome(message=f"This article's text changed since it was marked "
+                                   f"{decision.decision} (shown as ! in the list).", timeout=4)
+        return Outcome()
+
+    def progress(self) -> str | None:
+        """The header's triage part (`3/8 decided · keep 2 ...`), or None when off."""
+        if self.triage is None:
+            return None
+        line = self.triage.progress().line()
+        return line + " · not saving" if self.triage.readonly else line
+
+    def others_changed(self) -> bool:
+        """True (decisions reloaded) when another process changed triage since last asked."""
+        return self.triage is not None and self.triage.others_changed()
+
+    # -- filters -----------------------------------------------------------------------
+
+    def triage_rows(self, wanted: ListFilter,
+                    cancelled: Callable[[], bool]) -> list[int] | None:
+        """Dump indices `wanted` keeps; None when cancelled or triage is off."""
+        return None if self.triage is None else self.triage.filter_rows(wanted, cancelled)
+
+    def matching(self, text: str, cancelled: Callable[[], bool]) -> list[int] | None:
+        """Dump indices whose title or text contains `text` (any case); None when cancelled."""
+        needle = text.casefold()
+        matches: list[int] = []
+        for index in range(len(self.dump)):
+            if cancelled():
+                return None
+            if needle in self.dump.row(index).title.casefold():
+                matches.append(index)
+                continue
+            try:
+                record = self.dump.record(index)
+            except Exception:
+                continue
+            if needle in record.text.casefold():
+                matches.append(index)
+        return matches
+
+    def close(self) -> None:
+        """Close the triage's store (everything is committed already)."""
+        if self.triage is not None:
+            self.triage.close()

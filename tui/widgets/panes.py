@@ -1,0 +1,63 @@
+"""The list, article and metadata panes side by side, and how an article is put in them."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+
+from tui.safe_text import safe_plain
+from tui.text.model import Document
+from tui.widgets.article_list import ArticleList, RowSource
+from tui.widgets.article_view import ArticleView
+from tui.widgets.meta_panel import MetaPanel
+
+
+class ReaderPanes(Horizontal):
+    """Three panes; shows an article's Document, its title alone, or why it failed."""
+
+    def __init__(self, source: RowSource, *, measure: int, show_boilerplate: bool,
+                 show_entities: bool, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._source = source
+        self._view_options = (measure, show_boilerplate, show_entities)
+        self._warned: int | None = None  # the article whose warnings were last notified
+
+    def compose(self) -> ComposeResult:
+        """List, article, metadata."""
+        measure, boilerplate, entities = self._view_options
+        yield ArticleList(self._source, id="list")
+        yield ArticleView(measure=measure, show_boilerplate=boilerplate,
+                          show_entities=entities, id="article")
+        yield MetaPanel(id="meta")
+
+    def opening(self, index: int, current: int | None) -> None:
+        """A new article opens: its warnings are to be said again."""
+        if index != current:
+            self._warned = None
+
+    def show_document(self, index: int, doc: Document, full: bool) -> None:
+        """Article `index` analysed (language pending unless `full`); warnings said once."""
+        view = self.query_one(ArticleView)
+        same = view.index == index and view.document is not None
+        view.show(doc, index, keep_position=same)
+        self.query_one(MetaPanel).show(doc, language_pending=not full)
+        if doc.warnings and self._warned != index:  # once per opening of the article
+            self._warned = index
+            self.notify(safe_plain("; ".join(doc.warnings)), title="this article",
+                        severity="warning", timeout=6, markup=False)
+
+    def show_title(self, index: int, title: str) -> None:
+        """The title of article `index` alone, while it is being analysed."""
+        self.query_one(ArticleView).show(None, index, placeholder=title)
+        self.query_one(MetaPanel).show(None, analysing=True)
+
+    def show_failure(self, index: int, error: str) -> None:
+        """Why article `index` cannot be shown."""
+        self.query_one(ArticleView).show(None, index, placeholder=f"Could not analyse: {error}")
+
+    def set_meta(self, shown: bool) -> None:
+        """Show or fold the metadata panel (its focus goes to the article)."""
+        panel = self.query_one(MetaPanel)
+        panel.display = shown
+        if not shown and panel.has_focus:
+            self.query_one(ArticleView).focus()
