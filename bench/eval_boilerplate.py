@@ -365,9 +365,10 @@ def real_analyse(templates: Any = None) -> Analyse:
         meta = article.meta
         record = Record(meta.get("id", article.name), article.text,
                         title=meta.get("title"), url=meta.get("url"))
-        template = templates.template_for(record) if templates is not None else None
-        doc = pipeline.analyse(record, detect_language=False, template=template)
-        return doc.blocks
+        if templates is None:
+            return pipeline.analyse(record, detect_language=False).blocks
+        return pipeline.analyse(record, detect_language=False,
+                                template=templates.template_for(record)).blocks
 
     return analyse
 
