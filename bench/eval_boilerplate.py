@@ -501,7 +501,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                   + (f" for language {args.lang}" if args.lang else ""), file=sys.stderr)
             return 2
         loaded.append((heading, folder, articles))
-    analyse = real_analyse(learnt_templates(args.templates) if args.templates else None)
+    analyse = (real_analyse(learnt_templates(args.templates)) if args.templates
+               else real_analyse())
     reports = [(heading, folder, report(evaluate(articles, analyse)) if articles else None)
                for heading, folder, articles in loaded]
     if args.json:
