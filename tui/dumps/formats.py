@@ -706,18 +706,19 @@ def _relative_name(target: str, root: str | None) -> str:
 
 
 def open_readers(target: str, problem: Problem = _ignore, recursive: bool = False, *,
-                 root: str | None = None, limits: DumpLimits = DEFAULT_LIMITS) -> list[Reader]:
+                 root: str | None = None, limits: DumpLimits = DEFAULT_LIMITS,
+                 names: FieldNames = DEFAULT_FIELDS) -> list[Reader]:
     """Readers for `target` (a file, a folder, or `-`: standard input), in order.
 
     Record ids are relative to `root` (default: `target` itself when a folder, else its
     folder). Inside a folder, a file that cannot be opened is reported through `problem`
-    and left out; DumpError if nothing is usable.
+    and left out; DumpError if nothing is usable. `names` picks the title and text fields.
     """
     if target == STDIN:
         from tui.dumps.stdin import spooled_stdin
 
         return [open_file(spooled_stdin(), STDIN_NAME, problem, name=STDIN_NAME,
-                          limits=limits)]
+                          limits=limits, names=names)]
     path = Path(target)
     if not path.exists():
         if path.is_symlink():
@@ -728,7 +729,7 @@ def open_readers(target: str, problem: Problem = _ignore, recursive: bool = Fals
             raise DumpError(f"{target}: not a regular file or folder (a FIFO or a device "
                             "is not read; use - for standard input)")
         return [open_file(path, target, problem, name=_relative_name(target, root),
-                          limits=limits)]
+                          limits=limits, names=names)]
     files = _list_folder(str(path), recursive, problem)
     if not files:
         hint = ""
@@ -757,7 +758,8 @@ def open_readers(target: str, problem: Problem = _ignore, recursive: bool = Fals
         flush_texts()
         try:
             readers.append(open_file(Path(label), label, problem,
-                                     name=prefix + label[strip:], limits=limits))
+                                     name=prefix + label[strip:], limits=limits,
+                                     names=names))
         except DumpError as exc:
             problem(str(exc))
     flush_texts()
@@ -767,7 +769,8 @@ def open_readers(target: str, problem: Problem = _ignore, recursive: bool = Fals
 
 
 def iter_records(target: str, problem: Problem = _ignore, recursive: bool = False, *,
-                 limits: DumpLimits = DEFAULT_LIMITS) -> Iterator[Record]:
+                 limits: DumpLimits = DEFAULT_LIMITS,
+                 names: FieldNames = DEFAULT_FIELDS) -> Iterator[Record]:
     """Every usable Record under `target`, in order; unusable ones are reported and skipped.
 
     Standard input holding plain JSON Lines is read as it arrives; anything else on
@@ -777,9 +780,10 @@ def iter_records(target: str, problem: Problem = _ignore, recursive: bool = Fals
         from tui.dumps.stdin import jsonl_stdin
 
         if (stream := jsonl_stdin()) is not None:
-            yield from stream_jsonl(stream, STDIN_NAME, problem, limits)
+            yield from stream_jsonl(stream, STDIN_NAME, problem, limits, names)
             return
-    readers = open_readers(target, problem, recursive, root=id_root([target]), limits=limits)
+    readers = open_readers(target, problem, recursive, root=id_root([target]), limits=limits,
+                           names=names)
     try:
         for reader in readers:
             for j in range(len(reader)):
