@@ -273,3 +273,13 @@ def test_the_command_line_names_the_fields(tmp_path: Path,
     assert code == 0
     assert [(o["title"], o["blocks"][0]["text"]) for o in out] == [
         ("H0", "B0"), ("H1", "B1"), ("H2", "B2")]
+
+
+def test_gzip_reads_across_blocks_and_past_them(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(gzsource, "BLOCK", 997)  # records straddle blocks; long ones skip them
+    monkeypatch.setattr(gzsource, "BLOCKS", 2)
+    path = dump_file(tmp_path, "jsonl", "gz")
+    with Dump.open([str(path)]) as dump:
+        order = [59, 0, 30, 31, 29, *range(60)]
+        assert [dump.record(i).text for i in order] == [ARTICLES[i]["text"] for i in order]

@@ -22,11 +22,16 @@ from pathlib import Path
 from typing import Any
 
 from tui.dumps import scan_cache
+from tui.dumps.lru import Lru
 from tui.dumps.offsets import Offsets, Scanner
 from tui.dumps.sources import Fed, feed, report
 
 SPACING = 4 * 1024 * 1024  # bytes between seek points: a read inflates at most this much
 WINDOW = 32 * 1024  # the deflate window each seek point keeps
+# Reads go through aligned blocks of inflated bytes, a few kept: every seek inflates from
+# the seek point before it, so the neighbouring rows of a list share one inflation.
+BLOCK = 1024 * 1024
+BLOCKS = 8
 
 
 def available() -> bool:
@@ -51,11 +56,38 @@ class GzipSource:
             skip_crc_check=True, index_file=index_file)  # CRC: checked by `scan`
         self._raw: Any = self._outer.raw
         self._lock = threading.Lock()
+        self._blocks: Lru[int, bytes] = Lru(BLOCKS)
         self.size = 0
 
     def pread(self, n: int, offset: int) -> bytes:
         """Up to `n` bytes from `offset` (OSError when the data cannot be inflated)."""
         n = max(0, min(n, self.size - offset))
+        if n >= BLOCK:
+            return self._inflate(n, offset)
+        parts: list[bytes] = []
+        while n > 0:
+            k, at = divmod(offset, BLOCK)
+            piece = self._block(k)[at:at + n]
+            if not piece:
+                break
+            parts.append(piece)
+            n -= len(piece)
+            offset += len(piece)
+        return b"".join(parts)
+
+    def _block(self, k: int) -> bytes:
+        """Inflated block k (BLOCK bytes from k * BLOCK), kept among the last few read."""
+        with self._lock:
+            if (data := self._blocks.get(k)) is not None:
+                self._blocks.move_to_end(k)
+                return data
+        data = self._inflate(min(BLOCK, self.size - k * BLOCK), k * BLOCK)
+        with self._lock:
+            self._blocks.put(k, data)
+        return data
+
+    def _inflate(self, n: int, offset: int) -> bytes:
+        """`n` bytes from `offset`, inflated from the seek point before it."""
         parts: list[bytes] = []
         with self._lock:
             try:

@@ -27,6 +27,7 @@ from tui.resources import user_dir
 MIN_BYTES = 16 * 1024 * 1024  # files smaller than this are scanned on every open
 MAX_ENTRIES = 64  # dumps remembered; the least recently used beyond are deleted
 VERSION = 1
+SPOOLED = "warta-"  # our own temporary files (standard input spooled): never seen again
 _MAGIC = b"WARTAIDX"
 _HEADER = struct.Struct("<8sIQQI")  # magic, version, count, data size, crc32 of the arrays
 
@@ -47,7 +48,7 @@ def key_of(path: str | os.PathLike[str], what: str) -> str | None:
         st = os.stat(real)
     except OSError:
         return None
-    if st.st_size < MIN_BYTES:
+    if st.st_size < MIN_BYTES or os.path.basename(real).startswith(SPOOLED):
         return None
     text = f"{VERSION}\0{real}\0{st.st_size}\0{st.st_mtime_ns}\0{what}\0{sys.byteorder}"
     return hashlib.sha1(text.encode("utf-8", "surrogateescape"),
