@@ -8,6 +8,7 @@ import lzma
 import os
 import sys
 import tempfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -178,7 +179,8 @@ def _zstd_stream(path: Path, label: str) -> IO[bytes]:
     return zstd.open(path, "rb")  # type: ignore[no-any-return]
 
 
-_ERRORS: tuple[type[BaseException], ...] = (OSError, EOFError, lzma.LZMAError, ValueError)
+_ERRORS: tuple[type[BaseException], ...] = (OSError, EOFError, lzma.LZMAError, ValueError,
+                                            zlib.error)
 
 
 def decompress_errors() -> tuple[type[BaseException], ...]:

@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import lzma
 import os
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import IO, Protocol
 
 from tui.dumps.offsets import CHUNK, Offsets, Scanner
 
-# What a decompressor raises on damaged data (zlib.error and zstd.ZstdError are subclasses
-# of Exception, named where they are caught).
+# What a decompressor raises on damaged data (zstd's ZstdError is named where it is caught).
 DECOMPRESS_ERRORS: tuple[type[BaseException], ...] = (OSError, EOFError, lzma.LZMAError,
-                                                      ValueError, RuntimeError)
+                                                      ValueError, RuntimeError, zlib.error)
 
 
 class ByteSource(Protocol):
