@@ -5,10 +5,11 @@ as gzip (`gzip -6`), zstd (`zstd -3`, one frame), seekable zstd (1 MiB frames an
 table) and Parquet (row groups of 10,000 rows). Each open runs in a fresh process with
 its own cache folder: `cold` has an empty cache, `second` the cache the cold open left.
 Measured: seconds until record 0 and the last record are read (`open s`), the median of
-300 cold `row(i)` at random positions, the peak RSS (VmHWM) and the temporary disk the
-open used. Baselines in the same run: the old gzip route (inflate into a temporary file,
-then scan it), and a plain newline count over an mmap of the JSON Lines file for the
-scan throughput. Every figure is the median of REPEAT runs.
+300 cold `row(i)` at random positions and of each of the 30 rows after it, the peak RSS
+(VmHWM) and the temporary disk the open used. Baselines in the same run: the old gzip
+route (inflate into a temporary file, then scan it), and a plain newline count over an
+mmap of the JSON Lines file for the scan throughput. Every figure is the median of
+REPEAT runs.
 
     python bench/bench_reading.py [--count N] [--repeat R]
 """
@@ -35,6 +36,7 @@ sys.path.insert(0, str(HERE))
 from common import DATA, generated_dump, status_kb  # noqa: E402
 
 ROW_GROUP = 10_000
+NEAR = 30  # rows after a random one, read as a list screen would
 FRAME = 1024 * 1024
 
 
@@ -82,7 +84,7 @@ def child(mode: str, path: str) -> None:
         reader.record(0)
         reader.record(len(reader) - 1)
         print(json.dumps({"open_s": time.perf_counter() - t0, "count": len(reader),
-                          "temp_mb": _temp_usage() / 2**20, "row_us": 0.0,
+                          "temp_mb": _temp_usage() / 2**20, "row_us": 0.0, "near_us": 0.0,
                           "peak_mb": status_kb("VmHWM") / 1024}))
         return
     from tui.dumps.index import Dump
@@ -93,14 +95,19 @@ def child(mode: str, path: str) -> None:
     open_s = time.perf_counter() - t0
     temp = _temp_usage()
     rng = random.Random(5)
-    times = []
+    times, near = [], []
     for _ in range(300):
-        i = rng.randrange(len(dump))
+        i = rng.randrange(len(dump) - NEAR)
         t = time.perf_counter()
         dump.row(i)
-        times.append(time.perf_counter() - t)
+        t1 = time.perf_counter()
+        for k in range(1, NEAR + 1):  # the rest of a screenful of the list
+            dump.row(i + k)
+        times.append(t1 - t)
+        near.append((time.perf_counter() - t1) / NEAR)
     print(json.dumps({"open_s": open_s, "count": len(dump), "temp_mb": temp / 2**20,
                       "row_us": statistics.median(times) * 1e6,
+                      "near_us": statistics.median(near) * 1e6,
                       "peak_mb": status_kb("VmHWM") / 1024}))
 
 
@@ -209,13 +216,14 @@ def main(argv: list[str]) -> int:
     rows = measure(files, args.repeat)
     inflated = files["jsonl"].stat().st_size / 2**20
     print(f"{args.count:,} articles, {inflated:.0f} MB as JSON Lines; medians of {args.repeat}")
-    print(f"{'open':<22}{'file MB':>8}{'open s':>8}{'MB/s':>7}{'row() µs':>9}{'peak MB':>8}"
-          f"{'temp MB':>8}")
+    print(f"{'open':<22}{'file MB':>8}{'open s':>8}{'MB/s':>7}{'row() µs':>9}{'next µs':>8}"
+          f"{'peak MB':>8}{'temp MB':>8}")
     by = {}
     for label, path, r in rows:
         by[label] = r
         print(f"{label:<22}{path.stat().st_size / 2**20:>8.0f}{r['open_s']:>8.2f}"
-              f"{inflated / r['open_s']:>7.0f}{r.get('row_us', 0):>9.0f}{r['peak_mb']:>8.0f}"
+              f"{inflated / r['open_s']:>7.0f}{r.get('row_us', 0):>9.0f}"
+              f"{r.get('near_us', 0):>8.0f}{r['peak_mb']:>8.0f}"
               f"{r.get('temp_mb', 0):>8.0f}")
     old = by["gz old (temp copy)"]["open_s"]
     print(f"gz: cold open / old temp-copy route {by['gz cold']['open_s'] / old:.2f}x, "

@@ -14,7 +14,10 @@ more with Python's gzip module, which says exactly where the data ends.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
+import os
+import tempfile
 import threading
 import zlib
 from collections.abc import Callable
@@ -105,12 +108,20 @@ class GzipSource:
             return bytes(self._raw.read(n))
 
     def export(self, path: Path) -> bool:
-        """Save the seek points to `path`; False when that failed."""
+        """Save the seek points to `path` (atomically: another reader may be loading it)."""
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".part-")
+            os.close(fd)
+        except OSError:
+            return False
+        try:
             with self._lock:
-                self._raw.export_index(str(path))
+                self._raw.export_index(temporary)
+            os.replace(temporary, path)
         except (OSError, ValueError):
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
             return False
         return True
 
