@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import zstandard
 
 from tui.dumps.formats import DumpError, iter_records, open_readers
 
@@ -191,14 +192,23 @@ def test_truncated_gzip_keeps_what_came_before(tmp_path: Path) -> None:
     assert any("gz data damaged" in p for p in problems)
 
 
-def test_zstd_names_the_missing_support(tmp_path: Path) -> None:
+def test_zstd_without_zstandard_names_the_package(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     f = tmp_path / "d.jsonl.zst"
-    f.write_bytes(b"\x28\xb5\x2f\xfd" + b"\x00" * 32)
+    f.write_bytes(zstandard.ZstdCompressor().compress(b'{"text": "body"}\n'))
+    monkeypatch.setitem(sys.modules, "zstandard", None)  # import fails as if not installed
     try:
         from compression import zstd  # type: ignore[import-not-found]  # noqa: F401
     except ImportError:
-        with pytest.raises(DumpError, match=r"zstd-compressed, but Python 3\.\d+ has no zstd"):
+        with pytest.raises(DumpError, match=r"d\.jsonl\.zst: zstd-compressed, .*zstandard"):
             records(f)
+
+
+def test_garbage_behind_the_zstd_magic_is_refused_on_one_line(tmp_path: Path) -> None:
+    f = tmp_path / "d.jsonl.zst"
+    f.write_bytes(b"\x28\xb5\x2f\xfd" + b"\x00" * 32)
+    with pytest.raises(DumpError, match=r"d\.jsonl\.zst: corrupt zst data"):
+        records(f)
 
 
 def test_bad_paths(tmp_path: Path) -> None:

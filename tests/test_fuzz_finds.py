@@ -33,6 +33,13 @@ def test_tsv_header_that_is_not_utf8() -> None:
     opens_or_refuses(FOUND / "tsv_header_not_utf8.tsv")
 
 
+def test_gzip_whose_first_block_is_bad_deflate_is_refused_on_one_line() -> None:
+    # zlib.error is neither OSError nor ValueError: it once escaped the sniffing.
+    path = FOUND / "deflate_bad_distance.jsonl.gz"
+    with pytest.raises(DumpError, match=r"deflate_bad_distance\.jsonl\.gz: corrupt gz data"):
+        open_file(path, str(path))
+
+
 def test_tsv_header_with_a_bare_carriage_return() -> None:
     opens_or_refuses(FOUND / "tsv_header_bare_newline.tsv.xz")
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tui.config import Config, ConfigError, load_config
+from tui.dumps.fields import FieldNames
 from tui.dumps.formats import STDIN, DumpError, iter_records
 from tui.text.entities import RecogniserError
 
@@ -59,7 +60,7 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     for target in args.paths:
         try:
             for record in iter_records(target, _problem, args.recursive,
-                                       limits=config.dump_limits):
+                                       limits=config.dump_limits, names=_field_names(args)):
                 try:
                     doc = pipeline.analyse(record, detect_language=not args.no_language)
                 except RecogniserError:
@@ -94,7 +95,17 @@ def _common_options() -> argparse.ArgumentParser:
                         help="override one config key, e.g. ui.theme=warta-light")
     common.add_argument("--state", metavar="PATH",
                         help="the state file (decisions, position) to use for this dump")
+    common.add_argument("--text-field", metavar="NAME",
+                        help="the field (JSON, CSV, Parquet) holding each article's text")
+    common.add_argument("--title-field", metavar="NAME",
+                        help="the field holding each article's title")
     return common
+
+
+def _field_names(args: argparse.Namespace) -> FieldNames:
+    """The title and text fields --title-field and --text-field name (else the usual ones)."""
+    return FieldNames.named(text=getattr(args, "text_field", None),
+                            title=getattr(args, "title_field", None))
 
 
 def _dump_arguments() -> argparse.ArgumentParser:
@@ -211,7 +222,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         if args.with_text != "none" and store is not None:
             try:
                 dump = stack.enter_context(Dump.open(args.paths, _problem, args.recursive,
-                                                     config.dump_limits))
+                                                     config.dump_limits, _field_names(args)))
             except DumpError as exc:
                 return _fail(str(exc))
         from tui.text.pipeline import Pipeline
@@ -247,7 +258,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     total = None
     try:
         with Dump.open(args.paths, lambda _: None, args.recursive,
-                       config.dump_limits) as dump:
+                       config.dump_limits, _field_names(args)) as dump:
             total = len(dump)
     except DumpError as exc:
         _problem(f"{exc} (counting decisions only)")
@@ -282,7 +293,8 @@ def _read(args: argparse.Namespace) -> int:
                      "pipe a dump in (cat news.jsonl | warta)")
     notices: list[str] = []
     try:
-        dump = Dump.open(paths, notices.append, limits=config.dump_limits)
+        dump = Dump.open(paths, notices.append, limits=config.dump_limits,
+                         names=_field_names(args))
     except DumpError as exc:
         return _fail(str(exc))
     if STDIN in paths and (why := _keys_from_terminal()) is not None:

@@ -2,7 +2,10 @@
 
 A reader opens a file (or a folder's list of files) without parsing its records: text
 files are listed, JSON Lines and CSV are indexed by byte offset (tui.dumps.offsets),
-compressed files are inflated once into a temporary file. `record(j)` then reads and
+compressed files are read in place through a seek-point index or their frames (gzip,
+seekable zstd; tui.dumps.sources) or else inflated once into a temporary file, and big
+files' indexes are kept between runs (tui.dumps.scan_cache); Parquet is read by row group
+(tui.dumps.parquet). `record(j)` then reads and
 parses one record, raising RecordError (one line naming file, line and what is wrong)
 when that record is unusable; the rest of the dump stays readable.
 
@@ -21,7 +24,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import lzma
 import os
 import sys
 import tempfile
@@ -31,31 +33,36 @@ from dataclasses import replace
 from pathlib import Path
 from typing import IO, Any
 
+from tui.dumps import gzsource, scan_cache, zstdsource
 from tui.dumps.decode import NotText, decode_bytes, transcode_to_utf8
+from tui.dumps.fields import DEFAULT_FIELDS, TEXT_FIELDS, TITLE_FIELDS, FieldNames
 from tui.dumps.limits import DEFAULT_LIMITS, DumpLimits
-from tui.dumps.offsets import Offsets, scan_csv_rows, scan_lines
+from tui.dumps.offsets import CsvScanner, LineScanner, Offsets, Scanner, scan
 from tui.dumps.sniff import (
     CHUNK,
     SUFFIX_KIND,
     Compression,
     DumpError,
     Kind,
+    Sniffed,
     compression_of,
+    decompress_errors,
     inflate,
     inner_suffix,
     is_dump_file,
+    is_parquet,
     open_bytes,
     sniff,
 )
+from tui.dumps.sources import ByteSource, FileSource, read_all
 from tui.safe_text import safe_plain
 from tui.text.model import Record
 
-__all__ = ["DumpError", "Reader", "RecordError", "id_root", "iter_records", "open_readers",
-           "record_from_mapping"]
+__all__ = ["TEXT_FIELDS", "TITLE_FIELDS", "DumpError", "FieldNames", "Reader", "RecordError",
+           "id_root", "iter_records", "open_readers", "record_from_mapping"]
 
-# Field names recognised in structured records (case-insensitive), first match wins.
-TITLE_FIELDS = ("title", "headline")
-TEXT_FIELDS = ("text", "content", "body", "maintext")
+# Field names recognised in structured records (case-insensitive), first match wins; the
+# title and text names come from a FieldNames (tui.dumps.fields).
 URL_FIELDS = ("url", "link")
 DATE_FIELDS = ("date", "published", "published_at")
 AUTHOR_FIELDS = ("author", "authors")
@@ -63,9 +70,6 @@ AUTHOR_FIELDS = ("author", "authors")
 LIST_KEYS = ("articles", "items", "data", "records", "results", "entries", "documents")
 
 Problem = Callable[[str], None]
-
-_DECOMPRESS_ERRORS: tuple[type[BaseException], ...] = (OSError, EOFError, lzma.LZMAError,
-                                                       ValueError)
 
 _RECURSION_LIMIT = sys.getrecursionlimit()
 
@@ -106,17 +110,18 @@ def _text_of(value: Any, joiner: str) -> str | None:
     return str(value)
 
 
-def record_from_mapping(rid: str, obj: dict[str, Any]) -> Record:
+def record_from_mapping(rid: str, obj: dict[str, Any],
+                        names: FieldNames = DEFAULT_FIELDS) -> Record:
     """A Record from a structured object; unrecognised fields are kept in `fields`."""
     by_lower: dict[str, str] = {}
     for key in obj:
         by_lower.setdefault(str(key).lower(), key)
     used: set[str] = set()
     values: dict[str, str | None] = {}
-    for slot, names in (("title", TITLE_FIELDS), ("text", TEXT_FIELDS), ("url", URL_FIELDS),
-                        ("date", DATE_FIELDS), ("author", AUTHOR_FIELDS)):
+    for slot, candidates in (("title", names.title), ("text", names.text), ("url", URL_FIELDS),
+                             ("date", DATE_FIELDS), ("author", AUTHOR_FIELDS)):
         values[slot] = None
-        for name in names:
+        for name in candidates:
             key = by_lower.get(name)
             if key is None:
                 continue
@@ -221,7 +226,7 @@ class TextFiles(Reader):
                     out += chunk
         except DumpError as exc:
             raise RecordError(str(exc)) from None
-        except _DECOMPRESS_ERRORS as exc:
+        except decompress_errors() as exc:
             if not out:
                 reason = f"corrupt {comp.value} data ({exc})"
                 raise RecordError(f"{where}: {reason}", short=reason) from None
@@ -239,38 +244,45 @@ class TextFiles(Reader):
 
 
 class _Indexed(Reader):
-    """A file (plain, or inflated into a temporary file) with a byte-offset index."""
+    """A byte source (tui.dumps.sources) with a byte-offset index of its records."""
 
-    def __init__(self, fh: IO[bytes], offsets: Offsets, label: str, name: str,
-                 limits: DumpLimits = DEFAULT_LIMITS, warnings: tuple[str, ...] = ()) -> None:
-        self.fh = fh
-        self.fd = fh.fileno()
+    def __init__(self, source: ByteSource, offsets: Offsets, label: str, name: str,
+                 limits: DumpLimits = DEFAULT_LIMITS, warnings: tuple[str, ...] = (),
+                 names: FieldNames = DEFAULT_FIELDS) -> None:
+        self.source = source
         self.offsets = offsets
         self.label = label
         self.name = name
         self.limits = limits
         self.warnings = warnings  # said of every record (the whole file was transcoded)
+        self.names = names
 
     def raw(self, k: int) -> bytes:
-        """The bytes of entry k of the index (os.pread: safe from several threads).
+        """The bytes of entry k of the index (safe from several threads).
 
-        RecordError when the entry is over the record size cap (nothing is read then).
+        RecordError when the entry is over the record size cap (nothing is read then)
+        or its bytes cannot be read (a compressed stream damaged there).
         """
         start, end = self.offsets.span(k)
-        if (why := self.limits.too_large(end - start)) is not None:
-            # The span may end in blank lines; measure the record itself before refusing.
-            head = os.pread(self.fd, min(end - start, self.limits.max_record_bytes + 1), start)
-            if len(head.rstrip()) > self.limits.max_record_bytes:
-                line = self.offsets.lines[k]
-                raise RecordError(f"{self.label}:{line}: {why}", short=f"line {line}: {why}")
-        return os.pread(self.fd, end - start, start)
+        line = self.offsets.lines[k]
+        try:
+            if (why := self.limits.too_large(end - start)) is not None:
+                # The span may end in blank lines; measure the record itself before refusing.
+                head = self.source.pread(min(end - start, self.limits.max_record_bytes + 1),
+                                         start)
+                if len(head.rstrip()) > self.limits.max_record_bytes:
+                    raise RecordError(f"{self.label}:{line}: {why}", short=f"line {line}: {why}")
+            return self.source.pread(max(0, end - start), start)
+        except OSError as exc:
+            why = f"cannot read ({exc.strerror or exc})"
+            raise RecordError(f"{self.label}:{line}: {why}", short=f"line {line}: {why}") from None
 
     def decoded(self, data: bytes, line: int) -> tuple[str, tuple[str, ...]]:
         """The text of one entry; a line that is not UTF-8 is guessed, with a warning."""
         return decode_line(data, self.label, line, self.warnings)
 
     def close(self) -> None:
-        self.fh.close()
+        self.source.close()
 
 
 def decode_line(data: bytes, label: str, line: int,
@@ -289,7 +301,7 @@ def decode_line(data: bytes, label: str, line: int,
 
 
 def jsonl_record(data: bytes, line: int, label: str, name: str, limits: DumpLimits,
-                 warnings: tuple[str, ...] = ()) -> Record:
+                 warnings: tuple[str, ...] = (), names: FieldNames = DEFAULT_FIELDS) -> Record:
     """The Record of one JSON Lines line (no newline); RecordError (one line) if unusable."""
     text, warnings = decode_line(data, label, line, warnings)
     obj = parse_json(text, data, limits, label, line)
@@ -297,7 +309,7 @@ def jsonl_record(data: bytes, line: int, label: str, name: str, limits: DumpLimi
         why = f"expected a JSON object, got {type(obj).__name__}"
         raise RecordError(f"{label}:{line}: {why}", text, f"line {line}: {why}")
     try:
-        record = record_from_mapping(f"{name}#{line}", obj)
+        record = record_from_mapping(f"{name}#{line}", obj, names)
     except RecursionError:  # a field nested near the interpreter's limit
         why = "nested too deeply to read"
         raise RecordError(f"{label}:{line}: {why}", text[:2000], f"line {line}: {why}") from None
@@ -305,7 +317,8 @@ def jsonl_record(data: bytes, line: int, label: str, name: str, limits: DumpLimi
 
 
 def stream_jsonl(source: IO[bytes], label: str, problem: Problem,
-                 limits: DumpLimits = DEFAULT_LIMITS) -> Iterator[Record]:
+                 limits: DumpLimits = DEFAULT_LIMITS,
+                 names: FieldNames = DEFAULT_FIELDS) -> Iterator[Record]:
     """Records from a JSON Lines stream as its lines arrive (`tail -f | warta analyse -`).
 
     Bad lines are reported and skipped; a line over the size cap is skipped unread.
@@ -326,7 +339,7 @@ def stream_jsonl(source: IO[bytes], label: str, problem: Problem,
         if not data.strip():
             continue
         try:
-            yield jsonl_record(data, line, label, label, limits)
+            yield jsonl_record(data, line, label, label, limits, names=names)
         except RecordError as exc:
             problem(f"{exc}; skipped")
 
@@ -340,7 +353,8 @@ class JsonLines(_Indexed):
     def record(self, j: int) -> Record:
         line = self.offsets.lines[j]
         data = self.raw(j).split(b"\n", 1)[0]
-        return jsonl_record(data, line, self.label, self.name, self.limits, self.warnings)
+        return jsonl_record(data, line, self.label, self.name, self.limits, self.warnings,
+                            self.names)
 
     def id_at(self, j: int) -> str:
         return f"{self.name}#{self.offsets.lines[j]}"
@@ -376,10 +390,10 @@ def parse_json(text: str, data: bytes, limits: DumpLimits, label: str, line: int
 class CsvRows(_Indexed):
     """A header row naming the fields, then one article per row; ids are `name#ROW`."""
 
-    def __init__(self, fh: IO[bytes], offsets: Offsets, label: str, name: str,
+    def __init__(self, source: ByteSource, offsets: Offsets, label: str, name: str,
                  delimiter: str, limits: DumpLimits = DEFAULT_LIMITS,
-                 warnings: tuple[str, ...] = ()) -> None:
-        super().__init__(fh, offsets, label, name, limits, warnings)
+                 warnings: tuple[str, ...] = (), names: FieldNames = DEFAULT_FIELDS) -> None:
+        super().__init__(source, offsets, label, name, limits, warnings, names)
         self.delimiter = delimiter
         if not len(offsets):
             raise DumpError(f"{label}: empty, expected a header row")
@@ -388,9 +402,8 @@ class CsvRows(_Indexed):
         except RecordError as exc:
             raise DumpError(f"{exc} (the header row)") from None
         self.header = [h.strip() for h in first]
-        names = {h.lower() for h in self.header}
-        if not names & set(TEXT_FIELDS):
-            raise DumpError(f"{label}: no text column (one of {', '.join(TEXT_FIELDS)}); "
+        if not names.has_text(self.header):
+            raise DumpError(f"{label}: no text column (one of {', '.join(names.text)}); "
                             f"the header has: {safe_plain(', '.join(self.header)[:200])}")
 
     def _row(self, k: int, strict: bool = True) -> tuple[list[str], tuple[str, ...]]:
@@ -415,7 +428,7 @@ class CsvRows(_Indexed):
             raise RecordError(f"{self.label}:{line}: {why}", self.delimiter.join(row),
                               f"line {line}: {why}")
         record = record_from_mapping(f"{self.name}#{j + 1}",
-                                     dict(zip(self.header, row, strict=True)))
+                                     dict(zip(self.header, row, strict=True)), self.names)
         return replace(record, warnings=warnings) if warnings else record
 
     def id_at(self, j: int) -> str:
@@ -429,8 +442,9 @@ class JsonArray(Reader):
     """A JSON document parsed whole: an array of objects or an object holding one."""
 
     def __init__(self, items: list[Any], label: str, single: bool, name: str = "",
-                 warnings: tuple[str, ...] = ()) -> None:
+                 warnings: tuple[str, ...] = (), names: FieldNames = DEFAULT_FIELDS) -> None:
         self.items = items
+        self.names = names
         self.label = label
         self.name = name or label
         self.single = single
@@ -446,7 +460,7 @@ class JsonArray(Reader):
             where = self.label if self.single else f"{self.label}#{j + 1}"
             raise RecordError(f"{where}: {why}", json.dumps(obj, ensure_ascii=False)[:2000],
                               f"record {j + 1}: {why}")
-        record = record_from_mapping(self.id_at(j), obj)
+        record = record_from_mapping(self.id_at(j), obj, self.names)
         return replace(record, warnings=self.warnings) if self.warnings else record
 
     def id_at(self, j: int) -> str:
@@ -494,15 +508,61 @@ def _as_utf8(fh: IO[bytes], encoding: str) -> IO[bytes]:
     return out
 
 
-def _csv_delimiter(fh: IO[bytes], kind: Kind) -> str:
+def _scanner(kind: Kind) -> type[LineScanner] | type[CsvScanner]:
+    """How records are delimited in a file of `kind` (JSON documents: by line, if needed)."""
+    return CsvScanner if kind in (Kind.CSV, Kind.TSV) else LineScanner
+
+
+def _scan_source(source: ByteSource, make: Callable[[], Scanner]) -> Offsets:
+    """The offsets of a plain or temporary file, read from start to end."""
+    def chunks() -> Iterator[bytes]:
+        at = 0
+        while chunk := source.pread(CHUNK, at):
+            yield chunk
+            at += len(chunk)
+    return scan(chunks(), make())
+
+
+def _indexed(path: Path, found: Sniffed, label: str, problem: Problem,
+             limits: DumpLimits) -> tuple[ByteSource, Offsets]:
+    """The file's bytes by offset and its record offsets, by the cheapest route there is.
+
+    Plain files and gzip are read in place and their offsets cached (gzip through its
+    seek points); zstd by frames or a temporary copy (tui.dumps.zstdsource); bz2, xz and
+    UTF-16/32 text through a temporary copy.
+    """
+    make = _scanner(found.kind)
+    what = make.__name__
+    comp, cap = found.compression, limits.max_inflated_bytes
+    if found.encoding is not None:
+        source = FileSource(_as_utf8(_plain(path, comp, label, problem, limits),
+                                     found.encoding))
+        return source, _scan_source(source, make)
+    if comp is Compression.GZIP and gzsource.available():
+        return gzsource.open_gzip(path, label, make, problem, cap, what)
+    if comp is Compression.ZSTD:
+        return zstdsource.open_zstd(path, label, make, problem, cap, what)
+    if comp is not Compression.NONE:
+        source = FileSource(inflate(path, comp, label, problem, cap))
+        return source, _scan_source(source, make)
+    source = FileSource(open(path, "rb"))  # noqa: SIM115 - the reader's
+    key = scan_cache.key_of(path, f"plain:{what}")
+    offsets = scan_cache.load(key, source.size)
+    if offsets is None:
+        offsets = _scan_source(source, make)
+        scan_cache.save(key, offsets)
+    return source, offsets
+
+
+def _csv_delimiter(source: ByteSource, kind: Kind) -> str:
     if kind is Kind.TSV:
         return "\t"
-    fh.seek(0)
-    first = fh.readline(65536).decode("utf-8", errors="replace")
+    first = source.pread(65536, 0).split(b"\n", 1)[0].decode("utf-8", errors="replace")
     return max((",", ";", "\t", "|"), key=first.count)
 
 
-def _json_items(data: bytes, label: str, limits: DumpLimits) -> tuple[list[Any], bool]:
+def _json_items(data: bytes, label: str, limits: DumpLimits,
+                names: FieldNames = DEFAULT_FIELDS) -> tuple[list[Any], bool]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -525,17 +585,18 @@ def _json_items(data: bytes, label: str, limits: DumpLimits) -> tuple[list[Any],
             for k, v in doc.items():
                 if k.lower() == key and isinstance(v, list):
                     return v, False
-        if any(str(k).lower() in TEXT_FIELDS for k in doc):
+        if names.has_text(doc):
             return [doc], True
     raise DumpError(f"{label}: expected an array of objects, or an object with a list under "
                     f"{', '.join(LIST_KEYS[:3])}")
 
 
 def open_file(path: Path, label: str, problem: Problem = _ignore, *, name: str | None = None,
-              limits: DumpLimits = DEFAULT_LIMITS) -> Reader:
+              limits: DumpLimits = DEFAULT_LIMITS, names: FieldNames = DEFAULT_FIELDS) -> Reader:
     """A reader for one file, by what it really is; DumpError if it is unusable.
 
-    `name` is the id prefix of its records (default: the file's name).
+    `name` is the id prefix of its records (default: the file's name); `names` says which
+    fields hold the title and the text.
     """
     name = os.path.basename(label) if name is None else name
     try:
@@ -544,36 +605,38 @@ def open_file(path: Path, label: str, problem: Problem = _ignore, *, name: str |
         raise DumpError(f"{label}: cannot read ({exc.strerror or exc})") from None
     if size == 0:
         raise DumpError(f"{label}: empty file")
+    if is_parquet(path):
+        from tui.dumps.parquet import ParquetRows
+
+        return ParquetRows.open(path, label, name, limits, names)
     found = sniff(path, label)
     if found.kind is Kind.TEXT:
         return TextFiles([str(path)], problem, strip=len(str(path)), prefix=name,
                          limits=limits, label=label)
-    fh = _plain(path, found.compression, label, problem, limits)
+    source, offsets = _indexed(path, found, label, problem, limits)
     warnings: tuple[str, ...] = ()
     if found.encoding is not None:
-        fh = _as_utf8(fh, found.encoding)
         warnings = (f"not UTF-8: decoded as {found.encoding}",)
     try:
         if found.kind is Kind.JSONL:
-            return JsonLines(fh, scan_lines(fh), label, name, limits, warnings)
+            return JsonLines(source, offsets, label, name, limits, warnings, names)
         if found.kind in (Kind.CSV, Kind.TSV):
-            delimiter = _csv_delimiter(fh, found.kind)
-            return CsvRows(fh, scan_csv_rows(fh), label, name, delimiter, limits, warnings)
-        fh.seek(0)
-        data = fh.read()
+            delimiter = _csv_delimiter(source, found.kind)
+            return CsvRows(source, offsets, label, name, delimiter, limits, warnings, names)
+        data = read_all(source, offsets.size)
         try:
-            items, single = _json_items(data, label, limits)
+            items, single = _json_items(data, label, limits, names)
         except DumpError:
             # Often JSON Lines under a .json name: several objects, one per line.
             first = data.lstrip().split(b"\n", 1)
             if len(first) == 2 and first[0].rstrip().endswith(b"}"):
                 del data
-                return JsonLines(fh, scan_lines(fh), label, name, limits, warnings)
+                return JsonLines(source, offsets, label, name, limits, warnings, names)
             raise
-        fh.close()
-        return JsonArray(items, label, single, name, warnings)
+        source.close()
+        return JsonArray(items, label, single, name, warnings, names)
     except BaseException:
-        fh.close()
+        source.close()
         raise
 
 
@@ -643,18 +706,19 @@ def _relative_name(target: str, root: str | None) -> str:
 
 
 def open_readers(target: str, problem: Problem = _ignore, recursive: bool = False, *,
-                 root: str | None = None, limits: DumpLimits = DEFAULT_LIMITS) -> list[Reader]:
+                 root: str | None = None, limits: DumpLimits = DEFAULT_LIMITS,
+                 names: FieldNames = DEFAULT_FIELDS) -> list[Reader]:
     """Readers for `target` (a file, a folder, or `-`: standard input), in order.
 
     Record ids are relative to `root` (default: `target` itself when a folder, else its
     folder). Inside a folder, a file that cannot be opened is reported through `problem`
-    and left out; DumpError if nothing is usable.
+    and left out; DumpError if nothing is usable. `names` picks the title and text fields.
     """
     if target == STDIN:
         from tui.dumps.stdin import spooled_stdin
 
         return [open_file(spooled_stdin(), STDIN_NAME, problem, name=STDIN_NAME,
-                          limits=limits)]
+                          limits=limits, names=names)]
     path = Path(target)
     if not path.exists():
         if path.is_symlink():
@@ -665,7 +729,7 @@ def open_readers(target: str, problem: Problem = _ignore, recursive: bool = Fals
             raise DumpError(f"{target}: not a regular file or folder (a FIFO or a device "
                             "is not read; use - for standard input)")
         return [open_file(path, target, problem, name=_relative_name(target, root),
-                          limits=limits)]
+                          limits=limits, names=names)]
     files = _list_folder(str(path), recursive, problem)
     if not files:
         hint = ""
@@ -673,7 +737,7 @@ def open_readers(target: str, problem: Problem = _ignore, recursive: bool = Fals
                                  for p in path.iterdir()):
             hint = "; it has subfolders (try --recursive)"
         raise DumpError(f"{target}: folder holds no articles (.txt, .md, .jsonl, .json, .csv, "
-                        f".tsv, or those compressed){hint}")
+                        f".tsv, .parquet, or those compressed){hint}")
     # A file's id: its path with the folder as given cut off, the folder's id put before.
     strip = len(os.path.join(str(path), ""))
     prefix = _relative_name(target, root)
@@ -694,7 +758,8 @@ def open_readers(target: str, problem: Problem = _ignore, recursive: bool = Fals
         flush_texts()
         try:
             readers.append(open_file(Path(label), label, problem,
-                                     name=prefix + label[strip:], limits=limits))
+                                     name=prefix + label[strip:], limits=limits,
+                                     names=names))
         except DumpError as exc:
             problem(str(exc))
     flush_texts()
@@ -704,7 +769,8 @@ def open_readers(target: str, problem: Problem = _ignore, recursive: bool = Fals
 
 
 def iter_records(target: str, problem: Problem = _ignore, recursive: bool = False, *,
-                 limits: DumpLimits = DEFAULT_LIMITS) -> Iterator[Record]:
+                 limits: DumpLimits = DEFAULT_LIMITS,
+                 names: FieldNames = DEFAULT_FIELDS) -> Iterator[Record]:
     """Every usable Record under `target`, in order; unusable ones are reported and skipped.
 
     Standard input holding plain JSON Lines is read as it arrives; anything else on
@@ -714,9 +780,10 @@ def iter_records(target: str, problem: Problem = _ignore, recursive: bool = Fals
         from tui.dumps.stdin import jsonl_stdin
 
         if (stream := jsonl_stdin()) is not None:
-            yield from stream_jsonl(stream, STDIN_NAME, problem, limits)
+            yield from stream_jsonl(stream, STDIN_NAME, problem, limits, names)
             return
-    readers = open_readers(target, problem, recursive, root=id_root([target]), limits=limits)
+    readers = open_readers(target, problem, recursive, root=id_root([target]), limits=limits,
+                           names=names)
     try:
         for reader in readers:
             for j in range(len(reader)):

@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from tui.dumps.fields import DEFAULT_FIELDS, FieldNames
 from tui.dumps.formats import (
     STDIN,
     STDIN_NAME,
@@ -104,9 +105,11 @@ class Dump:
 
     @classmethod
     def open(cls, paths: Sequence[str], problem: Callable[[str], None] = lambda _: None,
-             recursive: bool = False, limits: DumpLimits = DEFAULT_LIMITS) -> Dump:
+             recursive: bool = False, limits: DumpLimits = DEFAULT_LIMITS,
+             names: FieldNames = DEFAULT_FIELDS) -> Dump:
         """Open every path (`-`: standard input); unreadable parts are reported, not raised.
 
+        `names` says which fields of structured records hold the title and the text.
         Raises DumpError only when nothing at all could be opened.
         """
         readers: list[Reader] = []
@@ -116,7 +119,7 @@ class Dump:
         for target in paths:
             try:
                 readers.extend(open_readers(target, problem, recursive, root=root,
-                                            limits=limits))
+                                            limits=limits, names=names))
                 opened.append(target)
             except DumpError as exc:
                 errors.append(str(exc))

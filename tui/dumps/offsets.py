@@ -1,12 +1,15 @@
 """Byte-offset indexes of record starts, built by scanning for newlines in big chunks.
 
 Nothing is parsed here: a million-line file costs two compact arrays (12 bytes a record)
-and one pass of `bytes.find`, so a dump opens before anything is decoded.
+and one pass of `bytes.find`, so a dump opens before anything is decoded. The scanners
+take their input chunk by chunk (`feed`), so a stream is indexed as it is decompressed
+and a scan can stop anywhere (a damaged stream, an inflation cap) and keep whole records.
 """
 
 from __future__ import annotations
 
 from array import array
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import IO
 
@@ -39,15 +42,21 @@ def _has_text(buf: bytes, i: int, j: int) -> bool:
     return not buf[i:j].isspace()
 
 
-def scan_lines(fh: IO[bytes]) -> Offsets:
-    """Starts of the non-blank lines of a binary file (one record per line)."""
-    starts, lines = array("Q"), array("I")
-    base = 0  # file offset of the current chunk
-    line_start = 0  # file offset where the current line began
-    line_no = 0
-    pending = False  # the part of the current line seen so far holds text
-    fh.seek(0)
-    while chunk := fh.read(CHUNK):
+class LineScanner:
+    """Starts of the non-blank lines of a byte stream fed in chunks (one record per line)."""
+
+    def __init__(self) -> None:
+        self.starts, self.lines = array("Q"), array("I")
+        self.base = 0  # stream offset of the next chunk
+        self.line_start = 0  # stream offset where the current line began
+        self.line_no = 0
+        self.pending = False  # the part of the current line seen so far holds text
+
+    def feed(self, chunk: bytes) -> None:
+        """Index the next `chunk` of the stream."""
+        starts, lines = self.starts, self.lines
+        base, line_start, line_no, pending = self.base, self.line_start, self.line_no, \
+            self.pending
         i = 0
         find = chunk.find
         while (j := find(b"\n", i)) >= 0:
@@ -58,31 +67,40 @@ def scan_lines(fh: IO[bytes]) -> Offsets:
             pending = False
             i = j + 1
             line_start = base + i
-        pending = pending or _has_text(chunk, i, len(chunk))
-        base += len(chunk)
-    if line_start < base:
-        line_no += 1
-        if pending:
-            starts.append(line_start)
-            lines.append(line_no)
-    return Offsets(starts, lines, base)
+        self.pending = pending or _has_text(chunk, i, len(chunk))
+        self.base, self.line_start, self.line_no = base + len(chunk), line_start, line_no
+
+    def finish(self, whole: bool = True) -> Offsets:
+        """The index; `whole=False` (the stream broke off) drops the unfinished last line."""
+        if not whole:
+            return Offsets(self.starts, self.lines, self.line_start)
+        if self.line_start < self.base and self.pending:
+            self.starts.append(self.line_start)
+            self.lines.append(self.line_no + 1)
+        return Offsets(self.starts, self.lines, self.base)
 
 
-def scan_csv_rows(fh: IO[bytes]) -> Offsets:
-    """Starts of the rows of a CSV/TSV file, header included; quoted newlines stay in a row.
+class CsvScanner:
+    """Starts of the rows of a CSV/TSV stream, header included; quoted newlines stay in a row.
 
     A newline ends a row only when the quotes seen since the row began are balanced
     (RFC 4180 escapes a quote by doubling it, which keeps the count even).
     """
-    starts, lines = array("Q"), array("I")
-    base = 0
-    row_start = 0
-    row_line = 1
-    line_no = 0
-    quotes = 0
-    pending = False
-    fh.seek(0)
-    while chunk := fh.read(CHUNK):
+
+    def __init__(self) -> None:
+        self.starts, self.lines = array("Q"), array("I")
+        self.base = 0
+        self.row_start = 0
+        self.row_line = 1
+        self.line_no = 0
+        self.quotes = 0
+        self.pending = False
+
+    def feed(self, chunk: bytes) -> None:
+        """Index the next `chunk` of the stream."""
+        starts, lines = self.starts, self.lines
+        base, row_start, row_line = self.base, self.row_start, self.row_line
+        line_no, quotes, pending = self.line_no, self.quotes, self.pending
         i = 0
         find, count = chunk.find, chunk.count
         while (j := find(b"\n", i)) >= 0:
@@ -98,10 +116,42 @@ def scan_csv_rows(fh: IO[bytes]) -> Offsets:
                 quotes = 0
                 row_start = base + i
                 row_line = line_no + 1
-        quotes += count(b'"', i)
-        pending = pending or _has_text(chunk, i, len(chunk))
-        base += len(chunk)
-    if pending:
-        starts.append(row_start)
-        lines.append(row_line)
-    return Offsets(starts, lines, base)
+        self.quotes = quotes + count(b'"', i)
+        self.pending = pending or _has_text(chunk, i, len(chunk))
+        self.base, self.row_start, self.row_line, self.line_no = \
+            base + len(chunk), row_start, row_line, line_no
+
+    def finish(self, whole: bool = True) -> Offsets:
+        """The index; `whole=False` (the stream broke off) drops the unfinished last row."""
+        if not whole:
+            return Offsets(self.starts, self.lines, self.row_start)
+        if self.pending:
+            self.starts.append(self.row_start)
+            self.lines.append(self.row_line)
+        return Offsets(self.starts, self.lines, self.base)
+
+
+Scanner = LineScanner | CsvScanner
+
+
+def scan(chunks: Iterable[bytes], scanner: Scanner) -> Offsets:
+    """Feed every chunk to `scanner` and finish it."""
+    for chunk in chunks:
+        scanner.feed(chunk)
+    return scanner.finish()
+
+
+def _chunks(fh: IO[bytes]) -> Iterable[bytes]:
+    fh.seek(0)
+    while chunk := fh.read(CHUNK):
+        yield chunk
+
+
+def scan_lines(fh: IO[bytes]) -> Offsets:
+    """Starts of the non-blank lines of a binary file (one record per line)."""
+    return scan(_chunks(fh), LineScanner())
+
+
+def scan_csv_rows(fh: IO[bytes]) -> Offsets:
+    """Starts of the rows of a CSV/TSV file, header included (see CsvScanner)."""
+    return scan(_chunks(fh), CsvScanner())

@@ -8,6 +8,7 @@ import lzma
 import os
 import sys
 import tempfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -29,6 +30,7 @@ class Kind(StrEnum):
     JSON = "json"  # an array of objects, or an object holding one
     CSV = "csv"
     TSV = "tsv"
+    PARQUET = "parquet"  # columns, read through pyarrow (tui.dumps.parquet)
 
 
 class Compression(StrEnum):
@@ -47,6 +49,7 @@ SUFFIX_KIND: dict[str, Kind] = {
     ".json": Kind.JSON,
     ".csv": Kind.CSV,
     ".tsv": Kind.TSV, ".tab": Kind.TSV,
+    ".parquet": Kind.PARQUET, ".parq": Kind.PARQUET,
 }
 SUFFIX_COMPRESSION = {".gz": Compression.GZIP, ".gzip": Compression.GZIP,
                       ".bz2": Compression.BZIP2, ".xz": Compression.XZ,
@@ -100,6 +103,20 @@ def compression_of(head: bytes) -> Compression:
     return Compression.NONE
 
 
+PARQUET_MAGIC = b"PAR1"
+
+
+def is_parquet(path: Path) -> bool:
+    """True when the file is Parquet: named so, or starting with Parquet's magic bytes."""
+    if SUFFIX_KIND.get(inner_suffix(path)) is Kind.PARQUET:
+        return True
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(4) == PARQUET_MAGIC
+    except OSError:
+        return False
+
+
 def looks_binary(sample: bytes) -> bool:
     """NUL bytes or many control characters: not text in any encoding we read."""
     if not sample:
@@ -139,19 +156,37 @@ def open_bytes(path: Path, comp: Compression, label: str) -> IO[bytes]:
     if comp is Compression.XZ:
         return lzma.open(path, "rb")
     if comp is Compression.ZSTD:
-        try:
-            from compression import zstd  # type: ignore[import-not-found]  # Python 3.14+
-        except ImportError:
-            version = ".".join(map(str, sys.version_info[:2]))
-            raise DumpError(
-                f"{label}: zstd-compressed, but Python {version} has no zstd support in its "
-                "standard library (needs 3.14+); decompress it first (zstd -d)") from None
-        return zstd.open(path, "rb")  # type: ignore[no-any-return]
+        return _zstd_stream(path, label)
     return open(path, "rb")
 
 
-_DECOMPRESS_ERRORS: tuple[type[BaseException], ...] = (OSError, EOFError, lzma.LZMAError,
-                                                       ValueError)
+def _zstd_stream(path: Path, label: str) -> IO[bytes]:
+    """A zstd file's inflated bytes: the zstandard package, else Python 3.14's own module."""
+    try:
+        import zstandard
+    except ImportError:
+        pass
+    else:
+        return zstandard.ZstdDecompressor().stream_reader(  # type: ignore[return-value]
+            open(path, "rb"), read_across_frames=True, closefd=True)
+    try:
+        from compression import zstd  # type: ignore[import-not-found]  # Python 3.14+
+    except ImportError:
+        version = ".".join(map(str, sys.version_info[:2]))
+        raise DumpError(
+            f"{label}: zstd-compressed, and Python {version} reads zstd only through the "
+            "zstandard package (pip install zstandard)") from None
+    return zstd.open(path, "rb")  # type: ignore[no-any-return]
+
+
+_ERRORS: tuple[type[BaseException], ...] = (OSError, EOFError, lzma.LZMAError, ValueError,
+                                            zlib.error)
+
+
+def decompress_errors() -> tuple[type[BaseException], ...]:
+    """What reading damaged compressed data raises (zstandard's error once it is loaded)."""
+    zstandard = sys.modules.get("zstandard")
+    return (*_ERRORS, zstandard.ZstdError) if zstandard is not None else _ERRORS
 
 
 def read_decompressed(path: str | Path, comp: Compression, label: str, size: int = -1) -> bytes:
@@ -161,7 +196,7 @@ def read_decompressed(path: str | Path, comp: Compression, label: str, size: int
             return fh.read(size)
     except DumpError:
         raise
-    except _DECOMPRESS_ERRORS as exc:
+    except decompress_errors() as exc:
         raise DumpError(f"{label}: corrupt {comp.value} data ({exc})") from None
 
 
@@ -183,7 +218,7 @@ def read_head(path: Path, label: str) -> tuple[Compression, bytes]:
                 head += chunk
     except DumpError:
         raise
-    except _DECOMPRESS_ERRORS as exc:
+    except decompress_errors() as exc:
         if not head:
             raise DumpError(f"{label}: corrupt {comp.value} data ({exc})") from None
     return comp, head
@@ -237,7 +272,7 @@ def inflate(path: Path, comp: Compression, label: str, problem: Callable[[str], 
     except DumpError:
         out.close()
         raise
-    except _DECOMPRESS_ERRORS as exc:
+    except decompress_errors() as exc:
         _cut_partial_line(out)
         problem(f"{label}: {comp.value} data damaged after {out.tell()} bytes ({exc}); "
                 "kept the whole lines before it")

@@ -1,0 +1,111 @@
+"""Random access to the bytes of a dump file: `pread(n, offset)` from any thread.
+
+A plain file is read in place; a compressed one through a seek-point index (gzip,
+tui.dumps.gzsource) or its frames (seekable zstd, tui.dumps.zstdsource), else from a
+temporary inflated copy. `feed` indexes a decompressing stream as it arrives and stops at
+damage or at the inflation cap keeping whole records, so every kind of source is scanned
+and cut the same way.
+"""
+
+from __future__ import annotations
+
+import lzma
+import os
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import IO, Protocol
+
+from tui.dumps.offsets import CHUNK, Offsets, Scanner
+
+# What a decompressor raises on damaged data (zstd's ZstdError is named where it is caught).
+DECOMPRESS_ERRORS: tuple[type[BaseException], ...] = (OSError, EOFError, lzma.LZMAError,
+                                                      ValueError, RuntimeError, zlib.error)
+
+
+class ByteSource(Protocol):
+    """Decompressed bytes by offset; `size` is where the readable data ends."""
+
+    size: int
+
+    def pread(self, n: int, offset: int) -> bytes:
+        """Up to `n` bytes from `offset` (OSError when the data cannot be read)."""
+        ...
+
+    def close(self) -> None:
+        """Release the file (a temporary copy vanishes)."""
+        ...
+
+
+class FileSource:
+    """A plain or temporary file, read with os.pread (no shared position: thread-safe)."""
+
+    def __init__(self, fh: IO[bytes]) -> None:
+        self.fh = fh
+        self.fd = fh.fileno()
+        self.size = os.fstat(self.fd).st_size
+
+    def pread(self, n: int, offset: int) -> bytes:
+        """Up to `n` bytes from `offset`."""
+        return os.pread(self.fd, n, offset)
+
+    def close(self) -> None:
+        """Close the file."""
+        self.fh.close()
+
+
+def read_all(source: ByteSource, end: int) -> bytes:
+    """The bytes of `source` before `end` (a whole JSON document)."""
+    parts = []
+    at = 0
+    while at < end and (chunk := source.pread(min(CHUNK, end - at), at)):
+        parts.append(chunk)
+        at += len(chunk)
+    return b"".join(parts)
+
+
+@dataclass(slots=True)
+class Fed:
+    """How a scan of a decompressing stream ended."""
+
+    offsets: Offsets
+    total: int  # decompressed bytes seen (up to the cap)
+    damage: str | None = None  # what the decompressor said when the stream broke
+    capped: bool = False  # stopped at the inflation cap
+
+
+def feed(read: Callable[[int], bytes], scanner: Scanner, max_bytes: int = -1,
+         errors: tuple[type[BaseException], ...] = DECOMPRESS_ERRORS,
+         seen: Callable[[bytes], None] | None = None, complete: bool = True) -> Fed:
+    """Index what `read` yields chunk by chunk until it ends, breaks or passes `max_bytes`.
+
+    A broken stream or one over the cap keeps the whole records before the break; `seen`
+    gets every chunk indexed (a checksum, a copy).
+    """
+    total = 0
+    try:
+        while chunk := read(CHUNK):
+            if 0 <= max_bytes < total + len(chunk):
+                chunk = chunk[:max_bytes - total]
+                scanner.feed(chunk)
+                if seen is not None:
+                    seen(chunk)
+                return Fed(scanner.finish(whole=False), max_bytes, capped=True)
+            scanner.feed(chunk)
+            if seen is not None:
+                seen(chunk)
+            total += len(chunk)
+    except errors as exc:
+        return Fed(scanner.finish(whole=False), total, damage=str(exc) or type(exc).__name__)
+    return Fed(scanner.finish(whole=complete), total)
+
+
+def report(fed: Fed, label: str, what: str, max_bytes: int,
+           problem: Callable[[str], None]) -> None:
+    """One line for a scan that stopped early (damage or the cap); nothing otherwise."""
+    if fed.capped:
+        problem(f"{label}: inflates to more than {max_bytes / 2**30:g} GB "
+                "(dump.max_inflated_gb); kept the first part only")
+    elif fed.damage is not None:
+        problem(f"{label}: {what} data damaged after {fed.total} bytes ({fed.damage}); "
+                "kept the whole lines before it")
