@@ -9,7 +9,7 @@ from pathlib import Path
 from tui.config import load_config
 from tui.text.model import Reason, Record
 from tui.text.pipeline import Pipeline
-from tui.text.template import TemplateLearner, line_key, site_of
+from tui.text.template import TemplateLearner, line_key, site_of, templates_from_json
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 from generate import generate
@@ -124,6 +124,47 @@ def test_templates_round_trip_through_json() -> None:
     learner = TemplateLearner(min_articles=2)
     for word in ("flood", "harvest", "ferry"):
         learner.add_lines("s", ["Home", f"a story about the {word}"])
-    saved = TemplateLearner.templates_from_json(learner.to_json())
+    saved = templates_from_json(learner.to_json())
     assert "Home" in saved["s"] and "a story about the ferry" not in saved["s"]
-    assert TemplateLearner.templates_from_json("not json") == {}
+    assert templates_from_json("not json") == {}
+
+
+def test_the_reader_learns_templates_once_and_keeps_them_in_the_sidecar(
+        tmp_path: Path) -> None:
+    from tui.analyser import PipelineAnalyser
+    from tui.dumps.analysis_cache import AnalysisCache
+    from tui.dumps.store import open_store
+    from tui.session.templates import TemplateLearning
+
+    records = site_dump()
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text("{}\n")
+    config = load_config(None)
+    read: list[int] = []
+
+    def reading() -> object:
+        read.append(1)
+        return iter(records)
+
+    with open_store([str(dump)], state=tmp_path / "s.sqlite") as store:
+        shelf = AnalysisCache.beside(store)
+        analyser = PipelineAnalyser(config, shelf=shelf)
+        record = records[40]  # valley-courier: its sentence-like footer
+        footer = SITES[site_of(record)]["foot"][-1]
+        before = analyser(record, False)
+        assert footer in {b.text for b in before.blocks if b.is_content}
+        analyser.store(record, before)
+        learning = TemplateLearning(reading, "v1", analyser, shelf, TemplateLearner(), 1000)
+        learning.run()
+        assert learning.done.is_set() and learning.sites == 3 and read == [1]
+        after = analyser(record, False)
+        assert footer not in {b.text for b in after.blocks if b.is_content}
+        assert analyser.cached(record) is None  # the Document kept without the template
+
+        again = PipelineAnalyser(config, shelf=shelf)
+        TemplateLearning(reading, "v1", again, shelf, TemplateLearner(), 1000).run()
+        assert read == [1]  # the same dump: taken from the sidecar, not read again
+        assert footer not in {b.text for b in again(record, False).blocks if b.is_content}
+        TemplateLearning(reading, "v2", again, shelf, TemplateLearner(), 1000).run()
+        assert read == [1, 1]  # the dump changed: learnt again
+        shelf.close()

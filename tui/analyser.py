@@ -16,15 +16,19 @@ import contextlib
 import copy
 import json
 import threading
+from collections.abc import Mapping
 from hashlib import sha1
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from tui import regex_cache
 from tui.config import Config
 from tui.text.entities import RecogniserError
 from tui.text.model import Block, BlockKind, Document, Meta, Record
 from tui.text.settings import AnalysisSettings
+
+if TYPE_CHECKING:
+    from tui.text.template import SiteTemplate
 
 _PIPELINE_DIR = Path(__file__).resolve().parent / "text"
 
@@ -117,6 +121,25 @@ class PipelineAnalyser:
         self._notice: str | None = None
         self._version: str | None = None
         self._loaded = False
+        self._templates: Mapping[str, SiteTemplate] = {}
+
+    def use_templates(self, templates: Mapping[str, SiteTemplate]) -> None:
+        """Strip these site templates from the articles analysed from now on."""
+        self._templates = templates
+
+    def _template(self, record: Record) -> SiteTemplate | None:
+        """The learnt template of `record`'s site, if any."""
+        if not self._templates:
+            return None
+        from tui.text.template import site_of
+
+        return self._templates.get(site_of(record))
+
+    def _key(self, record: Record) -> str:
+        """The cache key: the record's digest, and its site template's when there is one."""
+        template = self._template(record)
+        digest = record_digest(record)
+        return f"{digest}+{template.digest}" if template else digest
 
     @property
     def version(self) -> str:
@@ -157,7 +180,7 @@ class PipelineAnalyser:
         if self.shelf is None:
             return None
         try:
-            found = self.shelf.get(record.id, record_digest(record), self.version)
+            found = self.shelf.get(record.id, self._key(record), self.version)
             return None if found is None else Document.from_dict(found)
         except Exception:  # a damaged or foreign cache entry is only a cache miss
             return None
@@ -167,8 +190,7 @@ class PipelineAnalyser:
         if self.shelf is None:
             return
         with contextlib.suppress(Exception):
-            self.shelf.put(record.id, record_digest(record), self.version,
-                                      document.to_dict())
+            self.shelf.put(record.id, self._key(record), self.version, document.to_dict())
 
     def __call__(self, record: Record, detect_language: bool) -> Document:
         """The Document of `record`; without language and entities when not `detect_language`.
@@ -177,16 +199,17 @@ class PipelineAnalyser:
         (`store`) are the caller's (tui.session.analysis).
         """
         full, quick = self._pipelines()
+        template = self._template(record)
         if detect_language:
             try:
-                document = full.analyse(record, detect_language=True)
+                document = full.analyse(record, detect_language=True, template=template)
             except RecogniserError as exc:
                 self._fall_back_to_rules(full, exc)
-                document = full.analyse(record, detect_language=True)
+                document = full.analyse(record, detect_language=True, template=template)
             self._loaded = True
             regex_cache.save()  # patterns first compiled for this article, if any
             return document
-        return quick.analyse(record, detect_language=False)
+        return quick.analyse(record, detect_language=False, template=template)
 
     def _fall_back_to_rules(self, full: Any, exc: RecogniserError) -> None:
         """The configured recogniser cannot be built: use the built-in one and say so once."""

@@ -8,7 +8,8 @@ import gc
 import json
 import os
 import sys
-from collections.abc import Sequence
+import time
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,10 +20,16 @@ from tui.text.entities import RecogniserError
 
 if TYPE_CHECKING:
     from tui.analyser import PipelineAnalyser
+    from tui.dumps.analysis_cache import AnalysisCache
     from tui.dumps.store import Store
     from tui.session.session import ReaderSession
+    from tui.text.model import Record
+    from tui.text.template import TemplateLearner
 
 EXIT_USAGE = 2
+TEMPLATE_DELAY = 2.0
+"""Seconds the reader waits before reading the dump to learn site templates: the first
+frame and the first article's analysis come first."""
 
 
 def _problem(message: str) -> None:
@@ -318,6 +325,7 @@ def _read(args: argparse.Namespace) -> int:
                                detect_language=bool(config.get("analysis.detect_language")))
     session = ReaderSession(dump, analysis, triage)
     _start_first_article(session, analyser)
+    _learn_templates(paths, args, config, analyser, shelf)
     from tui.app import WartaApp
 
     try:
@@ -345,6 +353,33 @@ def _start_first_article(session: ReaderSession, analyser: PipelineAnalyser) -> 
         session.analysis.cache.put(index, kept, True)
     else:
         session.analysis.early = EarlyAnalysis(analyser, index, record).start()
+
+
+def _learn_templates(paths: Sequence[str], args: argparse.Namespace, config: Config,
+                     analyser: PipelineAnalyser, shelf: AnalysisCache) -> None:
+    """Site templates of the dump learnt in the background (or read from the sidecar)."""
+    if not config.get("templates.learn") or STDIN in paths:
+        return  # standard input is read once, by the reader
+    from tui.session.templates import TemplateLearning, dump_fingerprint
+
+    names = _field_names(args)
+
+    def records() -> Iterator[Record]:
+        time.sleep(TEMPLATE_DELAY)
+        for path in paths:
+            yield from iter_records(path, limits=config.dump_limits, names=names)
+
+    TemplateLearning(records, dump_fingerprint(paths), analyser,
+                     shelf if shelf.path is not None else None, _template_learner(config),
+                     int(config.get("templates.max_records"))).start()
+
+
+def _template_learner(config: Config) -> TemplateLearner:
+    """A TemplateLearner with the config's thresholds."""
+    from tui.text.template import TemplateLearner
+
+    return TemplateLearner(int(config.get("templates.min_articles")),
+                           float(config.get("templates.min_share")))
 
 
 def _keys_from_terminal() -> str | None:

@@ -62,6 +62,11 @@ class SiteTemplate:
     def __len__(self) -> int:
         return len(self.keys)
 
+    @property
+    def digest(self) -> str:
+        """A short name for exactly these lines (part of an analysis cache key)."""
+        return hashlib.blake2b(b"".join(sorted(self.keys)), digest_size=6).hexdigest()
+
 
 EMPTY = SiteTemplate()
 
@@ -126,17 +131,25 @@ class TemplateLearner:
         """The template of the site `record` comes from."""
         return self.template(site_of(record))
 
+    def templates(self) -> dict[str, SiteTemplate]:
+        """Every site's template that holds at least one line."""
+        return {site: t for site in self._sites if (t := self.template(site))}
+
     def to_json(self) -> str:
         """The learnt templates only (not the counts), for the sidecar."""
-        return json.dumps({site: sorted(k.hex() for k in self.template(site).keys)
-                           for site in self._sites if self.template(site)})
+        return templates_to_json(self.templates())
 
-    @staticmethod
-    def templates_from_json(text: str) -> dict[str, SiteTemplate]:
-        """Templates saved by `to_json`; an unreadable text gives none."""
-        try:
-            data = json.loads(text)
-            return {str(site): SiteTemplate(frozenset(bytes.fromhex(k) for k in keys))
-                    for site, keys in data.items()}
-        except (ValueError, TypeError, AttributeError):
-            return {}
+
+def templates_to_json(templates: dict[str, SiteTemplate]) -> str:
+    """Site templates as JSON (sites to hex digests)."""
+    return json.dumps({site: sorted(k.hex() for k in t.keys) for site, t in templates.items()})
+
+
+def templates_from_json(text: str) -> dict[str, SiteTemplate]:
+    """Site templates saved by `templates_to_json`; an unreadable text gives none."""
+    try:
+        data = json.loads(text)
+        return {str(site): SiteTemplate(frozenset(bytes.fromhex(k) for k in keys))
+                for site, keys in data.items()}
+    except (ValueError, TypeError, AttributeError):
+        return {}
