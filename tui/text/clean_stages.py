@@ -177,6 +177,7 @@ def find_title(page: Page, ctx: Context) -> None:
     copy under a browser title, which is then a duplicate).
     """
     units = page.units
+    page.record_title = ctx.title
     page.first_good = page.first_good_after(0)
     if ctx.title:
         page.title_tokens = frozenset(make_line(0, ctx.title).tokens)

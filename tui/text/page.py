@@ -77,6 +77,7 @@ class Page:
     runs_matter: bool = False  # blank lines separate paragraphs (not every line, nor none)
     credits: frozenset[int] = frozenset()  # units a pattern called captions
     first_good: int = 0  # the first paragraph of the body (len(units) when none)
+    record_title: str | None = None  # the record's own title field the page was read with
     title_at: int | None = None  # the title's unit
     title_tokens: frozenset[str] = frozenset()  # the title's words (the field's, or the line's)
     opens_with_paragraph: bool = False  # the text opens with its first paragraph: no header
@@ -106,6 +107,19 @@ class Page:
         if good is None:
             good = next((k for k in range(floor, len(units)) if self.protected(k)), len(units))
         return good
+
+    def title_unit(self) -> Unit | None:
+        """The unit the cleaner took for the title, while it is still content."""
+        if self.title_at is None or self.units[self.title_at].reason is not None:
+            return None
+        return self.units[self.title_at]
+
+    def run_units(self) -> list[list[Unit]]:
+        """The units of each run, in order."""
+        out: list[list[Unit]] = [[] for _ in self.runs]
+        for u in self.units:
+            out[u.run].append(u)
+        return out
 
     def reasons(self) -> list[Reason | None]:
         """One entry per line: the reason of the unit that holds it, or None."""

@@ -108,9 +108,10 @@ class Pipeline:
     def _analyse(self, record: Record, lines: list[str],
                  detect_language: bool | None) -> Document:
         """The full analysis of `lines` (within the current Budget)."""
-        reasons = clean.classify(lines, self.rules, record.title)
-        blocks = structure.segment(lines, reasons)
-        title = structure.mark_title(blocks, record.title)
+        page = clean.classify_page(lines, self.rules, record.title)
+        reasons = page.reasons()
+        blocks = structure.segment(lines, reasons, page)
+        title = structure.mark_title(blocks, record.title, page)
         structure.mark_headings(blocks, blank_separated=any(not ln.strip() for ln in lines))
         meta = structure.extract_meta(blocks)
         # Fields that come with the record win over what the text suggests.
