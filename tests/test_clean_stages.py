@@ -28,8 +28,8 @@ def page_of(*rows: Row, runs_matter: bool = True) -> Page:
     specs = [r for r in rows if not isinstance(r, str)]
     page = Page.read(["" if isinstance(r, str) else r[0] for r in rows])
     run_of = {i: n for n, run in enumerate(page.runs) for i in run}
-    for i, spec in zip(sorted(page.found), specs, strict=True):
-        unit = Unit([page.found[i]], run_of[i], spec[1])
+    for i, spec in zip(sorted(page.nonblank), specs, strict=True):
+        unit = Unit([page.nonblank[i]], run_of[i], spec[1])
         unit.reason = spec[2] if len(spec) == 3 else None  # type: ignore[misc]
         page.units.append(unit)
     page.runs_matter = runs_matter

@@ -59,7 +59,7 @@ Stage = Callable[[Page, Context], None]
 
 def match_patterns(page: Page, ctx: Context) -> None:
     """Reasons the wording alone gives (config patterns): first, as everything builds on them."""
-    for i, ln in page.found.items():
+    for i, ln in page.nonblank.items():
         budget.check()
         if ln.words <= PATTERN_MAX_WORDS and (hit := ctx.rules.match(ln.text)) is not None:
             page.matched[i] = hit
@@ -70,13 +70,13 @@ def build_units(page: Page, ctx: Context) -> None:
 
     After the patterns, because a matched line is never wrapped with content.
     """
-    found, matched = page.found, page.matched
-    page.alone = [i in matched or (i in found and is_lead_in(found[i]))
+    nonblank, matched = page.nonblank, page.matched
+    page.alone = [i in matched or (i in nonblank and is_lead_in(nonblank[i]))
                   for i in range(len(page.lines))]
     for r, run in enumerate(page.runs):
         budget.check()
         for idxs in segment.wrapped(page.lines, run, page.alone):
-            unit = Unit([found[i] for i in idxs], r)
+            unit = Unit([nonblank[i] for i in idxs], r)
             if idxs[0] in matched:
                 unit.matched = True
                 unit.reason, unit.label = matched[idxs[0]]
@@ -131,7 +131,7 @@ def weigh_blank_lines(page: Page, ctx: Context) -> None:
 
 
 def mark_rows(page: Page, ctx: Context) -> None:
-    """Fact-box rows ("Gred A: RM0.45") read as sentences: before any judging by shape.
+    """Fact-box rows ("Gred A: RM0.45") read as sentences: revised before any stage judges by shape.
 
     Two or more "Label: value" lines together are content, wherever they stand (together
     across a blank line only where blank lines carry no meaning). A time stamp in the
@@ -144,6 +144,7 @@ def mark_rows(page: Page, ctx: Context) -> None:
             for k, u in enumerate(units)]
 
     def row_mate(j: int, k: int) -> bool:
+        """Unit j is a row beside row k, in its paragraph where paragraphs count."""
         return 0 <= j < len(units) and rows[j] and (
             units[j].run == units[k].run or not page.runs_matter)
 

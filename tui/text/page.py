@@ -68,7 +68,7 @@ class Page:
 
     lines: Sequence[str]
     runs: list[list[int]]  # 0-based indices of the non-blank lines, per blank-separated run
-    found: dict[int, Line]  # every non-blank line by index, stripped
+    nonblank: dict[int, Line]  # every non-blank line by index, stripped
     matched: dict[int, tuple[Reason, bool]] = field(default_factory=dict)  # pattern hits
     alone: list[bool] = field(default_factory=list)  # lines never wrapped with others
     units: list[Unit] = field(default_factory=list)
@@ -88,8 +88,8 @@ class Page:
     def read(cls, lines: Sequence[str]) -> Page:
         """The page of `lines`: its runs and its non-blank lines, nothing judged yet."""
         runs = segment.runs(lines)
-        found = {i: make_line(i, lines[i].strip()) for run in runs for i in run}
-        return cls(lines, runs, found)
+        nonblank = {i: make_line(i, lines[i].strip()) for run in runs for i in run}
+        return cls(lines, runs, nonblank)
 
     def is_bad(self, k: int) -> bool:
         """Unit k has been called boilerplate."""
