@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from tui.config import load_config
+from tui.text.boilerplate_rules import BoilerplateRules
+from tui.text.clean import classify_page
 from tui.text.model import Block, BlockKind, Reason
 from tui.text.structure import extract_meta, mark_headings, mark_title, segment
 
@@ -293,3 +298,70 @@ def test_pipeline_names_the_publisher_of_a_record() -> None:
                               detect_language=False)
     assert (by_field.meta.publisher, by_url.meta.publisher) == (
         "Berita Pantai Timur", "pantaitimur.example")
+
+
+# -- blocks and title from the cleaner's page ------------------------------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def rules() -> BoilerplateRules:
+    return BoilerplateRules.from_config(load_config().analysis.boilerplate)
+
+
+def _texts() -> list[tuple[str, str | None]]:
+    """Seed articles and the real dev set's articles (with their title fields)."""
+    out: list[tuple[str, str | None]] = [
+        (p.read_text(encoding="utf-8"), None) for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    for path in sorted((ROOT / "tests" / "data" / "boilerplate_real_dev").glob("*.tsv")):
+        rows = path.read_text(encoding="utf-8").split("\n")
+        meta = {k: v for _, k, v in (r.split("\t", 2) for r in rows if r.startswith("#meta"))}
+        lines = [r.partition("\t")[2] for r in rows if not r.startswith("#meta")]
+        out.append(("\n".join(lines), meta.get("title")))
+    return out
+
+
+def _shape(blocks: list[Block]) -> list[tuple[str, str, tuple[int, int], Reason | None]]:
+    return [(b.kind.value, b.text, b.lines, b.reason) for b in blocks]
+
+
+def test_blocks_from_the_page_are_the_blocks_from_the_reasons(rules: BoilerplateRules) -> None:
+    texts = _texts()
+    assert len(texts) > 40
+    for text, title in texts:
+        lines = text.splitlines()
+        page = classify_page(lines, rules, title)
+        reasons = page.reasons()
+        fresh, reused = segment(lines, reasons), segment(lines, reasons, page)
+        assert _shape(fresh) == _shape(reused)
+        assert mark_title(fresh, title) == mark_title(reused, title, page)
+        assert _shape(fresh) == _shape(reused)
+
+
+def test_a_run_the_reasons_regroup_is_wrapped_again(rules: BoilerplateRules) -> None:
+    lines = ["Semarang (ANTARA) - Pemerintah Provinsi Jawa Tengah menargetkan",
+             "sebanyak 1.200 desa terbebas dari kasus stunting pada akhir 2025",
+             "melalui program pendampingan keluarga berisiko yang melibatkan",
+             "kader posyandu di seluruh kabupaten dan kota."]
+    page = classify_page(lines, rules)
+    assert [len(u.lines) for u in page.units] == [4]
+    reasons: list[Reason | None] = [None, None, None, Reason.OTHER]
+    blocks = segment(lines, reasons, page)
+    assert [b.lines for b in blocks] == [(1, 3), (4, 4)]
+    assert _shape(blocks) == _shape(segment(lines, reasons))
+
+
+def test_the_title_the_cleaner_found_is_the_title_block(rules: BoilerplateRules) -> None:
+    title = "Dock workers walk out at Port Kellan as pay talks collapse"
+    lines = [title, "", "PORT KELLAN (Coastline News) - Around 1,400 dock workers at Port "
+             "Kellan walked out on Tuesday after eight weeks of pay talks ended."]
+    page = classify_page(lines, rules, title)
+    assert page.title_unit() is page.units[0]
+    blocks = segment(lines, page.reasons(), page)
+    assert mark_title(blocks, title, page) == title
+    assert [b.kind for b in blocks] == [BlockKind.TITLE, BlockKind.PARAGRAPH]
+    # A page read with another title tells nothing about this one: the words decide.
+    other = segment(lines, page.reasons(), page)
+    mark_title(other, "Council approves new ferry timetable", page)
+    assert [b.kind for b in other] == [BlockKind.PARAGRAPH, BlockKind.PARAGRAPH]

@@ -339,7 +339,7 @@ class _BlockReader:
                 and toks[j - 1].low not in ner_lexicon.NAME_ADJECTIVES
             ):
                 j -= 1
-            out.extend(self._read_run(text, toks, i, j))
+            out.extend(_Run(self, text, toks, i, j).read())
             i = j
             budget.check()
         return out
@@ -520,214 +520,6 @@ class _BlockReader:
                 continue
             break
         return i
-
-    def _read_run(self, text: str, toks: list[_Tok], i: int, j: int) -> list[Entity]:
-        strict = self.strict
-        titled = self._cue_before(text, toks, i)
-        org_cued = not titled and self._org_cue_before(text, toks, i)
-        i = self._trim_initial(text, toks, i, j)
-        first_of_run = toks[i] if i < j else None
-        out: list[Entity] = []
-        pending: list[_Tok] = []
-
-        def emit(a: _Tok, b: _Tok, label: Label) -> None:
-            out.append(Entity(a.start, b.end, label, text[a.start : b.end]))
-
-        def flush(cue: bool) -> None:
-            while pending and not pending[0].cap:
-                pending.pop(0)
-            while pending and not pending[-1].cap:
-                pending.pop()
-            if pending:
-                org = org_cued and pending[0] is first_of_run
-                ent = self._classify(text, pending, cue, org_cue=org)
-                if ent is not None:
-                    out.append(ent)
-                pending.clear()
-
-        k = i
-        while k < j:
-            t = toks[k]
-            # Headlines capitalise common nouns too: no organisation from "Central Bank".
-            head = self._head(t, bool(pending))
-            if strict and head is not _EVENT:
-                head = None
-            known = self._longest_known(toks, k, j)
-            if known is not None and (known[0] > k + 1 or known[1] is Label.ORG):
-                head = None  # "Gedung Putih", "Bank Dunia", "Congress": a fixed name wins.
-            if head is not None:
-                # "Universitas Federal Timur Jauh", "Kabupaten Gowa": the head's stretch of
-                # the run, up to a title, is one name; "Deutsche Bank", "Federal Reserve":
-                # an English tail ends it.
-                end = next((m for m in range(k + 1, j) if self._is_title(toks[m])), j)
-                if not pending:
-                    end = self._org_end(text, toks, k, end)
-                if pending:
-                    # After other words the head closes the name ("Deutsche Bank", "Mirae
-                    # Asset Sekuritas"), unless "of"/"for" carries it on ("Bank of England").
-                    stop = k + 1
-                    while stop < j and self._head(toks[stop]) is not None:
-                        stop += 1
-                    if stop < j and toks[stop].low in ner_lexicon.ORG_JOINERS:
-                        stop = end
-                    elif stop < j and t.low not in ner_lexicon.ORG_TAILS:
-                        place = self._longest_known(toks, stop, j)
-                        if place is not None and place[1] is Label.PLACE:
-                            stop = place[0]  # "Samuel Sekuritas Indonesia"
-                    end = min(end, stop)
-                if strict:
-                    # Headlines capitalise verbs too: stop at the first everyday word.
-                    end = next(
-                        (m for m in range(k + 1, end) if toks[m].low in self.lower_words), end
-                    )
-                first = pending[0] if pending else t
-                while not first.cap and first is not t:
-                    first = toks[toks.index(first) + 1]
-                if head is Label.PLACE and len(pending) == 1 and pending[0].acronym:
-                    head = Label.ORG  # "BPBD Kabupaten Bandung": an agency of the place
-                if head is not _EVENT and (end - k >= 2 or first is not t):
-                    emit(first, toks[end - 1], head)
-                pending.clear()
-                titled = False
-                k = end
-                continue
-            if (
-                self._is_title(t)
-                and self._longest_known(toks, k, j) is None
-                and not (
-                    # "The Justice Department": a title word before the closing tail.
-                    k + 2 == j
-                    and toks[k + 1].low in ner_lexicon.ORG_TAILS
-                    and self._head(toks[k + 1]) is Label.ORG
-                    and not strict
-                )
-            ):
-                flush(titled)
-                k += 1
-                while k < j and (
-                    self._is_title(toks[k])
-                    or toks[k].low in ner_lexicon.TITLE_FILLERS
-                    or toks[k].low in ner_lexicon.AND_JOINERS
-                ):
-                    k += 1
-                if any(x.low in ner_lexicon.AND_JOINERS for x in toks[k:j]) and not any(
-                    self._head(x) is not None for x in toks[k:j]
-                ):
-                    # "Menteri Energi dan Sumber Daya Mineral Arifin Tasrif": the name
-                    # follows the last joined part of the title.
-                    last_and = max(m for m in range(k, j) if toks[m].low in ner_lexicon.AND_JOINERS)
-                    k = last_and + 1
-                    while k < j and (k + 2 < j) and self._longest_known(toks, k, j) is None and (
-                        toks[k].low in self.lex.stop
-                        or toks[k].low in self.lower_words
-                        or toks[k].low in ner_lexicon.TITLE_FILLERS
-                        or toks[k].low not in self.lex.gaz.given
-                    ):
-                        k += 1
-                titled = True
-                continue
-            if (
-                known is None
-                and t.acronym
-                and (pending or (k + 1 < j and not titled))
-                and (k + 1 >= j or self._longest_known(toks, k + 1, j) is None)
-                and not self._head_ahead(toks, k + 1, j)
-            ):
-                # An unknown acronym inside a run stands alone: "DPRD Sahkan APBD".
-                flush(False)
-                ent = self._acronym(text, t)
-                if ent is not None:
-                    out.append(ent)
-                titled = False
-                k += 1
-                continue
-            if known is None:
-                pending.append(t)
-                k += 1
-                continue
-            end, label = known
-            if label is not Label.PERSON and self._head_ahead(toks, end, j):
-                # "Alaska Airlines", "Bank Rakyat Indonesia": part of an organisation.
-                pending.extend(toks[k:end])
-                k = end
-                continue
-            nxt = toks[end] if end < j else None
-            if (
-                end == k + 1
-                and label is Label.PLACE
-                and not pending
-                and not t.acronym
-                and self.memory.get((t.low,)) is None
-                and nxt is not None
-                and self._longest_known(toks, end, j) is None
-                and self._head(nxt) is None
-                and (nxt.low in self.lex.gaz.surnames or nxt.low.endswith(_SURNAME_ENDINGS))
-            ):
-                # "Rafa Silva", "Amancio Ortega": a one-word place before a family name is
-                # a given name.
-                pending.append(t)
-                k += 1
-                continue
-            if (
-                end == k + 1
-                and label is Label.PLACE
-                and pending
-                and (
-                    pending[-1].low in self.lex.gaz.given
-                    or (
-                        len(pending) >= 2
-                        and pending[-1].low in ner_lexicon.NAME_JOINERS
-                        and pending[-2].low in self.lex.gaz.given
-                    )
-                )
-                and not t.acronym
-            ):
-                # "Yuri Gagarin", "Paris Hilton": a one-word place after a given name
-                # is the family name.
-                pending.append(t)
-                k += 1
-                continue
-            first = t
-            if label is Label.PLACE and pending and pending[-1].low in _DIRECTIONS_BEFORE:
-                first = pending.pop()
-            if (
-                label is Label.PLACE
-                and len(pending) == 1
-                and pending[0].acronym
-                and pending[0].low not in ner_lexicon.PLACE_ACRONYMS
-                and pending[0].low not in self.lex.not_entities
-                and self.memory.get((pending[0].low,)) in (None, Label.ORG)
-            ):
-                # "BPBD DKI Jakarta", "KPU Kota Bekasi": an agency of the place.
-                first = pending.pop()
-                label = Label.ORG
-            # A title before "Soviet Yuri Gagarin" is about the person, not "Soviet"; before
-            # an organisation ("Direktur Reserse Narkoba Polda Riau") it is a complement.
-            # It still marks a name right after the known one ("Bupati Gowa Adnan Purichta").
-            had_pending = bool(pending)
-            flush(False)
-            if label is Label.PLACE:
-                while end < j and toks[end].low in _DIRECTIONS_AFTER:
-                    end += 1
-            if label is Label.PERSON and end == k + 1 and not strict:
-                # "Kim" known, then "Kim Jong-il": the unknown rest of the run joins.
-                while end < j and self._plain(toks, end, j):
-                    end += 1
-            if label is Label.ORG and end == k + 1 and t.acronym and end < j:
-                # "DPRD Jawa Timur", "KPU Kota Bekasi": an agency of the place.
-                place = self._longest_known(toks, end, j)
-                head = self._head(toks[end])
-                if place is not None and place[1] is Label.PLACE:
-                    end = place[0]
-                elif head is Label.PLACE:
-                    end = j
-            if label is Label.PERSON and end < j and _ROMAN.match(toks[end].text):
-                end += 1  # "Mohammed VI", "Ferdinand Marcos Jr"
-            emit(first, toks[end - 1], label)
-            titled = titled and label is not Label.PERSON and not had_pending
-            k = end
-        flush(titled)
-        return out
 
     def _starts_person(self, toks: list[_Tok], k: int, j: int) -> bool:
         """True when tokens k..j look like a person's name: known, or a given name first."""
@@ -915,3 +707,269 @@ class _BlockReader:
         if len(t.text) < 3 or text[t.start - 1 : t.start] == "/":
             return None
         return Entity(t.start, t.end, Label.ORG, t.text)
+
+
+class _Run:
+    """One capitalised run being read: the words not yet placed, and the names found so far.
+
+    Left to right, each token is a head word (its stretch of the run is one name), a title
+    (what follows is a person), a lone acronym, a known name, or a word left pending; a
+    title, a head word, a known name or the run's end sends the pending words to
+    `_BlockReader._classify`.
+    """
+
+    __slots__ = ("first_of_run", "j", "k", "org_cued", "out", "pending", "reader", "strict",
+                 "text", "titled", "toks")
+
+    def __init__(self, reader: _BlockReader, text: str, toks: list[_Tok], i: int, j: int) -> None:
+        self.reader = reader
+        self.text = text
+        self.toks = toks
+        self.j = j
+        self.strict = reader.strict
+        self.titled = reader._cue_before(text, toks, i)
+        self.org_cued = not self.titled and reader._org_cue_before(text, toks, i)
+        self.k = reader._trim_initial(text, toks, i, j)
+        self.first_of_run = toks[self.k] if self.k < j else None
+        self.out: list[Entity] = []
+        self.pending: list[_Tok] = []
+
+    def read(self) -> list[Entity]:
+        """PERSON, ORG and PLACE entities of the run, in order."""
+        r, toks, j = self.reader, self.toks, self.j
+        while self.k < j:
+            k = self.k
+            t = toks[k]
+            # Headlines capitalise common nouns too: no organisation from "Central Bank".
+            head = r._head(t, bool(self.pending))
+            if self.strict and head is not _EVENT:
+                head = None
+            known = r._longest_known(toks, k, j)
+            if known is not None and (known[0] > k + 1 or known[1] is Label.ORG):
+                head = None  # "Gedung Putih", "Bank Dunia", "Congress": a fixed name wins.
+            if head is not None:
+                self._headed(t, head)
+            elif known is None and self._title_word(t):
+                self._after_title()
+            elif known is None and self._lone_acronym(t):
+                self._acronym(t)
+            elif known is None:
+                self.pending.append(t)
+                self.k = k + 1
+            else:
+                self._known(t, *known)
+        self._flush(self.titled)
+        return self.out
+
+    def _emit(self, a: _Tok, b: _Tok, label: Label) -> None:
+        """Add the entity from token a to token b."""
+        self.out.append(Entity(a.start, b.end, label, self.text[a.start : b.end]))
+
+    def _flush(self, cue: bool) -> None:
+        """Classify the pending words (capitalised ends only) and start afresh."""
+        pending = self.pending
+        while pending and not pending[0].cap:
+            pending.pop(0)
+        while pending and not pending[-1].cap:
+            pending.pop()
+        if pending:
+            org = self.org_cued and pending[0] is self.first_of_run
+            ent = self.reader._classify(self.text, pending, cue, org_cue=org)
+            if ent is not None:
+                self.out.append(ent)
+            pending.clear()
+
+    def _headed(self, t: _Tok, head: Label | _Event) -> None:
+        """A head word's stretch of the run, up to a title, is one name.
+
+        "Universitas Federal Timur Jauh", "Kabupaten Gowa"; "Deutsche Bank", "Federal
+        Reserve": an English tail ends it.
+        """
+        r, toks, j, k, pending = self.reader, self.toks, self.j, self.k, self.pending
+        end = next((m for m in range(k + 1, j) if r._is_title(toks[m])), j)
+        if not pending:
+            end = r._org_end(self.text, toks, k, end)
+        if pending:
+            # After other words the head closes the name ("Deutsche Bank", "Mirae
+            # Asset Sekuritas"), unless "of"/"for" carries it on ("Bank of England").
+            stop = k + 1
+            while stop < j and r._head(toks[stop]) is not None:
+                stop += 1
+            if stop < j and toks[stop].low in ner_lexicon.ORG_JOINERS:
+                stop = end
+            elif stop < j and t.low not in ner_lexicon.ORG_TAILS:
+                place = r._longest_known(toks, stop, j)
+                if place is not None and place[1] is Label.PLACE:
+                    stop = place[0]  # "Samuel Sekuritas Indonesia"
+            end = min(end, stop)
+        if self.strict:
+            # Headlines capitalise verbs too: stop at the first everyday word.
+            end = next((m for m in range(k + 1, end) if toks[m].low in r.lower_words), end)
+        first = pending[0] if pending else t
+        while not first.cap and first is not t:
+            first = toks[toks.index(first) + 1]
+        if head is Label.PLACE and len(pending) == 1 and pending[0].acronym:
+            head = Label.ORG  # "BPBD Kabupaten Bandung": an agency of the place
+        if head is not _EVENT and (end - k >= 2 or first is not t):
+            self._emit(first, toks[end - 1], head)  # type: ignore[arg-type]
+        pending.clear()
+        self.titled = False
+        self.k = end
+
+    def _title_word(self, t: _Tok) -> bool:
+        """A title word ("Presiden", "Mr") at k, except one before the closing tail of an
+        organisation ("The Justice Department")."""
+        r, toks, k = self.reader, self.toks, self.k
+        return r._is_title(t) and not (
+            k + 2 == self.j
+            and toks[k + 1].low in ner_lexicon.ORG_TAILS
+            and r._head(toks[k + 1]) is Label.ORG
+            and not self.strict
+        )
+
+    def _after_title(self) -> None:
+        """Skip the title phrase at k; the name after it is a person's."""
+        r, toks, j = self.reader, self.toks, self.j
+        self._flush(self.titled)
+        k = self.k + 1
+        while k < j and (
+            r._is_title(toks[k])
+            or toks[k].low in ner_lexicon.TITLE_FILLERS
+            or toks[k].low in ner_lexicon.AND_JOINERS
+        ):
+            k += 1
+        if any(x.low in ner_lexicon.AND_JOINERS for x in toks[k:j]) and not any(
+            r._head(x) is not None for x in toks[k:j]
+        ):
+            # "Menteri Energi dan Sumber Daya Mineral Arifin Tasrif": the name
+            # follows the last joined part of the title.
+            last_and = max(m for m in range(k, j) if toks[m].low in ner_lexicon.AND_JOINERS)
+            k = last_and + 1
+            while k < j and (k + 2 < j) and r._longest_known(toks, k, j) is None and (
+                toks[k].low in r.lex.stop
+                or toks[k].low in r.lower_words
+                or toks[k].low in ner_lexicon.TITLE_FILLERS
+                or toks[k].low not in r.lex.gaz.given
+            ):
+                k += 1
+        self.titled = True
+        self.k = k
+
+    def _lone_acronym(self, t: _Tok) -> bool:
+        """An unknown acronym inside a run stands alone: "DPRD Sahkan APBD"."""
+        r, toks, j, k = self.reader, self.toks, self.j, self.k
+        return (
+            t.acronym
+            and (bool(self.pending) or (k + 1 < j and not self.titled))
+            and (k + 1 >= j or r._longest_known(toks, k + 1, j) is None)
+            and not r._head_ahead(toks, k + 1, j)
+        )
+
+    def _acronym(self, t: _Tok) -> None:
+        """Read the lone acronym at k as its own entity."""
+        self._flush(False)
+        ent = self.reader._acronym(self.text, t)
+        if ent is not None:
+            self.out.append(ent)
+        self.titled = False
+        self.k += 1
+
+    def _known(self, t: _Tok, end: int, label: Label) -> None:
+        """A known name from k to `end`: its own entity, unless it is part of a longer one."""
+        r, toks, j, k, pending = self.reader, self.toks, self.j, self.k, self.pending
+        if label is not Label.PERSON and r._head_ahead(toks, end, j):
+            # "Alaska Airlines", "Bank Rakyat Indonesia": part of an organisation.
+            pending.extend(toks[k:end])
+            self.k = end
+            return
+        if self._given_name(t, end, label) or self._family_name(t, end, label):
+            pending.append(t)
+            self.k = k + 1
+            return
+        first = t
+        if label is Label.PLACE and pending and pending[-1].low in _DIRECTIONS_BEFORE:
+            first = pending.pop()
+        if self._agency_of_place(label):
+            # "BPBD DKI Jakarta", "KPU Kota Bekasi": an agency of the place.
+            first = pending.pop()
+            label = Label.ORG
+        # A title before "Soviet Yuri Gagarin" is about the person, not "Soviet"; before
+        # an organisation ("Direktur Reserse Narkoba Polda Riau") it is a complement.
+        # It still marks a name right after the known one ("Bupati Gowa Adnan Purichta").
+        had_pending = bool(pending)
+        self._flush(False)
+        end = self._known_end(t, end, label)
+        self._emit(first, toks[end - 1], label)
+        self.titled = self.titled and label is not Label.PERSON and not had_pending
+        self.k = end
+
+    def _given_name(self, t: _Tok, end: int, label: Label) -> bool:
+        """"Rafa Silva", "Amancio Ortega": a one-word place before a family name is a given
+        name."""
+        r, toks, j = self.reader, self.toks, self.j
+        nxt = toks[end] if end < j else None
+        return (
+            end == self.k + 1
+            and label is Label.PLACE
+            and not self.pending
+            and not t.acronym
+            and r.memory.get((t.low,)) is None
+            and nxt is not None
+            and r._longest_known(toks, end, j) is None
+            and r._head(nxt) is None
+            and (nxt.low in r.lex.gaz.surnames or nxt.low.endswith(_SURNAME_ENDINGS))
+        )
+
+    def _family_name(self, t: _Tok, end: int, label: Label) -> bool:
+        """"Yuri Gagarin", "Paris Hilton": a one-word place after a given name is the family
+        name."""
+        pending, given = self.pending, self.reader.lex.gaz.given
+        return (
+            end == self.k + 1
+            and label is Label.PLACE
+            and bool(pending)
+            and (
+                pending[-1].low in given
+                or (
+                    len(pending) >= 2
+                    and pending[-1].low in ner_lexicon.NAME_JOINERS
+                    and pending[-2].low in given
+                )
+            )
+            and not t.acronym
+        )
+
+    def _agency_of_place(self, label: Label) -> bool:
+        """One pending acronym before a place that is no place's acronym names an agency."""
+        pending, r = self.pending, self.reader
+        return (
+            label is Label.PLACE
+            and len(pending) == 1
+            and pending[0].acronym
+            and pending[0].low not in ner_lexicon.PLACE_ACRONYMS
+            and pending[0].low not in r.lex.not_entities
+            and r.memory.get((pending[0].low,)) in (None, Label.ORG)
+        )
+
+    def _known_end(self, t: _Tok, end: int, label: Label) -> int:
+        """Where a known name ends once what may follow it joins: a place's direction, the
+        rest of a person's name, an agency's place, a ruler's number."""
+        r, toks, j, k = self.reader, self.toks, self.j, self.k
+        if label is Label.PLACE:
+            while end < j and toks[end].low in _DIRECTIONS_AFTER:
+                end += 1
+        if label is Label.PERSON and end == k + 1 and not self.strict:
+            # "Kim" known, then "Kim Jong-il": the unknown rest of the run joins.
+            while end < j and r._plain(toks, end, j):
+                end += 1
+        if label is Label.ORG and end == k + 1 and t.acronym and end < j:
+            # "DPRD Jawa Timur", "KPU Kota Bekasi": an agency of the place.
+            place = r._longest_known(toks, end, j)
+            head = r._head(toks[end])
+            if place is not None and place[1] is Label.PLACE:
+                end = place[0]
+            elif head is Label.PLACE:
+                end = j
+        if label is Label.PERSON and end < j and _ROMAN.match(toks[end].text):
+            end += 1  # "Mohammed VI", "Ferdinand Marcos Jr"
+        return end

@@ -114,14 +114,15 @@ class Pipeline:
     def _analyse(self, record: Record, lines: list[str], detect_language: bool | None,
                  template: SiteTemplate | None = None) -> Document:
         """The full analysis of `lines` (within the current Budget)."""
-        reasons = clean.classify(lines, self.rules, record.title)
+        page = clean.classify_page(lines, self.rules, record.title)
+        reasons = page.reasons()
         if template:
             # Recurring on the site's pages is the truest reason: it wins over a guess from
             # one page's shape ("Ekonomi dan Bisnis" is a menu entry, not a byline).
             reasons = [Reason.TEMPLATE if line in template else r
                        for line, r in zip(lines, reasons, strict=True)]
-        blocks = structure.segment(lines, reasons)
-        title = structure.mark_title(blocks, record.title)
+        blocks = structure.segment(lines, reasons, page)
+        title = structure.mark_title(blocks, record.title, page)
         structure.mark_headings(blocks, blank_separated=any(not ln.strip() for ln in lines))
         meta = structure.extract_meta(blocks)
         # Fields that come with the record win over what the text suggests.

@@ -12,6 +12,7 @@ from tui.text import duplicates
 from tui.text.dateline import dateline_match
 from tui.text.line import make_line
 from tui.text.model import Block, BlockKind, Meta, Reason
+from tui.text.page import Page
 from tui.text.segment import runs, wrapped
 
 _CREDIT_VALUE = re.compile(r"^[^:]{1,25}:\s*(?P<value>.+)$")
@@ -31,23 +32,45 @@ _INNER_STOP = re.compile(r"[,.;:!?]")
 _LABEL_VALUE = re.compile(r":\s*[\d,.]+")
 
 
-def segment(lines: Sequence[str], reasons: Sequence[Reason | None]) -> list[Block]:
-    """Blocks in source order: each boilerplate line alone, hard-wrapped content joined."""
+def segment(lines: Sequence[str], reasons: Sequence[Reason | None],
+            page: Page | None = None) -> list[Block]:
+    """Blocks in source order: each boilerplate line alone, hard-wrapped content joined.
+
+    With the `page` the reasons come from, a run whose lines the cleaner grouped as they
+    are grouped now (the same lines alone) takes the cleaner's units as they are.
+    """
     alone = [r is not None for r in reasons]
     blocks: list[Block] = []
-    for run in runs(lines):
-        for unit in wrapped(lines, run, alone):
-            text = " ".join(lines[i].strip() for i in unit)
-            span = (unit[0] + 1, unit[-1] + 1)
-            reason = reasons[unit[0]]
-            if reason is not None:
-                blocks.append(Block(BlockKind.BOILERPLATE, text, span, reason))
-            else:
-                blocks.append(Block(BlockKind.PARAGRAPH, text, span))
+    if page is None:
+        for run in runs(lines):
+            _add_blocks(blocks, lines, reasons, wrapped(lines, run, alone))
+        return blocks
+    for run, units in zip(page.runs, page.run_units(), strict=True):
+        if all(alone[i] == page.alone[i] for i in run):
+            for u in units:
+                span = (u.first.index + 1, u.lines[-1].index + 1)
+                reason = reasons[u.first.index]
+                kind = BlockKind.PARAGRAPH if reason is None else BlockKind.BOILERPLATE
+                blocks.append(Block(kind, u.text, span, reason))
+        else:
+            _add_blocks(blocks, lines, reasons, wrapped(lines, run, alone))
     return blocks
 
 
-def mark_title(blocks: list[Block], title: str | None) -> str | None:
+def _add_blocks(blocks: list[Block], lines: Sequence[str], reasons: Sequence[Reason | None],
+                groups: Sequence[Sequence[int]]) -> None:
+    """One block per group of line indices (a boilerplate group is always one line)."""
+    for unit in groups:
+        text = " ".join(lines[i].strip() for i in unit)
+        span = (unit[0] + 1, unit[-1] + 1)
+        reason = reasons[unit[0]]
+        if reason is not None:
+            blocks.append(Block(BlockKind.BOILERPLATE, text, span, reason))
+        else:
+            blocks.append(Block(BlockKind.PARAGRAPH, text, span))
+
+
+def mark_title(blocks: list[Block], title: str | None, page: Page | None = None) -> str | None:
     """Mark the title block; return the article's title (the record's field wins).
 
     Without a title field the first content block is the title. With one, the first
@@ -55,15 +78,28 @@ def mark_title(blocks: list[Block], title: str | None) -> str | None:
     """
     first = next((b for b in blocks if b.is_content), None)
     if title:
-        if first is not None and duplicates.echoes_title(
-            make_line(0, first.text), frozenset(make_line(0, title).tokens)
-        ):
+        if first is not None and _restates(first, title, page):
             first.kind = BlockKind.TITLE
         return title
     if first is None:
         return None
     first.kind = BlockKind.TITLE
     return first.text
+
+
+def _restates(block: Block, title: str, page: Page | None) -> bool:
+    """Whether the block restates the record's title.
+
+    Known without a look when the block is the one-line unit the cleaner found restating
+    this title; otherwise the words are compared.
+    """
+    if page is None or page.record_title != title:
+        return duplicates.echoes_title(make_line(0, block.text),
+                                       frozenset(make_line(0, title).tokens))
+    unit = page.title_unit()
+    if unit is not None and len(unit.lines) == 1 and block.lines == (unit.first.index + 1,) * 2:
+        return True
+    return duplicates.echoes_title(make_line(0, block.text), page.title_tokens)
 
 
 def mark_headings(blocks: list[Block], blank_separated: bool = True) -> None:

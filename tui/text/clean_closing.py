@@ -1,0 +1,68 @@
+"""A page's closing parts: a comment thread or press contact block, author bios, calls to action."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tui.text.boilerplate_rules import PATTERN_MAX_WORDS, BoilerplateRules
+from tui.text.model import Reason
+from tui.text.page import Unit
+
+# Only this many of the last content units are tried against the closing patterns.
+CLOSING_REACH = 3
+# A lead ("About Acme Corp") opens a closing block only this close above its closer.
+LEAD_REACH = 4
+
+
+def close_page(units: Sequence[Unit], rules: BoilerplateRules, first_good: int) -> None:
+    """After a comment thread's header or a press contact line, everything is boilerplate."""
+    if rules.closers is None:
+        return
+    start = next((k for k in range(first_good + 1, len(units))
+                  if len(units[k].lines) == 1 and units[k].first.words <= 12
+                  and rules.closers.match(units[k].first.text)), None)
+    if start is None:
+        return
+    if rules.closer_leads is not None:
+        start = next((j for j in range(max(first_good + 1, start - LEAD_REACH), start)
+                      if rules.closer_leads.match(units[j].first.text)), start)
+    for u in units[start:]:
+        u.closed = True
+        if u.reason is None or u.reason is Reason.BYLINE:  # a commenter's name and date
+            u.reason = Reason.OTHER
+
+
+def closing_lines(units: Sequence[Unit], rules: BoilerplateRules, first_good: int) -> None:
+    """Author bios and the like, matched only among the last few content units."""
+    if rules.closing is None and not rules.cta_words:
+        return
+    tried = 0
+    for k in range(len(units) - 1, first_good, -1):
+        u = units[k]
+        if u.reason is not None:
+            continue
+        hit = (rules.closing.match(u.text)
+               if rules.closing is not None and u.first.words <= PATTERN_MAX_WORDS else None)
+        if hit is not None:
+            u.reason = hit[0]
+        elif _call_to_action(u, rules):
+            u.reason = Reason.PROMO
+        tried += 1
+        if tried >= CLOSING_REACH:
+            return
+
+
+# A call to action is short: a paragraph of more words is the story.
+CTA_MAX_WORDS = 30
+
+
+def _call_to_action(unit: Unit, rules: BoilerplateRules) -> bool:
+    """Two or more call-to-action words in a short line addressed to the reader."""
+    line = unit.joined
+    if line.words > CTA_MAX_WORDS or line.is_quote or not rules.cta_words:
+        return False
+    tokens = set(line.tokens)
+    if len(tokens & rules.cta_words) < 2:
+        return False
+    return bool(tokens & rules.cta_address) or line.tokens[0] in rules.cta_words
+

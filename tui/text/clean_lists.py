@@ -1,0 +1,157 @@
+"""Lists inside a page: menus and boxes of other stories' headlines, or the article's own."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from tui.text.line_kinds import is_box_label
+from tui.text.model import Reason
+from tui.text.page import Shape, Unit
+
+# A menu has at least this many entries in a row (a body list between paragraphs may be
+# as long: it is kept by where it stands, see menu_blocks).
+MENU_MIN_ENTRIES = 5
+MENU_ENTRY_WORDS = 5
+# ... and, where blank lines mean paragraphs, this many of them inside one paragraph.
+MENU_GROUP = 4
+# Boilerplate a menu may run through ("Terms of Use" matched as legal among its entries).
+_MENU_MATES = {Reason.NAVIGATION, Reason.LEGAL, Reason.SHARE, Reason.TAGS, Reason.RELATED,
+               Reason.PROMO, Reason.DUPLICATE}
+
+
+def _opens_like_a_link(text: str) -> bool:
+    """A link's text opens with a capital or a letter of a script without case; a line that
+    opens in lower case, with a bracket or a figure carries on a sentence or a list."""
+    first = text[:1]
+    return first.isalpha() and not first.islower()
+
+
+def _menu_entry(unit: Unit) -> bool:
+    """A link of a menu: one short line opening with a capital (or a letter of a script
+    without case), no digits, no sentence, no list mark, no label."""
+    first = unit.first
+    text = first.text
+    return (unit.reason is None and len(unit.lines) == 1 and unit.shape is Shape.SHORT
+            and _opens_like_a_link(text)
+            and not unit.row and 1 <= first.words <= MENU_ENTRY_WORDS and first.has_letters
+            and not first.is_list_item and not first.is_quote
+            and not text.endswith((":", ",", ";")) and not any(ch.isdigit() for ch in text))
+
+
+def _grouped(units: Sequence[Unit], k: int, j: int, least: int, runs_matter: bool) -> bool:
+    """Whether units k..j-1 hold `least` entries in a row inside one paragraph (a menu's
+    group); pairs split by blank lines ("Name" / "Role", ...) are a list of the article's."""
+    if not runs_matter:
+        return j - k >= least
+    longest = streak = 0
+    for i in range(k, j):
+        streak = streak + 1 if i > k and units[i].run == units[i - 1].run else 1
+        longest = max(longest, streak)
+    return longest >= least
+
+
+def menu_blocks(units: Sequence[Unit], floor: int, runs_matter: bool) -> None:
+    """Five or more menu entries in a row below the body's first paragraph are navigation.
+
+    Blank lines do not end a menu (a page's menus come in groups of four or more). A list
+    of the article's own is kept: one introduced by a line ending in a colon, or one that
+    stands between two paragraphs of the body (a paragraph ending in a full stop right
+    before it, a sentence-long one right after it).
+    """
+    k = floor + 1
+    while k < len(units):
+        if not _menu_entry(units[k]):
+            k += 1
+            continue
+        j = k
+        while j < len(units) and (_menu_entry(units[j]) or units[j].reason in _MENU_MATES):
+            j += 1
+        entries = [i for i in range(k, j) if units[i].reason is None]
+        if (len(entries) >= MENU_MIN_ENTRIES and _grouped(units, k, j, MENU_GROUP, runs_matter)
+                and not _kept_list(units, k, j)):
+            for i in entries:
+                units[i].reason = Reason.NAVIGATION
+        k = max(j, k + 1)
+
+
+# A list of other stories' headlines has at least this many in a row.
+HEADLINE_LIST_MIN = 4
+HEADLINE_WORDS = (4, 16)
+ODD_ENTRY_WORDS = 12
+# A headline cut to fit a box: "... the Kennedy Center Honors on...", "고루했던 예능국의 아..".
+_CUT = re.compile(r"(?:[^.]\.\.|…|\.\.\.)$")
+
+
+def _listed_headline(unit: Unit) -> bool:
+    """One line of four to sixteen words that reads like a link or a caption cut short: no
+    final stop, no label, not opening with a figure (an ingredient, a quantity, a rank)."""
+    first = unit.first
+    text = first.text
+    return (unit.reason is None and len(unit.lines) == 1 and not unit.row
+            and _opens_like_a_link(text.lstrip("\"'“‘«"))
+            and HEADLINE_WORDS[0] <= first.words <= HEADLINE_WORDS[1]
+            and not first.ends_sentence and not first.is_list_item and not first.is_quote
+            and not first.is_table_row and not text.endswith((":", ";")))
+
+
+def _odd_entry(unit: Unit) -> bool:
+    """One line inside a list of headlines that ends with a stop ("... Honors on Dec.")."""
+    first = unit.first
+    return (unit.reason is None and len(unit.lines) == 1
+            and HEADLINE_WORDS[0] <= first.words <= ODD_ENTRY_WORDS
+            and not first.is_quote and _opens_like_a_link(first.text))
+
+
+def _cut_headline(unit: Unit) -> bool:
+    """A short line cut off with dots: a headline shortened to fit a box of links."""
+    first = unit.first
+    return (unit.reason is None and len(unit.lines) == 1 and first.words <= 12
+            and not first.is_list_item and bool(_CUT.search(first.text)))
+
+
+def headline_lists(units: Sequence[Unit], floor: int, runs_matter: bool) -> None:
+    """Blocks of other stories' headlines below the body's first paragraph are related links.
+
+    Four or more headline-like lines in a row (no final stop; one odd line with a stop
+    among them) right under boilerplate (a label, a gallery's buttons), or three or more
+    cut off with dots anywhere; kept, like a
+    menu, when a colon introduces them or they stand between two paragraphs of the body.
+    A list that follows the article's own text ("Name, role" lines) is the article's.
+    """
+    for entry, least in ((_listed_headline, HEADLINE_LIST_MIN), (_cut_headline, 3)):
+        k = floor + 1
+        while k < len(units):
+            if not entry(units[k]):
+                k += 1
+                continue
+            j = k + 1
+            while j < len(units) and (entry(units[j]) or (
+                    j + 1 < len(units) and entry(units[j + 1]) and _odd_entry(units[j]))):
+                j += 1
+            fenced = entry is _cut_headline or units[k - 1].reason is not None
+            if (fenced and j - k >= least and _grouped(units, k, j, least, runs_matter)
+                    and not _kept_list(units, k, j)):
+                # Under a gallery's buttons ("Fullscreen") or a credit the lines are captions.
+                head = units[k - 1].reason if k > 0 else None
+                reason = Reason.CAPTION if head in (Reason.OTHER, Reason.CAPTION) \
+                    else Reason.RELATED
+                for i in range(k, j):
+                    units[i].reason = reason
+            k = j
+
+
+def _kept_list(units: Sequence[Unit], k: int, j: int) -> bool:
+    """Whether units k..j-1 are the article's own list: introduced by a colon, or standing
+    between two paragraphs (one ending in a full stop before it, a long one after it), or
+    headed by a box label of the article's own ("Profil", "Anugerah", "Sektor utama")."""
+    before = units[k - 1] if k > 0 else None
+    after = units[j] if j < len(units) else None
+    introduced = (before is not None and before.reason is None
+                  and (before.lines[-1].text.endswith(":") or is_box_label(before.first))
+                  ) or is_box_label(units[k].first)
+    between = (before is not None and after is not None and before.reason is None
+               and after.reason is None and before.shape is Shape.GOOD
+               and before.lines[-1].ends_sentence and after.shape is Shape.GOOD)
+    return introduced or between
+

@@ -1,0 +1,461 @@
+"""The cleaner's stages, in order: classify each unit, then revise by where it stands.
+
+Every stage reads and marks one Page; `STAGES` is the order they run in. The first
+stages judge lines alone (patterns, shape), the middle ones find the page's zones (the
+title, the header under it, the trailing zone) and the last ones revise single units by
+their neighbours, in the manner of jusText's classify-then-revise.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+
+from tui.text import budget, duplicates, segment
+from tui.text.boilerplate_rules import PATTERN_MAX_WORDS
+from tui.text.clean_closing import close_page, closing_lines
+from tui.text.clean_context import (
+    BARE_TIME,
+    HEADER_REASONS,
+    LABEL_REASONS,
+    LOOSE_LABEL,
+    STRIP_REASONS,
+    beside_credit,
+    claim_after_label,
+    introduces,
+    is_prose,
+    link_lead_in,
+    nearest,
+    neighbour_reasons,
+    squeezed,
+)
+from tui.text.clean_lists import headline_lists, menu_blocks
+from tui.text.clean_tail import (
+    dated_entry,
+    list_entry,
+    short_list_at,
+    sign_off,
+    tail_reason,
+    tail_start,
+    tail_topics,
+)
+from tui.text.clean_title import field_title, headline, page_title_copy
+from tui.text.dateline import dateline_match
+from tui.text.line import make_line, stopword_density, stopword_language
+from tui.text.line_kinds import (
+    CLOCK_OR_DATE,
+    FULL_STOP,
+    MENU_SEPARATOR,
+    is_figures,
+    is_lead_in,
+    is_reading,
+    looks_like_byline,
+)
+from tui.text.model import Reason
+from tui.text.page import Context, Page, Shape, Unit
+
+Stage = Callable[[Page, Context], None]
+
+
+def match_patterns(page: Page, ctx: Context) -> None:
+    """Reasons the wording alone gives (config patterns): first, as everything builds on them."""
+    for i, ln in page.nonblank.items():
+        budget.check()
+        if ln.words <= PATTERN_MAX_WORDS and (hit := ctx.rules.match(ln.text)) is not None:
+            page.matched[i] = hit
+
+
+def build_units(page: Page, ctx: Context) -> None:
+    """Paragraph units: matched lines and "Label: <headline>" lines alone, wrapped text joined.
+
+    After the patterns, because a matched line is never wrapped with content.
+    """
+    nonblank, matched = page.nonblank, page.matched
+    page.alone = [i in matched or (i in nonblank and is_lead_in(nonblank[i]))
+                  for i in range(len(page.lines))]
+    for r, run in enumerate(page.runs):
+        budget.check()
+        for idxs in segment.wrapped(page.lines, run, page.alone):
+            unit = Unit([nonblank[i] for i in idxs], r)
+            if idxs[0] in matched:
+                unit.matched = True
+                unit.reason, unit.label = matched[idxs[0]]
+                unit.label = unit.label and (
+                    unit.reason in LABEL_REASONS or unit.first.text.endswith(":")
+                )
+            page.units.append(unit)
+
+
+def shape_units(page: Page, ctx: Context) -> None:
+    """Each unit's shape (good, sentence-like, short) once the units and their stoplist exist."""
+    stopwords, coverage = stopword_language([u.first for u in page.units])
+    page.stopwords, page.trusted = stopwords, coverage >= 0.15
+    for u in page.units:
+        u.shape = _shape(u, stopwords, page.trusted)
+
+
+def _shape(unit: Unit, stopwords: frozenset[str], trusted: bool) -> Shape:
+    """How a unit reads alone: a long sentence, a short sentence-like line, or a fragment."""
+    joined = unit.joined
+    first, last = unit.first, unit.lines[-1]
+    words = joined.words
+    density = stopword_density(joined, stopwords) if trusted else 0.0
+    if (last.ends_with_stop and words >= 7) or words >= 30:
+        return Shape.GOOD
+    if words >= 6 and (m := dateline_match(first.text)) is not None and m.groupdict().get("pub"):
+        return Shape.GOOD  # "Semarang (ANTARA) - ...": the body starts here
+    if words >= 15 and (joined.has_inner_punctuation or density >= 0.25):
+        return Shape.GOOD
+    if (
+        last.ends_sentence
+        or first.is_quote
+        or first.is_dialogue
+        or first.is_list_item
+        or first.is_table_row
+        or is_figures(joined)
+        or last.text.endswith((",", ";"))
+        or (last.text.endswith(":") and words >= 5)
+    ):
+        return Shape.SENTENCE
+    return Shape.SHORT
+
+
+def weigh_blank_lines(page: Page, ctx: Context) -> None:
+    """Whether blank lines mark paragraphs: before any stage that groups units by run.
+
+    They do only where some paragraphs have several lines; a text with a blank after every
+    line (or none at all) says nothing by them.
+    """
+    runs = page.runs
+    page.runs_matter = len(runs) >= 3 and sum(len(r) > 1 for r in runs) >= 2
+
+
+def mark_rows(page: Page, ctx: Context) -> None:
+    """Fact-box rows ("Gred A: RM0.45") read as sentences: revised before any stage judges by shape.
+
+    Two or more "Label: value" lines together are content, wherever they stand (together
+    across a blank line only where blank lines carry no meaning). A time stamp in the
+    header ("Stand: 22.07.2024 06:15 Uhr") is no row.
+    """
+    units = page.units
+    opening = next((k for k, u in enumerate(units) if u.shape is Shape.GOOD), len(units))
+    rows = [u.reason is None and len(u.lines) == 1 and bool(LOOSE_LABEL.match(u.first.text))
+            and not (k < opening and u.first.words <= 8 and CLOCK_OR_DATE.search(u.first.text))
+            for k, u in enumerate(units)]
+
+    def row_mate(j: int, k: int) -> bool:
+        """Unit j is a row beside row k, in its paragraph where paragraphs count."""
+        return 0 <= j < len(units) and rows[j] and (
+            units[j].run == units[k].run or not page.runs_matter)
+
+    for k, u in enumerate(units):
+        if rows[k] and (row_mate(k - 1, k) or row_mate(k + 1, k)):
+            u.row = True
+            if u.shape is Shape.SHORT:
+                u.shape = Shape.SENTENCE
+
+
+def mark_credit_captions(page: Page, ctx: Context) -> None:
+    """A caption shares a paragraph with its photo credit: before the title, which it is not.
+
+    Only a line a pattern called a caption passes the label on, so it never spreads down
+    a list.
+    """
+    units = page.units
+    page.credits = frozenset(k for k, u in enumerate(units) if u.reason is Reason.CAPTION)
+    if page.runs_matter:
+        beside = [k for k, u in enumerate(units)
+                  if u.reason is None and u.first.words <= 40 and not u.first.is_quote
+                  and not u.first.is_list_item and beside_credit(units, k, page.credits)]
+        for k in beside:
+            units[k].reason = Reason.CAPTION
+
+
+def find_title(page: Page, ctx: Context) -> None:
+    """The title and the first paragraph under it: every zone judged later is bounded by them.
+
+    The record's own title where a top line restates it, else the page's headline (the
+    copy under a browser title, which is then a duplicate).
+    """
+    units = page.units
+    page.record_title = ctx.title
+    page.first_good = page.first_good_after(0)
+    if ctx.title:
+        page.title_tokens = frozenset(make_line(0, ctx.title).tokens)
+        title_at = field_title(page)
+    else:
+        title_at = headline(page)
+        if title_at is not None and (later := page_title_copy(units, title_at,
+                                                              page.first_good)):
+            units[title_at].reason = Reason.DUPLICATE
+            title_at = later
+        if title_at is not None:
+            page.title_tokens = frozenset(units[title_at].first.tokens)
+    page.title_at = title_at
+    # When the text opens with its first paragraph there is no header zone to clean.
+    page.opens_with_paragraph = title_at is not None and (
+        len(units[title_at].lines) > 1 or units[title_at].first.words > 30
+        or bool(FULL_STOP.search(units[title_at].first.text)))
+    if title_at is not None:
+        page.first_good = page.first_good_after(title_at + 1)
+
+
+def mark_title_echoes(page: Page, ctx: Context) -> None:
+    """Short lines restating the title: captions above the body, duplicates in it."""
+    for k, u in enumerate(page.units):
+        if k == page.title_at or page.is_bad(k) or u.shape is Shape.GOOD or len(u.lines) > 1:
+            continue
+        if duplicates.echoes_title(u.first, page.title_tokens):
+            u.reason = Reason.CAPTION if k < page.first_good else Reason.DUPLICATE
+
+
+def mark_repeats(page: Page, ctx: Context) -> None:
+    """Lines printed twice: after the title, which is never its own repeat.
+
+    A copy already judged a caption (it sits on its photo credit) still makes the copy
+    right above it a caption; any other judged copy is left as it is.
+    """
+    units, title_at = page.units, page.title_at
+    repeated = duplicates.repeats([u.first for u in units])
+    for pos, orig in sorted(repeated.items()):
+        u, o = units[pos], units[orig]
+        if (u.reason not in (None, Reason.CAPTION) or pos == title_at or u.first.words < 3
+                or u.first.is_table_row):
+            continue
+        adjacent = orig == pos - 1 and o.run == u.run
+        # A line printed twice in a row is a caption (both copies), unless it is a
+        # sentence: then a paragraph was scraped twice and its first copy is content.
+        if adjacent and (o.shape is not Shape.GOOD or not o.first.ends_sentence):
+            u.reason = Reason.CAPTION
+            if o.reason is None and orig != title_at:
+                o.reason = Reason.CAPTION
+        elif u.reason is None:
+            u.reason = Reason.DUPLICATE
+
+
+def claim_after_labels(page: Page, ctx: Context) -> None:
+    """A bare label ("Related:") claims the unpunctuated lines after it, up to the title."""
+    units = page.units
+    for k, u in enumerate(units):
+        if u.label and u.reason is not None:
+            claim_after_label(units, k, u.reason, page.runs_matter, page.title_at)
+
+
+def mark_above_title(page: Page, ctx: Context) -> None:
+    """Everything above the title is menus, section names, log-in links or reading times.
+
+    A button beside a cookie notice or a share bar belongs to it (a date line has no
+    buttons: a word beside it is a menu entry).
+    """
+    units = page.units
+    if page.title_at is None:
+        return
+    for k in range(page.title_at):
+        if not page.is_bad(k):
+            beside = [r for r in neighbour_reasons(units, k, same_run=page.runs_matter)
+                      if r is not Reason.BYLINE]
+            first = units[k].first
+            units[k].reason = (
+                Reason.OTHER if is_reading(first)
+                else Reason.NAVIGATION if len(MENU_SEPARATOR.findall(first.text)) >= 2
+                else beside[0] if beside else Reason.NAVIGATION)
+
+
+def mark_header(page: Page, ctx: Context) -> None:
+    """Between the title and the first paragraph: bylines, dates, captions, fragments.
+
+    A standfirst may come before them: then the zone runs to the next paragraph, provided
+    a known label (a byline, a share button) shows it is still the header.
+    """
+    units = page.units
+    front = _header_fragments(page)
+    for k in front:
+        if looks_like_byline(units[k].first):
+            units[k].reason = Reason.BYLINE
+    for _ in range(2):  # fragments beside header boilerplate share its reason
+        for k in front:
+            beside = neighbour_reasons(units, k, same_run=page.runs_matter)
+            if units[k].reason is None and beside:
+                units[k].reason = beside[0]
+    for k in front:
+        if units[k].reason is None and k < page.first_good:
+            units[k].reason = Reason.OTHER
+
+
+def _header_fragments(page: Page) -> list[int]:
+    """The short units of the header zone that the header stage may judge."""
+    units, title_at, first_good = page.units, page.title_at, page.first_good
+    start = (title_at + 1) if title_at is not None else 0
+    front_end = first_good
+    next_content = next((k for k in range(start, len(units)) if not page.is_bad(k)), None)
+    if next_content == first_good:
+        second = next((k for k in range(first_good + 1, len(units))
+                       if not page.is_bad(k) and units[k].shape is Shape.GOOD), None)
+        if second is not None and any(units[k].reason in HEADER_REASONS
+                                      for k in range(first_good + 1, second)):
+            front_end = second
+    # Entry stamps of a live blog ("11:48 PM" over each entry) are part of the entries.
+    stamps = sum(1 for u in units if u.reason is None and BARE_TIME.match(u.first.text))
+    return [k for k in range(start, front_end)
+            if not page.is_bad(k) and units[k].shape is Shape.SHORT
+            and not page.opens_with_paragraph
+            and not (stamps >= 2 and BARE_TIME.match(units[k].first.text))
+            and not is_prose(units[k], page.stopwords, page.trusted)
+            and not introduces(units, k, page.runs_matter)]
+
+
+def mark_page_lists(page: Page, ctx: Context) -> None:
+    """Menus and section indexes below the body's first paragraph: once the body is found."""
+    below = max(page.first_good, page.title_at if page.title_at is not None else 0)
+    menu_blocks(page.units, below, page.runs_matter)
+    headline_lists(page.units, below, page.runs_matter)
+
+
+def close_the_page(page: Page, ctx: Context) -> None:
+    """A comment thread or press contact block runs to the end: before the tail is measured."""
+    close_page(page.units, ctx.rules, page.first_good)
+
+
+def mark_closing_lines(page: Page, ctx: Context) -> None:
+    """Author bios and calls to action among the last paragraphs: before the tail is measured."""
+    closing_lines(page.units, ctx.rules, page.first_good)
+
+
+def find_tail(page: Page, ctx: Context) -> None:
+    """Where the trailing zone starts: after the last sentence, short lists of our own kept.
+
+    A list right under a paragraph ending with a colon ("Here is what we know:") or under
+    a label of the page's own ("Pros:", "Zutaten:") is content, however short its lines
+    (link lists have headlines); a date among its entries is the list's, not a byline.
+    """
+    units = page.units
+    tail = tail_start(units, floor=(page.title_at + 1) if page.title_at is not None else 0)
+    if (0 < tail < len(units) and page.protected(tail - 1)
+            and units[tail - 1].first.text.endswith(":")):
+        list_run = units[tail].run
+        while tail < len(units) and (not page.is_bad(tail) or dated_entry(units[tail])) and (
+                units[tail].run == list_run or not page.runs_matter):
+            units[tail].reason = None
+            tail += 1
+    while tail < len(units) and short_list_at(units, tail):
+        tail += 1
+        while tail < len(units) and list_entry(units[tail]) and (
+                not page.is_bad(tail) or dated_entry(units[tail])):
+            units[tail].reason = None
+            tail += 1
+    page.tail = tail
+    page.last = tail - 1 if tail > 0 and any(page.protected(k) for k in range(tail)) else None
+
+
+def mark_tail(page: Page, ctx: Context) -> None:
+    """After the last sentence: link lists, tags, names, stray fragments (a sign-off kept)."""
+    units, tail = page.units, page.tail
+    if page.last is None:
+        return
+    for k in range(tail, len(units)):
+        if not page.is_bad(k) and not (k == tail and sign_off(units, k, ctx.rules.cta_address)):
+            units[k].reason = tail_reason(units[k].first)
+            units[k].guessed = True
+    for k in range(len(units) - 2, tail - 1, -1):
+        u, nxt = units[k], units[k + 1]
+        if (u.guessed and u.reason in (Reason.BYLINE, Reason.OTHER) and nxt.guessed
+                and nxt.reason is Reason.RELATED and nxt.run == u.run):
+            u.reason = Reason.RELATED  # the heading of the link list under it
+    tail_topics(units, tail)
+
+
+def mark_lead_ins(page: Page, ctx: Context) -> None:
+    """In the body, "Jangan lewatkan: <headline>" is a link: once the body's ends are known."""
+    end = page.last if page.last is not None else len(page.units)
+    for k in range(page.first_good + 1, end):
+        if (not page.is_bad(k) and k != page.title_at
+                and link_lead_in(page.units, k, page.runs_matter)):
+            page.units[k].reason = Reason.RELATED
+
+
+def revise_body(page: Page, ctx: Context) -> None:
+    """Body fragments judged by their neighbours, now that the zones around them are judged.
+
+    A fragment squeezed into a strip of boilerplate, a caption beside its credit, the one
+    fragment of a paragraph of boilerplate, a line without letters, a long line without
+    a stopword (a menu).
+    """
+    units = page.units
+    end = page.last if page.last is not None else len(units)
+    by_run: dict[int, list[int]] = {}
+    unjudged: Counter[int] = Counter()
+    for k, u in enumerate(units):
+        by_run.setdefault(u.run, []).append(k)
+        if u.reason is None:
+            unjudged[u.run] += 1
+    for k in range(page.first_good, end):
+        u = units[k]
+        if page.is_bad(k) or u.shape is Shape.GOOD:
+            continue
+        before = nearest(units, k, -1)
+        after = nearest(units, k, +1)
+        if u.shape is Shape.SHORT and squeezed(u, before, after, page.runs_matter):
+            u.reason = before.reason  # type: ignore[union-attr]
+            continue
+        if (page.runs_matter and not u.first.is_quote and not u.first.is_list_item
+                and u.first.words <= 30 and beside_credit(units, k, page.credits)):
+            u.reason = Reason.CAPTION
+            continue
+        if u.shape is Shape.SHORT and unjudged[u.run] == 1 and len(by_run[u.run]) > 1:
+            # The only fragment in a paragraph of boilerplate ("Subscribe" / "Read free");
+            # an advert slot or a caption glued to a heading does not make it boilerplate.
+            mate = next(units[j].reason for j in by_run[u.run] if j != k)
+            if mate in STRIP_REASONS:
+                u.reason = mate
+                continue
+        u.reason = _stray_reason(page, u)
+
+
+def _stray_reason(page: Page, u: Unit) -> Reason | None:
+    """A short body line without letters (a page number) or without stopwords (a menu)."""
+    if u.shape is Shape.SHORT and not u.first.has_letters:
+        return Reason.NAVIGATION if u.first.text.isdigit() else None
+    if (u.shape is Shape.SHORT and page.trusted and u.first.words >= 10
+            and not u.first.has_inner_punctuation
+            and stopword_density(u.first, page.stopwords) < 0.05):
+        return Reason.NAVIGATION
+    return u.reason
+
+
+def revise_strips(page: Page, ctx: Context) -> None:
+    """A short sentence inside one strip of boilerplate ("Newsletter" / pitch / "Sign up").
+
+    Last, so that both sides of the strip have their final reasons.
+    """
+    units = page.units
+    for k in range(1, len(units) - 1):
+        u, before, after = units[k], units[k - 1], units[k + 1]
+        if (u.reason is None and len(u.lines) == 1 and u.first.words <= 25
+                and before.reason is not None and before.reason is after.reason
+                and before.reason in STRIP_REASONS and before.run == u.run == after.run
+                and page.runs_matter):
+            u.reason = before.reason
+
+
+STAGES: tuple[Stage, ...] = (
+    match_patterns,
+    build_units,
+    shape_units,
+    weigh_blank_lines,
+    mark_rows,
+    mark_credit_captions,
+    find_title,
+    mark_title_echoes,
+    mark_repeats,
+    claim_after_labels,
+    mark_above_title,
+    mark_header,
+    mark_page_lists,
+    close_the_page,
+    mark_closing_lines,
+    find_tail,
+    mark_tail,
+    mark_lead_ins,
+    revise_body,
+    revise_strips,
+)

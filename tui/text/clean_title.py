@@ -1,0 +1,124 @@
+"""Where a page's title stands: the line restating the record's title, or the headline."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from tui.text import duplicates
+from tui.text.line import stopword_density
+from tui.text.line_kinds import is_header_widget, looks_like_byline
+from tui.text.model import Reason
+from tui.text.page import Page, Shape, Unit
+
+# The site's name after a browser title's separator has at most this many words.
+SITE_SUFFIX_WORDS = 6
+_TITLE_SEPARATOR = re.compile(r"\s(?:[|\-–—:·•»]|::)\s")
+
+
+def field_title(page: Page) -> int | None:
+    """The first unit above the body's first paragraph that restates the record's title."""
+    units = page.units
+    for k in range(min(page.first_good + 1, len(units))):
+        if not page.is_bad(k) and duplicates.echoes_title(units[k].first, page.title_tokens):
+            return k
+    return None
+
+
+def headline(page: Page) -> int | None:
+    """The page's headline: the first substantial line above the first paragraph.
+
+    Above the first paragraph, skipping one- and two-word menu items when a longer line is
+    there; an article that opens with its first paragraph has no title line (the paragraph
+    stands in for it).
+    """
+    units, first_good = page.units, page.first_good
+    candidates = [k for k in range(min(first_good, len(units)))
+                  if not page.is_bad(k) and not is_header_widget(units[k].first)]
+    headlines = [k for k in candidates if units[k].first.words >= 4
+                 and not _in_menu(units, k, page.runs_matter)]
+    title_at = headlines[0] if headlines else None
+    # A headline sits right above its byline or date; an earlier line-long "headline"
+    # with none under it is a site banner or a section name.
+    if title_at is not None and not _dated(units, title_at + 1):
+        # Headlines are telegraphic: a later dated line replaces the first only when it
+        # has fewer stopwords (a standfirst over the byline has more).
+        first = units[title_at].first
+        stopwords = page.stopwords
+        density = stopword_density(first, stopwords) if page.trusted else 0.0
+        title_at = next((k for k in headlines if _dated(units, k + 1)
+                         and not looks_like_byline(units[k].first, dates=False)
+                         and units[k].first.words >= 0.75 * first.words
+                         and stopword_density(units[k].first, stopwords) < density),
+                        title_at)
+    if title_at is None:
+        title_at = next((k for k in candidates if units[k].first.words >= 3),
+                        candidates[0] if candidates else None)
+    if title_at is None and first_good < len(units):
+        title_at = first_good
+    return title_at
+
+
+def _menu_item(unit: Unit | None) -> bool:
+    """A menu entry: a word or three, unpunctuated (or a line already called navigation)."""
+    if unit is None:
+        return False
+    if unit.reason is not None:
+        return unit.reason is Reason.NAVIGATION
+    first = unit.first
+    return unit.shape is Shape.SHORT and first.words <= 3 and not first.has_inner_punctuation
+
+
+def _in_menu(units: Sequence[Unit], k: int, runs_matter: bool) -> bool:
+    """Whether unit k sits between menu entries (so it is not the title).
+
+    Where blank lines separate paragraphs, only entries of the same paragraph count.
+    """
+    if units[k].first.words > 5:
+        return False  # a headline, not a menu entry
+
+    def at(j: int) -> Unit | None:
+        if not 0 <= j < len(units) or (runs_matter and units[j].run != units[k].run):
+            return None
+        return units[j]
+
+    return _menu_item(at(k - 1)) and _menu_item(at(k + 1))
+
+
+def _dated(units: Sequence[Unit], k: int) -> bool:
+    """Whether unit k is a byline or a date line (what stands under a headline)."""
+    if not 0 <= k < len(units):
+        return False
+    u = units[k]
+    if u.reason is not None:
+        return u.reason is Reason.BYLINE
+    return u.shape is Shape.SHORT and u.first.words <= 8 and looks_like_byline(u.first)
+
+
+def page_title_copy(units: Sequence[Unit], top: int, first_good: int) -> int | None:
+    """The headline under a whole page's browser title (unit `top`, the page's first).
+
+    It is a later line above the first sentence-long paragraph that repeats the top line
+    without its " | Site" suffix, or the whole top line after at least two other lines (the
+    menus); of several such copies (a breadcrumb, then the headline) the last one.
+    """
+    if top != 0 or top > first_good or len(units[top].lines) > 1:
+        return None
+    head = units[top].first
+    if units[top].shape is Shape.GOOD and head.ends_sentence:
+        return None  # a paragraph, not a browser title
+    suffixed = _TITLE_SEPARATOR.search(head.text) is not None
+    found = None
+    for j in range(top + 1, len(units)):
+        u = units[j]
+        if u.shape is Shape.GOOD and u.lines[-1].ends_sentence and u.reason is None:
+            break
+        tokens = u.first.tokens
+        if u.reason is not None or len(u.lines) > 1 or len(tokens) < 2:
+            continue
+        extra = len(head.tokens) - len(tokens)
+        if head.tokens[:len(tokens)] != tokens:
+            continue
+        if (extra == 0 and j >= top + 3) or (suffixed and 0 < extra <= SITE_SUFFIX_WORDS):
+            found = j
+    return found
