@@ -89,10 +89,15 @@ def run_local(tasks: Iterator[Task], job: Job, jobs: int,
         return
     pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=warm, initargs=(job,))
     pool.submit(int)  # with fork, every worker is forked now, before any thread exists
+    finished = False
     try:
         yield from in_order(chain(head, tasks),
                             lambda t: pool.submit(run_task, t.source, job, t.seq), 4 * jobs)
+        finished = True
     except BrokenProcessPool as exc:
         raise WorkerLost(f"a worker process stopped unexpectedly ({exc})") from None
     finally:
-        pool.shutdown(wait=False, cancel_futures=True)
+        if not finished:  # Ctrl-C, a closed pipe, a fatal path: no task is worth finishing
+            for process in list(getattr(pool, "_processes", {}).values()):
+                process.terminate()
+        pool.shutdown(wait=finished, cancel_futures=True)

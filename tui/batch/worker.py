@@ -7,6 +7,7 @@ in the local pool's processes and on Dask workers, so every mode gives the same 
 from __future__ import annotations
 
 import json
+import signal
 import threading
 import uuid
 from dataclasses import dataclass, field
@@ -58,8 +59,11 @@ def pipeline_for(job: Job) -> Pipeline:
 def warm(job: Job) -> None:
     """Build the pipeline and load its recogniser before the first task (a pool initializer).
 
-    Errors are left for the first task to raise, where the caller sees them.
+    Errors are left for the first task to raise, where the caller sees them. Ctrl-C is
+    the caller's to handle (it stops the pool): a worker ignores it rather than print a
+    traceback.
     """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         _ = pipeline_for(job).recogniser
     except Exception:  # e.g. RecogniserError: the first analysis raises it again
