@@ -164,3 +164,25 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal() -> None:
     with meter(20, stream) as bar:
         bar.advance(20)
     assert stream.getvalue() == ""
+
+
+def test_a_worker_that_dies_stops_the_run_in_one_line(
+        capsys: pytest.CaptureFixture[str], dump: list[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from tui.text.pipeline import Pipeline
+
+    real = Pipeline.analyse
+    parent = os.getpid()
+
+    def dying(self: Pipeline, record: Any, **kw: Any) -> Any:
+        if record.title == "Berita 20" and os.getpid() != parent:
+            os._exit(9)  # as if killed (out of memory)
+        return real(self, record, **kw)
+
+    monkeypatch.setattr(Pipeline, "analyse", dying)
+    code, out, err = analyse(capsys, "--jobs", "2", "--chunk", "4", dump[0])
+    assert code == 1 and 0 < len(out.splitlines()) < 29
+    assert err.splitlines()[-1].startswith("warta: a worker process stopped unexpectedly")
+    assert "Traceback" not in err
