@@ -186,3 +186,13 @@ def test_a_worker_that_dies_stops_the_run_in_one_line(
     assert code == 1 and 0 < len(out.splitlines()) < 29
     assert err.splitlines()[-1].startswith("warta: a worker process stopped unexpectedly")
     assert "Traceback" not in err
+
+
+def test_tasks_shrink_for_a_small_dump_so_every_worker_has_several() -> None:
+    from tui.batch.run import chunk_for
+
+    assert chunk_for(100_000, 2, 64, 8) == 64
+    assert chunk_for(200, 2, 64, 8) == 25  # 8 tasks for 2 workers
+    assert chunk_for(20, 2, 64, 8) == 8
+    assert chunk_for(None, 2, 64, 8) == 64  # a stream
+    assert chunk_for(3_000, 2, 1000, 64) == 375

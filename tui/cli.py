@@ -116,8 +116,8 @@ def _add_batch_options(analyse: argparse.ArgumentParser) -> None:
                          help="run on the Dask cluster whose scheduler is at ADDRESS "
                               "(tcp://host:8786), or `local` for one on this machine")
     analyse.add_argument("--chunk", type=int, metavar="N",
-                         help=f"records per task (default {LOCAL_CHUNK}; "
-                              f"{CLUSTER_CHUNK} with --scheduler)")
+                         help=f"records per task (default: up to {LOCAL_CHUNK}, with "
+                              f"--scheduler up to {CLUSTER_CHUNK}; fewer for a small dump)")
     analyse.add_argument("--no-progress", action="store_true",
                          help="no progress bar on a terminal's stderr")
 

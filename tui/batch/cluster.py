@@ -55,13 +55,18 @@ def connect(address: str, workers: int) -> Iterator[Any]:
         yield client
 
 
+def workers(client: Any) -> int:
+    """How many workers the cluster has now (at least 1)."""
+    return max(1, len(client.scheduler_info().get("workers", {})))
+
+
 def run_cluster(tasks: Iterator[Task], job: Job, client: Any) -> Iterator[Done]:
     """Every task on the cluster's workers; outcomes in input order.
 
     Earlier tasks get a higher priority, so the window's head is never left waiting
     behind later work.
     """
-    workers = max(1, len(client.scheduler_info().get("workers", {})))
+    count = workers(client)
     shared = client.scatter(job, broadcast=True, hash=False)
 
     def submit(task: Task) -> Any:
@@ -70,6 +75,6 @@ def run_cluster(tasks: Iterator[Task], job: Job, client: Any) -> Iterator[Done]:
 
     # Futures dropped when the run stops early are released (and cancelled) by the client.
     try:
-        yield from in_order(tasks, submit, 2 * workers + 2)
+        yield from in_order(tasks, submit, 2 * count + 2)
     except _distributed().KilledWorker as exc:
         raise WorkerLost(f"a Dask worker died running a task ({exc})") from None

@@ -12,7 +12,7 @@ import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from tui.batch.cluster import ClusterError, connect, run_cluster
+from tui.batch.cluster import ClusterError, connect, run_cluster, workers
 from tui.batch.parquet import ParquetMissing
 from tui.batch.plan import Dumps, local_tasks, path_tasks
 from tui.batch.pool import Done, WorkerLost, run_local
@@ -35,7 +35,18 @@ from tui.text.settings import AnalysisSettings
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 LOCAL_CHUNK = 64  # records a task on this machine: enough to amortise pickling
-CLUSTER_CHUNK = 1000  # records a task on a cluster: one Parquet part each
+CLUSTER_CHUNK = 1000  # records a task on a cluster at most: one Parquet part each
+
+
+MIN_CHUNK = 8
+
+
+def chunk_for(total: int | None, workers: int, largest: int, smallest: int) -> int:
+    """Records per task: `largest`, fewer for a small dump (four tasks a worker at least,
+    so no worker idles while another finishes a big last task), never under `smallest`."""
+    if total is None:  # a stream: its tasks are cut short whenever input pauses
+        return largest
+    return max(smallest, min(largest, -(-total // (4 * workers))))
 
 
 def cores() -> int:
@@ -117,12 +128,14 @@ def analyse(options: Options, settings: AnalysisSettings, limits: DumpLimits,
         dumps = stack.enter_context(Dumps(options.paths, options.recursive, limits))
         try:
             if options.scheduler is None:
-                done = run_local(local_tasks(dumps, options.chunk or LOCAL_CHUNK), job,
-                                 options.jobs, dumps.streaming)
+                chunk = options.chunk or chunk_for(dumps.total(), options.jobs, LOCAL_CHUNK,
+                                                   MIN_CHUNK)
+                done = run_local(local_tasks(dumps, chunk), job, options.jobs, dumps.streaming)
             else:
                 client = stack.enter_context(connect(options.scheduler, options.jobs))
-                done = run_cluster(path_tasks(dumps, options.chunk or CLUSTER_CHUNK), job,
-                                   client)
+                chunk = options.chunk or chunk_for(dumps.total(), workers(client),
+                                                   CLUSTER_CHUNK, LOCAL_CHUNK)
+                done = run_cluster(path_tasks(dumps, chunk), job, client)
             sink = NullSink() if parts else open_sink(output)
         except (ClusterError, OutputError) as exc:
             problem(str(exc))
