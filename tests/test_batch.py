@@ -193,6 +193,6 @@ def test_tasks_shrink_for_a_small_dump_so_every_worker_has_several() -> None:
 
     assert chunk_for(100_000, 2, 64, 8) == 64
     assert chunk_for(200, 2, 64, 8) == 25  # 8 tasks for 2 workers
-    assert chunk_for(20, 2, 64, 8) == 8
+    assert chunk_for(20, 2, 64, 16) == 16
     assert chunk_for(None, 2, 64, 8) == 64  # a stream
     assert chunk_for(3_000, 2, 1000, 64) == 375
