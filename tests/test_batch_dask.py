@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from batch_dumps import make_dump
 
-from tests.batch_dumps import make_dump
 from tui.batch import parquet
 from tui.cli import main
 

@@ -26,6 +26,7 @@ class ClusterError(Exception):
 
 
 def _distributed() -> Any:
+    """The distributed module, or ClusterError naming the extra to install."""
     try:
         import distributed
     except ImportError:
@@ -70,6 +71,7 @@ def run_cluster(tasks: Iterator[Task], job: Job, client: Any) -> Iterator[Done]:
     shared = client.scatter(job, broadcast=True, hash=False)
 
     def submit(task: Task) -> Any:
+        """Queue one task on the cluster; the earlier, the sooner."""
         return client.submit(run_task, task.source, shared, task.seq, pure=False,
                              priority=-task.seq)
 

@@ -23,6 +23,7 @@ class ParquetMissing(Exception):
 
 
 def _pa() -> Any:
+    """pyarrow with its parquet module, or ParquetMissing naming the extra."""
     try:
         import pyarrow
         import pyarrow.parquet
@@ -130,6 +131,7 @@ class ParquetSink:
         """Row groups are written whole: nothing to pass on early."""
 
     def _flush(self) -> None:
+        """Write the buffer as one row group; roll to a new part when this one is full."""
         if not self.buffer:
             return
         if self.folder:

@@ -110,6 +110,7 @@ def _entries(target: Target, limits: DumpLimits) -> Iterator[tuple[Record | str,
     notes = target.notes
 
     def said() -> Iterator[tuple[Record | str, bool]]:
+        """The messages said since the last call, in order."""
         yield from ((note, False) for note in notes)
         notes.clear()
 

@@ -48,6 +48,7 @@ def in_order(tasks: Iterator[Task], submit: Callable[[Task], Any],
     pending: deque[tuple[Task, Any]] = deque()
 
     def ready() -> Iterator[Done]:
+        """The results at the head that are already done."""
         while pending and (pending[0][1] is None or pending[0][1].done()):
             head, ahead = pending.popleft()
             yield head, None if ahead is None else ahead.result()

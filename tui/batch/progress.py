@@ -19,6 +19,7 @@ class Meter:
 
 
 def _columns() -> tuple[Any, ...]:
+    """The bar's columns: bar, percent, done/total records, rate, elapsed, ETA."""
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -31,12 +32,13 @@ def _columns() -> tuple[Any, ...]:
     from rich.text import Text
 
     class RateColumn(ProgressColumn):
-        """Records a second, over rich's recent window."""
+        """Records a second since the run began (results come back in bursts, in order)."""
 
         def render(self, task: Any) -> Text:
-            speed = task.finished_speed or task.speed
-            return Text("" if speed is None else f"{speed:,.1f} records/s",
-                        style="progress.data.speed")
+            """The rate as text, empty before the first second."""
+            elapsed = task.finished_time or task.elapsed
+            rate = f"{task.completed / elapsed:,.1f} records/s" if elapsed else ""
+            return Text(rate, style="progress.data.speed")
 
     return (TextColumn("analyse"), BarColumn(), TaskProgressColumn(), MofNCompleteColumn(),
             TextColumn("records"), RateColumn(), TimeElapsedColumn(), TextColumn("ETA"),
@@ -46,34 +48,31 @@ def _columns() -> tuple[Any, ...]:
 class Bar(Meter):
     """A rich progress bar, shown from the first records done; stderr lines appear above it.
 
-    Started late on purpose: the bar refreshes from a thread, and the local pool forks its
-    workers before the first results come back, so no thread exists when they fork.
+    Its clock starts with the run, its display late on purpose: the bar refreshes from a
+    thread, and the local pool forks its workers before the first results come back, so
+    no thread exists when they fork.
     """
 
     def __init__(self, total: int | None, stream: IO[str], force: bool) -> None:
-        self.total, self.stream, self.force = total, stream, force
-        self.progress: Any = None
-        self.task: Any = None
-
-    def advance(self, records: int) -> None:
-        """`records` more are done."""
-        if self.progress is None:
-            self._start()
-        self.progress.advance(self.task, records)
-
-    def _start(self) -> None:
         from rich.console import Console
         from rich.progress import Progress
 
-        console = Console(file=self.stream, force_terminal=self.force or None)
+        console = Console(file=stream, force_terminal=force or None)
         self.progress = Progress(*_columns(), console=console, redirect_stdout=False,
-                                 redirect_stderr=self.stream is sys.stderr)
-        self.task = self.progress.add_task("analyse", total=self.total)
-        self.progress.start()
+                                 redirect_stderr=stream is sys.stderr)
+        self.task = self.progress.add_task("analyse", total=total)
+        self.shown = False
+
+    def advance(self, records: int) -> None:
+        """`records` more are done."""
+        if not self.shown:
+            self.progress.start()
+            self.shown = True
+        self.progress.advance(self.task, records)
 
     def stop(self) -> None:
         """Draw the last state and stop the refresh thread."""
-        if self.progress is not None:
+        if self.shown:
             self.progress.stop()
 
 

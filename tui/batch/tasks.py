@@ -92,6 +92,7 @@ class Outcome:
 
 
 def _ignore(_: str) -> None:
+    """Say nothing (the caller already said it)."""
     return None
 
 
@@ -101,6 +102,7 @@ _KEEP_OPEN = 2
 
 
 def _opened(path: str, label: str, name: str, limits: DumpLimits) -> Reader:
+    """The reader of a file read whole, opened once per process (two kept open)."""
     key = (path, name, limits)
     if (reader := _OPENED.get(key)) is not None:
         _OPENED.move_to_end(key)
@@ -132,6 +134,7 @@ def _reader(source: LineRange | TextSlice | FileRange, problem: Problem) -> tupl
 
 def _read_range(source: LineRange | TextSlice | FileRange,
                 problem: Problem) -> Iterator[Record | str | Lost]:
+    """A ranged source's records and messages; Lost when its path cannot be read here."""
     try:
         reader, positions = _reader(source, problem)
     except (OSError, DumpError) as exc:

@@ -81,6 +81,7 @@ def json_line(doc: dict[str, Any]) -> str:
 
 
 def _analyse_one(pipeline: Pipeline, record: Record, job: Job, out: Outcome) -> None:
+    """Analyse one record into `out`: its warning line and JSON line, or a failure line."""
     try:
         doc = pipeline.analyse(record, detect_language=job.detect_language)
     except RecogniserError:
@@ -102,6 +103,7 @@ def run_task(source: Source, job: Job, seq: int = 0) -> Outcome:
     out = Outcome()
 
     def problem(message: str) -> None:
+        """Keep a stderr message at its place among the lines."""
         out.entries.append((False, message))
 
     for item in read_source(source, problem):
