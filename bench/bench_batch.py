@@ -6,7 +6,9 @@ three modes taking turns for ROUNDS rounds, so all of them see the same machine.
 LocalCluster (scheduler + 2 worker processes, one thread each, on 127.0.0.1) is started
 once by this script and passed with --scheduler; its start-up is reported apart. Wall
 times include each process's start (and the pool's); the baseline is --jobs 1. The
-cluster's JSON Lines must be byte-identical to the local run's.
+cluster's JSON Lines must be byte-identical to the local run's. CPU s (all processes of
+a local run, the pool's workers included) shows what running in parallel costs on top:
+on a busy machine the wall times say little, the CPU seconds still do.
 
     python bench/bench_batch.py [--count N] [--rounds R]
 """
@@ -17,6 +19,7 @@ import argparse
 import hashlib
 import logging
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -32,19 +35,30 @@ from common import generated_dump  # noqa: E402
 OUT = HERE / "out"
 
 
-def run(dump: Path, extra: list[str], out: Path) -> float:
-    """Seconds one `warta analyse DUMP EXTRA > OUT` takes (exit status 0 required)."""
+def cpu_of_children() -> float:
+    """CPU seconds (user + system) of the finished child processes, theirs included."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run(dump: Path, extra: list[str], out: Path) -> tuple[float, float]:
+    """Wall and CPU seconds of one `warta analyse DUMP EXTRA > OUT` (exit 0 required).
+
+    The CPU counts the process and its pool's workers, not a cluster's workers.
+    """
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    cpu0 = cpu_of_children()
     t0 = time.perf_counter()
     with out.open("wb") as sink:
         proc = subprocess.run([sys.executable, "-m", "tui.cli", "analyse", "--no-progress",
                                *extra, str(dump)], stdout=sink, stderr=subprocess.PIPE,
                               env=env, check=False)
     took = time.perf_counter() - t0
+    cpu = cpu_of_children() - cpu0
     if proc.returncode != 0:
         raise SystemExit(f"warta analyse {' '.join(extra)}: exit {proc.returncode}\n"
                          f"{proc.stderr.decode(errors='replace')[-2000:]}")
-    return took
+    return took, cpu
 
 
 def digest(path: Path) -> str:
@@ -70,17 +84,24 @@ def main() -> int:
         modes = {"--jobs 1": ["--jobs", "1"], "--jobs 2": ["--jobs", "2"],
                  "LocalCluster, 2 workers": ["--scheduler", cluster.scheduler_address]}
         times: dict[str, list[float]] = {name: [] for name in modes}
+        cpus: dict[str, list[float]] = {name: [] for name in modes}
         outputs = {name: OUT / f"batch_{i}.jsonl" for i, name in enumerate(modes)}
         for _ in range(args.rounds):
             for name, extra in modes.items():
-                times[name].append(run(dump, extra, outputs[name]))
+                took, cpu = run(dump, extra, outputs[name])
+                times[name].append(took)
+                cpus[name].append(cpu)
     base = statistics.median(times["--jobs 1"])
     print(f"articles: {args.count} (~3,000 chars, language on), rounds: {args.rounds}, "
           f"cores: {os.cpu_count()}; LocalCluster start-up {started:.1f} s (not counted)")
-    print(f"{'mode':<26}{'median s':>10}{'articles/s':>12}{'vs --jobs 1':>13}")
+    print(f"{'mode':<26}{'median s':>10}{'articles/s':>12}{'vs --jobs 1':>13}"
+          f"{'CPU s':>9}")
     for name, took in times.items():
         median = statistics.median(took)
-        print(f"{name:<26}{median:>10.2f}{args.count / median:>12.1f}{base / median:>12.2f}x")
+        cpu = statistics.median(cpus[name])
+        shown = f"{cpu:>9.2f}" if "--jobs" in name else f"{'n/a':>9}"
+        print(f"{name:<26}{median:>10.2f}{args.count / median:>12.1f}{base / median:>12.2f}x"
+              f"{shown}")
     same = {digest(p) for p in outputs.values()}
     print(f"JSON Lines byte-identical across the three modes: {'yes' if len(same) == 1 else 'NO'}")
     return 0 if len(same) == 1 else 1
