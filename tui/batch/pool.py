@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import sys
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -28,12 +29,12 @@ def in_process(tasks: Iterator[Task], job: Job) -> Iterator[Done]:
 
 
 def _context() -> multiprocessing.context.BaseContext:
-    """fork where there is one: workers start at once with the modules already imported.
+    """fork on Linux: workers start at once with the modules already imported.
 
-    The pool is made before anything here starts a thread (the progress bar comes after).
+    The pool is made before anything here starts a thread (the progress bar and a stream's
+    reader come after). Elsewhere (macOS, Windows) fork is unsafe or missing: spawn.
     """
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    return multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
 
 
 def in_order(tasks: Iterator[Task], submit: Callable[[Task], Any],
