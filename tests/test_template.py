@@ -6,6 +6,8 @@ import random
 import sys
 from pathlib import Path
 
+import pytest
+
 from tui.config import load_config
 from tui.text.model import Reason, Record
 from tui.text.pipeline import Pipeline
@@ -168,3 +170,30 @@ def test_the_reader_learns_templates_once_and_keeps_them_in_the_sidecar(
         TemplateLearning(reading, "v2", again, shelf, TemplateLearner(), 1000).run()
         assert read == [1, 1]  # the dump changed: learnt again
         shelf.close()
+
+
+def test_analyse_learns_templates_in_a_first_pass_unless_told_not_to(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from tui.cli import main
+
+    dump = tmp_path / "sites.jsonl"
+    with dump.open("w", encoding="utf-8") as out:
+        for record in site_dump()[:35]:  # all of the first site, some of the second
+            out.write(json.dumps({"title": record.title, "text": record.text,
+                                  "url": record.url}) + "\n")
+    footer = SITES["harian-timur.example"]["foot"][-1]
+
+    def stripped_as(*flags: str) -> set[str | None]:
+        assert main(["analyse", str(dump), "--no-language", "--jobs", "1", *flags]) == 0
+        docs = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+        assert len(docs) == 35
+        return {b["reason"] for d in docs[:30] for b in d["blocks"] if footer in b["text"]}
+
+    assert stripped_as() == {"template"}
+    assert stripped_as("--no-template") == {None}  # kept as content without the first pass
+
+
+def test_a_lone_surrogate_is_a_line_like_any_other() -> None:
+    assert line_key("caf\udce9 menu") is not None

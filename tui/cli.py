@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gc
-import json
 import os
 import sys
 import time
@@ -50,44 +49,27 @@ def _config(args: argparse.Namespace) -> Config:
 
 
 def cmd_analyse(args: argparse.Namespace) -> int:
-    """Print one JSON object per article, in input order.
+    """Write one JSON object per article, in input order (tui.batch runs it, on every core).
 
     An article that hit a limit or needed a repair gets one stderr line naming it; one
     whose analysis fails gets one stderr line and no output, and the batch goes on
     (exit status 1 at the end).
     """
     from tui import regex_cache
-    from tui.text.pipeline import Pipeline  # not at the top: the reader builds it in a thread
+    from tui.batch.run import Options, analyse
 
     config = _config(args)
-    regex_cache.load()
-    pipeline = Pipeline(config.analysis)
-    out = sys.stdout
-    count = failed = 0
-    for target in args.paths:
-        try:
-            for record in iter_records(target, _problem, args.recursive,
-                                       limits=config.dump_limits, names=_field_names(args)):
-                try:
-                    doc = pipeline.analyse(record, detect_language=not args.no_language)
-                except RecogniserError:
-                    raise  # the configured recogniser cannot load: no record would work
-                except Exception as exc:  # one bad record never stops the batch
-                    _problem(f"{record.id}: analysis failed ({type(exc).__name__}: {exc}); "
-                             "skipped")
-                    failed += 1
-                    continue
-                if doc.warnings:
-                    _problem(f"{record.id}: {'; '.join(doc.warnings)}")
-                out.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
-                count += 1
-        except DumpError as exc:
-            return _fail(str(exc))
-    out.flush()
+    if args.jobs < 1 or (args.chunk is not None and args.chunk < 1):
+        return _fail("--jobs and --chunk take a number of at least 1")
+    options = Options(args.paths, args.recursive, args.jobs, args.chunk, args.output,
+                      args.scheduler, not args.no_language, not args.no_progress,
+                      _field_names(args))
+    learner = None
+    if not args.no_template and config.get("templates.learn") and STDIN not in args.paths:
+        learner = _template_learner(config)
+    code = analyse(options, config.analysis, config.dump_limits, _problem, learner)
     regex_cache.save()
-    if count == 0 and failed == 0:
-        return _fail(f"{' '.join(args.paths)}: no articles found")
-    return 1 if failed else 0
+    return code
 
 
 COMMANDS = ("analyse", "export", "stats")
@@ -134,10 +116,34 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", prog="warta")
     analyse = sub.add_parser("analyse", parents=common_and_dumps,
                              help="print the analysis of each article as JSON Lines")
-    analyse.add_argument("--no-language", action="store_true", help="skip language detection")
+    _add_batch_options(analyse)
     analyse.set_defaults(func=cmd_analyse)
     _add_triage_commands(sub, common_and_dumps)
     return parser
+
+
+def _add_batch_options(analyse: argparse.ArgumentParser) -> None:
+    """How `warta analyse` runs: processes, output file, Dask cluster."""
+    from tui.batch.run import CLUSTER_CHUNK, LOCAL_CHUNK, cores
+
+    analyse.add_argument("--no-language", action="store_true", help="skip language detection")
+    analyse.add_argument("-j", "--jobs", type=int, default=cores(), metavar="N",
+                         help="worker processes (default: every core, here %(default)s); "
+                              "with --scheduler local, Dask workers")
+    analyse.add_argument("-o", "--output", metavar="OUT",
+                         help="write OUT.jsonl (JSON Lines), OUT.parquet, or a folder of "
+                              "Parquet parts (OUT/) instead of standard output")
+    analyse.add_argument("--scheduler", metavar="ADDRESS",
+                         help="run on the Dask cluster whose scheduler is at ADDRESS "
+                              "(tcp://host:8786), or `local` for one on this machine")
+    analyse.add_argument("--chunk", type=int, metavar="N",
+                         help=f"records per task (default: up to {LOCAL_CHUNK}, with "
+                              f"--scheduler up to {CLUSTER_CHUNK}; fewer for a small dump)")
+    analyse.add_argument("--no-progress", action="store_true",
+                         help="no progress bar on a terminal's stderr")
+    analyse.add_argument("--no-template", action="store_true",
+                         help="do not read the input first to learn site templates (lines "
+                              "recurring across a site's articles); standard input never is")
 
 
 def _add_triage_commands(sub: Any, parents: list[argparse.ArgumentParser]) -> None:

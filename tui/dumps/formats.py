@@ -177,13 +177,15 @@ class TextFiles(Reader):
 
     A file's id is its path with the first `strip` characters replaced by `prefix`
     (a folder's path as given -> the folder's place under the dump root), computed on
-    demand: a million paths cost one list.
+    demand: a million paths cost one list. Relative paths are opened under `root` (default:
+    the current folder), so another process can read them while messages name them as given.
     """
 
     def __init__(self, files: list[str], problem: Problem, *, strip: int = 0,
                  prefix: str = "", limits: DumpLimits = DEFAULT_LIMITS,
-                 label: str | None = None) -> None:
+                 label: str | None = None, root: str = "") -> None:
         self.files = files  # the paths to open
+        self.root = root
         self.problem = problem
         # Messages name each path, or `label` for a one-file reader (e.g. "<stdin>").
         self.shown = label
@@ -197,8 +199,8 @@ class TextFiles(Reader):
         return len(self.files)
 
     def record(self, j: int) -> Record:
-        path = self.files[j]
-        where = self.shown or path
+        path = os.path.join(self.root, self.files[j])
+        where = self.shown or self.files[j]
         cap = self.limits.max_record_bytes
         try:
             with open(path, "rb") as fh:

@@ -31,7 +31,8 @@ def line_key(line: str) -> bytes | None:
     text = _SPACE.sub(" ", _DIGITS.sub("0", line.casefold())).strip(_EDGES)
     if len(text) < 2 or len(text) > MAX_LINE:
         return None
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest()
+    # surrogatepass: a lone surrogate (from a JSON escape in the dump) is still a line.
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest()
 
 
 def site_of(record: Record) -> str:
