@@ -1,4 +1,4 @@
-"""The panes' scrollbar draws the same cells as Textual's, without Rich's console pipeline."""
+"""The panes' scrollbar draws the same cells as Textual's, made and finished once per cell."""
 
 from __future__ import annotations
 
@@ -7,12 +7,15 @@ import itertools
 import pytest
 from rich.style import Style as RichStyle
 from textual.app import App, ComposeResult
-from textual.scrollbar import ScrollBarRender
+from textual.filter import Monochrome
+from textual.geometry import Region
+from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.strip import Strip
 from textual.visual import RichVisual, Visual
 
 from tui.widgets.line_pane import LinePane
-from tui.widgets.scrollbar import StripScrollBarRender
+from tui.widgets.scroll_height import set_scroll_height
+from tui.widgets.scrollbar import StripScrollBar, StripScrollBarRender
 
 
 class Pane(LinePane):
@@ -21,7 +24,7 @@ class Pane(LinePane):
     DEFAULT_CSS = "Pane { overflow-y: scroll; }"
 
     def render_line(self, y: int) -> Strip:
-        return Strip.blank(self.size.width)
+        return Strip.blank(self.size.width, self.rich_style)
 
 
 class Panes(App[None]):
@@ -59,13 +62,41 @@ async def test_the_bar_matches_textuals_for_every_position_and_length() -> None:
 
 
 @pytest.mark.asyncio
-async def test_the_pane_draws_its_bar_through_strips() -> None:
+@pytest.mark.parametrize("monochrome", [False, True])
+async def test_the_panes_bar_finishes_its_lines_as_textual_does(monochrome: bool) -> None:
+    app = Panes()
+    if monochrome:  # as NO_COLOR does: a line filter over every line
+        app._filters.append(Monochrome())
+    async with app.run_test(size=(30, 20)) as pilot:
+        pane = app.query_one(Pane)
+        bar = pane.vertical_scrollbar
+        assert isinstance(bar, StripScrollBar)
+        compared = 0
+        for height, top in ((5, 0), (100, 0), (100, 37), (100, 81), (21, 1), (1000, 500)):
+            set_scroll_height(pane, height)
+            pane.scroll_to(y=top, animate=False, immediate=True)
+            await pilot.pause()
+            assert isinstance(bar._render(), StripScrollBarRender)
+            whole = bar.region.reset_offset
+            for crop in (whole, Region(0, 3, 1, 9), Region(0, whole.height - 2, 1, 2)):
+                ours = bar.render_lines(crop)
+                bar._styles_cache.clear()
+                theirs = ScrollBar.render_lines(bar, crop)
+                assert _cells(ours) == _cells(theirs), (height, top, crop)
+                assert [s.cell_length for s in ours] == [s.cell_length for s in theirs]
+                compared += 1
+        assert compared == 18
+
+
+@pytest.mark.asyncio
+async def test_a_tinted_bar_goes_through_textuals_own_path() -> None:
     app = Panes()
     async with app.run_test(size=(30, 20)) as pilot:
         pane = app.query_one(Pane)
-        pane.virtual_size = pane.virtual_size.with_height(100)
-        await pilot.pause()
+        set_scroll_height(pane, 100)
         bar = pane.vertical_scrollbar
-        assert isinstance(bar._render(), StripScrollBarRender)
-        lines = bar.render_lines(bar.region.reset_offset)
-        assert len(lines) == bar.size.height and all(s.cell_length == bar.size.width for s in lines)
+        bar.styles.tint = "red 30%"
+        await pilot.pause()
+        assert not bar._plain()
+        crop = bar.region.reset_offset
+        assert _cells(bar.render_lines(crop)) == _cells(ScrollBar.render_lines(bar, crop))

@@ -2,7 +2,7 @@
 
 Textual calls render_line once per line of a frame, so whatever a line looks up about
 the pane (its width, its style) is looked up once per frame instead (render_lines); the
-vertical scrollbar draws without Rich's console pipeline (scrollbar.py).
+vertical scrollbar draws its few distinct lines once (scrollbar.py).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 from textual.style import Style
 
-from tui.widgets.scrollbar import StripScrollBarRender
+from tui.widgets.scrollbar import StripScrollBar
 
 
 class LinePane(ScrollView):
@@ -25,10 +25,14 @@ class LinePane(ScrollView):
 
     @property
     def vertical_scrollbar(self) -> ScrollBar:
-        """The vertical scrollbar (made on first use), drawn without Rich's pipeline."""
-        bar = super().vertical_scrollbar
-        if bar.renderer is not StripScrollBarRender:
-            bar.renderer = StripScrollBarRender
+        """The vertical scrollbar, made on first use as Widget.vertical_scrollbar makes
+        Textual's own, but a StripScrollBar."""
+        bar = self._vertical_scrollbar
+        if bar is None:
+            bar = self._vertical_scrollbar = StripScrollBar(
+                vertical=True, name="vertical", thickness=self.scrollbar_size_vertical)
+            bar.display = False
+            self.app._start_widget(self, bar)
         return bar
 
     def frame(self) -> tuple[int, Style]:
