@@ -13,6 +13,7 @@ from tui.safe_text import safe_plain
 from tui.text.model import Document
 from tui.widgets.line_pane import LinePane, line_strip
 from tui.widgets.scroll_height import set_scroll_height
+from tui.widgets.wrap import wrap
 
 UNKNOWN = "unknown"
 TOP_NAMES = 6  # entity names listed per label
@@ -147,10 +148,10 @@ class MetaPanel(LinePane, can_focus=True):
             # Continuation lines keep the indent of the value they belong to.
             indent = len(line.plain) - len(line.plain.lstrip(" "))
             if indent:
-                body = line[indent:].wrap(max(4, width - indent))
+                body = wrap(line[indent:], max(4, width - indent))
                 wrapped = [Content(" " * indent) + part for part in body]
             else:
-                wrapped = line.wrap(width)
+                wrapped = wrap(line, width)
             lines.extend(wrapped or [Content("")])
         self._lines = lines
         self._strips.clear()
