@@ -2,7 +2,8 @@
 
 Textual calls render_line once per line of a frame, so whatever a line looks up about
 the pane (its width, its style) is looked up once per frame instead (render_lines); the
-vertical scrollbar draws its few distinct lines once (scrollbar.py).
+padding and side borders around each line are made once per frame (line_finish.py);
+the vertical scrollbar draws its few distinct lines once (scrollbar.py).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 from textual.style import Style
 
+from tui.widgets.line_finish import PaneStylesCache
 from tui.widgets.scrollbar import StripScrollBar
 
 
@@ -22,6 +24,10 @@ class LinePane(ScrollView):
     """A ScrollView whose lines share one look-up of the pane's width and style per frame."""
 
     _pass: tuple[int, Style] | None = None  # (width, style) while a frame is drawn
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._styles_cache = PaneStylesCache()  # (Widget's own is a plain StylesCache)
 
     @property
     def vertical_scrollbar(self) -> ScrollBar:
