@@ -80,6 +80,7 @@ async def test_the_panes_bar_finishes_its_lines_as_textual_does(monochrome: bool
             whole = bar.region.reset_offset
             for crop in (whole, Region(0, 3, 1, 9), Region(0, whole.height - 2, 1, 2)):
                 ours = bar.render_lines(crop)
+                assert bar.render_lines(crop) is ours  # unchanged: the last frame's lines
                 bar._styles_cache.clear()
                 theirs = ScrollBar.render_lines(bar, crop)
                 assert _cells(ours) == _cells(theirs), (height, top, crop)

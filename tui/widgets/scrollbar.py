@@ -79,6 +79,7 @@ class StripScrollBar(ScrollBar):
         super().__init__(vertical, name, thickness=thickness)
         self._finished: dict[int, tuple[Strip, Strip]] = {}  # id(line): (line, finished)
         self._finished_for: tuple[object, ...] = ()
+        self._last_frame: tuple[Region, object, tuple[object, ...], list[Strip]] | None = None
 
     def _plain(self) -> bool:
         """Whether Textual would finish each line of the bar on its own (see the class doc)."""
@@ -102,6 +103,10 @@ class StripScrollBar(ScrollBar):
         if key != self._finished_for or len(self._finished) > FINISHED_KEPT:
             self._finished_for = key
             self._finished.clear()
+        last = self._last_frame
+        if (not self._dirty_regions and last is not None and last[0] == crop
+                and last[1] is self._render_cache and last[2] == key):
+            return last[3]  # nothing changed since the last frame drew the same lines
         strips: list[Strip] = []
         for y in crop.line_range:
             line = self.render_line(y) if y < height else Strip.blank(width, inner)
@@ -115,4 +120,5 @@ class StripScrollBar(ScrollBar):
         if crop.column_span != (0, width):
             x1, x2 = crop.column_span
             strips = [strip.crop(x1, x2) for strip in strips]
+        self._last_frame = (crop, self._render_cache, key, strips)
         return strips
