@@ -31,12 +31,14 @@ class StripScrollBarRender(ScrollBarRender, Visual):
     def render_strips(self, width: int, height: int | None, style: Style,
                       options: RenderOptions) -> list[Strip]:
         """The bar's lines, as RichVisual renders the Rich renderable (vertical only)."""
+        if width <= 0:
+            return []  # what Rich renders into no width
         console = active_app.get().console
         size = height or console.height
         bar_style = console.get_style(self.style)
         bar = self.render_bar(
             size=size, window_size=self.window_size, virtual_size=self.virtual_size,
-            position=self.position, vertical=True, thickness=width or console.width,
+            position=self.position, vertical=True, thickness=width,
             back_color=bar_style.bgcolor or DEFAULT_BACK,
             bar_color=bar_style.color or DEFAULT_BAR)
         base = style.rich_style
@@ -48,9 +50,10 @@ class StripScrollBarRender(ScrollBarRender, Visual):
                 text, seg_style, _control = segment
                 if base:
                     seg_style = base + seg_style
+                # As Segment.split_and_crop_lines leaves each line (cropped, never padded).
                 cell = Segment(text, seg_style)
                 strip = made[segment] = Strip(
-                    Segment.adjust_line_length([cell], width) if width else [cell])
+                    Segment.adjust_line_length([cell], width, pad=False))
             strips.append(strip)
         return strips[:height] if height is not None else strips
 
