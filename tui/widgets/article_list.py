@@ -3,23 +3,35 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import ClassVar, Protocol
+from typing import ClassVar, NamedTuple, Protocol
 
 from rich.cells import cell_len
 from textual.content import Content
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
 
 from tui.dumps.index import Row
 from tui.keymap import Scope, bindings
 from tui.safe_text import make_safe
+from tui.widgets.line_pane import LinePane
 
 MARK_WIDTH = 2  # the reserved column for a triage mark (decision letter + label dot)
+ROW_CACHE = 512  # drawn rows kept (a few screenfuls)
 LANG_WIDTH = 3
 WORDS_WIDTH = 6
+
+
+class RowStyles(NamedTuple):
+    """The styles a row is drawn with: its base, under the cursor, and its parts."""
+
+    base: Style
+    cursor: Style
+    muted: Style
+    escape: Style
+    mark: Style
+    error: Style
 
 
 class RowSource(Protocol):
@@ -48,7 +60,7 @@ def fit_words(text: str, width: int) -> str:
     return cut.rstrip() + "…"
 
 
-class ArticleList(ScrollView, can_focus=True):
+class ArticleList(LinePane, can_focus=True):
     """Rows of (mark, title, language, words); `rows` may be a filtered subset of the dump."""
 
     BINDINGS: ClassVar = bindings(Scope.PANE)
@@ -90,6 +102,9 @@ class ArticleList(ScrollView, can_focus=True):
         """The triage mark for an article (empty: undecided); set by the triage feature."""
         self.tags: Callable[[int, int], str] = lambda _i, _w: ""
         """The article's triage labels in at most so many cells, shown after the title."""
+        self._rows_drawn: dict[tuple[object, ...], Strip] = {}
+        self._row_styles: RowStyles | None = None
+        self._row_pass: tuple[int, RowStyles] | None = None  # set while a frame is drawn
 
     # -- data ---------------------------------------------------------------------------
 
@@ -191,51 +206,89 @@ class ArticleList(ScrollView, can_focus=True):
         return Style(foreground=full.foreground, bold=full.bold, italic=full.italic,
                      underline=full.underline, dim=full.dim)
 
-    def render_line(self, y: int) -> Strip:
-        """One row: mark, title, language, words; the cursor row highlighted."""
-        width = self.scrollable_content_region.width
-        position = round(self.scroll_y) + y
-        base = self.rich_style
-        if position >= len(self.rows) or width <= 0:
-            return Strip.blank(width, base)
-        index = self.rows[position]
-        style = self.get_visual_style()
-        if position == self.cursor:
-            style = style + self.get_visual_style("article-list--cursor")
-        muted = self._text_style("article-list--muted")
-        warn = self._text_style("article-list--escape")
-        mark_style = self._text_style("article-list--mark")
+    def _frame(self) -> tuple[int, RowStyles]:
+        """The row width and the styles of the rows, as the current frame draws them.
 
+        Looking the component styles up costs more than drawing a row: a frame (see
+        render_lines) looks them up once; a new set of styles empties the row cache.
+        """
+        if self._row_pass is not None:
+            return self._row_pass
+        base = self.get_visual_style()
+        styles = RowStyles(base, base + self.get_visual_style("article-list--cursor"),
+                           self._text_style("article-list--muted"),
+                           self._text_style("article-list--escape"),
+                           self._text_style("article-list--mark"),
+                           self._text_style("article-list--error"))
+        if styles != self._row_styles:
+            self._row_styles = styles
+            self._rows_drawn.clear()
+        return self.scrollable_content_region.width, styles
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """The rows in `crop`, with the width and styles looked up once for all of them."""
+        self._row_pass = self._frame()
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._row_pass = None
+
+    def render_line(self, y: int) -> Strip:
+        """One row: mark, title, language, words; the cursor row highlighted.
+
+        A row drawn before from the same inputs (everything it shows is in the key) is
+        taken from the row cache: scrolling by one row draws one new row, not a screenful.
+        """
+        width, styles = self._frame()
+        position = round(self.scroll_y) + y
+        if position >= len(self.rows) or width <= 0:
+            return Strip.blank(width, self.rich_style)
+        index = self.rows[position]
         info = self.describe(index)
-        show_words = width >= 34
-        show_lang = width >= 20
         tail = ""
-        if show_lang:
+        if width >= 20:
             lang = (info[1] or "?") if info else "·"
             tail = f" {lang[:LANG_WIDTH]:>{LANG_WIDTH}}"
-        if show_words:
+        if width >= 34:
             words = str(info[2]) if info else "·"
             tail += f" {words:>{WORDS_WIDTH - 1}}"
         title_width = max(1, width - MARK_WIDTH - cell_len(tail))
-        tags = make_safe(self.tags(index, max(3, title_width // 3) - 1)).text
+        tags = self.tags(index, max(3, title_width // 3) - 1)
+        mark = self.mark(index)[:MARK_WIDTH]
+        cursor = position == self.cursor
+        row = None if info and info[0] else self.source.row(index)
+        key = (cursor, width, info, row, tags, mark)
+        strip = self._rows_drawn.get(key)
+        if strip is None:
+            if len(self._rows_drawn) >= ROW_CACHE:
+                del self._rows_drawn[next(iter(self._rows_drawn))]
+            strip = self._rows_drawn[key] = self._draw_row(
+                width, info, row, tail, title_width, tags, mark,
+                styles.cursor if cursor else styles.base, styles)
+        return strip
+
+    def _draw_row(self, width: int, info: tuple[str | None, str | None, int] | None,
+                  row: Row | None, tail: str, title_width: int, tags: str, mark: str,
+                  style: Style, styles: RowStyles) -> Strip:
+        """The Strip of one row (see render_line): `row` is the cheap row, when `info`
+        has no title."""
+        tags = make_safe(tags).text
         if tags:
             tags = " " + tags
             title_width = max(1, title_width - cell_len(tags))
-        row = None if info and info[0] else self.source.row(index)
         safe = make_safe(row.title if row is not None else (info[0] if info else None) or "")
         title = fit_words(safe.text, title_width)
         content = Content(title)
         if row is not None and row.error:  # an unusable record: the title says why
-            content = content.stylize(self._text_style("article-list--error"))
+            content = content.stylize(styles.error)
         for start, end in safe.escapes:
             if start < len(title):
-                content = content.stylize(warn, start, min(end, len(title)))
-        mark = self.mark(index)[:MARK_WIDTH]
+                content = content.stylize(styles.escape, start, min(end, len(title)))
         line = Content.assemble(
-            (f"{mark:<{MARK_WIDTH}}", mark_style),
+            (f"{mark:<{MARK_WIDTH}}", styles.mark),
             content.pad_right(max(0, title_width - content.cell_length)),
-            (tags, mark_style),
-            (tail, muted),
+            (tags, styles.mark),
+            (tail, styles.muted),
         )
         strip = Strip(line.render_segments(style), line.cell_length)
         return strip.adjust_cell_length(width, style.rich_style)

@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from textual.content import Content
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
 
@@ -27,6 +26,7 @@ from tui.keymap import Scope, bindings
 from tui.safe_text import make_safe
 from tui.text.model import Block, BlockKind, Document
 from tui.themes import ENTITY_DEFAULTS, ENTITY_KEYS, READER_DEFAULTS, READER_KEYS, variable_name
+from tui.widgets.line_pane import LinePane, line_strip
 from tui.widgets.scroll_height import set_scroll_height
 
 NO_BLOCK = -1  # spacer lines and the title taken from the record's own field
@@ -44,7 +44,7 @@ class ViewLine:
     first: bool = False  # the first line of its block
 
 
-class ArticleView(ScrollView, can_focus=True):
+class ArticleView(LinePane, can_focus=True):
     """Shows one Document; boilerplate hidden or dimmed with its reason, entities styled."""
 
     BINDINGS: ClassVar = bindings(Scope.PANE)
@@ -468,15 +468,11 @@ class ArticleView(ScrollView, can_focus=True):
         """One display line, padded to the pane's width."""
         if not self._built_width and (self.document is not None or self._placeholder):
             self._layout_first_frame()
-        width = self.scrollable_content_region.width
+        width, style = self.frame()
         number = self.top_line + y
-        style = self.get_visual_style()
         if number >= len(self.lines):
             return Strip.blank(width, style.rich_style)
         strip = self._strips.get(number)
         if strip is None or strip.cell_length != width:
-            content = self.lines[number].content
-            strip = Strip(content.render_segments(style), content.cell_length)
-            strip = strip.adjust_cell_length(width, style.rich_style)
-            self._strips[number] = strip
+            strip = self._strips[number] = line_strip(self.lines[number].content, width, style)
         return strip

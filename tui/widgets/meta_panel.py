@@ -6,13 +6,14 @@ from collections import Counter
 from typing import ClassVar
 
 from textual.content import Content
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.keymap import Scope, bindings
 from tui.safe_text import safe_plain
 from tui.text.model import Document
+from tui.widgets.line_pane import LinePane, line_strip
 from tui.widgets.scroll_height import set_scroll_height
+from tui.widgets.wrap import wrap
 
 UNKNOWN = "unknown"
 TOP_NAMES = 6  # entity names listed per label
@@ -97,7 +98,7 @@ def describe(document: Document | None, language_pending: bool = False,
     return Content("").join(parts).rstrip()
 
 
-class MetaPanel(ScrollView, can_focus=True):
+class MetaPanel(LinePane, can_focus=True):
     """A scrollable panel with the metadata of the article shown, drawn line by line.
 
     The scrollbar is always there: the text never re-wraps when the entities arrive and
@@ -147,10 +148,10 @@ class MetaPanel(ScrollView, can_focus=True):
             # Continuation lines keep the indent of the value they belong to.
             indent = len(line.plain) - len(line.plain.lstrip(" "))
             if indent:
-                body = line[indent:].wrap(max(4, width - indent))
+                body = wrap(line[indent:], max(4, width - indent))
                 wrapped = [Content(" " * indent) + part for part in body]
             else:
-                wrapped = line.wrap(width)
+                wrapped = wrap(line, width)
             lines.extend(wrapped or [Content("")])
         self._lines = lines
         self._strips.clear()
@@ -165,17 +166,13 @@ class MetaPanel(ScrollView, can_focus=True):
         if not self._wrapped_for:
             self._wrap_lines()
             self.call_later(lambda: set_scroll_height(self, len(self._lines)))
-        width = self.scrollable_content_region.width
+        width, style = self.frame()
         number = round(self.scroll_y) + y
-        style = self.get_visual_style()
         if number >= len(self._lines):
             return Strip.blank(width, style.rich_style)
         strip = self._strips.get(number)
         if strip is None or strip.cell_length != width:
-            content = self._lines[number]
-            strip = Strip(content.render_segments(style), content.cell_length)
-            strip = strip.adjust_cell_length(width, style.rich_style)
-            self._strips[number] = strip
+            strip = self._strips[number] = line_strip(self._lines[number], width, style)
         return strip
 
     def _move(self, y: float) -> None:
