@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import shutil
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -50,6 +52,17 @@ def garble(path: Path, pages: list[int], page_size: int = 4096) -> None:
         for page in pages:
             fh.seek((page - 1) * page_size)
             fh.write(GARBAGE)
+
+
+def checkpointed(path: Path, timeout: float = 10.0) -> None:
+    """Every page of the WAL copied into the file itself (so garbling the file is seen)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        with contextlib.closing(sqlite3.connect(path)) as conn:
+            busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        if not busy or time.monotonic() > deadline:
+            return
+        time.sleep(0.05)
 
 
 def stored(store: Store) -> dict[str, tuple[str, str, tuple[str, ...], str]]:
@@ -252,6 +265,7 @@ def test_damage_in_the_analysis_cache_alone_is_left_to_the_cache(tmp_path: Path)
         for i in range(200):
             cache.put(f"a{i}", "h", "v", {"blocks": ["x" * 300] * 10})
         cache.close()
+    checkpointed(path)  # the background prune's connection may still hold the WAL open
     garble(path, [p for p, _ in leaf_pages(path, "analysis")[5:8]])
     with Store.open(path) as s:
         assert s.notices == [] and damaged_files(tmp_path, "s.sqlite") == []
