@@ -67,7 +67,8 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     learner = None
     if not args.no_template and config.get("templates.learn") and STDIN not in args.paths:
         learner = _template_learner(config)
-    code = analyse(options, config.analysis, config.dump_limits, _problem, learner)
+    code = analyse(options, config.analysis, config.dump_limits, _problem, learner,
+                   int(config.get("templates.max_records")))
     regex_cache.save()
     return code
 

@@ -125,28 +125,34 @@ def _check(options: Options) -> Output:
     return output
 
 
-def learn_templates(options: Options, limits: DumpLimits,
-                    learner: TemplateLearner) -> dict[str, SiteTemplate]:
-    """The first pass: every record read (not analysed) into `learner`; its templates."""
+def learn_templates(options: Options, limits: DumpLimits, learner: TemplateLearner,
+                    max_records: int) -> dict[str, SiteTemplate]:
+    """The first pass: up to `max_records` records read (not analysed) into `learner`."""
+    seen = 0
     for path in options.paths:
         with contextlib.suppress(DumpError):  # the second pass says what is wrong
             for record in iter_records(path, recursive=options.recursive, limits=limits,
                                        names=options.names):
+                if seen >= max_records:
+                    return learner.templates()
                 learner.add(record)
+                seen += 1
     return learner.templates()
 
 
 def analyse(options: Options, settings: AnalysisSettings, limits: DumpLimits,
-            problem: Callable[[str], None], learner: TemplateLearner | None = None) -> int:
-    """Run `warta analyse` as `options` say; the exit status. With a `learner`, the input
-    is read once first to learn its site templates, which every worker then strips."""
+            problem: Callable[[str], None], learner: TemplateLearner | None = None,
+            learn_from: int = 20_000) -> int:
+    """Run `warta analyse` as `options` say; the exit status. With a `learner`, the first
+    `learn_from` records are read first to learn site templates, which every worker strips."""
     try:
         output = _check(options)
     except (OutputError, ParquetMissing, ClusterError) as exc:
         problem(str(exc))
         return EXIT_USAGE
     parts = output.kind == "parts" and options.scheduler is not None
-    templates = learn_templates(options, limits, learner) if learner is not None else {}
+    templates = ({} if learner is None
+                 else learn_templates(options, limits, learner, learn_from))
     job = Job(settings, options.detect_language, output.path if parts else None,
               templates=templates)
     tally = Tally()
