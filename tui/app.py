@@ -118,7 +118,10 @@ class WartaApp(App[None]):
         from tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.keymap))
+            triage = self.session.triage if self.session is not None else None
+            labels = triage.labels if triage is not None else [
+                str(x) for x in self.config.get("triage.labels") or []]
+            self.push_screen(HelpScreen(self.keymap, labels))
 
     def action_pick_theme(self) -> None:
         """Open the theme picker; the theme kept there is remembered."""

@@ -279,6 +279,14 @@ class MainScreen(Screen[None]):
         if listing.selected is not None and listing.selected != self.current:
             self.open_article(listing.selected)
 
+    def action_read_article(self) -> None:
+        """Move focus to the article (Enter in the list: read what is selected)."""
+        self.article_view.focus()
+
+    def action_article_page(self, pages: float) -> None:
+        """Page the article (`pages` pages; negative: up), whichever pane has focus."""
+        self.article_view.page(float(pages))
+
     def action_next_section(self) -> None:
         """Bring the next section heading to the top of the article pane."""
         if not self.article_view.next_section():

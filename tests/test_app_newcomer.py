@@ -1,0 +1,103 @@
+"""What a first-time user with less / mutt habits expects: keys, help, footer (Pilot)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from app_fixtures import make_app, settle
+
+from tui.screens.help import HelpScreen
+from tui.screens.main import MainScreen
+from tui.widgets.article_list import ArticleList
+from tui.widgets.article_view import ArticleView
+
+pytestmark = pytest.mark.asyncio
+
+NARROW = (80, 24)
+
+
+async def test_space_and_ctrl_keys_page_the_article_from_the_list(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        listing = app.screen.query_one(ArticleList)
+        view = app.screen.query_one(ArticleView)
+        assert listing.has_focus
+        page = view.scrollable_content_region.height - 1
+        await pilot.press("space")
+        assert listing.cursor == 0 and view.index == 0  # the list did not move
+        assert view.top_line == page
+        await pilot.press("ctrl+b")
+        assert view.top_line == 0
+        await pilot.press("ctrl+f")
+        assert view.top_line == page
+        await pilot.press("ctrl+d")
+        half = view.top_line - page
+        assert 0 < half < page
+        await pilot.press("ctrl+u")
+        assert view.top_line == page
+        assert listing.has_focus
+
+
+async def test_enter_in_the_list_focuses_the_article(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "enter")
+        await settle(pilot)
+        view = app.screen.query_one(ArticleView)
+        assert view.has_focus and view.index == 1
+
+
+async def test_ctrl_c_quits(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert app._exit or not app.is_running
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_footer_shows_the_triage_keys(tmp_path: Path, size: tuple[int, int]) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        footer = str(app.screen.query_one("#keys").render())
+        for entry in ("a keep", "x rej", "s skip", "f flag", "u undo", "c note", "F ",
+                      "? help", "q quit"):
+            assert entry in footer, (entry, footer)
+        assert len(footer) <= size[0] - 2
+
+
+async def test_help_scrolls_closes_with_q_and_names_labels(tmp_path: Path) -> None:
+    app = make_app(tmp_path, config_text="triage:\n  labels: [politics, sport]\n")
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        box = help_screen.query_one("#help-box")
+        assert "escape" in str(box.border_subtitle)  # always in view, even at 80x24
+        text = str(help_screen.query_one("#help-text").render())
+        assert "politics" in text and "sport" in text and "Toggle label 1" not in text
+        await pilot.press("j")
+        assert box.scroll_y == 1
+        await pilot.press("space")
+        assert box.scroll_y > 1
+        await pilot.press("G")
+        assert box.scroll_y == box.max_scroll_y
+        await pilot.press("k")
+        assert box.scroll_y == box.max_scroll_y - 1
+        await pilot.press("g")
+        assert box.scroll_y == 0
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen) and app.is_running
+        for close in ("escape", "question_mark"):
+            await pilot.press("question_mark")
+            assert isinstance(app.screen, HelpScreen)
+            await pilot.press(close)
+            await pilot.pause()
+            assert isinstance(app.screen, MainScreen)
