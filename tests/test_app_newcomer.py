@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from app_fixtures import make_app, settle
+from app_fixtures import make_app, make_jsonl_app, settle
 
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
@@ -101,3 +101,28 @@ async def test_help_scrolls_closes_with_q_and_names_labels(tmp_path: Path) -> No
             await pilot.press(close)
             await pilot.pause()
             assert isinstance(app.screen, MainScreen)
+
+
+def _jsonl_records() -> list[dict[str, str]]:
+    body = "\n\n".join(f"Paragraf {n}: pedagang kembali berjualan di pasar ikan setelah "
+                       "renovasi selama tiga bulan, dan harga ikan tongkol turun sedikit."
+                       for n in range(1, 30))
+    return [{"title": f"Pasar Ikan Dibuka Kembali {n}", "text": body, "section": "kota"}
+            for n in range(1, 4)]
+
+
+async def test_jsonl_title_stays_on_top_through_analysis_meta_and_boilerplate(
+        tmp_path: Path) -> None:
+    app = make_jsonl_app(tmp_path, _jsonl_records())
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)  # quick pass, then the full pass: no jump
+        view = app.screen.query_one(ArticleView)
+        assert view.lines[0].content.plain == "Pasar Ikan Dibuka Kembali 1"
+        assert view.top_line == 0
+        for keys in (("m", "m"), ("b",), ("b",)):
+            await pilot.press(*keys)
+            await pilot.pause()
+            assert view.top_line == 0, keys
+        await pilot.press("space", "m")  # further down, the place is still kept
+        await pilot.pause()
+        assert view.top_line > 0

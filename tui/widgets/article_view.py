@@ -134,10 +134,12 @@ class ArticleView(ScrollView, can_focus=True):
         self.rebuild(anchor=self._anchor())
 
     def _anchor(self) -> tuple[int, int] | None:
-        """(block, line offset inside it) at the top of the pane."""
+        """(block, line offset inside it) at the top of the pane; None at the title (the top)."""
         top = round(self.scroll_y)
         if not self.lines or top >= len(self.lines):
             return None
+        if next((y for y in range(top + 1) if self.lines[y].block != NO_BLOCK), None) is None:
+            return None  # the record's title (or a spacer above the text): stay at the top
         for y in range(top, len(self.lines)):
             block = self.lines[y].block
             if block != NO_BLOCK:
