@@ -126,3 +126,34 @@ async def test_jsonl_title_stays_on_top_through_analysis_meta_and_boilerplate(
         await pilot.press("space", "m")  # further down, the place is still kept
         await pilot.pause()
         assert view.top_line > 0
+
+
+async def _palette(pilot, query: str) -> list[str]:
+    """The command palette's hits for `query` (the palette left open)."""
+    from textual.command import CommandList
+
+    await pilot.press("ctrl+p", *query)
+    await pilot.pause(0.4)
+    listing = pilot.app.screen.query_one(CommandList)
+    return [str(listing.get_option_at_index(i).prompt).split("\n")[0]
+            for i in range(listing.option_count)]
+
+
+async def test_palette_has_only_warta_commands_and_open_finds_titles(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        hits = await _palette(pilot, "")
+        assert "Toggle boilerplate" in hits and "Theme: warta-light" in hits
+        for textual_own in ("Keys", "Maximize", "Screenshot", "Theme"):
+            assert textual_own not in hits
+        assert not any("textual" in h or "nord" in h for h in hits)
+        await pilot.press("escape")
+        hits = await _palette(pilot, "Open")
+        assert sum(h.startswith("Open: ") for h in hits) == 4
+        await pilot.press("escape")
+        hits = await _palette(pilot, "open festival")
+        assert hits[0].startswith("Open: Festival")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen.query_one(ArticleView).index == 3

@@ -45,7 +45,7 @@ class WartaApp(App[None]):
     CSS_PATH = "warta.tcss"
     TITLE = "warta"
     BINDINGS: ClassVar = keymap.bindings(keymap.Scope.APP)
-    COMMANDS: ClassVar = {*App.COMMANDS, _reader_commands}
+    COMMANDS: ClassVar = {_reader_commands}  # warta's commands only, not Textual's own
 
     def __init__(self, dump: ArticleSource, config: Config, *,
                  analyser: Analyser | Callable[[Record, bool], Document] | None = None,
