@@ -82,6 +82,7 @@ async def test_help_scrolls_closes_with_q_and_names_labels(tmp_path: Path) -> No
         assert "escape" in str(box.border_subtitle)  # always in view, even at 80x24
         text = str(help_screen.query_one("#help-text").render())
         assert "politics" in text and "sport" in text and "Toggle label 1" not in text
+        assert "List rows" in text and "text changed since the decision" in text
         await pilot.press("j")
         assert box.scroll_y == 1
         await pilot.press("space")

@@ -19,6 +19,7 @@ from tui.session.opening import open_triage
 from tui.session.triage import Triage
 from tui.themes import load_themes
 from tui.widgets.article_list import ArticleList
+from tui.widgets.meta_panel import MetaPanel
 
 pytestmark = pytest.mark.asyncio
 
@@ -159,7 +160,9 @@ async def test_labels_and_notes_persist_across_a_restart(session: Session) -> No
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
-        assert "#32" in shown_list(app)[1]  # a narrow list: the label keys
+        assert "#wor #eco" in shown_list(app)[1]  # a narrow list: the names shortened
+        panel = app.screen.query_one(MetaPanel).text.plain
+        assert "Labels\n  world, economy" in panel and "Note\n  cek sumber" in panel
     assert session.stored() == {"001.txt": (None, ("world", "economy"), "cek sumber")}
 
     again = session.app()
@@ -167,7 +170,7 @@ async def test_labels_and_notes_persist_across_a_restart(session: Session) -> No
         await settle(pilot)
         assert listing(again).cursor == 1  # resumed on the article last shown
         row = shown_list(again)[1]
-        assert row[1] == "*" and "#32" in row
+        assert row[1] == "*" and "#wor #eco" in row
         await pilot.press("c")
         await pilot.pause()
         editor = again.screen

@@ -15,6 +15,16 @@ from tui.keymap import Scope, bindings, help_rows
 from tui.screens.modal import OnceModal
 
 CLOSES = "escape, q or ? closes · j/k, space scroll"
+ROW_MARKS = (
+    ("K R S F", "the article's decision: keep, reject, skip, flag"),
+    ("·", "first column: labels or a note, no decision; language / words: not analysed yet"),
+    ("!", "the article's text changed since the decision"),
+    ("*", "the article has a note (the metadata panel shows it)"),
+    ("#name", "its labels, shortened to fit (#pol, #po)"),
+    ("…", "language: being detected; a title: cut to fit"),
+    ("?", "language: could not be told"),
+)
+"""What the marks on a list row mean (the help lists them under the keys)."""
 
 
 def help_text(keymap: Mapping[str, str], labels: Sequence[str] = ()) -> Content:
@@ -30,6 +40,9 @@ def help_text(keymap: Mapping[str, str], labels: Sequence[str] = ()) -> Content:
         parts.append(Content.assemble(
             (f"  {keys:<16}", "bold"), f" {description}", (f"  {binding_id}\n", "$text-muted"),
         ))
+    parts.append(Content.styled("\nList rows\n", "bold $accent"))
+    parts.extend(Content.assemble((f"  {mark:<16}", "bold"), f" {meaning}\n")
+                 for mark, meaning in ROW_MARKS)
     parts.append(Content.styled(
         "\nRemap in config.yaml: keymap: {id: \"key1,key2\"}  ·  " + CLOSES, "$text-muted"))
     return Content("").join(parts)

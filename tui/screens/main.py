@@ -118,6 +118,7 @@ class MainScreen(Screen[None]):
         listing.describe = self.session.analysis.describe
         if (triage := self.session.triage) is not None:
             listing.mark, listing.tags = triage.mark, triage.tags
+            self.query_one(ReaderPanes).triage_rows = triage.panel_rows
             self.set_interval(POLL_SECONDS, self._poll_sidecar)
         self.show_progress()
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._restyle())
@@ -375,6 +376,7 @@ class MainScreen(Screen[None]):
         listing = self.article_list
         if index is not None:
             listing.refresh_index(index)
+            self.query_one(ReaderPanes).retell_triage(index)
         if outcome.row is not None:
             listing.move_to(outcome.row)
         if outcome.article is not None:

@@ -217,7 +217,7 @@ class ArticleList(ScrollView, can_focus=True):
             words = str(info[2]) if info else "·"
             tail += f" {words:>{WORDS_WIDTH - 1}}"
         title_width = max(1, width - MARK_WIDTH - cell_len(tail))
-        tags = make_safe(self.tags(index, max(3, title_width // 3) - 1)).text
+        tags = make_safe(self.tags(index, max(3, title_width // 2) - 1)).text
         if tags:
             tags = " " + tags
             title_width = max(1, title_width - cell_len(tags))
