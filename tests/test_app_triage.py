@@ -342,3 +342,23 @@ async def test_one_key_is_one_commit(session: Session) -> None:
         assert listing(app).cursor == 1
         assert [s for s in statements if s.startswith("COMMIT")] == ["COMMIT"]
         assert store.position() == app.triage.article_id(1)
+
+
+async def test_header_names_the_show_only_filter_and_drops_it_after_all(
+        session: Session) -> None:
+    app = session.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("x")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        screen.apply_triage_filter(ListFilter("reject"))
+        await settle(pilot)
+        assert "showing reject: 1 of 8" in header(app)
+        await pilot.press("F")  # the picker: "Show all articles" is first
+        await pilot.pause()
+        await pilot.press("home", "enter")
+        await settle(pilot)
+        assert len(listing(app).rows) == 8
+        assert "match" not in header(app) and "showing" not in header(app)

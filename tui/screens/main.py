@@ -166,7 +166,9 @@ class MainScreen(Screen[None]):
         total = len(self.source)
         shown = len(self.article_list.rows)
         where = "" if self.current is None else f"{self.current + 1} / {total}"
-        if shown != total:
+        if self.filters.triage != ListFilter():  # a show-only filter: say which
+            where += f" · showing {self.filters.triage.name}: {shown} of {total}"
+        elif shown != total:
             where += f" · {shown} match{'es' if shown != 1 else ''}"
         self.position = where
         self.query_one(TitleBar).show(self.heading, where)
