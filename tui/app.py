@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
+from textual.filter import Monochrome, NoColor
 
 from tui import keymap
 from tui.analyser import PipelineAnalyser
@@ -56,6 +57,10 @@ class WartaApp(App[None]):
         """`session` as the command line made it; else one is made from the parts given
         (`analyser`, `triage`, `documents` kept from an earlier run, `early` quick pass)."""
         super().__init__()
+        if self.no_color:
+            # Textual's NO_COLOR turns colours to greys (Monochrome); NO_COLOR asks for none:
+            # default colours, text attributes (bold, reverse, underline) only.
+            self._filters = [NoColor() if isinstance(f, Monochrome) else f for f in self._filters]
         self.session = session
         self.documents = documents  # full Documents known at start (the sidecar's)
         self.early = early  # the first article's quick pass, under way since before start

@@ -202,6 +202,8 @@ class ArticleList(ScrollView, can_focus=True):
         style = self.get_visual_style()
         if position == self.cursor:
             style = style + self.get_visual_style("article-list--cursor")
+            if self.app.no_color:  # no colour to tell it apart: reversed
+                style = style + Style(reverse=True)
         muted = self._text_style("article-list--muted")
         warn = self._text_style("article-list--escape")
         mark_style = self._text_style("article-list--mark")
