@@ -158,3 +158,23 @@ async def test_palette_has_only_warta_commands_and_open_finds_titles(tmp_path: P
         await pilot.press("enter")
         await settle(pilot)
         assert app.screen.query_one(ArticleView).index == 3
+
+
+async def test_article_keeps_50_columns_and_titles_get_room(tmp_path: Path) -> None:
+    from tui.widgets.meta_panel import MetaPanel
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        view, panel = app.screen.query_one(ArticleView), app.screen.query_one(MetaPanel)
+        assert panel.display and panel.region.height > 3
+        assert view.region.width >= 50
+        assert panel.region.y >= view.region.bottom  # folded below the article
+    app = make_app(tmp_path / "wide")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.screen.query_one(MetaPanel).display
+        assert app.screen.query_one(ArticleView).region.width >= 50
+        assert app.screen.query_one(ArticleList).region.width >= 32  # was 28: ~18-cell titles
