@@ -178,3 +178,36 @@ async def test_article_keeps_50_columns_and_titles_get_room(tmp_path: Path) -> N
         assert app.screen.query_one(MetaPanel).display
         assert app.screen.query_one(ArticleView).region.width >= 50
         assert app.screen.query_one(ArticleList).region.width >= 32  # was 28: ~18-cell titles
+
+
+async def test_slow_filter_shows_progress_and_escape_cancels(tmp_path: Path) -> None:
+    import threading
+
+    app = make_app(tmp_path)
+    started = threading.Event()
+
+    def slow_matching(text, cancelled, progress=lambda _n: None):
+        started.set()
+        for done in range(200):  # at most 4 s, unless cancelled
+            if cancelled():
+                return None
+            progress(done)
+            threading.Event().wait(0.02)
+        return [0]
+
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        app.screen.session.matching = slow_matching
+        await pilot.press("slash", *"banjir", "enter")
+        await pilot.pause(0.6)
+        assert started.is_set()
+        footer = str(app.screen.query_one("#keys").render())
+        assert footer.startswith("Filtering for 'banjir'…") and "escape cancels" in footer
+        await pilot.press("escape")
+        await pilot.pause(0.2)
+        footer = str(app.screen.query_one("#keys").render())
+        assert "a keep" in footer
+        assert app.screen.filter_text == ""
+        assert len(app.screen.query_one(ArticleList).rows) == 4
+        assert not [w for w in app.workers if w.group == "filter" and not w.is_finished
+                    and not w.is_cancelled]

@@ -82,6 +82,8 @@ SPECS: tuple[KeySpec, ...] = (
             "Articles", Scope.SCREEN, "section"),
     KeySpec("filter", "slash", "filter", "Filter the list by text", "Articles", Scope.SCREEN,
             "filter", "find"),
+    KeySpec("cancel", "escape", "cancel", "Cancel a running filter or search", "Articles",
+            Scope.SCREEN),
     KeySpec("next_match", "n", "next_match", "Next match in the article", "Articles",
             Scope.SCREEN),
     KeySpec("prev_match", "N", "prev_match", "Previous match in the article", "Articles",

@@ -355,6 +355,14 @@ class MainScreen(Screen[None]):
         """Keep only the articles whose title or text contains `text` (empty: all)."""
         self.filters.by_text(text)
 
+    def on_row_filters_busy(self, message: RowFilters.Busy) -> None:
+        """A long search's progress in the footer (None: the keys again)."""
+        self.query_one(KeyBar).say(message.text)
+
+    def action_cancel(self) -> None:
+        """Escape: stop a running filter search."""
+        self.filters.cancel()
+
     def on_row_filters_found(self, message: RowFilters.Found) -> None:
         """Show a filter's rows, the current article kept selected when among them."""
         if message.query is not None:

@@ -22,6 +22,13 @@ class KeyBar(Static):
 
     _groups: dict[str, tuple[list[str], str | None]] = {}  # noqa: RUF012 - per instance
 
+    _said: str | None = None
+
+    def say(self, text: str | None) -> None:
+        """Show `text` (work under way) instead of the keys; None: the keys again."""
+        self._said = text
+        self._draw()
+
     def on_mount(self) -> None:
         """Redraw whenever the bindings change (focus moves, keymap applied)."""
         self.screen.bindings_updated_signal.subscribe(self, lambda _screen: self.redraw())
@@ -52,6 +59,9 @@ class KeyBar(Static):
         # Full labels, else short ones, else the least needed entries left out: whole
         # entries only, never cut mid-word; triage, help and quit stay longest.
         room = max(0, self.content_region.width or self.app.size.width - 2)
+        if self._said is not None:
+            self.update(Content.styled(self._said[:room], "bold"), layout=False)
+            return
         entries = self._entries(False, set())
         dropped: set[str] = set()
         for drop in ("", *FOOTER_DROP_ORDER):
