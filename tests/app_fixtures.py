@@ -110,12 +110,13 @@ def marked_analyse(record: Record, detect_language: bool) -> Document:
 
 
 def titled_analyse(record: Record, detect_language: bool) -> Document:
-    """`marked_analyse`, the record's title field winning as in the pipeline (mark_title).
+    """`marked_analyse` with the record's fields, its title winning as in the pipeline.
 
     The text's first line is the title block only when it restates the field; otherwise
     the Document has the field's title and no title block (JSON Lines, CSV records).
     """
     doc = marked_analyse(record, detect_language)
+    doc.fields = dict(record.fields)  # as the pipeline keeps them
     if record.title:
         doc.title = record.title
         doc.blocks = [b if b.kind is not BlockKind.TITLE or b.text == record.title

@@ -211,3 +211,12 @@ async def test_slow_filter_shows_progress_and_escape_cancels(tmp_path: Path) -> 
         assert len(app.screen.query_one(ArticleList).rows) == 4
         assert not [w for w in app.workers if w.group == "filter" and not w.is_finished
                     and not w.is_cancelled]
+
+
+async def test_panel_lists_every_extra_record_field(tmp_path: Path) -> None:
+    from tui.widgets.meta_panel import MetaPanel
+
+    app = make_jsonl_app(tmp_path, _jsonl_records())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "section\n  kota" in app.screen.query_one(MetaPanel).text.plain

@@ -17,6 +17,7 @@ from tui.widgets.scroll_height import set_scroll_height
 
 UNKNOWN = "unknown"
 TOP_NAMES = 6  # entity names listed per label
+FIELD_CHARS = 300  # the most of one extra record field the panel shows
 
 
 def _value(value: object) -> str:
@@ -38,6 +39,9 @@ def describe(document: Document | None, language_pending: bool = False,
         ("Date", _value(meta.date)),
         ("URL", _value(meta.url)),
         ("Author", _value(meta.author)),
+        # Every other field the record came with ("section", "tags" ...), as it came.
+        *((safe_plain(str(key))[:40], _value(str(value)[:FIELD_CHARS]))
+          for key, value in document.fields.items()),
     ]
     if language_pending:
         language = "detecting…"
