@@ -362,3 +362,22 @@ async def test_header_names_the_show_only_filter_and_drops_it_after_all(
         await settle(pilot)
         assert len(listing(app).rows) == 8
         assert "match" not in header(app) and "showing" not in header(app)
+
+
+async def test_note_editor_is_headed_by_the_analysed_title(tmp_path: Path) -> None:
+    session = Session(tmp_path, n=2)
+    (session.dump_dir / "000.txt").write_text(
+        "[share] Bagikan Artikel Ini Sekarang Juga\n\nJembatan Baru Dibuka\n\nIsi berita.\n",
+        encoding="utf-8")
+    app = session.app()
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            assert app.source.row(0).title.startswith("[share]")  # the list's first guess
+            await pilot.press("c")
+            await pilot.pause()
+            assert isinstance(app.screen, NoteScreen)
+            assert app.screen.article_title == "Jembatan Baru Dibuka"
+            await pilot.press("escape")
+    finally:
+        session.close()

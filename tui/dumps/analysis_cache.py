@@ -70,6 +70,37 @@ class AnalysisCache:
                 "AND version = ?", (article_id, record_digest, version)).fetchone()
         return None if row is None else json.loads(row[0])
 
+    def described(self) -> dict[str, tuple[str | None, str | None, int]]:
+        """Title, language and words of every kept Document, by article id (the newest
+        kept one of each article): a list row after a restart, before any analysis.
+
+        sqlite3.Error on a damaged file: the caller decides it is nothing kept.
+        """
+        with self._lock:
+            conn = self._connection()
+            if conn is None:
+                return {}
+            rows = conn.execute(
+                "SELECT article_id, json_extract(document, '$.title'), "
+                "json_extract(document, '$.language'), json_extract(document, '$.meta.words') "
+                "FROM analysis ORDER BY rowid").fetchall()
+        return {str(a): (None if t is None else str(t), None if lang is None else str(lang),
+                         int(w) if isinstance(w, int) else 0) for a, t, lang, w in rows}
+
+    def title(self, article_id: str) -> str | None:
+        """The title of the newest Document kept for the article, or None.
+
+        sqlite3.Error on a damaged file: the caller decides it is a miss.
+        """
+        with self._lock:
+            conn = self._connection()
+            if conn is None:
+                return None
+            row = conn.execute(
+                "SELECT json_extract(document, '$.title') FROM analysis WHERE article_id = ? "
+                "ORDER BY rowid DESC LIMIT 1", (article_id,)).fetchone()
+        return None if row is None or row[0] is None else str(row[0])
+
     def put(self, article_id: str, record_digest: str, version: str,
             document: dict[str, Any]) -> None:
         """Keep a Document dict (`Document.to_dict()`); nothing happens when read-only.

@@ -221,6 +221,13 @@ class MainScreen(Screen[None]):
         """What start-up left for after the first article is on screen."""
         self.session.analysis.after_first_paint()
         settle_memory()
+        self._load_kept()
+
+    @work(thread=True, group="kept", exclusive=True, exit_on_error=False)
+    def _load_kept(self) -> None:
+        """Rows show the titles analysed in earlier runs (kept in the sidecar)."""
+        if self.session.analysis.load_kept():
+            self.app.call_from_thread(self.article_list.refresh)
 
     def _first_paint_measured(self, path: str) -> None:
         self.startup.write_time(path)
@@ -426,7 +433,9 @@ class MainScreen(Screen[None]):
 
         from tui.screens.note import NoteScreen  # not on the start path
 
-        self.app.push_screen(NoteScreen(self.source.row(index).title,
+        described = self.session.analysis.describe(index)
+        title = (described[0] if described else None) or self.source.row(index).title
+        self.app.push_screen(NoteScreen(title,
                                         self.session.note(index), self.app.keymap), saved)
 
     def action_triage_filter(self) -> None:
