@@ -8,6 +8,7 @@ Every article here is synthetic, written for these tests.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -106,6 +107,36 @@ def marked_analyse(record: Record, detect_language: bool) -> Document:
     return Document(record.id, title, blocks, meta,
                     language="id" if detect_language else None,
                     language_confidence=0.99 if detect_language else None)
+
+
+def titled_analyse(record: Record, detect_language: bool) -> Document:
+    """`marked_analyse` with the record's fields, its title winning as in the pipeline.
+
+    The text's first line is the title block only when it restates the field; otherwise
+    the Document has the field's title and no title block (JSON Lines, CSV records).
+    """
+    doc = marked_analyse(record, detect_language)
+    doc.fields = dict(record.fields)  # as the pipeline keeps them
+    if record.title:
+        doc.title = record.title
+        doc.blocks = [b if b.kind is not BlockKind.TITLE or b.text == record.title
+                      else Block(BlockKind.PARAGRAPH, b.text, b.lines, entities=b.entities)
+                      for b in doc.blocks]
+    return doc
+
+
+def make_jsonl_app(tmp_path: Path, records: list[dict[str, Any]], **overrides: Any) -> WartaApp:
+    """A WartaApp on a JSON Lines dump of `records`, analysed by `titled_analyse`."""
+    path = tmp_path / "news.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    config_path = tmp_path / "config.yaml"
+    config_path.write_text("ui: {}\n", encoding="utf-8")
+    config = load_config(config_path, [f"{k.replace('__', '.')}={v}"
+                                       for k, v in overrides.items()])
+    dump = Dump.open([str(path)], lambda _notice: None)
+    return WartaApp(dump, config, analyser=titled_analyse,
+                    themes=load_themes([bundled("themes")]),
+                    state_file=tmp_path / "state" / "ui.yaml")
 
 
 def write_dump(folder: Path, articles: list[str] | None = None) -> Path:

@@ -233,7 +233,7 @@ async def test_narrow_terminal_starts_with_the_panel_folded(tmp_path: Path) -> N
         assert listing.region.right <= view.region.x  # side by side, no overlap
         await pilot.press("m")
         await pilot.pause()
-        assert panel.display and view.region.right <= panel.region.x
+        assert panel.display and view.region.bottom <= panel.region.y  # below, no overlap
 
 
 async def test_tab_cycles_focus_between_panes(tmp_path: Path) -> None:

@@ -78,3 +78,22 @@ async def test_every_bundled_theme_renders_the_reader(tmp_path: Path, name: str)
         view = app.screen.query_one(ArticleView)
         assert view.lines and view.render_line(0).text.strip().startswith("Banjir")
         assert "Banjir" in app.export_screenshot()
+
+
+async def test_no_color_draws_no_colour_and_reverses_the_selected_row(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from rich.color import ColorType
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        strips = app.screen._compositor.render_strips()
+        coloured = {(seg.text, str(colour)) for strip in strips for seg in strip
+                    if seg.style is not None
+                    for colour in (seg.style.color, seg.style.bgcolor)
+                    if colour is not None and colour.type is not ColorType.DEFAULT}
+        assert not coloured, sorted(coloured)[:5]
+        first_row = strips[1]  # the header is row 0; the list's first row is selected
+        assert any(seg.style and seg.style.reverse and "Banjir" in seg.text
+                   for seg in first_row)

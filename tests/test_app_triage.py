@@ -19,6 +19,7 @@ from tui.session.opening import open_triage
 from tui.session.triage import Triage
 from tui.themes import load_themes
 from tui.widgets.article_list import ArticleList
+from tui.widgets.meta_panel import MetaPanel
 
 pytestmark = pytest.mark.asyncio
 
@@ -159,7 +160,9 @@ async def test_labels_and_notes_persist_across_a_restart(session: Session) -> No
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
-        assert "#32" in shown_list(app)[1]  # a narrow list: the label keys
+        assert "#wor #eco" in shown_list(app)[1]  # a narrow list: the names shortened
+        panel = app.screen.query_one(MetaPanel).text.plain
+        assert "Labels\n  world, economy" in panel and "Note\n  cek sumber" in panel
     assert session.stored() == {"001.txt": (None, ("world", "economy"), "cek sumber")}
 
     again = session.app()
@@ -167,7 +170,7 @@ async def test_labels_and_notes_persist_across_a_restart(session: Session) -> No
         await settle(pilot)
         assert listing(again).cursor == 1  # resumed on the article last shown
         row = shown_list(again)[1]
-        assert row[1] == "*" and "#32" in row
+        assert row[1] == "*" and "#wor #eco" in row
         await pilot.press("c")
         await pilot.pause()
         editor = again.screen
@@ -339,3 +342,42 @@ async def test_one_key_is_one_commit(session: Session) -> None:
         assert listing(app).cursor == 1
         assert [s for s in statements if s.startswith("COMMIT")] == ["COMMIT"]
         assert store.position() == app.triage.article_id(1)
+
+
+async def test_header_names_the_show_only_filter_and_drops_it_after_all(
+        session: Session) -> None:
+    app = session.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("x")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        screen.apply_triage_filter(ListFilter("reject"))
+        await settle(pilot)
+        assert "showing reject: 1 of 8" in header(app)
+        await pilot.press("F")  # the picker: "Show all articles" is first
+        await pilot.pause()
+        await pilot.press("home", "enter")
+        await settle(pilot)
+        assert len(listing(app).rows) == 8
+        assert "match" not in header(app) and "showing" not in header(app)
+
+
+async def test_note_editor_is_headed_by_the_analysed_title(tmp_path: Path) -> None:
+    session = Session(tmp_path, n=2)
+    (session.dump_dir / "000.txt").write_text(
+        "[share] Bagikan Artikel Ini Sekarang Juga\n\nJembatan Baru Dibuka\n\nIsi berita.\n",
+        encoding="utf-8")
+    app = session.app()
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            assert app.source.row(0).title.startswith("[share]")  # the list's first guess
+            await pilot.press("c")
+            await pilot.pause()
+            assert isinstance(app.screen, NoteScreen)
+            assert app.screen.article_title == "Jembatan Baru Dibuka"
+            await pilot.press("escape")
+    finally:
+        session.close()

@@ -263,3 +263,27 @@ def test_jsonl_export_stays_verbatim(capsys: pytest.CaptureFixture[str],
     assert code == 0
     (row,) = map(json.loads, out.splitlines())
     assert (row["id"], row["note"]) == ("=id", FORMULAS[0])
+
+
+def test_raw_export_without_a_title_field_takes_the_analysed_title(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from tui.analyser import record_digest
+    from tui.dumps.analysis_cache import AnalysisCache
+
+    folder = tmp_path / "txt"
+    folder.mkdir()
+    # The first headline-shaped line is the list's guess; the analysis found the title.
+    (folder / "a.txt").write_text("Live Updates From The Harbour Desk\n\n"
+                                  "Harbour Reopens After Storm\n\nShips returned on Monday.\n")
+    state = tmp_path / "state.sqlite"
+    with Dump.open([str(folder)]) as dump, open_store([str(folder)], state=str(state)) as s:
+        s.decide(dump.id_at(0), dump.content_hash(0), "keep")
+        doc = Pipeline(load_config().analysis).analyse(dump.record(0))
+        doc.title = "Harbour Reopens After Storm"
+        shelf = AnalysisCache(state)
+        shelf.put(dump.id_at(0), record_digest(dump.record(0)), "v", doc.to_dict())
+        shelf.close()
+    code, out, _ = run(capsys, "export", str(folder), "--state", str(state), "--with-text", "raw")
+    assert code == 0
+    (row,) = map(json.loads, out.splitlines())
+    assert row["title"] == "Harbour Reopens After Storm"

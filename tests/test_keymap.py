@@ -15,12 +15,14 @@ def test_every_binding_has_a_unique_id() -> None:
 def test_defaults_match_the_design_table() -> None:
     expect = {
         "cursor_down": "j,down", "cursor_up": "k,up", "next_article": "J", "prev_article": "K",
-        "first": "g,home", "last": "G,end", "page_down": "space,pagedown", "page_up": "pageup",
+        "first": "g,home", "last": "G,end", "page_down": "pagedown", "page_up": "pageup",
+        "article_page_down": "space,ctrl+f", "article_page_up": "ctrl+b",
+        "article_half_down": "ctrl+d", "article_half_up": "ctrl+u", "read_article": "enter",
         "next_section": "right_square_bracket", "prev_section": "left_square_bracket",
         "focus_next": "tab", "focus_previous": "shift+tab", "toggle_boilerplate": "b",
         "toggle_entities": "e", "toggle_meta": "m", "filter": "slash", "next_match": "n",
         "prev_match": "N", "keep": "a", "reject": "x", "skip": "s", "flag": "f", "undo": "u",
-        "pick_theme": "t", "help": "question_mark", "quit": "q", "command_palette": "ctrl+p",
+        "pick_theme": "t", "help": "question_mark", "quit": "q,ctrl+c", "command_palette": "ctrl+p",
     }
     for binding_id, keys in expect.items():
         assert BY_ID[binding_id].keys == keys, binding_id
@@ -29,7 +31,7 @@ def test_defaults_match_the_design_table() -> None:
 def test_no_two_default_bindings_share_a_key() -> None:
     seen: dict[str, str] = {}
     for spec in SPECS:
-        if spec.scope is Scope.MODAL:
+        if spec.scope in (Scope.MODAL, Scope.HELP):
             continue
         for key in spec.keys.split(","):
             assert key not in seen, f"{key} bound to {seen.get(key)} and {spec.id}"

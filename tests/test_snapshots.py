@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from app_fixtures import make_app, settle
+from app_fixtures import make_app, make_jsonl_app, settle
 from textual.pilot import Pilot
 
 
@@ -27,6 +27,22 @@ def test_main_screen(snap_compare: Any, tmp_path: Path, size: tuple[int, int], t
         await settle(pilot)
         if boilerplate:
             await pilot.press("b")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=before)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+def test_jsonl_record_title_on_top(snap_compare: Any, tmp_path: Path,
+                                   size: tuple[int, int]) -> None:
+    records = [{"title": f"Pasar Ikan Dibuka Kembali {n}", "section": "kota",
+                "text": "Pedagang kembali berjualan di pasar ikan setelah renovasi.\n\n"
+                        "Harga ikan tongkol turun sedikit pada pekan pertama."}
+               for n in range(1, 4)]
+    app = make_jsonl_app(tmp_path, records)
+
+    async def before(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=size, run_before=before)

@@ -365,3 +365,31 @@ def test_the_title_the_cleaner_found_is_the_title_block(rules: BoilerplateRules)
     other = segment(lines, page.reasons(), page)
     mark_title(other, "Council approves new ferry timetable", page)
     assert [b.kind for b in other] == [BlockKind.PARAGRAPH, BlockKind.PARAGRAPH]
+
+
+def test_a_date_in_a_stripped_line_above_the_text_is_the_articles_date() -> None:
+    blocks = [
+        Block(BlockKind.BOILERPLATE, "Beranda", (1, 1), Reason.NAVIGATION),
+        Block(BlockKind.BOILERPLATE, "Penulis: Sari Wulandari | Editor: Agus Pratomo",
+              (3, 3), Reason.BYLINE),
+        Block(BlockKind.BOILERPLATE, "Kamis, 7 Maret 2024 | 10:15 WIB", (4, 4),
+              Reason.BYLINE),
+        Block(BlockKind.PARAGRAPH, "Banjir merendam tiga kecamatan pada 1 Maret 2024.", (6, 6)),
+        Block(BlockKind.BOILERPLATE, "Baca juga: 2 Januari 2023", (8, 8), Reason.RELATED),
+    ]
+    assert extract_meta(blocks).date == "Kamis, 7 Maret 2024 | 10:15 WIB"
+    # Dates in the text or in related links further down are not the article's.
+    assert extract_meta(blocks[3:]).date is None
+
+
+def test_seed_001_date_reaches_the_document() -> None:
+    from pathlib import Path
+
+    from tui.config import load_config
+    from tui.text.model import Record
+    from tui.text.pipeline import Pipeline
+
+    path = Path(__file__).parent.parent / "seeds" / "001_id_banjir_bandung.txt"
+    pipeline = Pipeline(load_config().analysis)
+    doc = pipeline.analyse(Record("001", path.read_text(encoding="utf-8")))
+    assert doc.meta.date is not None and "7 Maret 2024" in doc.meta.date

@@ -114,7 +114,9 @@ def test_marks_and_tags(triage: Triage) -> None:
     assert triage.mark(1) == "·*"  # annotated, undecided, with a note
     assert triage.tags(1, 40) == "#economy #world"
     assert triage.tags(1, 10) == "#eco #wor"
-    assert triage.tags(1, 4) == "#23"
+    assert triage.tags(1, 7) == "#ec#wo"  # names, shortened to fit; never key numbers
+    assert triage.tags(1, 4) == "#e#w"
+    assert triage.tags(1, 3) == "#e…"
     assert triage.tags(0, 40) == ""
 
 

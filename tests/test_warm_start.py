@@ -385,3 +385,36 @@ async def test_the_worker_waits_for_an_early_pass_still_under_way(tmp_path: Path
         assert (app.source.record(0).id, False) not in counting.calls
         assert screen.article_view.document is not None
         assert screen.article_view.document.language == "id"
+
+
+class _Kept(FunctionAnalyser):
+    """marked_analyse with Documents kept in a sidecar, as PipelineAnalyser keeps them."""
+
+    def __init__(self, shelf: AnalysisCache) -> None:
+        super().__init__(marked_analyse)
+        self.shelf = shelf
+
+    def store(self, record: Record, document: Document) -> None:
+        self.shelf.put(record.id, record_digest(record), "v", document.to_dict())
+
+    def described(self) -> dict[str, tuple[str | None, str | None, int]]:
+        return self.shelf.described()
+
+
+def test_rows_show_titles_analysed_in_an_earlier_run(tmp_path: Path) -> None:
+    folder = tmp_path / "d"
+    folder.mkdir()
+    (folder / "000.txt").write_text("[share] Bagikan artikel ini lewat surel\n\n"
+                                    "Jembatan Baru Dibuka\n\nWarga menyeberang.\n", "utf-8")
+    dump = Dump.open([str(folder)])
+    shelf = _shelf(tmp_path)
+    try:
+        first = AnalysisService(dump, _Kept(shelf))
+        _full_pass(first, 0)
+        later = AnalysisService(dump, _Kept(shelf))  # a restart: nothing in memory
+        assert later.describe(0) is None
+        assert later.load_kept()
+        assert later.describe(0) == ("Jembatan Baru Dibuka", "id", 5)
+        assert shelf.title(dump.id_at(0)) == "Jembatan Baru Dibuka"
+    finally:
+        shelf.close()

@@ -185,6 +185,15 @@ class PipelineAnalyser:
         except Exception:  # a damaged or foreign cache entry is only a cache miss
             return None
 
+    def described(self) -> dict[str, tuple[str | None, str | None, int]]:
+        """Title, language and words of the Documents kept in the sidecar, by article id."""
+        if self.shelf is None:
+            return {}
+        try:
+            return self.shelf.described()
+        except Exception:  # a damaged cache keeps nothing
+            return {}
+
     def store(self, record: Record, document: Document) -> None:
         """Write a full Document to the sidecar (a failure only costs the cache)."""
         if self.shelf is None:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
+from textual.filter import Monochrome, NoColor
 
 from tui import keymap
 from tui.analyser import PipelineAnalyser
@@ -45,7 +46,7 @@ class WartaApp(App[None]):
     CSS_PATH = "warta.tcss"
     TITLE = "warta"
     BINDINGS: ClassVar = keymap.bindings(keymap.Scope.APP)
-    COMMANDS: ClassVar = {*App.COMMANDS, _reader_commands}
+    COMMANDS: ClassVar = {_reader_commands}  # warta's commands only, not Textual's own
 
     def __init__(self, dump: ArticleSource, config: Config, *,
                  analyser: Analyser | Callable[[Record, bool], Document] | None = None,
@@ -56,6 +57,10 @@ class WartaApp(App[None]):
         """`session` as the command line made it; else one is made from the parts given
         (`analyser`, `triage`, `documents` kept from an earlier run, `early` quick pass)."""
         super().__init__()
+        if self.no_color:
+            # Textual's NO_COLOR turns colours to greys (Monochrome); NO_COLOR asks for none:
+            # default colours, text attributes (bold, reverse, underline) only.
+            self._filters = [NoColor() if isinstance(f, Monochrome) else f for f in self._filters]
         self.session = session
         self.documents = documents  # full Documents known at start (the sidecar's)
         self.early = early  # the first article's quick pass, under way since before start
@@ -118,7 +123,10 @@ class WartaApp(App[None]):
         from tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.keymap))
+            triage = self.session.triage if self.session is not None else None
+            labels = triage.labels if triage is not None else [
+                str(x) for x in self.config.get("triage.labels") or []]
+            self.push_screen(HelpScreen(self.keymap, labels))
 
     def action_pick_theme(self) -> None:
         """Open the theme picker; the theme kept there is remembered."""

@@ -8,7 +8,7 @@ import gc
 import os
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -216,6 +216,21 @@ def _unknown_label(label: str, store: Store | None, config: Config) -> str | Non
     return f"no label {label!r}; the labels are: {', '.join(sorted(known)) or 'none'}"
 
 
+def _kept_title(store: Store | None) -> Callable[[str], str | None]:
+    """The title analysed earlier for an article id, from the sidecar's analysis cache."""
+    from tui.dumps.analysis_cache import AnalysisCache
+
+    shelf = AnalysisCache(None if store is None else store.path, writable=False)
+
+    def title(article_id: str) -> str | None:
+        try:
+            return shelf.title(article_id)
+        except Exception:  # sqlite3.Error or an odd row: only the title is not known
+            return None
+
+    return title
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     """Stream the decided articles (or those with --label) as JSON Lines or CSV."""
     from tui.dumps.export import export_rows, write_csv, write_jsonl
@@ -244,7 +259,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         pipeline = Pipeline(config.analysis) if args.with_text == "cleaned" else None
         rows = iter(()) if store is None else export_rows(
             store, dump, decision=args.decision, label=args.label, with_text=args.with_text,
-            pipeline=pipeline, problem=_problem)
+            pipeline=pipeline, problem=_problem, kept_title=_kept_title(store))
         out = sys.stdout
         if args.output:
             out = stack.enter_context(open(args.output, "w", encoding="utf-8", newline=""))

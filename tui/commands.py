@@ -61,6 +61,7 @@ class ReaderCommands(Provider):
         for name in getattr(app, "theme_names", ()):
             yield f"Theme: {name}", partial(app.choose_theme, name), "Switch and remember"
         yield "Help: keys", partial(app.run_action, "help"), "Every binding as mapped"
+        yield "Quit", app.exit, "Position and decisions are already saved"
 
     async def discover(self) -> Hits:
         """The fixed commands, before anything is typed."""
@@ -68,15 +69,22 @@ class ReaderCommands(Provider):
             yield DiscoveryHit(name, command, help=help_text)
 
     async def search(self, query: str) -> Hits:
-        """Fixed commands by fuzzy match, then articles whose title contains the query."""
+        """Fixed commands by fuzzy match, then articles whose title contains the query.
+
+        A query starting with "open" searches the titles for what follows it ("open"
+        alone lists the first articles), as the "Open: <title>" hits suggest.
+        """
         matcher = self.matcher(query)
         for name, command, help_text in self._fixed():
             if (score := matcher.match(name)) > 0:
                 yield Hit(score, matcher.highlight(name), command, help=help_text)
         main = self._main()
-        if main is None or len(query.strip()) < 2:
-            return
         needle = query.strip().casefold()
+        opening = needle.startswith("open")
+        if opening:
+            needle = needle[4:].lstrip(" :")
+        if main is None or (len(needle) < 2 and not opening):
+            return
         found = 0
         source = main.source
         for index in range(len(source)):
@@ -85,7 +93,8 @@ class ReaderCommands(Provider):
             title = source.row(index).title
             if needle in title.casefold():
                 shown = f"Open: {safe_plain(title)}"
-                yield Hit(0.5, matcher.highlight(shown), partial(main.open_from_palette, index),
+                yield Hit(0.9 if opening else 0.5, self.matcher(needle).highlight(shown)
+                          if needle else shown, partial(main.open_from_palette, index),
                           text=shown, help=f"article {index + 1}")
                 found += 1
                 if found >= MAX_TITLE_HITS:

@@ -8,7 +8,7 @@ command palette all read from here, so they always agree with what the keys do.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -25,6 +25,7 @@ class Scope(StrEnum):
     MODAL = "modal"  # dialogs (help, theme picker)
     RESERVED = "reserved"  # keys kept free for a feature that binds them itself
     NOTE = "note"  # the note editor (besides the dialog keys)
+    HELP = "help"  # the help screen (besides the dialog keys; it scrolls with the pane keys)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +39,7 @@ class KeySpec:
     group: str
     scope: Scope
     footer: str = ""  # the short footer label; empty keeps it out of the footer
+    short: str = ""  # the footer label when the full ones do not fit (default: `footer`)
 
 
 _FOOTER_GROUPS: dict[str, Binding.Group] = {}
@@ -55,8 +57,20 @@ SPECS: tuple[KeySpec, ...] = (
             "Move", Scope.PANE),
     KeySpec("first", "g,home", "first", "First row (article: top)", "Move", Scope.PANE),
     KeySpec("last", "G,end", "last", "Last row (article: bottom)", "Move", Scope.PANE),
-    KeySpec("page_down", "space,pagedown", "page_down", "Page down", "Move", Scope.PANE),
-    KeySpec("page_up", "pageup", "page_up", "Page up", "Move", Scope.PANE),
+    KeySpec("page_down", "pagedown", "page_down", "Page down in the focused pane", "Move",
+            Scope.PANE),
+    KeySpec("page_up", "pageup", "page_up", "Page up in the focused pane", "Move", Scope.PANE),
+    # The article's text, from any pane (less / vim keys).
+    KeySpec("read_article", "enter", "read_article", "Read: focus the article", "Move",
+            Scope.SCREEN),
+    KeySpec("article_page_down", "space,ctrl+f", "article_page(1.0)",
+            "Page the article down, from any pane", "Move", Scope.SCREEN),
+    KeySpec("article_page_up", "ctrl+b", "article_page(-1.0)",
+            "Page the article up, from any pane", "Move", Scope.SCREEN),
+    KeySpec("article_half_down", "ctrl+d", "article_page(0.5)",
+            "Half a page down in the article", "Move", Scope.SCREEN),
+    KeySpec("article_half_up", "ctrl+u", "article_page(-0.5)",
+            "Half a page up in the article", "Move", Scope.SCREEN),
     # Articles and sections.
     KeySpec("next_article", "J", "next_article", "Next article", "Articles", Scope.SCREEN,
             "article"),
@@ -67,14 +81,16 @@ SPECS: tuple[KeySpec, ...] = (
     KeySpec("prev_section", "left_square_bracket", "prev_section", "Previous section",
             "Articles", Scope.SCREEN, "section"),
     KeySpec("filter", "slash", "filter", "Filter the list by text", "Articles", Scope.SCREEN,
-            "filter"),
+            "filter", "find"),
+    KeySpec("cancel", "escape", "cancel", "Cancel a running filter or search", "Articles",
+            Scope.SCREEN),
     KeySpec("next_match", "n", "next_match", "Next match in the article", "Articles",
             Scope.SCREEN),
     KeySpec("prev_match", "N", "prev_match", "Previous match in the article", "Articles",
             Scope.SCREEN),
     # What the article view shows.
     KeySpec("toggle_boilerplate", "b", "toggle_boilerplate", "Show / hide boilerplate",
-            "View", Scope.SCREEN, "boilerplate"),
+            "View", Scope.SCREEN, "boilerplate", "boiler"),
     KeySpec("toggle_entities", "e", "toggle_entities", "Entity colour on / off", "View",
             Scope.SCREEN),
     KeySpec("toggle_meta", "m", "toggle_meta", "Metadata panel on / off", "View",
@@ -88,31 +104,39 @@ SPECS: tuple[KeySpec, ...] = (
     KeySpec("help", "question_mark", "help", "Help: every binding", "App", Scope.APP, "help"),
     KeySpec("command_palette", "ctrl+p", "command_palette", "Command palette", "App",
             Scope.APP),
-    KeySpec("quit", "q", "quit", "Quit", "App", Scope.APP, "quit"),
+    KeySpec("quit", "q,ctrl+c", "quit", "Quit (everything is already saved)", "App",
+            Scope.APP, "quit"),
     KeySpec("close", "escape", "close", "Close a dialog (help, theme picker)", "App",
             Scope.MODAL),
+    KeySpec("close_help", "q", "close", "Close the help (also escape and ?)", "App",
+            Scope.HELP),
     # Triage: the main screen's actions, thin calls into tui/session.
     KeySpec("keep", "a", "decide('keep')", "Keep, then next undecided article", "Triage",
-            Scope.SCREEN),
+            Scope.SCREEN, "keep"),
     KeySpec("reject", "x", "decide('reject')", "Reject, then next undecided article",
-            "Triage", Scope.SCREEN),
+            "Triage", Scope.SCREEN, "reject", "rej"),
     KeySpec("skip", "s", "decide('skip')", "Skip, then next undecided article", "Triage",
-            Scope.SCREEN),
+            Scope.SCREEN, "skip"),
     KeySpec("flag", "f", "decide('flag')", "Flag, then next undecided article", "Triage",
-            Scope.SCREEN),
+            Scope.SCREEN, "flag"),
     KeySpec("undo", "u", "undo", "Undo the last decision (again: the one before)", "Triage",
-            Scope.SCREEN),
-    KeySpec("note", "c", "note", "Add or edit a note", "Triage", Scope.SCREEN),
+            Scope.SCREEN, "undo"),
+    KeySpec("note", "c", "note", "Add or edit a note", "Triage", Scope.SCREEN, "note"),
     *(
         KeySpec(f"label_{n}", str(n), f"label({n})", f"Toggle label {n} (triage.labels)",
                 "Triage", Scope.SCREEN)
         for n in range(1, 10)
     ),
     KeySpec("triage_filter", "F", "triage_filter",
-            "Show only: a decision, the undecided or a label", "Triage", Scope.SCREEN),
+            "Show only: a decision, the undecided or a label", "Triage", Scope.SCREEN,
+            "show only", "only"),
     KeySpec("note_save", "ctrl+s", "save", "Save the note (in the note editor)", "Triage",
             Scope.NOTE),
 )
+
+FOOTER_DROP_ORDER: tuple[str, ...] = ("next_section", "toggle_meta", "toggle_boilerplate",
+                                       "filter", "next_article", "triage_filter", "note")
+"""Footer entries left out, in this order, when even the short labels do not fit."""
 
 BY_ID: dict[str, KeySpec] = {spec.id: spec for spec in SPECS}
 GROUPS: tuple[str, ...] = tuple(dict.fromkeys(spec.group for spec in SPECS))
@@ -191,10 +215,29 @@ def effective_keys(keymap: Mapping[str, str]) -> dict[str, str]:
     return {spec.id: keymap.get(spec.id, spec.keys) for spec in SPECS}
 
 
-def help_rows(keymap: Mapping[str, str]) -> Iterable[tuple[str, str, str, str]]:
+def footer_label(binding_id: str | None, compact: bool) -> str | None:
+    """The footer label of a binding id (its short one when `compact`); None: not known."""
+    spec = BY_ID.get(binding_id or "")
+    if spec is None:
+        return None
+    return (spec.short or spec.footer) if compact else spec.footer
+
+
+def label_description(number: int, labels: Sequence[str]) -> str:
+    """How help names label key `number`: the configured label's name, or that it has none."""
+    if 0 < number <= len(labels):
+        return f"{labels[number - 1]} (toggle the label)"
+    return "no label configured (triage.labels)"
+
+
+def help_rows(keymap: Mapping[str, str], labels: Sequence[str] = (),
+              ) -> Iterable[tuple[str, str, str, str]]:
     """(group, keys, description, id) for every binding, grouped, as currently mapped."""
     current = effective_keys(keymap)
     for group in GROUPS:
         for spec in SPECS:
             if spec.group == group:
-                yield group, display_keys(current[spec.id]), spec.description, spec.id
+                description = spec.description
+                if spec.id.startswith("label_"):
+                    description = label_description(int(spec.id[6:]), labels)
+                yield group, display_keys(current[spec.id]), description, spec.id

@@ -23,6 +23,25 @@ from typing import Any
 from tui.dumps.store import BUSY_MS, Store, read_only_uri
 
 PRUNE_BATCH = 500  # stale Documents dropped per transaction
+DESCRIBE_BATCH = 2000  # kept Documents read per turn of the lock by `described`
+HEAD_CHARS = 4096  # the start of a kept Document: its id, title, language and meta
+
+
+def _head(head: str) -> tuple[str | None, str | None, int] | None:
+    """Title, language and words from the start of a Document's JSON (`to_dict` puts them
+    before the blocks), without decoding the blocks; None when they are not all there."""
+    cut = head.find(', "blocks": ')
+    if cut < 0:
+        return None
+    try:
+        data = json.loads(head[:cut] + "}")
+        title, language = data.get("title"), data.get("language")
+        words = (data.get("meta") or {}).get("words")
+    except (ValueError, AttributeError):
+        return None
+    return (title if isinstance(title, str) else None,
+            language if isinstance(language, str) else None,
+            words if isinstance(words, int) else 0)
 
 
 class AnalysisCache:
@@ -69,6 +88,48 @@ class AnalysisCache:
                 "SELECT document FROM analysis WHERE article_id = ? AND content_hash = ? "
                 "AND version = ?", (article_id, record_digest, version)).fetchone()
         return None if row is None else json.loads(row[0])
+
+    def described(self, batch: int = DESCRIBE_BATCH) -> dict[str, tuple[str | None, str | None,
+                                                                         int]]:
+        """Title, language and words of every kept Document, by article id (the newest
+        kept one of each article): a list row after a restart, before any analysis.
+
+        Read `batch` rows at a time, the lock let go in between: the analysis thread's
+        reads and writes never wait for the whole table. sqlite3.Error on a damaged file:
+        the caller decides it is nothing kept.
+        """
+        out: dict[str, tuple[str | None, str | None, int]] = {}
+        after = -1
+        while True:
+            with self._lock:
+                conn = self._connection()
+                if conn is None:
+                    return out
+                rows = conn.execute(
+                    "SELECT rowid, article_id, substr(document, 1, ?) FROM analysis "
+                    "WHERE rowid > ? ORDER BY rowid LIMIT ?", (HEAD_CHARS, after, batch),
+                ).fetchall()
+            for rowid, article, head in rows:
+                after = rowid
+                found = _head(str(head))
+                if found is not None:
+                    out[str(article)] = found
+            if len(rows) < batch:
+                return out
+
+    def title(self, article_id: str) -> str | None:
+        """The title of the newest Document kept for the article, or None.
+
+        sqlite3.Error on a damaged file: the caller decides it is a miss.
+        """
+        with self._lock:
+            conn = self._connection()
+            if conn is None:
+                return None
+            row = conn.execute(
+                "SELECT json_extract(document, '$.title') FROM analysis WHERE article_id = ? "
+                "ORDER BY rowid DESC LIMIT 1", (article_id,)).fetchone()
+        return None if row is None or row[0] is None else str(row[0])
 
     def put(self, article_id: str, record_digest: str, version: str,
             document: dict[str, Any]) -> None:

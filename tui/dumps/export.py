@@ -35,12 +35,16 @@ def _iso(when: float) -> str:
 def export_rows(store: Store, dump: Dump | None = None, *, decision: str | None = None,
                 label: str | None = None, with_text: str = "none",
                 pipeline: Pipeline | None = None,
-                problem: Callable[[str], None] = lambda _: None) -> Iterator[dict[str, Any]]:
+                problem: Callable[[str], None] = lambda _: None,
+                kept_title: Callable[[str], str | None] = lambda _id: None,
+                ) -> Iterator[dict[str, Any]]:
     """One dict per decided article (per labelled one with `label`), in the order first
     annotated; with neither filter, an article only labelled or noted is left out.
 
     With text, the article is looked up in `dump` by id; `text_changed` says whether its
     text still hashes to what was decided on (null when it is no longer in the dump).
+    Raw text without a title field takes the title analysed earlier (`kept_title`: the
+    sidecar's analysis cache), else the list's guess.
     """
     if with_text not in TEXT_MODES:
         raise ValueError(f"with_text must be one of {', '.join(TEXT_MODES)}")
@@ -65,8 +69,8 @@ def export_rows(store: Store, dump: Dump | None = None, *, decision: str | None 
                     continue
                 row["text_changed"] = content_hash(record.text) != d.content_hash
                 if with_text == "raw" or pipeline is None:
-                    # A text file has no title field: the list's guess (first line) stands in.
-                    row.update(title=record.title or dump.row(index).title, text=record.text)
+                    title = record.title or kept_title(d.article_id) or dump.row(index).title
+                    row.update(title=title, text=record.text)
                 else:
                     doc = pipeline.analyse(record)
                     row.update(title=doc.title,

@@ -118,6 +118,7 @@ class MainScreen(Screen[None]):
         listing.describe = self.session.analysis.describe
         if (triage := self.session.triage) is not None:
             listing.mark, listing.tags = triage.mark, triage.tags
+            self.query_one(ReaderPanes).triage_rows = triage.panel_rows
             self.set_interval(POLL_SECONDS, self._poll_sidecar)
         self.show_progress()
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._restyle())
@@ -165,7 +166,9 @@ class MainScreen(Screen[None]):
         total = len(self.source)
         shown = len(self.article_list.rows)
         where = "" if self.current is None else f"{self.current + 1} / {total}"
-        if shown != total:
+        if self.filters.triage != ListFilter():  # a show-only filter: say which
+            where += f" · showing {self.filters.triage.name}: {shown} of {total}"
+        elif shown != total:
             where += f" · {shown} match{'es' if shown != 1 else ''}"
         self.position = where
         self.query_one(TitleBar).show(self.heading, where)
@@ -218,6 +221,13 @@ class MainScreen(Screen[None]):
         """What start-up left for after the first article is on screen."""
         self.session.analysis.after_first_paint()
         settle_memory()
+        self._load_kept()
+
+    @work(thread=True, group="kept", exclusive=True, exit_on_error=False)
+    def _load_kept(self) -> None:
+        """Rows show the titles analysed in earlier runs (kept in the sidecar)."""
+        if self.session.analysis.load_kept():
+            self.app.call_from_thread(self.article_list.refresh)
 
     def _first_paint_measured(self, path: str) -> None:
         self.startup.write_time(path)
@@ -278,6 +288,14 @@ class MainScreen(Screen[None]):
         listing.move_to(listing.cursor + delta)
         if listing.selected is not None and listing.selected != self.current:
             self.open_article(listing.selected)
+
+    def action_read_article(self) -> None:
+        """Move focus to the article (Enter in the list: read what is selected)."""
+        self.article_view.focus()
+
+    def action_article_page(self, pages: float) -> None:
+        """Page the article (`pages` pages; negative: up), whichever pane has focus."""
+        self.article_view.page(float(pages))
 
     def action_next_section(self) -> None:
         """Bring the next section heading to the top of the article pane."""
@@ -344,6 +362,14 @@ class MainScreen(Screen[None]):
         """Keep only the articles whose title or text contains `text` (empty: all)."""
         self.filters.by_text(text)
 
+    def on_row_filters_busy(self, message: RowFilters.Busy) -> None:
+        """A long search's progress in the footer (None: the keys again)."""
+        self.query_one(KeyBar).say(message.text)
+
+    def action_cancel(self) -> None:
+        """Escape: stop a running filter search."""
+        self.filters.cancel()
+
     def on_row_filters_found(self, message: RowFilters.Found) -> None:
         """Show a filter's rows, the current article kept selected when among them."""
         if message.query is not None:
@@ -367,6 +393,7 @@ class MainScreen(Screen[None]):
         listing = self.article_list
         if index is not None:
             listing.refresh_index(index)
+            self.query_one(ReaderPanes).retell_triage(index)
         if outcome.row is not None:
             listing.move_to(outcome.row)
         if outcome.article is not None:
@@ -406,7 +433,9 @@ class MainScreen(Screen[None]):
 
         from tui.screens.note import NoteScreen  # not on the start path
 
-        self.app.push_screen(NoteScreen(self.source.row(index).title,
+        described = self.session.analysis.describe(index)
+        title = (described[0] if described else None) or self.source.row(index).title
+        self.app.push_screen(NoteScreen(title,
                                         self.session.note(index), self.app.keymap), saved)
 
     def action_triage_filter(self) -> None:

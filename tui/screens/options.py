@@ -13,5 +13,5 @@ class ReaderOptions:
     show_boilerplate: bool = False
     show_entities: bool = True
     show_meta: bool = True
-    narrow_width: int = 100
+    narrow_width: int = 110
     detect_language: bool = True

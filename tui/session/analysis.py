@@ -35,6 +35,7 @@ class Analyser(Protocol):
     def __call__(self, record: Record, detect_language: bool) -> Document: ...
     def cached(self, record: Record) -> Document | None: ...
     def store(self, record: Record, document: Document) -> None: ...
+    def described(self) -> dict[str, tuple[str | None, str | None, int]]: ...
     def warm(self) -> None: ...
     @property
     def warmed(self) -> bool: ...
@@ -68,6 +69,10 @@ class FunctionAnalyser:
 
     def store(self, record: Record, document: Document) -> None:
         """Nothing is kept between runs."""
+
+    def described(self) -> dict[str, tuple[str | None, str | None, int]]:
+        """Nothing is kept."""
+        return {}
 
     def warm(self) -> None:
         """Nothing to build."""
@@ -137,6 +142,7 @@ class AnalysisService:
             self.cache.put(index, document, True)
         self.early = early
         self.listener: AnalysisListener = _Unheard()
+        self._kept: dict[str, tuple[str | None, str | None, int]] = {}
         self.first_frame = threading.Event()  # set once the first article is on screen
         self._asked: Lru[int, bool] = Lru(ASKED_SIZE)
         self._asked_lock = threading.Lock()
@@ -163,13 +169,23 @@ class AnalysisService:
             return None
 
     def describe(self, index: int) -> tuple[str | None, str | None, int] | None:
-        """Title, language ("…" while pending) and words for the list, once analysed."""
+        """Title, language ("…" while pending) and words for the list, once analysed (in
+        this run, or in an earlier one: kept in the sidecar, see `load_kept`)."""
         item = self.cache.get(index)
         if item is None:
-            return None
+            return self._kept.get(self.source.row(index).id) if self._kept else None
         doc, full = item
         return (doc.title, doc.language if full or not self.detect_language else "…",
                 doc.meta.words)
+
+    def load_kept(self) -> bool:
+        """Read what the sidecar keeps of earlier analyses (a worker thread; once).
+
+        Rows then show the analysed title (not the first line's guess) after a restart.
+        True when anything was found."""
+        kept = self.analyser.described()
+        self._kept = kept
+        return bool(kept)
 
     def after_first_paint(self) -> None:
         """The first article is on screen: full passes may start; build the pipeline."""

@@ -20,6 +20,8 @@ from tui.text.model import Record
 TRIAGE_OFF = Outcome.refused("Triage is off: no state file could be opened for this dump "
                              "(see the message at start).")
 
+PROGRESS_STEP = 512  # articles between two progress reports of a long search
+
 
 class ReaderSession:
     """The dump, the Triage over its sidecar (None: triage is off) and the analysis."""
@@ -118,13 +120,18 @@ class ReaderSession:
         """Dump indices `wanted` keeps; None when cancelled or triage is off."""
         return None if self.triage is None else self.triage.filter_rows(wanted, cancelled)
 
-    def matching(self, text: str, cancelled: Callable[[], bool]) -> list[int] | None:
-        """Dump indices whose title or text contains `text` (any case); None when cancelled."""
+    def matching(self, text: str, cancelled: Callable[[], bool],
+                 progress: Callable[[int], None] = lambda _done: None) -> list[int] | None:
+        """Dump indices whose title or text contains `text` (any case); None when cancelled.
+
+        `progress` hears how many articles were looked at, every PROGRESS_STEP of them."""
         needle = text.casefold()
         matches: list[int] = []
         for index in range(len(self.dump)):
             if cancelled():
                 return None
+            if index % PROGRESS_STEP == 0:
+                progress(index)
             if needle in self.dump.row(index).title.casefold():
                 matches.append(index)
                 continue

@@ -163,18 +163,27 @@ class Triage:
         return MARKS.get(d.decision or "", "·") + second
 
     def tags(self, index: int, width: int) -> str:
-        """The article's labels in at most `width` cells: `#politics #sport`, `#pol #spo`
-        or, when even that is too long, their numbers `#15` (the keys that toggle them)."""
+        """The article's label names in at most `width` cells: `#politics #sport`, then
+        shorter prefixes (`#pol #spo`, `#po#sp`), cut with `…` when even those are too long."""
         d = self._get(self.article_id(index))
         if d is None or not d.labels or width <= 1:
             return ""
-        for text in (" ".join(f"#{x}" for x in d.labels),
-                     " ".join(f"#{x[:3]}" for x in d.labels),
-                     "#" + "".join(str(self.labels.index(x) + 1) if x in self.labels else "?"
-                                   for x in d.labels)):
+        text = ""
+        for size, gap in ((0, " "), (5, " "), (3, " "), (2, ""), (1, "")):
+            text = gap.join(f"#{x[:size] if size else x}" for x in d.labels)
             if len(text) <= width:
                 return text
-        return text[:width]
+        return text[:width - 1] + "…"
+
+    def panel_rows(self, index: int) -> list[tuple[str, str]]:
+        """Decision, labels and note of the article as the metadata panel lists them."""
+        d = self.decision_at(index)
+        decision = (d.decision if d is not None else None) or "undecided"
+        if d is not None and d.text_changed:
+            decision += " (the text changed since)"
+        labels = ", ".join(d.labels) if d is not None and d.labels else "none"
+        note = d.note if d is not None and d.note else "none (c adds one)"
+        return [("Decision", decision), ("Labels", labels), ("Note", note)]
 
     def note(self, index: int) -> str:
         """The article's note ("" when none)."""

@@ -126,7 +126,7 @@ class Pipeline:
         structure.mark_headings(blocks, blank_separated=any(not ln.strip() for ln in lines))
         meta = structure.extract_meta(blocks)
         # Fields that come with the record win over what the text suggests.
-        meta.url, meta.date = record.url, record.date
+        meta.url, meta.date = record.url, record.date or meta.date
         meta.author = record.author or meta.author
         meta.publisher = (structure.record_publisher(record.fields, None) or meta.publisher
                           or structure.record_publisher({}, record.url))

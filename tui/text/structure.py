@@ -25,6 +25,15 @@ _AUTHOR = re.compile(
 # Bylines that name a desk rather than a person.
 _NOT_NAMES = {"redação", "redacción", "redaksi", "rédaction", "redaktion", "staff", "team",
               "tim redaksi", "da redação", "staff reporter", "agencies", "agências", "agencias"}
+# A date in a stripped line ("Kamis, 7 Maret 2024 | 10:15 WIB", "March 7, 2024",
+# "2024-03-07"): bounded tokens, no nested repeats (linear time).
+_STRIPPED_DATE = re.compile(
+    r"(?:\b[^\W\d]{3,10},\s{0,3})?"
+    r"(?:\b\d{1,2}\.?\s{1,3}[^\W\d]{3,12}\.?\s{1,3}(?:19|20)\d\d"
+    r"|\b[^\W\d]{3,12}\.?\s{1,3}\d{1,2},?\s{1,3}(?:19|20)\d\d"
+    r"|\b(?:19|20)\d\d-\d\d-\d\d|\b\d{1,2}/\d{1,2}/(?:19|20)\d\d)\b"
+    r"(?:\s{0,3}[|,\-–]?\s{0,3}(?:pukul\s{1,3})?\d{1,2}[:.]\d\d(?:\s{0,2}[A-Z]{2,4}\b)?)?"
+)
 _HEADING_END = re.compile(r"[.,;:!…\"”’»)]$")
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s")
 _QUOTED = re.compile(r"^[\"“'‘«„»](.+)[\"”'’»“«]$")
@@ -187,6 +196,7 @@ def extract_meta(blocks: Sequence[Block]) -> Meta:
         if groups.get("pub"):
             meta.publisher = groups["pub"].strip()
         break
+    meta.date = _stripped_date(blocks)
     for b in blocks:
         if b.reason is Reason.CREDIT and meta.credit is None:
             meta.credit = _credit(b.text)
@@ -196,6 +206,18 @@ def extract_meta(blocks: Sequence[Block]) -> Meta:
                 name = m.group("name").strip()
                 meta.author = name.title() if name.isupper() else name
     return meta
+
+
+def _stripped_date(blocks: Sequence[Block]) -> str | None:
+    """The first date in a stripped line above the text (or in a byline): the article's."""
+    seen_text = False
+    for b in blocks:
+        seen_text = seen_text or b.kind is BlockKind.PARAGRAPH
+        if b.kind is BlockKind.BOILERPLATE and (not seen_text or b.reason is Reason.BYLINE):
+            m = _STRIPPED_DATE.search(b.text[:200])
+            if m is not None:
+                return m.group().strip()
+    return None
 
 
 # Record fields that name the publisher, in order of preference (keys compared case-blind).

@@ -215,7 +215,10 @@ class ArticleList(LinePane, can_focus=True):
         if self._row_pass is not None:
             return self._row_pass
         base = self.get_visual_style()
-        styles = RowStyles(base, base + self.get_visual_style("article-list--cursor"),
+        cursor = base + self.get_visual_style("article-list--cursor")
+        if self.app.no_color:  # no colour to tell the cursor row apart: reversed
+            cursor = cursor + Style(reverse=True)
+        styles = RowStyles(base, cursor,
                            self._text_style("article-list--muted"),
                            self._text_style("article-list--escape"),
                            self._text_style("article-list--mark"),
@@ -253,7 +256,7 @@ class ArticleList(LinePane, can_focus=True):
             words = str(info[2]) if info else "·"
             tail += f" {words:>{WORDS_WIDTH - 1}}"
         title_width = max(1, width - MARK_WIDTH - cell_len(tail))
-        tags = self.tags(index, max(3, title_width // 3) - 1)
+        tags = self.tags(index, max(3, title_width // 2) - 1)
         mark = self.mark(index)[:MARK_WIDTH]
         cursor = position == self.cursor
         row = None if info and info[0] else self.source.row(index)

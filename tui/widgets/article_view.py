@@ -134,10 +134,12 @@ class ArticleView(LinePane, can_focus=True):
         self.rebuild(anchor=self._anchor())
 
     def _anchor(self) -> tuple[int, int] | None:
-        """(block, line offset inside it) at the top of the pane."""
+        """(block, line offset inside it) at the top of the pane; None at the title (the top)."""
         top = round(self.scroll_y)
         if not self.lines or top >= len(self.lines):
             return None
+        if next((y for y in range(top + 1) if self.lines[y].block != NO_BLOCK), None) is None:
+            return None  # the record's title (or a spacer above the text): stay at the top
         for y in range(top, len(self.lines)):
             block = self.lines[y].block
             if block != NO_BLOCK:
@@ -428,16 +430,20 @@ class ArticleView(LinePane, can_focus=True):
         self.scroll_to(y=self._last_top(), animate=False, immediate=True)
         self._after_layout(self.action_last)
 
+    def page(self, pages: float) -> None:
+        """Scroll by `pages` pages (negative: up; 0.5: half a page), a line of overlap kept."""
+        height = max(1, self.scrollable_content_region.height)
+        step = max(1, height - 1) if abs(pages) >= 1 else max(1, int(height * abs(pages)))
+        target = self.top_line + (step if pages > 0 else -step)
+        self.scroll_to(y=max(0, min(target, self._last_top())), animate=False, immediate=True)
+
     def action_page_down(self) -> None:
         """A page down."""
-        page = max(1, self.scrollable_content_region.height - 1)
-        self.scroll_to(y=min(self.top_line + page, self._last_top()), animate=False,
-                       immediate=True)
+        self.page(1)
 
     def action_page_up(self) -> None:
         """A page up."""
-        page = max(1, self.scrollable_content_region.height - 1)
-        self.scroll_to(y=max(0, self.top_line - page), animate=False, immediate=True)
+        self.page(-1)
 
     # -- drawing ------------------------------------------------------------------------
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
+from tui.keymap import FOOTER_DROP_ORDER, footer_label
+
 
 class KeyBar(Static):
     """Keys with a footer label (see tui.keymap), grouped: `JK article  ][ section ...`."""
@@ -18,7 +20,14 @@ class KeyBar(Static):
     KeyBar { dock: bottom; height: 1; background: $panel; color: $foreground; padding: 0 1; }
     """
 
-    _entries: list[Content] = []  # noqa: RUF012 - replaced per instance in redraw()
+    _groups: dict[str, tuple[list[str], str | None]] = {}  # noqa: RUF012 - per instance
+
+    _said: str | None = None
+
+    def say(self, text: str | None) -> None:
+        """Show `text` (work under way) instead of the keys; None: the keys again."""
+        self._said = text
+        self._draw()
 
     def on_mount(self) -> None:
         """Redraw whenever the bindings change (focus moves, keymap applied)."""
@@ -26,26 +35,43 @@ class KeyBar(Static):
         self.redraw()
 
     def redraw(self) -> None:
-        """Collect the shown bindings and draw them."""
-        groups: dict[str, list[str]] = {}
+        """Collect the shown bindings (one key per binding id) and draw them."""
+        groups: dict[str, tuple[list[str], str | None]] = {}
+        seen: set[str] = set()
         for active in self.screen.active_bindings.values():
             binding = active.binding
-            if not binding.show or not binding.description:
+            if not binding.show or not binding.description or binding.id in seen:
                 continue
-            keys = groups.setdefault(binding.description, [])
+            seen.add(binding.id or binding.key)
+            keys, _ = groups.setdefault(binding.description, ([], binding.id))
             shown = self.app.get_key_display(binding)
             if shown not in keys:
                 keys.append(shown)
-        self._entries = [Content.assemble(("".join(keys), "bold $accent"), f" {label}")
-                         for label, keys in groups.items()]
+        self._groups = groups
         self._draw()
 
+    def _entries(self, compact: bool, dropped: set[str]) -> list[Content]:
+        return [Content.assemble(("".join(keys), "bold $accent"),
+                                 f" {footer_label(first, compact) or label}")
+                for label, (keys, first) in self._groups.items() if first not in dropped]
+
     def _draw(self) -> None:
-        # Whole entries only: the ones that do not fit are left out, never cut mid-word.
+        # Full labels, else short ones, else the least needed entries left out: whole
+        # entries only, never cut mid-word; triage, help and quit stay longest.
         room = max(0, self.content_region.width or self.app.size.width - 2)
+        if self._said is not None:
+            self.update(Content.styled(self._said[:room], "bold"), layout=False)
+            return
+        entries = self._entries(False, set())
+        dropped: set[str] = set()
+        for drop in ("", *FOOTER_DROP_ORDER):
+            if _width(entries) <= room:
+                break
+            dropped.add(drop)
+            entries = self._entries(True, dropped)
         shown: list[Content] = []
         used = 0
-        for entry in self._entries:
+        for entry in entries:
             need = entry.cell_length + (2 if shown else 0)
             if used + need > room:
                 break
@@ -56,3 +82,8 @@ class KeyBar(Static):
     def on_resize(self) -> None:
         """Fit the entries to the new width."""
         self._draw()
+
+
+def _width(entries: list[Content]) -> int:
+    """Cells the entries take, two spaces apart."""
+    return sum(e.cell_length for e in entries) + 2 * max(0, len(entries) - 1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from typing import ClassVar
 
 from textual.content import Content
@@ -17,6 +18,7 @@ from tui.widgets.wrap import wrap
 
 UNKNOWN = "unknown"
 TOP_NAMES = 6  # entity names listed per label
+FIELD_CHARS = 300  # the most of one extra record field the panel shows
 
 
 def _value(value: object) -> str:
@@ -24,13 +26,13 @@ def _value(value: object) -> str:
 
 
 def describe(document: Document | None, language_pending: bool = False,
-             analysing: bool = False) -> Content:
-    """The panel's text for `document`: warnings, fields, language, sections, boilerplate,
-    entities; without one, whether an analysis is under way."""
+             analysing: bool = False, triage: Sequence[tuple[str, str]] = ()) -> Content:
+    """The panel's text for `document`: warnings, triage, fields, language, sections,
+    boilerplate, entities; without one, whether an analysis is under way."""
     if document is None:
         return Content("analysing…" if analysing else "No article.")
     meta = document.meta
-    rows: list[tuple[str, str]] = [
+    rows: list[tuple[str, str]] = [*((key, _value(value)) for key, value in triage),
         ("Title", _value(document.title)),
         ("Publisher", _value(meta.publisher)),
         ("Dateline", _value(meta.dateline)),
@@ -38,6 +40,9 @@ def describe(document: Document | None, language_pending: bool = False,
         ("Date", _value(meta.date)),
         ("URL", _value(meta.url)),
         ("Author", _value(meta.author)),
+        # Every other field the record came with ("section", "tags" ...), as it came.
+        *((safe_plain(str(key))[:40], _value(str(value)[:FIELD_CHARS]))
+          for key, value in document.fields.items()),
     ]
     if language_pending:
         language = "detecting…"
@@ -117,14 +122,22 @@ class MetaPanel(LinePane, can_focus=True):
         self._wrapped_for = 0
         self._strips: dict[int, Strip] = {}
         self._shown_id: str | None = None
+        self._shown: tuple[Document | None, bool] = (None, False)
+
+    def retell(self, triage: Sequence[tuple[str, str]]) -> None:
+        """The same article again with new triage rows (a label or a note changed)."""
+        document, pending = self._shown
+        if document is not None:
+            self.show(document, pending, triage=triage)
 
     def show(self, document: Document | None, language_pending: bool = False,
-             analysing: bool = False) -> None:
+             analysing: bool = False, triage: Sequence[tuple[str, str]] = ()) -> None:
         """Fill the panel for `document` (the same article keeps its scroll position);
         None with `analysing`: the article's analysis is under way."""
         same = document is not None and document.id == self._shown_id
         self._shown_id = None if document is None else document.id
-        self.text = describe(document, language_pending, analysing)
+        self._shown = (document, language_pending)
+        self.text = describe(document, language_pending, analysing, triage)
         self._wrap()
         if not same:
             self.scroll_to(y=0, animate=False, immediate=True)

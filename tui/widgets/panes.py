@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 
@@ -21,6 +23,8 @@ class ReaderPanes(Horizontal):
         self._source = source
         self._view_options = (measure, show_boilerplate, show_entities)
         self._warned: int | None = None  # the article whose warnings were last notified
+        self.triage_rows: Callable[[int], list[tuple[str, str]]] = lambda _index: []
+        """Decision, labels and note of an article for the panel (set when triage is on)."""
 
     def compose(self) -> ComposeResult:
         """List, article, metadata."""
@@ -40,11 +44,17 @@ class ReaderPanes(Horizontal):
         view = self.query_one(ArticleView)
         same = view.index == index and view.document is not None
         view.show(doc, index, keep_position=same)
-        self.query_one(MetaPanel).show(doc, language_pending=not full)
+        self.query_one(MetaPanel).show(doc, language_pending=not full,
+                                       triage=self.triage_rows(index))
         if doc.warnings and self._warned != index:  # once per opening of the article
             self._warned = index
             self.notify(safe_plain("; ".join(doc.warnings)), title="this article",
                         severity="warning", timeout=6, markup=False)
+
+    def retell_triage(self, index: int) -> None:
+        """Article `index`'s decision, labels or note changed: the panel says so now."""
+        if self.query_one(ArticleView).index == index:
+            self.query_one(MetaPanel).retell(self.triage_rows(index))
 
     def show_title(self, index: int, title: str) -> None:
         """The title of article `index` alone, while it is being analysed."""
