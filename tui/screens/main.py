@@ -174,7 +174,10 @@ class MainScreen(Screen[None]):
 
     @on(ArticleList.Selected)
     def _selected(self, message: ArticleList.Selected) -> None:
-        if message.index != self.current:
+        # Keys held down move the cursor on before the list's message arrives: a message
+        # for a row the cursor has left is stale, and opening it would go back a step
+        # (another position saved, another worker started) only for the next key to undo it.
+        if message.index != self.current and message.index == self.article_list.selected:
             self.open_article(message.index)
 
     def open_article(self, index: int) -> None:
