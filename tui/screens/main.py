@@ -30,7 +30,7 @@ from tui.safe_text import safe_plain
 from tui.screens.options import ReaderOptions
 from tui.session.filters import ListFilter, filter_choices
 from tui.session.outcome import Outcome
-from tui.session.session import TRIAGE_OFF, ReaderSession
+from tui.session.session import POSITION_EVERY, TRIAGE_OFF, ReaderSession
 from tui.startup import SETTLE_LIMIT, FirstPaint, settle_if_held, settle_memory
 from tui.text.model import Document
 from tui.widgets.article_list import ArticleList
@@ -63,6 +63,7 @@ class MainScreen(Screen[None]):
         self.meta_shown = options.show_meta
         self._prefetch_timer: Timer | None = None
         self._placeholder_timer: Timer | None = None
+        self._position_timer: Timer | None = None
         self._told_others = False
         self.heading = "warta"
         self.position = ""
@@ -131,6 +132,10 @@ class MainScreen(Screen[None]):
         # Whatever happens to the first article, collection is back on within seconds.
         self.set_timer(SETTLE_LIMIT, settle_if_held)
 
+    def on_unmount(self) -> None:
+        """Save a position that was waiting for the keys to pause."""
+        self.session.save_position()
+
     def _restyle(self) -> None:
         self.article_view.refresh_styles()
         self.article_list.refresh()
@@ -190,6 +195,11 @@ class MainScreen(Screen[None]):
         self.current = index
         self._show_position()
         self._tell(self.session.opened(index))
+        if self.session.position_due is not None:  # keys held down: saved once they pause
+            if self._position_timer is not None:
+                self._position_timer.stop()
+            self._position_timer = self.set_timer(
+                POSITION_EVERY, lambda: self._tell(self.session.save_position()))
         item = self.session.analysis.known(index)
         if item is not None:
             self._display(index, *item)
