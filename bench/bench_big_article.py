@@ -44,11 +44,12 @@ from tui.config import Config, load_config
 from tui.dumps.analysis_cache import AnalysisCache
 from tui.dumps.index import Dump
 from tui.resources import bundled
-from tui.screens.main import PREFETCH_DELAY, MainScreen
+from tui.screens.main import MainScreen
 from tui.session.opening import open_triage
 from tui.session.triage import Triage
 from tui.text.model import Block, BlockKind, Document, Record
 from tui.themes import load_themes
+from tui.widgets.analysis_runner import PREFETCH_DELAY
 from tui.widgets.article_view import ArticleView
 
 NORMAL = 20

@@ -57,9 +57,10 @@ from tui.config import load_config
 from tui.document_cache import DocumentCache
 from tui.dumps.index import Dump
 from tui.resources import bundled
-from tui.screens.main import PREFETCH_DELAY, MainScreen
+from tui.screens.main import MainScreen
 from tui.text.model import Document
 from tui.themes import load_themes
+from tui.widgets.analysis_runner import PREFETCH_DELAY
 
 ARTICLES = 1000
 SAMPLES = 150

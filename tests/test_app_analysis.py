@@ -11,9 +11,10 @@ import pytest
 from app_fixtures import make_app, marked_analyse, settle
 
 from tui.document_cache import DocumentCache
-from tui.screens.main import PLACEHOLDER_DELAY, MainScreen
+from tui.screens.main import MainScreen
 from tui.text.model import Document, Record
 from tui.widgets.article_view import ArticleView
+from tui.widgets.panes import PLACEHOLDER_DELAY
 
 
 class Gated:

@@ -18,12 +18,13 @@ from tui.document_cache import DocumentCache
 from tui.dumps.index import Dump
 from tui.dumps.store import Store
 from tui.resources import bundled
-from tui.screens.main import PLACEHOLDER_DELAY, MainScreen
+from tui.screens.main import MainScreen
 from tui.session.triage import Triage
 from tui.text.model import Document, Record
 from tui.themes import load_themes
 from tui.widgets.article_view import ArticleView
 from tui.widgets.meta_panel import MetaPanel
+from tui.widgets.panes import PLACEHOLDER_DELAY
 from tui.widgets.title_bar import TitleBar
 
 pytestmark = pytest.mark.asyncio

@@ -10,12 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.events import Resize
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.worker import get_current_worker
 
 from tui.document_cache import DocumentCache
 from tui.keymap import Scope, bindings
@@ -28,11 +27,11 @@ from tui.messages import (
 )
 from tui.safe_text import safe_plain
 from tui.screens.options import ReaderOptions
-from tui.session.filters import ListFilter, filter_choices
-from tui.session.outcome import Outcome
-from tui.session.session import TRIAGE_OFF, ReaderSession
+from tui.session.filters import ListFilter
+from tui.session.session import POSITION_EVERY, ReaderSession
 from tui.startup import SETTLE_LIMIT, FirstPaint, settle_if_held, settle_memory
 from tui.text.model import Document
+from tui.widgets.analysis_runner import AnalysisRunner
 from tui.widgets.article_list import ArticleList
 from tui.widgets.article_view import ArticleView
 from tui.widgets.filter_box import FilterBox
@@ -41,9 +40,8 @@ from tui.widgets.meta_panel import MetaPanel
 from tui.widgets.panes import ReaderPanes
 from tui.widgets.row_filters import RowFilters
 from tui.widgets.title_bar import TitleBar
+from tui.widgets.triage_keys import TriageKeys
 
-PREFETCH_DELAY = 0.15  # seconds without a new article before the neighbours are analysed
-PLACEHOLDER_DELAY = 0.1  # seconds before an article being analysed shows its title alone
 POLL_SECONDS = 2.0  # how often the sidecar is checked for another process's decisions
 
 
@@ -61,9 +59,8 @@ class MainScreen(Screen[None]):
         self.current: int | None = None
         self.narrow = False
         self.meta_shown = options.show_meta
-        self._prefetch_timer: Timer | None = None
-        self._placeholder_timer: Timer | None = None
-        self._told_others = False
+        self._position_timer: Timer | None = None
+        self.triage_keys = TriageKeys(self, session)
         self.heading = "warta"
         self.position = ""
         """Where the cursor is: `3 / 120` (and the filter's match count), as the header shows."""
@@ -77,6 +74,7 @@ class MainScreen(Screen[None]):
                           show_entities=self.options.show_entities, id="panes")
         yield KeyBar(id="keys")
         yield RowFilters(self.session, id="row-filters")
+        yield AnalysisRunner(self.session.analysis, id="analysis")
 
     @property
     def article_list(self) -> ArticleList:
@@ -132,6 +130,10 @@ class MainScreen(Screen[None]):
         # Whatever happens to the first article, collection is back on within seconds.
         self.set_timer(SETTLE_LIMIT, settle_if_held)
 
+    def on_unmount(self) -> None:
+        """Save a position that was waiting for the keys to pause."""
+        self.session.save_position()
+
     def _restyle(self) -> None:
         self.article_view.refresh_styles()
         self.article_list.refresh()
@@ -177,38 +179,39 @@ class MainScreen(Screen[None]):
 
     @on(ArticleList.Selected)
     def _selected(self, message: ArticleList.Selected) -> None:
-        if message.index != self.current:
+        # Keys held down move the cursor on before the list's message arrives: a message
+        # for a row the cursor has left is stale, and opening it would go back a step
+        # (another position saved, another worker started) only for the next key to undo it.
+        if message.index != self.current and message.index == self.article_list.selected:
             self.open_article(message.index)
 
     def open_article(self, index: int) -> None:
         """Show article `index` now if analysed, else its title until the worker is done.
 
-        The title alone waits PLACEHOLDER_DELAY while another article is on view: most
+        The title alone waits (panes.PLACEHOLDER_DELAY) while another article is on view: most
         quick passes are done by then, and the article is drawn once instead of twice.
         """
         self.query_one(ReaderPanes).opening(index, self.current)
         self.current = index
         self._show_position()
-        self._tell(self.session.opened(index))
+        tell = self.triage_keys.tell
+        tell(self.session.opened(index))
+        if self.session.position_due is not None:  # keys held down: saved once they pause
+            if self._position_timer is not None:
+                self._position_timer.stop()
+            self._position_timer = self.set_timer(
+                POSITION_EVERY, lambda: tell(self.session.save_position()))
+        runner = self.query_one(AnalysisRunner)
         item = self.session.analysis.known(index)
         if item is not None:
             self._display(index, *item)
             if item[1]:
-                self._schedule_prefetch(index)
+                runner.prefetch_soon(index)
                 return
-        elif self.article_view.index is None:
-            self._show_placeholder(index)
         else:
-            if self._placeholder_timer is not None:
-                self._placeholder_timer.stop()
-            self._placeholder_timer = self.set_timer(
-                PLACEHOLDER_DELAY, lambda: self._show_placeholder(index))
-        self._analyse(index)
-
-    def _show_placeholder(self, index: int) -> None:
-        """The title of article `index` while it is being analysed (if still wanted)."""
-        if index == self.current and self.article_view.index != index:
-            self.query_one(ReaderPanes).show_title(index, self.source.row(index).title)
+            self.query_one(ReaderPanes).title_while_analysed(
+                index, lambda: self.source.row(index).title)
+        runner.analyse(index)
 
     def _display(self, index: int, doc: Document, full: bool) -> None:
         self.query_one(ReaderPanes).show_document(index, doc, full)
@@ -221,13 +224,7 @@ class MainScreen(Screen[None]):
         """What start-up left for after the first article is on screen."""
         self.session.analysis.after_first_paint()
         settle_memory()
-        self._load_kept()
-
-    @work(thread=True, group="kept", exclusive=True, exit_on_error=False)
-    def _load_kept(self) -> None:
-        """Rows show the titles analysed in earlier runs (kept in the sidecar)."""
-        if self.session.analysis.load_kept():
-            self.app.call_from_thread(self.article_list.refresh)
+        self.query_one(AnalysisRunner).load_kept_titles(self.article_list.refresh)
 
     def _first_paint_measured(self, path: str) -> None:
         self.startup.write_time(path)
@@ -254,22 +251,6 @@ class MainScreen(Screen[None]):
         """Pass on what the analysis wants said."""
         self.notify(safe_plain(message.text), title="analysis", severity="warning",
                     timeout=10, markup=False)
-
-    def _schedule_prefetch(self, index: int) -> None:
-        """Analyse the neighbours once keys have paused for a moment (not during a repaint)."""
-        if self._prefetch_timer is not None:
-            self._prefetch_timer.stop()
-        self._prefetch_timer = self.set_timer(PREFETCH_DELAY, lambda: self._prefetch(index))
-
-    @work(thread=True, group="analysis", exclusive=True, exit_on_error=False)
-    def _analyse(self, index: int) -> None:
-        worker = get_current_worker()
-        self.session.analysis.run(index, lambda: worker.is_cancelled)
-
-    @work(thread=True, group="prefetch", exclusive=True, exit_on_error=False)
-    def _prefetch(self, index: int) -> None:
-        worker = get_current_worker()
-        self.session.analysis.prefetch(index, lambda: worker.is_cancelled)
 
     # -- view actions -------------------------------------------------------------------
 
@@ -380,81 +361,31 @@ class MainScreen(Screen[None]):
         self.article_list.set_rows(rows, keep=keep)
         self._show_position()
 
-    # -- triage: thin calls into the session ----------------------------------------------
-
-    def _tell(self, outcome: Outcome) -> None:
-        """Say what an Outcome says, if anything."""
-        if outcome.message:
-            self.notify(outcome.message, severity="warning" if outcome.warning else
-                        "information", timeout=outcome.timeout, markup=False)
-
-    def _follow(self, outcome: Outcome, index: int | None) -> None:
-        """Go where a triage key's Outcome says, say what it says, redraw marks and header."""
-        listing = self.article_list
-        if index is not None:
-            listing.refresh_index(index)
-            self.query_one(ReaderPanes).retell_triage(index)
-        if outcome.row is not None:
-            listing.move_to(outcome.row)
-        if outcome.article is not None:
-            if not listing.select_index(outcome.article):
-                self.open_from_palette(outcome.article)  # clears a filter that hides it
-            listing.refresh()
-        self._tell(outcome)
-        self.show_progress()
+    # -- triage keys: one call each into the session, through TriageKeys ----------------
 
     def action_decide(self, decision: str) -> None:
         """Decide the article (keep, reject, skip, flag), then go to the next undecided one."""
-        listing = self.article_list
-        if (index := listing.selected) is not None or self.session.triage is None:
-            self._follow(self.session.decide(index if index is not None else -1, decision,
-                                             listing.rows, listing.cursor), index)
+        self.triage_keys.decide(decision)
 
     def action_undo(self) -> None:
         """Undo this session's last decision and go back to its article."""
-        self._follow(self.session.undo(), None)
+        self.triage_keys.undo()
 
     def action_label(self, number: int) -> None:
         """Toggle configured label `number` (1-9) on the article."""
-        index = self.article_list.selected
-        if index is not None or self.session.triage is None:
-            self._follow(self.session.toggle_label(index or 0, int(number)), index)
+        self.triage_keys.label(number)
 
     def action_note(self) -> None:
         """Open the note editor for the article; saving commits the note."""
-        index = self.article_list.selected
-        if (refused := self.session.note_refused()) is not None or index is None:
-            self._tell(refused or Outcome())
-            return
-
-        def saved(text: str | None) -> None:
-            if text is not None:
-                self._follow(self.session.set_note(index, text), index)
-
-        from tui.screens.note import NoteScreen  # not on the start path
-
-        described = self.session.analysis.describe(index)
-        title = (described[0] if described else None) or self.source.row(index).title
-        self.app.push_screen(NoteScreen(title,
-                                        self.session.note(index), self.app.keymap), saved)
+        self.triage_keys.note()
 
     def action_triage_filter(self) -> None:
         """Pick which articles the list shows: a decision, the undecided, a label, or all."""
-        if (triage := self.session.triage) is None:
-            self._tell(TRIAGE_OFF)
-            return
-        from tui.screens.triage_filter import TriageFilterPicker  # not on the start path
-
-        self.app.push_screen(TriageFilterPicker(filter_choices(triage.labels),
-                                                self.filters.triage),
-                             lambda wanted: wanted and self.apply_triage_filter(wanted))
+        self.triage_keys.pick_filter()
 
     def apply_triage_filter(self, wanted: ListFilter) -> None:
         """Show only the articles `wanted` keeps (replaces a text filter)."""
-        if self.session.triage is None:
-            self._tell(TRIAGE_OFF)
-        else:
-            self.filters.by_triage(wanted)
+        self.triage_keys.apply_filter(wanted)
 
     def _poll_sidecar(self) -> None:
         """Another process's triage changes (every POLL_SECONDS), and the rate in the header."""
@@ -464,9 +395,4 @@ class MainScreen(Screen[None]):
 
     def on_triage_changed(self, _message: TriageChanged) -> None:
         """Show another process's decisions; say so once."""
-        self.article_list.refresh()
-        self.show_progress()
-        if not self._told_others:
-            self._told_others = True
-            self.notify("Another warta saved triage on this dump; it shows here now. "
-                        "When both decide one article, the later decision wins.", timeout=6)
+        self.triage_keys.others_changed()

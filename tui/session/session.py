@@ -7,6 +7,7 @@ The start position is read here, once, for the command line and the screen alike
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from functools import cached_property
 
@@ -19,6 +20,7 @@ from tui.text.model import Record
 
 TRIAGE_OFF = Outcome.refused("Triage is off: no state file could be opened for this dump "
                              "(see the message at start).")
+POSITION_EVERY = 0.25  # seconds: a key held down saves the position at most this often
 
 PROGRESS_STEP = 512  # articles between two progress reports of a long search
 
@@ -27,10 +29,15 @@ class ReaderSession:
     """The dump, the Triage over its sidecar (None: triage is off) and the analysis."""
 
     def __init__(self, dump: ArticleSource, analysis: AnalysisService,
-                 triage: Triage | None = None) -> None:
+                 triage: Triage | None = None,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         self.dump = dump
         self.analysis = analysis
         self.triage = triage
+        self.position_due: int | None = None
+        """An article opened too soon after the last saved position: `save_position` writes it."""
+        self._clock = clock
+        self._position_at = float("-inf")
 
     @cached_property
     def start(self) -> int:
@@ -88,18 +95,40 @@ class ReaderSession:
 
     def opened(self, index: int) -> Outcome:
         """The reader shows article `index`: remember it, and say if its text changed
-        since it was decided."""
+        since it was decided.
+
+        Each save is a synced commit (milliseconds on the UI thread), so within
+        POSITION_EVERY of the last one the position waits in `position_due` instead: held
+        keys save it a few times a second, not once per article.
+        """
         triage = self.triage
         if triage is None:
             return Outcome()
-        try:
-            triage.save_position(index)  # skipped when it is the saved one already
-        except Exception as exc:  # a locked or vanished sidecar must not stop reading
-            return Outcome(message=f"Position not saved: {exc}", warning=True)
+        if self._clock() - self._position_at < POSITION_EVERY:
+            self.position_due = index
+            said = Outcome()
+        else:
+            said = self._save_position(index)
         decision = triage.decision_at(index)
         if decision is not None and decision.text_changed and decision.decision:
             return Outcome(message=f"This article's text changed since it was marked "
                                    f"{decision.decision} (shown as ! in the list).", timeout=4)
+        return said
+
+    def save_position(self) -> Outcome:
+        """Write the position `opened` left due, if any (keys paused, or the reader closes)."""
+        index = self.position_due
+        return Outcome() if index is None else self._save_position(index)
+
+    def _save_position(self, index: int) -> Outcome:
+        self.position_due = None
+        if self.triage is None:
+            return Outcome()
+        try:
+            self.triage.save_position(index)  # skipped when it is the saved one already
+        except Exception as exc:  # a locked or vanished sidecar must not stop reading
+            return Outcome(message=f"Position not saved: {exc}", warning=True)
+        self._position_at = self._clock()
         return Outcome()
 
     def progress(self) -> str | None:
@@ -144,6 +173,7 @@ class ReaderSession:
         return matches
 
     def close(self) -> None:
-        """Close the triage's store (everything is committed already)."""
+        """Save a position left due, then close the triage's store."""
         if self.triage is not None:
+            self.save_position()
             self.triage.close()

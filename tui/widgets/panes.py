@@ -6,12 +6,15 @@ from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.timer import Timer
 
 from tui.safe_text import safe_plain
 from tui.text.model import Document
 from tui.widgets.article_list import ArticleList, RowSource
 from tui.widgets.article_view import ArticleView
 from tui.widgets.meta_panel import MetaPanel
+
+PLACEHOLDER_DELAY = 0.1  # seconds before an article being analysed shows its title alone
 
 
 class ReaderPanes(Horizontal):
@@ -25,6 +28,8 @@ class ReaderPanes(Horizontal):
         self._warned: int | None = None  # the article whose warnings were last notified
         self.triage_rows: Callable[[int], list[tuple[str, str]]] = lambda _index: []
         """Decision, labels and note of an article for the panel (set when triage is on)."""
+        self._wanted: int | None = None  # the article last opened
+        self._title_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         """List, article, metadata."""
@@ -38,6 +43,26 @@ class ReaderPanes(Horizontal):
         """A new article opens: its warnings are to be said again."""
         if index != current:
             self._warned = None
+        self._wanted = index
+
+    def title_while_analysed(self, index: int, title: Callable[[], str]) -> None:
+        """The title of article `index` alone while it is analysed.
+
+        At once when no article is on view; else after PLACEHOLDER_DELAY, if still wanted
+        and not drawn by then: most quick passes are done by then, so the article is drawn
+        once instead of twice.
+        """
+        if self.query_one(ArticleView).index is None:
+            self._title_if_wanted(index, title)
+            return
+        if self._title_timer is not None:
+            self._title_timer.stop()
+        self._title_timer = self.set_timer(PLACEHOLDER_DELAY,
+                                           lambda: self._title_if_wanted(index, title))
+
+    def _title_if_wanted(self, index: int, title: Callable[[], str]) -> None:
+        if index == self._wanted and self.query_one(ArticleView).index != index:
+            self.show_title(index, title())
 
     def show_document(self, index: int, doc: Document, full: bool) -> None:
         """Article `index` analysed (language pending unless `full`); warnings said once."""

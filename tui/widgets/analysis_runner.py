@@ -1,0 +1,53 @@
+"""Where the reader's analysis runs: the session's AnalysisService in thread workers.
+
+Not drawn: the screen asks for an article (`analyse`) or its neighbours once keys pause
+(`prefetch_soon`); results come back as messages to the screen (tui/messages.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual import work
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.worker import get_current_worker
+
+from tui.session.analysis import AnalysisService
+
+PREFETCH_DELAY = 0.15  # seconds without a new article before the neighbours are analysed
+
+
+class AnalysisRunner(Widget):
+    """One analysis worker at a time (a new article cancels the last), one prefetch worker."""
+
+    DEFAULT_CSS = "AnalysisRunner { display: none; }"
+
+    def __init__(self, service: AnalysisService, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.service = service
+        self._prefetch_timer: Timer | None = None
+
+    def prefetch_soon(self, index: int) -> None:
+        """Analyse the neighbours once keys have paused for a moment (not during a repaint)."""
+        if self._prefetch_timer is not None:
+            self._prefetch_timer.stop()
+        self._prefetch_timer = self.set_timer(PREFETCH_DELAY, lambda: self._prefetch(index))
+
+    @work(thread=True, group="analysis", exclusive=True, exit_on_error=False)
+    def analyse(self, index: int) -> None:
+        """Everything article `index` needs, then its neighbours (a thread worker)."""
+        worker = get_current_worker()
+        self.service.run(index, lambda: worker.is_cancelled)
+
+    @work(thread=True, group="prefetch", exclusive=True, exit_on_error=False)
+    def _prefetch(self, index: int) -> None:
+        worker = get_current_worker()
+        self.service.prefetch(index, lambda: worker.is_cancelled)
+
+    @work(thread=True, group="kept", exclusive=True, exit_on_error=False)
+    def load_kept_titles(self, shown: Callable[[], object]) -> None:
+        """Titles analysed in earlier runs (kept in the sidecar) for the list's rows; `shown`
+        (on the UI thread) redraws the list once they are in."""
+        if self.service.load_kept():
+            self.app.call_from_thread(shown)
