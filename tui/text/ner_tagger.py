@@ -20,8 +20,10 @@ from pathlib import Path
 from typing import Any
 
 from tui.text import gazetteer, ner_features
+from tui.text.crfsuite_attributes import model_attributes
 from tui.text.entities import RecogniserError
 from tui.text.model import Entity, Label
+from tui.text.ner_attributes import TaggingFeaturizer
 from tui.text.ner_rules import RuleRecogniser
 
 SIDECAR = "ner_tagger.json"
@@ -57,6 +59,9 @@ class _Model:
     tagger: Any
     rule_features: bool
     lock: threading.Lock
+    # The attribute names the model has weights for (None: unreadable, keep every name).
+    known: frozenset[bytes] | None
+    featurizer: TaggingFeaturizer | None = None
 
 
 class _Models:
@@ -112,13 +117,15 @@ class _Models:
                 import pycrfsuite
 
                 tagger = pycrfsuite.Tagger()
+                path = self._path(info["file"])
                 try:
-                    tagger.open(str(self._path(info["file"])))
+                    tagger.open(str(path))
                 except OSError as exc:
                     raise RecogniserError(
                         f"entities: the tagger model {info['file']} cannot be opened ({exc})"
                     ) from None
-                model = _Model(tagger, bool(info.get("rule_features", True)), threading.Lock())
+                model = _Model(tagger, bool(info.get("rule_features", True)), threading.Lock(),
+                               model_attributes(path))
                 self._models[lang] = model
         return model
 
@@ -131,6 +138,15 @@ class _Models:
                     places = {tuple(ner_features.TOKEN.findall(p)): True for p in gaz.places}
                     self._featurizer = ner_features.Featurizer(gaz, places)
         return self._featurizer
+
+    def tagging_featurizer(self, model: _Model) -> TaggingFeaturizer:
+        """The featurizer's lists for tagging with `model`, its unknown names left out."""
+        if model.featurizer is None:
+            base = self.featurizer()
+            with self._lock:
+                if model.featurizer is None:
+                    model.featurizer = TaggingFeaturizer(base, model.known)
+        return model.featurizer
 
 
 _shared: dict[Path | None, _Models] = {}
@@ -175,7 +191,9 @@ class TaggerRecogniser:
         self.rules.warm_up()
         self.models.featurizer()
         for lang in self.models.meta().get("models", {}):
-            self.models.get(lang)
+            model = self.models.get(lang)
+            if model is not None:
+                self.models.tagging_featurizer(model)
 
     def source(self, texts: Sequence[str], language: str | None) -> str:
         """"crf" when a model reads this article, else "rules"."""
@@ -189,7 +207,7 @@ class TaggerRecogniser:
         model = self.models.get(lang) if lang is not None else None
         if model is None:
             return ruled
-        featurizer = self.models.featurizer()
+        featurizer = self.models.tagging_featurizer(model)
         out: list[list[Entity]] = []
         all_tokens: list[list[ner_features.Token]] = []
         for text, rule_ents in zip(texts, ruled, strict=True):
@@ -215,7 +233,7 @@ class TaggerRecogniser:
                     names.append(Entity(a, b, _LABELS[label], text[a:b]))
             out.append(_merge(names, rule_ents))
         if len(texts) > 1:
-            _recall(texts, all_tokens, out, featurizer)
+            _recall(texts, all_tokens, out, featurizer.base.gaz)
         return out
 
 
@@ -257,7 +275,7 @@ def _merge(names: list[Entity], rule_ents: Sequence[Entity]) -> list[Entity]:
 
 
 def _recall(texts: Sequence[str], tokens: Sequence[Sequence[ner_features.Token]],
-            found: list[list[Entity]], featurizer: ner_features.Featurizer) -> None:
+            found: list[list[Entity]], gaz: gazetteer.Gazetteer) -> None:
     """The article's memory: a capitalised name tagged once is tagged at every mention,
     a person's family name too ("Putin" after "Vladimir Putin")."""
     known: dict[tuple[str, ...], Label] = {}
@@ -269,7 +287,7 @@ def _recall(texts: Sequence[str], tokens: Sequence[Sequence[ner_features.Token]]
             known.setdefault(words, e.label)
             last = words[-1]
             if (e.label is Label.PERSON and len(words) >= 2 and last[:1].isupper()
-                    and last.lower() not in featurizer.gaz.any_stopword):
+                    and last.lower() not in gaz.any_stopword):
                 known.setdefault((last,), Label.PERSON)
     if not known:
         return
