@@ -10,7 +10,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from tui.config import Config, ConfigError, load_config
 from tui.dumps.formats import STDIN, DumpError, iter_records
@@ -72,7 +72,7 @@ def cmd_analyse(args: argparse.Namespace) -> int:
                     continue
                 if doc.warnings:
                     _problem(f"{record.id}: {'; '.join(doc.warnings)}")
-                out.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
+                _write_json_line(out, doc.to_dict())
                 count += 1
         except DumpError as exc:
             return _fail(str(exc))
@@ -81,6 +81,15 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     if count == 0 and failed == 0:
         return _fail(f"{' '.join(args.paths)}: no articles found")
     return 1 if failed else 0
+
+
+def _write_json_line(out: TextIO, data: dict[str, Any]) -> None:
+    """One JSON line, its text as is where the output can carry it, else escaped: a lone
+    surrogate (a JSON dump's "\\ud800") or a non-UTF-8 terminal cannot."""
+    try:
+        out.write(json.dumps(data, ensure_ascii=False) + "\n")
+    except UnicodeEncodeError:
+        out.write(json.dumps(data) + "\n")
 
 
 COMMANDS = ("analyse", "export", "stats")
