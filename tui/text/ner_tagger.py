@@ -216,18 +216,18 @@ class TaggerRecogniser:
             if not tokens:
                 out.append([e for e in rule_ents if e.label not in _LABELS.values()])
                 continue
-            feats = featurizer.features(tokens, rule_ents if model.rule_features else ())
-            with model.lock:
-                tags = model.tagger.tag(feats)
             if len(texts) > 1 and _headline(tokens):
                 # A Title Case headline in an article: capitals say little there; the
                 # rules read it strictly, with the memory of the names in the body.
                 out.append(list(rule_ents))
                 continue
-            cased = any(ch.isupper() for ch in text)
+            feats = featurizer.features(tokens, rule_ents if model.rule_features else ())
+            with model.lock:
+                tags = model.tagger.tag(feats)
+            trim = lang in _TRIM_LOWER_TAIL and any(ch.isupper() for ch in text)
             names = []
             for i, j, label in ner_features.token_spans(tags):
-                span = _clean(tokens[i:j], lang in _TRIM_LOWER_TAIL and cased)
+                span = _clean(tokens[i:j], trim)
                 if span is not None:
                     a, b = span
                     names.append(Entity(a, b, _LABELS[label], text[a:b]))
