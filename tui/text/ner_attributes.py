@@ -32,7 +32,7 @@ class _Everything:
         return True
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Word:
     """One distinct word: what it says of itself and what tokens around it see of it."""
 
@@ -56,7 +56,8 @@ class _Word:
 
 
 def _utf8(name: str) -> bytes:
-    """A name as crfsuite reads it; a lone surrogate (from a JSON escape) passes as is."""
+    """A name as crfsuite reads it; a lone surrogate (from a JSON escape) passes as is
+    (no model knows it) instead of failing the article."""
     return name.encode("utf-8", "surrogatepass")
 
 
@@ -99,7 +100,12 @@ class TaggingFeaturizer:
 
     def _keep(self, names: Iterable[str]) -> tuple[bytes, ...]:
         known = self.known
-        return tuple(b for b in map(_utf8, names) if b in known)
+        kept = []
+        for name in names:
+            b = name.encode("utf-8", "surrogatepass")
+            if b in known:
+                kept.append(b)
+        return tuple(kept)
 
     def _word(self, word: str) -> _Word:
         found = self._words.get(word)
