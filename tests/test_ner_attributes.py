@@ -13,7 +13,7 @@ from types import ModuleType
 import pycrfsuite
 import pytest
 
-from tui.text import ner_features
+from tui.text import ner_features, ner_tagger
 from tui.text.crfsuite_attributes import model_attributes
 from tui.text.ner_attributes import TaggingFeaturizer
 from tui.text.ner_rules import RuleRecogniser
@@ -127,3 +127,18 @@ def test_a_lone_surrogate_is_tagged_like_any_unknown_word() -> None:
     plain = tagger.recognise(["Presiden Joko Widodo tiba di Jakarta pada Senin."], "id")
     odd = tagger.recognise(["Presiden Joko Widodo tiba di Jakarta pada Senin \ud800."], "id")
     assert [(e.text, e.label) for e in odd[0]] == [(e.text, e.label) for e in plain[0]]
+
+
+def test_a_model_whose_names_cannot_be_read_tags_the_same_with_every_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("ner_tagger.json", "ner_id.crfsuite", "ner_en.crfsuite"):
+        (tmp_path / name).write_bytes((DATA / name).read_bytes())
+    monkeypatch.setattr(ner_tagger, "model_attributes", lambda path: None)
+    unread = TaggerRecogniser(tmp_path)
+    seed = ROOT / "seeds" / "000_7a6cb31184455393.txt"
+    blocks = [ln for ln in seed.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    for lang in ("id", "en"):
+        assert unread.recognise(blocks, lang) == TaggerRecogniser().recognise(blocks, lang)
+    model = unread.models.get("id")
+    assert model is not None and model.known is None
