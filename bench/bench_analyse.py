@@ -13,7 +13,8 @@
      per backend, alternating: articles/s over the wall time, start-up and model loading
      included (median of the runs);
    - per article in this process (the same records, language detection on, the backend
-     alternating per article): median and p90 ms, and articles/s over the summed times.
+     alternating per article): median and p90 ms, the median CPU time (which a shared
+     machine disturbs less), and articles/s over the summed wall times.
 """
 
 from __future__ import annotations
@@ -100,20 +101,21 @@ def command_seconds(path: Path, backend: str) -> float:
     return time.perf_counter() - t0
 
 
-def per_article(records: Sequence[Record]) -> dict[str, list[float]]:
-    """Seconds per article per backend in one process, the order alternating per article."""
+def per_article(records: Sequence[Record]) -> dict[str, list[tuple[float, float]]]:
+    """(wall, CPU) seconds per article per backend in one process, the order alternating
+    per article; CPU time leaves out the moments another process had the core."""
     pipelines = {b: Pipeline(load_config(None, [f"entities.backend={b}"]).analysis)
                  for b in BACKENDS}
     for pipeline in pipelines.values():
         for rec in records[:10]:
             pipeline.analyse(rec)
-    took: dict[str, list[float]] = {b: [] for b in BACKENDS}
-    clock = time.perf_counter
+    took: dict[str, list[tuple[float, float]]] = {b: [] for b in BACKENDS}
+    wall, cpu = time.perf_counter, time.process_time
     for i, rec in enumerate(records):
         for backend in BACKENDS if i % 2 == 0 else BACKENDS[::-1]:
-            t0 = clock()
+            w0, c0 = wall(), cpu()
             pipelines[backend].analyse(rec)
-            took[backend].append(clock() - t0)
+            took[backend].append((wall() - w0, cpu() - c0))
     return took
 
 
@@ -129,13 +131,14 @@ def backends() -> None:
             runs[backend].append(command_seconds(path, backend))
     took = per_article(records)
     print(f"{'backend':<9}{'command art/s':>14}{'command s':>11}"
-          f"{'median ms':>11}{'p90 ms':>9}{'in-process art/s':>18}")
+          f"{'median ms':>11}{'p90 ms':>9}{'CPU median ms':>15}{'in-process art/s':>18}")
     for backend in BACKENDS:
         seconds = statistics.median(runs[backend])
-        times = took[backend]
+        walls = [t[0] for t in took[backend]]
+        cpus = [t[1] for t in took[backend]]
         print(f"{backend:<9}{len(records) / seconds:>14.1f}{seconds:>11.2f}"
-              f"{statistics.median(times) * 1e3:>11.2f}{pct(times, 0.9) * 1e3:>9.2f}"
-              f"{len(times) / sum(times):>18.1f}")
+              f"{statistics.median(walls) * 1e3:>11.2f}{pct(walls, 0.9) * 1e3:>9.2f}"
+              f"{statistics.median(cpus) * 1e3:>15.2f}{len(walls) / sum(walls):>18.1f}")
     crf, rules = statistics.median(runs["crf"]), statistics.median(runs["rules"])
     print(f"command time crf/rules: {crf / rules:.2f}x (median of {RUNS} runs each, "
           "alternating)")
