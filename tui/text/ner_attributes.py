@@ -68,16 +68,22 @@ def _pieces(low: str, shape: str) -> tuple[bytes, ...]:
             b"sh3=" + sh + b"|", sh + b"|")
 
 
+def place_first_words(base: ner_features.Featurizer) -> frozenset[str]:
+    """The words the featurizer's gazetteer place names begin with."""
+    return frozenset(name[0] for name in base.places if name)
+
+
 class TaggingFeaturizer:
     """ner_features' attribute lists for one model, keeping only the names it knows."""
 
-    def __init__(self, base: ner_features.Featurizer,
-                 known: Container[bytes] | None = None) -> None:
+    def __init__(self, base: ner_features.Featurizer, known: Container[bytes] | None = None,
+                 place_firsts: frozenset[str] | None = None) -> None:
         self.base = base
         self.known: Container[bytes] = _Everything() if known is None else known
         self._words: dict[str, _Word] = {}
-        # The first words of the gazetteer's place names: nearly every token is none.
-        self._place_firsts = frozenset(name[0] for name in base.places if name)
+        # The first words of the gazetteer's place names (nearly every token is none);
+        # `place_firsts` when already made: one set serves every model.
+        self.place_firsts = place_first_words(base) if place_firsts is None else place_firsts
         keep = self._keep
         # What a token's own tags say: its rule and place tags, capital, sentence start.
         self._here = {
@@ -132,7 +138,7 @@ class TaggingFeaturizer:
     def place_tags(self, lows: Sequence[str]) -> list[str]:
         """B/I where a gazetteer place name (longest first) covers the token."""
         tags = [""] * len(lows)
-        places, firsts = self.base.places, self._place_firsts
+        places, firsts = self.base.places, self.place_firsts
         i, n = 0, len(lows)
         while i < n:
             hit = 0

@@ -145,7 +145,9 @@ class _Models:
             base = self.featurizer()
             with self._lock:
                 if model.featurizer is None:
-                    model.featurizer = TaggingFeaturizer(base, model.known)
+                    others = [m.featurizer for m in self._models.values() if m.featurizer]
+                    firsts = others[0].place_firsts if others else None
+                    model.featurizer = TaggingFeaturizer(base, model.known, firsts)
         return model.featurizer
 
 
