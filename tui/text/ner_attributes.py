@@ -105,8 +105,9 @@ class TaggingFeaturizer:
         self._right = _Word("", False, True, (), *edge, *_pieces("", "$"))
 
     def _keep(self, names: Iterable[str]) -> tuple[bytes, ...]:
+        """The names the model knows, in order, as bytes (what _utf8 does, inlined)."""
         known = self.known
-        kept = []
+        kept: list[bytes] = []
         for name in names:
             b = name.encode("utf-8", "surrogatepass")
             if b in known:
@@ -114,6 +115,7 @@ class TaggingFeaturizer:
         return tuple(kept)
 
     def _word(self, word: str) -> _Word:
+        """A word's parts, made on its first sight; the cache is emptied when full."""
         found = self._words.get(word)
         if found is None:
             if len(self._words) >= ner_features._WORD_CACHE:
