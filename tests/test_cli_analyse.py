@@ -176,3 +176,21 @@ def test_a_record_whose_analysis_fails_is_one_line_and_the_batch_goes_on(
     assert code == 1
     assert [o["title"] for o in out] == ["One", "Three"]
     assert err == f"warta: {f.name}#2: analysis failed (RuntimeError: boom); skipped\n"
+
+
+def test_a_lone_surrogate_in_a_json_dump_is_written_escaped(tmp_path: Path) -> None:
+    # "\ud800" is valid JSON but no UTF-8 output can carry it: that line comes out
+    # escaped (and reads back the same), the other lines as they are.
+    f = tmp_path / "d.jsonl"
+    body = "Presiden Joko Widodo tiba di Jakarta pada hari Senin untuk rapat kabinet."
+    f.write_text(json.dumps({"title": "Satu", "text": body + " \ud800"}) + "\n"
+                 + json.dumps({"title": "Dua", "text": body + " Café."}) + "\n",
+                 encoding="utf-8")
+    proc = _analyse_child(f, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    first, second = proc.stdout.splitlines()
+    assert "\\ud800" in first and "Café" in second
+    doc = json.loads(first)
+    assert doc["blocks"][0]["text"].endswith("\ud800")
+    assert doc["meta"]["entities_by"] == "crf"
+    assert "Joko Widodo" in [e["text"] for b in doc["blocks"] for e in b["entities"]]

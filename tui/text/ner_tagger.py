@@ -20,8 +20,10 @@ from pathlib import Path
 from typing import Any
 
 from tui.text import gazetteer, ner_features
+from tui.text.crfsuite_attributes import model_attributes
 from tui.text.entities import RecogniserError
 from tui.text.model import Entity, Label
+from tui.text.ner_attributes import TaggingFeaturizer
 from tui.text.ner_rules import RuleRecogniser
 
 SIDECAR = "ner_tagger.json"
@@ -57,6 +59,9 @@ class _Model:
     tagger: Any
     rule_features: bool
     lock: threading.Lock
+    # The attribute names the model has weights for (None: unreadable, keep every name).
+    known: frozenset[bytes] | None
+    featurizer: TaggingFeaturizer | None = None
 
 
 class _Models:
@@ -112,13 +117,15 @@ class _Models:
                 import pycrfsuite
 
                 tagger = pycrfsuite.Tagger()
+                path = self._path(info["file"])
                 try:
-                    tagger.open(str(self._path(info["file"])))
+                    tagger.open(str(path))
                 except OSError as exc:
                     raise RecogniserError(
                         f"entities: the tagger model {info['file']} cannot be opened ({exc})"
                     ) from None
-                model = _Model(tagger, bool(info.get("rule_features", True)), threading.Lock())
+                model = _Model(tagger, bool(info.get("rule_features", True)), threading.Lock(),
+                               model_attributes(path))
                 self._models[lang] = model
         return model
 
@@ -131,6 +138,17 @@ class _Models:
                     places = {tuple(ner_features.TOKEN.findall(p)): True for p in gaz.places}
                     self._featurizer = ner_features.Featurizer(gaz, places)
         return self._featurizer
+
+    def tagging_featurizer(self, model: _Model) -> TaggingFeaturizer:
+        """The featurizer's lists for tagging with `model`, its unknown names left out."""
+        if model.featurizer is None:
+            base = self.featurizer()
+            with self._lock:
+                if model.featurizer is None:
+                    others = [m.featurizer for m in self._models.values() if m.featurizer]
+                    firsts = others[0].place_firsts if others else None
+                    model.featurizer = TaggingFeaturizer(base, model.known, firsts)
+        return model.featurizer
 
 
 _shared: dict[Path | None, _Models] = {}
@@ -175,7 +193,9 @@ class TaggerRecogniser:
         self.rules.warm_up()
         self.models.featurizer()
         for lang in self.models.meta().get("models", {}):
-            self.models.get(lang)
+            model = self.models.get(lang)
+            if model is not None:
+                self.models.tagging_featurizer(model)
 
     def source(self, texts: Sequence[str], language: str | None) -> str:
         """"crf" when a model reads this article, else "rules"."""
@@ -189,7 +209,7 @@ class TaggerRecogniser:
         model = self.models.get(lang) if lang is not None else None
         if model is None:
             return ruled
-        featurizer = self.models.featurizer()
+        featurizer = self.models.tagging_featurizer(model)
         out: list[list[Entity]] = []
         all_tokens: list[list[ner_features.Token]] = []
         for text, rule_ents in zip(texts, ruled, strict=True):
@@ -198,24 +218,24 @@ class TaggerRecogniser:
             if not tokens:
                 out.append([e for e in rule_ents if e.label not in _LABELS.values()])
                 continue
-            feats = featurizer.features(tokens, rule_ents if model.rule_features else ())
-            with model.lock:
-                tags = model.tagger.tag(feats)
             if len(texts) > 1 and _headline(tokens):
                 # A Title Case headline in an article: capitals say little there; the
                 # rules read it strictly, with the memory of the names in the body.
                 out.append(list(rule_ents))
                 continue
-            cased = any(ch.isupper() for ch in text)
+            feats = featurizer.features(tokens, rule_ents if model.rule_features else ())
+            with model.lock:
+                tags = model.tagger.tag(feats)
+            trim = lang in _TRIM_LOWER_TAIL and any(ch.isupper() for ch in text)
             names = []
             for i, j, label in ner_features.token_spans(tags):
-                span = _clean(tokens[i:j], lang in _TRIM_LOWER_TAIL and cased)
+                span = _clean(tokens[i:j], trim)
                 if span is not None:
                     a, b = span
                     names.append(Entity(a, b, _LABELS[label], text[a:b]))
             out.append(_merge(names, rule_ents))
         if len(texts) > 1:
-            _recall(texts, all_tokens, out, featurizer)
+            _recall(texts, all_tokens, out, featurizer.base.gaz)
         return out
 
 
@@ -257,7 +277,7 @@ def _merge(names: list[Entity], rule_ents: Sequence[Entity]) -> list[Entity]:
 
 
 def _recall(texts: Sequence[str], tokens: Sequence[Sequence[ner_features.Token]],
-            found: list[list[Entity]], featurizer: ner_features.Featurizer) -> None:
+            found: list[list[Entity]], gaz: gazetteer.Gazetteer) -> None:
     """The article's memory: a capitalised name tagged once is tagged at every mention,
     a person's family name too ("Putin" after "Vladimir Putin")."""
     known: dict[tuple[str, ...], Label] = {}
@@ -269,7 +289,7 @@ def _recall(texts: Sequence[str], tokens: Sequence[Sequence[ner_features.Token]]
             known.setdefault(words, e.label)
             last = words[-1]
             if (e.label is Label.PERSON and len(words) >= 2 and last[:1].isupper()
-                    and last.lower() not in featurizer.gaz.any_stopword):
+                    and last.lower() not in gaz.any_stopword):
                 known.setdefault((last,), Label.PERSON)
     if not known:
         return
