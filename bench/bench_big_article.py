@@ -135,7 +135,7 @@ class KeyWatch:
         screen = app.screen
         assert isinstance(screen, MainScreen)
         view = screen.query_one(ArticleView)
-        self._wrap(screen, "_step")
+        self._wrap(screen.articles, "step")
         self._wrap(view, "action_cursor_down")
 
     def _wrap(self, target: Any, name: str) -> None:

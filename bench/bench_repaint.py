@@ -210,8 +210,8 @@ def floor_pages(articles: Iterator[dict[str, object]]) -> list[list[Strip]]:
 class ArticleWatch(FrameWatch):
     """A FrameWatch on warta's article view, told when article `expected` is displayed.
 
-    Wraps the screen's `_display` (where a Document reaches the view, from the key
-    handler or from a worker).
+    Wraps the screen's `articles.display` (ArticleOpener: where a Document reaches the
+    view, from the key handler or from a worker).
     """
 
     def __init__(self, app: WartaApp) -> None:
@@ -219,7 +219,7 @@ class ArticleWatch(FrameWatch):
         assert isinstance(screen, MainScreen)
         super().__init__(app, screen.article_view)
         self.expected = -1
-        display = screen._display
+        display = screen.articles.display
 
         def watched(index: int, doc: Document, full: bool) -> None:
             display(index, doc, full)
@@ -227,7 +227,7 @@ class ArticleWatch(FrameWatch):
                 self.expected = -1
                 self.changed()
 
-        screen._display = watched  # type: ignore[method-assign]
+        screen.articles.display = watched  # type: ignore[method-assign]
 
     async def open(self, expected: int) -> Sample:
         """Seconds from posting J to the frame showing article `expected`."""

@@ -11,6 +11,7 @@ from app_fixtures import marked_analyse, write_dump
 from tui.dumps.index import Dump
 from tui.dumps.store import Store
 from tui.session.analysis import AnalysisService, FunctionAnalyser
+from tui.session.filters import ListFilter
 from tui.session.opening import open_triage
 from tui.session.session import TRIAGE_OFF, ReaderSession
 from tui.session.triage import Triage
@@ -158,3 +159,13 @@ def test_a_kept_document_is_used_without_analysing(dump: Dump) -> None:
     service.run(3, lambda: True)  # cancelled: the neighbours are not analysed
     assert service.cache.get(3) == (made, True) and passes == []
     assert heard.ready == []  # cancelled before it could be shown
+
+
+def test_the_header_text_is_composed_without_a_terminal(dump: Dump) -> None:
+    session = ReaderSession(dump, AnalysisService(dump, FunctionAnalyser(marked_analyse)))
+    assert session.heading() == f"warta — {dump.name}"  # triage off: no progress
+    assert session.where(None, 6, ListFilter()) == ""
+    assert session.where(2, 6, ListFilter()) == "3 / 6"
+    assert session.where(2, 1, ListFilter()) == "3 / 6 · 1 match"
+    assert session.where(2, 4, ListFilter()) == "3 / 6 · 4 matches"
+    assert session.where(0, 2, ListFilter(decision="keep")) == "1 / 6 · showing keep: 2 of 6"

@@ -70,6 +70,20 @@ class FirstPaint:
             self.data_frozen = True
             gc.freeze()
 
+    def shown(self, later: Callable[..., object], after: Callable[[], None],
+              done: Callable[[], None]) -> None:
+        """An article reached the view: the first time, `later` (after the next refresh) runs
+        `after`, and with the benchmark's file set writes the time there, then `done`."""
+        if not self.first():
+            return
+        if (path := self.bench_file()) is not None:
+            later(self._measured, path, done)
+        later(after)
+
+    def _measured(self, path: str, done: Callable[[], None]) -> None:
+        self.write_time(path)
+        done()
+
     @staticmethod
     def bench_file() -> str | None:
         """Where the benchmark wants the first paint's time, or None (not measured)."""

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from functools import cached_property
 
 from tui.article_source import ArticleSource
+from tui.safe_text import safe_plain
 from tui.session.analysis import AnalysisService
 from tui.session.filters import ListFilter
 from tui.session.outcome import Outcome
@@ -137,6 +138,21 @@ class ReaderSession:
             return None
         line = self.triage.progress().line()
         return line + " · not saving" if self.triage.readonly else line
+
+    def heading(self) -> str:
+        """The header's left part: the dump's name and, with triage on, its progress."""
+        heading = f"warta — {safe_plain(self.dump.name)}"
+        return heading if (progress := self.progress()) is None else f"{heading} · {progress}"
+
+    def where(self, current: int | None, shown: int, wanted: ListFilter) -> str:
+        """`3 / 120` for article `current`, and what the list shows (`shown` rows, `wanted`)."""
+        total = len(self.dump)
+        where = "" if current is None else f"{current + 1} / {total}"
+        if wanted != ListFilter():  # a show-only filter: say which
+            where += f" · showing {wanted.name}: {shown} of {total}"
+        elif shown != total:
+            where += f" · {shown} match{'es' if shown != 1 else ''}"
+        return where
 
     def others_changed(self) -> bool:
         """True (decisions reloaded) when another process changed triage since last asked."""

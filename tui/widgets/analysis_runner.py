@@ -14,6 +14,8 @@ from textual.widget import Widget
 from textual.worker import get_current_worker
 
 from tui.session.analysis import AnalysisService
+from tui.startup import settle_memory
+from tui.text.model import Document
 
 PREFETCH_DELAY = 0.15  # seconds without a new article before the neighbours are analysed
 
@@ -27,6 +29,27 @@ class AnalysisRunner(Widget):
         super().__init__(id=id)
         self.service = service
         self._prefetch_timer: Timer | None = None
+
+    def open(self, index: int, show: Callable[[int, Document, bool], None],
+             meanwhile: Callable[[], None]) -> None:
+        """Article `index` opened: `show` it at once if known (a full pass: the neighbours
+        soon), else `meanwhile` (its title) and a worker; a quick pass is analysed on."""
+        item = self.service.known(index)
+        if item is not None:
+            show(index, *item)
+            if item[1]:
+                self.prefetch_soon(index)
+                return
+        else:
+            meanwhile()
+        self.analyse(index)
+
+    def after_first_paint(self, shown: Callable[[], object]) -> None:
+        """What start-up left for after the first article is on screen; `shown` redraws the
+        list once the kept titles are in."""
+        self.service.after_first_paint()
+        settle_memory()
+        self.load_kept_titles(shown)
 
     def prefetch_soon(self, index: int) -> None:
         """Analyse the neighbours once keys have paused for a moment (not during a repaint)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -14,17 +15,22 @@ from tui.widgets.article_list import ArticleList, RowSource
 from tui.widgets.article_view import ArticleView
 from tui.widgets.meta_panel import MetaPanel
 
+if TYPE_CHECKING:
+    from tui.screens.options import ReaderOptions
+
 PLACEHOLDER_DELAY = 0.1  # seconds before an article being analysed shows its title alone
 
 
 class ReaderPanes(Horizontal):
     """Three panes; shows an article's Document, its title alone, or why it failed."""
 
-    def __init__(self, source: RowSource, *, measure: int, show_boilerplate: bool,
-                 show_entities: bool, id: str | None = None) -> None:
+    def __init__(self, source: RowSource, options: ReaderOptions, *,
+                 id: str | None = None) -> None:
         super().__init__(id=id)
         self._source = source
-        self._view_options = (measure, show_boilerplate, show_entities)
+        self._options = options
+        self.meta_shown = options.show_meta
+        self._narrow: bool | None = None  # unknown until the first width
         self._warned: int | None = None  # the article whose warnings were last notified
         self.triage_rows: Callable[[int], list[tuple[str, str]]] = lambda _index: []
         """Decision, labels and note of an article for the panel (set when triage is on)."""
@@ -33,10 +39,10 @@ class ReaderPanes(Horizontal):
 
     def compose(self) -> ComposeResult:
         """List, article, metadata."""
-        measure, boilerplate, entities = self._view_options
+        options = self._options
         yield ArticleList(self._source, id="list")
-        yield ArticleView(measure=measure, show_boilerplate=boilerplate,
-                          show_entities=entities, id="article")
+        yield ArticleView(measure=options.measure, show_boilerplate=options.show_boilerplate,
+                          show_entities=options.show_entities, id="article")
         yield MetaPanel(id="meta")
 
     def opening(self, index: int, current: int | None) -> None:
@@ -90,8 +96,23 @@ class ReaderPanes(Horizontal):
         """Why article `index` cannot be shown."""
         self.query_one(ArticleView).show(None, index, placeholder=f"Could not analyse: {error}")
 
+    def fit(self, width: int) -> bool:
+        """True (narrow) below `ui.narrow_width` columns; on a change the panel folds away, or
+        comes back as configured."""
+        narrow = width < self._options.narrow_width
+        if narrow != self._narrow:
+            self._narrow = narrow
+            self.set_meta(self._options.show_meta and not narrow)
+        return narrow
+
+    def restyle(self) -> None:
+        """The theme changed: the article's styles and the list's marks redrawn."""
+        self.query_one(ArticleView).refresh_styles()
+        self.query_one(ArticleList).refresh()
+
     def set_meta(self, shown: bool) -> None:
         """Show or fold the metadata panel (its focus goes to the article)."""
+        self.meta_shown = shown
         panel = self.query_one(MetaPanel)
         panel.display = shown
         if not shown and panel.has_focus:

@@ -16,8 +16,16 @@ class TitleBar(Static):
     }
     """
 
-    def show(self, title: str, where: str) -> None:
-        """Set the title and the position text (both already terminal-safe)."""
+    heading = "warta"
+    """The dump's name and the triage progress."""
+    where = ""
+    """Where the cursor is: `3 / 120` (and the filter's match count)."""
+
+    def show(self, heading: str | None = None, where: str | None = None) -> None:
+        """Set the heading, the position text or both (already terminal-safe; None: kept)."""
+        self.heading = self.heading if heading is None else heading
+        self.where = self.where if where is None else where
         # Plain Content: a dump named "a[/]b" is text, not markup. The bar's size never
         # changes with its text: no layout pass needed.
-        self.update(Content(f"{title} · {where}" if where else title), layout=False)
+        text = f"{self.heading} · {self.where}" if self.where else self.heading
+        self.update(Content(text), layout=False)

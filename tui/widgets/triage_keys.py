@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual.timer import Timer
+
 from tui.session.filters import ListFilter, filter_choices
 from tui.session.outcome import Outcome
-from tui.session.session import TRIAGE_OFF, ReaderSession
+from tui.session.session import POSITION_EVERY, TRIAGE_OFF, ReaderSession
 from tui.widgets.panes import ReaderPanes
 
 if TYPE_CHECKING:
@@ -25,6 +27,16 @@ class TriageKeys:
         self.screen = screen
         self.session = session
         self._told_others = False
+        self._position_timer: Timer | None = None
+
+    def opened(self, index: int) -> None:
+        """Article `index` opened: its position saved now, or once held keys pause."""
+        self.tell(self.session.opened(index))
+        if self.session.position_due is not None:  # saved within POSITION_EVERY: wait
+            if self._position_timer is not None:
+                self._position_timer.stop()
+            self._position_timer = self.screen.set_timer(
+                POSITION_EVERY, lambda: self.tell(self.session.save_position()))
 
     def tell(self, outcome: Outcome) -> None:
         """Say what an Outcome says, if anything."""

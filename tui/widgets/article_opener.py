@@ -1,0 +1,87 @@
+"""Which article is open, and opening one: the list's selection, next/previous, analyses.
+
+A plain object the screen owns (not a widget, not a mixin): it opens an article (its
+position saved, its Document shown at once when known, else its title while a worker
+analyses it) and draws the analyses that come back as messages while it is on view.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from tui.messages import AnalysisFailed, DocumentReady
+from tui.safe_text import safe_plain
+from tui.text.model import Document
+from tui.widgets.analysis_runner import AnalysisRunner
+from tui.widgets.panes import ReaderPanes
+
+if TYPE_CHECKING:
+    from tui.screens.main import MainScreen
+
+
+class ArticleOpener:
+    """The open article (`current`) of one screen, and the ways to another."""
+
+    def __init__(self, screen: MainScreen) -> None:
+        self.screen = screen
+        self.current: int | None = None
+
+    def selected(self, index: int) -> None:
+        """The list selected row `index`: open it, unless the cursor has moved on since."""
+        # Keys held down move the cursor on before the list's message arrives: a message
+        # for a row the cursor has left is stale, and opening it would go back a step
+        # (another position saved, another worker started) only for the next key to undo it.
+        if index != self.current and index == self.screen.article_list.selected:
+            self.open(index)
+
+    def step(self, delta: int) -> None:
+        """Move the list's cursor `delta` rows and open what it lands on."""
+        # Open the article in the same turn as the cursor moves, so that both changes
+        # reach the screen in one refresh (the list's Selected message then finds it open).
+        listing = self.screen.article_list
+        listing.move_to(listing.cursor + delta)
+        if listing.selected is not None and listing.selected != self.current:
+            self.open(listing.selected)
+
+    def open(self, index: int) -> None:
+        """Show article `index` now if analysed, else its title until the worker is done.
+
+        The title alone waits (panes.PLACEHOLDER_DELAY) while another article is on view: most
+        quick passes are done by then, and the article is drawn once instead of twice.
+        """
+        screen = self.screen
+        panes = screen.query_one(ReaderPanes)
+        panes.opening(index, self.current)
+        self.current = index
+        screen.show_position()
+        screen.triage_keys.opened(index)
+        title = partial(panes.title_while_analysed, index, lambda: screen.source.row(index).title)
+        screen.query_one(AnalysisRunner).open(index, self.display, title)
+
+    def display(self, index: int, doc: Document, full: bool) -> None:
+        """Article `index`'s Document in the panes; after the first, what start-up left."""
+        screen = self.screen
+        screen.query_one(ReaderPanes).show_document(index, doc, full)
+        runner = screen.query_one(AnalysisRunner)
+        screen.startup.shown(screen.call_after_refresh,
+                             lambda: runner.after_first_paint(screen.article_list.refresh),
+                             screen.app.exit)
+
+    def ready(self, message: DocumentReady) -> None:
+        """Show an analysis if its article is on view; its list row shows its title."""
+        screen = self.screen
+        if message.index == self.current:
+            self.display(message.index, message.document, message.full)
+        screen.article_list.refresh_index(message.index)
+        if message.full and screen.session.analysis.analyser.loaded:
+            screen.startup.data_loaded()
+        if message.painted is not None:
+            screen.call_after_refresh(message.painted.set)
+
+    def failed(self, message: AnalysisFailed) -> None:
+        """Say why an article could not be read or analysed (in the pane too, if on view)."""
+        if message.index == self.current:
+            self.screen.query_one(ReaderPanes).show_failure(message.index, message.error)
+        self.screen.notify(safe_plain(message.error), title="analysis", severity="error",
+                           markup=False)
