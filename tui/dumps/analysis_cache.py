@@ -80,14 +80,15 @@ class AnalysisCache:
 
         sqlite3.Error on a damaged file: the caller decides it is a miss.
         """
+        row = self._one("SELECT document FROM analysis WHERE article_id = ? AND "
+                        "content_hash = ? AND version = ?", (article_id, record_digest, version))
+        return None if row is None else json.loads(row[0])
+
+    def _one(self, sql: str, args: tuple[Any, ...]) -> tuple[Any, ...] | None:
+        """The first row `sql` finds, or None (also without a sidecar)."""
         with self._lock:
             conn = self._connection()
-            if conn is None:
-                return None
-            row = conn.execute(
-                "SELECT document FROM analysis WHERE article_id = ? AND content_hash = ? "
-                "AND version = ?", (article_id, record_digest, version)).fetchone()
-        return None if row is None else json.loads(row[0])
+            return None if conn is None else conn.execute(sql, args).fetchone()
 
     def described(self, batch: int = DESCRIBE_BATCH) -> dict[str, tuple[str | None, str | None,
                                                                          int]]:
@@ -122,13 +123,8 @@ class AnalysisCache:
 
         sqlite3.Error on a damaged file: the caller decides it is a miss.
         """
-        with self._lock:
-            conn = self._connection()
-            if conn is None:
-                return None
-            row = conn.execute(
-                "SELECT json_extract(document, '$.title') FROM analysis WHERE article_id = ? "
-                "ORDER BY rowid DESC LIMIT 1", (article_id,)).fetchone()
+        row = self._one("SELECT json_extract(document, '$.title') FROM analysis WHERE "
+                        "article_id = ? ORDER BY rowid DESC LIMIT 1", (article_id,))
         return None if row is None or row[0] is None else str(row[0])
 
     def put(self, article_id: str, record_digest: str, version: str,
