@@ -7,7 +7,6 @@ import contextlib
 import gc
 import os
 import sys
-import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,8 +26,8 @@ if TYPE_CHECKING:
 
 EXIT_USAGE = 2
 TEMPLATE_DELAY = 2.0
-"""Seconds the reader waits before reading the dump to learn site templates: the first
-frame and the first article's analysis come first."""
+"""Seconds the reader waits before it looks for the dump's site templates (in the sidecar,
+else by reading the dump): the first frame and the first article's analysis come first."""
 
 
 def _problem(message: str) -> None:
@@ -387,13 +386,12 @@ def _learn_templates(paths: Sequence[str], args: argparse.Namespace, config: Con
     names = _field_names(args)
 
     def records() -> Iterator[Record]:
-        time.sleep(TEMPLATE_DELAY)
         for path in paths:
             yield from iter_records(path, limits=config.dump_limits, names=names)
 
     TemplateLearning(records, dump_fingerprint(paths), analyser,
                      shelf if shelf.path is not None else None, _template_learner(config),
-                     int(config.get("templates.max_records"))).start()
+                     int(config.get("templates.max_records")), TEMPLATE_DELAY).start()
 
 
 def _template_learner(config: Config) -> TemplateLearner:

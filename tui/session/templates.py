@@ -61,13 +61,14 @@ class TemplateLearning:
 
     def __init__(self, records: Callable[[], Any], fingerprint: str, user: TemplateUser,
                  shelf: TemplateShelf | None, learner: TemplateLearner,
-                 max_records: int) -> None:
+                 max_records: int, delay: float = 0.0) -> None:
         self._records = records  # a fresh iterator over the dump's records
         self._fingerprint = fingerprint
         self._user = user
         self._shelf = shelf
         self._learner = learner
         self._max = max_records
+        self._delay = delay  # seconds to wait first: the reader's first frame comes first
         self.done = threading.Event()
         self.sites = 0  # sites with a template, once done
 
@@ -78,6 +79,7 @@ class TemplateLearning:
 
     def run(self) -> None:
         """Saved templates when the dump is unchanged, else learn them; then hand over."""
+        time.sleep(self._delay)
         try:
             templates = self._saved()
             if templates is None:
