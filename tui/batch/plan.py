@@ -92,7 +92,7 @@ class Dumps:
 
     def total(self) -> int | None:
         """Records and rows in every target, or None when one is a stream."""
-        if any(t.stream is not None for t in self.targets):
+        if self.streaming:
             return None
         return sum(len(r) for t in self.targets for r in t.readers)
 

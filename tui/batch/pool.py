@@ -18,6 +18,11 @@ from tui.batch.worker import Job, run_task, warm
 Done = tuple[Task, Outcome | None]
 
 
+def _outcome(ahead: Any) -> Outcome | None:
+    """A submitted task's outcome (waiting for it); None for a task with nothing to run."""
+    return None if ahead is None else ahead.result()
+
+
 class WorkerLost(Exception):
     """A worker process died (killed, out of memory): the run cannot go on; one line."""
 
@@ -52,7 +57,7 @@ def in_order(tasks: Iterator[Task], submit: Callable[[Task], Any],
         """The results at the head that are already done."""
         while pending and (pending[0][1] is None or pending[0][1].done()):
             head, ahead = pending.popleft()
-            yield head, None if ahead is None else ahead.result()
+            yield head, _outcome(ahead)
 
     for task in tasks:
         if task.idle:
@@ -63,10 +68,10 @@ def in_order(tasks: Iterator[Task], submit: Callable[[Task], Any],
         yield from ready()
         while len(pending) >= window:
             head, ahead = pending.popleft()
-            yield head, None if ahead is None else ahead.result()
+            yield head, _outcome(ahead)
     while pending:
         head, ahead = pending.popleft()
-        yield head, None if ahead is None else ahead.result()
+        yield head, _outcome(ahead)
 
 
 def run_local(tasks: Iterator[Task], job: Job, jobs: int,

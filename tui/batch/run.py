@@ -38,9 +38,7 @@ EXIT_FAILED = 1
 EXIT_USAGE = 2
 LOCAL_CHUNK = 64  # records a task on this machine: enough to amortise pickling
 CLUSTER_CHUNK = 1000  # records a task on a cluster at most: one Parquet part each
-
-
-MIN_CHUNK = 16
+MIN_CHUNK = 16  # records a task at least, however small the dump
 
 
 def chunk_for(total: int | None, workers: int, largest: int, smallest: int) -> int:

@@ -57,10 +57,7 @@ def segment(lines: Sequence[str], reasons: Sequence[Reason | None],
     for run, units in zip(page.runs, page.run_units(), strict=True):
         if all(alone[i] == page.alone[i] for i in run):
             for u in units:
-                span = (u.first.index + 1, u.lines[-1].index + 1)
-                reason = reasons[u.first.index]
-                kind = BlockKind.PARAGRAPH if reason is None else BlockKind.BOILERPLATE
-                blocks.append(Block(kind, u.text, span, reason))
+                blocks.append(_block(u.text, u.first.index, u.lines[-1].index, reasons))
         else:
             _add_blocks(blocks, lines, reasons, wrapped(lines, run, alone))
     return blocks
@@ -71,12 +68,14 @@ def _add_blocks(blocks: list[Block], lines: Sequence[str], reasons: Sequence[Rea
     """One block per group of line indices (a boilerplate group is always one line)."""
     for unit in groups:
         text = " ".join(lines[i].strip() for i in unit)
-        span = (unit[0] + 1, unit[-1] + 1)
-        reason = reasons[unit[0]]
-        if reason is not None:
-            blocks.append(Block(BlockKind.BOILERPLATE, text, span, reason))
-        else:
-            blocks.append(Block(BlockKind.PARAGRAPH, text, span))
+        blocks.append(_block(text, unit[0], unit[-1], reasons))
+
+
+def _block(text: str, first: int, last: int, reasons: Sequence[Reason | None]) -> Block:
+    """The block of lines first..last (0-based): boilerplate when its first line has a reason."""
+    reason = reasons[first]
+    kind = BlockKind.PARAGRAPH if reason is None else BlockKind.BOILERPLATE
+    return Block(kind, text, (first + 1, last + 1), reason)
 
 
 def mark_title(blocks: list[Block], title: str | None, page: Page | None = None) -> str | None:

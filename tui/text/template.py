@@ -84,11 +84,6 @@ class TemplateLearner:
         self._size = 0
         self._cache: dict[str, SiteTemplate] = {}
 
-    @property
-    def articles(self) -> int:
-        """Articles counted so far, every site together."""
-        return sum(s.articles for s in self._sites.values())
-
     def add(self, record: Record) -> None:
         """Count each distinct line of `record` once for its site."""
         self.add_lines(site_of(record), record.text.splitlines())
