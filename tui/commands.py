@@ -87,14 +87,16 @@ class ReaderCommands(Provider):
             return
         found = 0
         source = main.source
+        title_matcher = self.matcher(needle) if needle else None
         for index in range(len(source)):
             if index % SCAN_SLICE == 0:
                 await asyncio.sleep(0)
             title = source.row(index).title
             if needle in title.casefold():
                 shown = f"Open: {safe_plain(title)}"
-                yield Hit(0.9 if opening else 0.5, self.matcher(needle).highlight(shown)
-                          if needle else shown, partial(main.open_from_palette, index),
+                yield Hit(0.9 if opening else 0.5,
+                          title_matcher.highlight(shown) if title_matcher else shown,
+                          partial(main.open_from_palette, index),
                           text=shown, help=f"article {index + 1}")
                 found += 1
                 if found >= MAX_TITLE_HITS:

@@ -15,7 +15,7 @@ from textual.style import Style
 from tui.dumps.index import Row
 from tui.keymap import Scope, bindings
 from tui.safe_text import make_safe
-from tui.widgets.line_pane import LinePane
+from tui.widgets.line_pane import LinePane, line_strip
 
 MARK_WIDTH = 2  # the reserved column for a triage mark (decision letter + label dot)
 ROW_CACHE = 512  # drawn rows kept (a few screenfuls)
@@ -231,6 +231,7 @@ class ArticleList(LinePane, can_focus=True):
     def render_lines(self, crop: Region) -> list[Strip]:
         """The rows in `crop`, with the width and styles looked up once for all of them."""
         self._row_pass = self._frame()
+        self._pass = self._row_pass[0], self._row_pass[1].base  # LinePane's frame, reused
         try:
             return super().render_lines(crop)
         finally:
@@ -293,5 +294,4 @@ class ArticleList(LinePane, can_focus=True):
             (tags, styles.mark),
             (tail, styles.muted),
         )
-        strip = Strip(line.render_segments(style), line.cell_length)
-        return strip.adjust_cell_length(width, style.rich_style)
+        return line_strip(line, width, style)

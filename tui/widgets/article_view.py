@@ -138,7 +138,7 @@ class ArticleView(LinePane, can_focus=True):
         top = round(self.scroll_y)
         if not self.lines or top >= len(self.lines):
             return None
-        if next((y for y in range(top + 1) if self.lines[y].block != NO_BLOCK), None) is None:
+        if all(self.lines[y].block == NO_BLOCK for y in range(top + 1)):
             return None  # the record's title (or a spacer above the text): stay at the top
         for y in range(top, len(self.lines)):
             block = self.lines[y].block

@@ -121,7 +121,6 @@ class MetaPanel(LinePane, can_focus=True):
         self._lines: list[Content] = []
         self._wrapped_for = 0
         self._strips: dict[int, Strip] = {}
-        self._shown_id: str | None = None
         self._shown: tuple[Document | None, bool] = (None, False)
 
     def retell(self, triage: Sequence[tuple[str, str]]) -> None:
@@ -134,8 +133,8 @@ class MetaPanel(LinePane, can_focus=True):
              analysing: bool = False, triage: Sequence[tuple[str, str]] = ()) -> None:
         """Fill the panel for `document` (the same article keeps its scroll position);
         None with `analysing`: the article's analysis is under way."""
-        same = document is not None and document.id == self._shown_id
-        self._shown_id = None if document is None else document.id
+        shown = self._shown[0]
+        same = document is not None and shown is not None and document.id == shown.id
         self._shown = (document, language_pending)
         self.text = describe(document, language_pending, analysing, triage)
         self._wrap()

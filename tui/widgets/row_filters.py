@@ -52,11 +52,6 @@ class RowFilters(Widget):
         self._busy: tuple[str, float, str] | None = None  # what runs, since when, text before
         self._ticker: Timer | None = None
 
-    @property
-    def busy(self) -> bool:
-        """True while a search runs."""
-        return self._busy is not None
-
     def _start(self, what: str, before: str) -> None:
         """A search starts (the text filter was `before`): its progress shows once it has
         run SHOW_AFTER seconds."""
