@@ -82,7 +82,6 @@ class GzipSource:
         """Inflated block k (BLOCK bytes from k * BLOCK), kept among the last few read."""
         with self._lock:
             if (data := self._blocks.get(k)) is not None:
-                self._blocks.move_to_end(k)
                 return data
         data = self._inflate(min(BLOCK, self.size - k * BLOCK), k * BLOCK)
         with self._lock:

@@ -91,7 +91,6 @@ class ParquetRows(Reader):
 
         with self._lock:
             if (table := self._groups.get(k)) is not None:
-                self._groups.move_to_end(k)
                 return table
             try:
                 table = self.parquet.read_row_group(k)

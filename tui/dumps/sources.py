@@ -85,15 +85,14 @@ def feed(read: Callable[[int], bytes], scanner: Scanner, max_bytes: int = -1,
     total = 0
     try:
         while chunk := read(CHUNK):
-            if 0 <= max_bytes < total + len(chunk):
+            capped = 0 <= max_bytes < total + len(chunk)
+            if capped:
                 chunk = chunk[:max_bytes - total]
-                scanner.feed(chunk)
-                if seen is not None:
-                    seen(chunk)
-                return Fed(scanner.finish(whole=False), max_bytes, capped=True)
             scanner.feed(chunk)
             if seen is not None:
                 seen(chunk)
+            if capped:
+                return Fed(scanner.finish(whole=False), max_bytes, capped=True)
             total += len(chunk)
     except errors as exc:
         return Fed(scanner.finish(whole=False), total, damage=str(exc) or type(exc).__name__)
