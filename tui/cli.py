@@ -389,8 +389,7 @@ def _learn_templates(paths: Sequence[str], args: argparse.Namespace, config: Con
         for path in paths:
             yield from iter_records(path, limits=config.dump_limits, names=names)
 
-    TemplateLearning(records, dump_fingerprint(paths), analyser,
-                     shelf if shelf.path is not None else None, _template_learner(config),
+    TemplateLearning(records, dump_fingerprint(paths), analyser, shelf, _template_learner(config),
                      int(config.get("templates.max_records")), TEMPLATE_DELAY).start()
 
 

@@ -18,6 +18,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Protocol
 
+from tui.analyser import DocumentShelf
 from tui.text.template import (
     SiteTemplate,
     TemplateLearner,
@@ -28,14 +29,6 @@ from tui.text.template import (
 SIDECAR_ID = "#site-templates"  # the analysis cache row that holds them (no article id
 # starts with "#": ids are paths and path#row)
 YIELD_EVERY = 64  # records between pauses that let the UI thread have the interpreter
-
-
-class TemplateShelf(Protocol):
-    """Where learnt templates are kept (tui.dumps.analysis_cache.AnalysisCache)."""
-
-    def get(self, article_id: str, record_digest: str, version: str) -> Any | None: ...
-    def put(self, article_id: str, record_digest: str, version: str,
-            document: dict[str, Any]) -> None: ...
 
 
 class TemplateUser(Protocol):
@@ -60,7 +53,7 @@ class TemplateLearning:
     """Learns the dump's site templates once, off the UI thread, and hands them over."""
 
     def __init__(self, records: Callable[[], Any], fingerprint: str, user: TemplateUser,
-                 shelf: TemplateShelf | None, learner: TemplateLearner,
+                 shelf: DocumentShelf | None, learner: TemplateLearner,
                  max_records: int, delay: float = 0.0) -> None:
         self._records = records  # a fresh iterator over the dump's records
         self._fingerprint = fingerprint
