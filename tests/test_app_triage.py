@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from tui.screens.main import MainScreen
 from tui.screens.note import NoteScreen
 from tui.session.filters import ListFilter
 from tui.session.opening import open_triage
+from tui.session.session import POSITION_EVERY
 from tui.session.triage import Triage
 from tui.themes import load_themes
 from tui.widgets.article_list import ArticleList
@@ -341,6 +343,20 @@ async def test_one_key_is_one_commit(session: Session) -> None:
         store._conn.set_trace_callback(None)
         assert listing(app).cursor == 1
         assert [s for s in statements if s.startswith("COMMIT")] == ["COMMIT"]
+        assert store.position() == app.triage.article_id(1)
+
+
+async def test_the_position_is_saved_after_the_key_not_in_its_turn(session: Session) -> None:
+    """A synced commit costs milliseconds: J leaves the position due, a timer writes it."""
+    app = session.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        store = app.triage.store
+        await asyncio.sleep(POSITION_EVERY + 0.1)
+        await pilot.press("J")
+        assert listing(app).cursor == 1 and store.position() != app.triage.article_id(1)
+        await asyncio.sleep(POSITION_EVERY + 0.1)
+        await pilot.pause()
         assert store.position() == app.triage.article_id(1)
 
 

@@ -7,7 +7,6 @@ The start position is read here, once, for the command line and the screen alike
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Sequence
 from functools import cached_property
 
@@ -30,15 +29,12 @@ class ReaderSession:
     """The dump, the Triage over its sidecar (None: triage is off) and the analysis."""
 
     def __init__(self, dump: ArticleSource, analysis: AnalysisService,
-                 triage: Triage | None = None,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 triage: Triage | None = None) -> None:
         self.dump = dump
         self.analysis = analysis
         self.triage = triage
         self.position_due: int | None = None
-        """An article opened too soon after the last saved position: `save_position` writes it."""
-        self._clock = clock
-        self._position_at = float("-inf")
+        """The article opened last, its position not saved yet: `save_position` writes it."""
 
     @cached_property
     def start(self) -> int:
@@ -95,26 +91,22 @@ class ReaderSession:
         return "" if self.triage is None else self.triage.note(index)
 
     def opened(self, index: int) -> Outcome:
-        """The reader shows article `index`: remember it, and say if its text changed
-        since it was decided.
+        """The reader shows article `index`: its position is due, and say if its text
+        changed since it was decided.
 
-        Each save is a synced commit (milliseconds on the UI thread), so within
-        POSITION_EVERY of the last one the position waits in `position_due` instead: held
-        keys save it a few times a second, not once per article.
+        A save is a synced commit (milliseconds), so it is never made in the key's turn:
+        the caller has `save_position` write it within POSITION_EVERY, and held keys save
+        it a few times a second, not once per article.
         """
         triage = self.triage
         if triage is None:
             return Outcome()
-        if self._clock() - self._position_at < POSITION_EVERY:
-            self.position_due = index
-            said = Outcome()
-        else:
-            said = self._save_position(index)
+        self.position_due = index
         decision = triage.decision_at(index)
         if decision is not None and decision.text_changed and decision.decision:
             return Outcome(message=f"This article's text changed since it was marked "
                                    f"{decision.decision} (shown as ! in the list).", timeout=4)
-        return said
+        return Outcome()
 
     def save_position(self) -> Outcome:
         """Write the position `opened` left due, if any (keys paused, or the reader closes)."""
@@ -129,7 +121,6 @@ class ReaderSession:
             self.triage.save_position(index)  # skipped when it is the saved one already
         except Exception as exc:  # a locked or vanished sidecar must not stop reading
             return Outcome(message=f"Position not saved: {exc}", warning=True)
-        self._position_at = self._clock()
         return Outcome()
 
     def progress(self) -> str | None:

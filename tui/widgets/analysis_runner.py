@@ -31,14 +31,15 @@ class AnalysisRunner(Widget):
         self._prefetch_timer: Timer | None = None
 
     def open(self, index: int, show: Callable[[int, Document, bool], None],
-             meanwhile: Callable[[], None]) -> None:
+             meanwhile: Callable[[], None], paused: Callable[[], None]) -> None:
         """Article `index` opened: `show` it at once if known (a full pass: the neighbours
-        soon), else `meanwhile` (its title) and a worker; a quick pass is analysed on."""
+        soon, `paused` first), else `meanwhile` (its title) and a worker; a quick pass is
+        analysed on."""
         item = self.service.known(index)
         if item is not None:
             show(index, *item)
             if item[1]:
-                self.prefetch_soon(index)
+                self.prefetch_soon(index, paused)
                 return
         else:
             meanwhile()
@@ -51,11 +52,17 @@ class AnalysisRunner(Widget):
         settle_memory()
         self.load_kept_titles(shown)
 
-    def prefetch_soon(self, index: int) -> None:
-        """Analyse the neighbours once keys have paused for a moment (not during a repaint)."""
+    def prefetch_soon(self, index: int, paused: Callable[[], None]) -> None:
+        """Once keys have paused for a moment (not during a repaint): `paused` (on the UI
+        thread), then the neighbours analysed."""
         if self._prefetch_timer is not None:
             self._prefetch_timer.stop()
-        self._prefetch_timer = self.set_timer(PREFETCH_DELAY, lambda: self._prefetch(index))
+
+        def prefetch() -> None:
+            paused()
+            self._prefetch(index)
+
+        self._prefetch_timer = self.set_timer(PREFETCH_DELAY, prefetch)
 
     @work(thread=True, group="analysis", exclusive=True, exit_on_error=False)
     def analyse(self, index: int) -> None:

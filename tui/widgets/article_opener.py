@@ -57,7 +57,8 @@ class ArticleOpener:
         screen.show_position()
         screen.triage_keys.opened(index)
         title = partial(panes.title_while_analysed, index, lambda: screen.source.row(index).title)
-        screen.query_one(AnalysisRunner).open(index, self.display, title)
+        screen.query_one(AnalysisRunner).open(index, self.display, title,
+                                                 self.prepare_neighbours)
 
     def display(self, index: int, doc: Document, full: bool) -> None:
         """Article `index`'s Document in the panes; after the first, what start-up left."""
@@ -68,11 +69,29 @@ class ArticleOpener:
                              lambda: runner.after_first_paint(screen.article_list.refresh),
                              screen.app.exit)
 
+    def neighbours(self) -> list[int]:
+        """The articles J and K open from here (the list's next row, then its previous)."""
+        listing = self.screen.article_list
+        rows, cursor = listing.rows, listing.cursor
+        return [rows[row] for row in (cursor + 1, cursor - 1) if 0 <= row < len(rows)]
+
+    def prepare_neighbours(self) -> None:
+        """Lay out the next and previous articles ahead of time, those analysed already."""
+        service = self.screen.session.analysis
+        panes = self.screen.query_one(ReaderPanes)
+        for index in self.neighbours():
+            item = service.known(index)
+            if item is not None and item[1]:
+                panes.prepare(index, *item)
+
     def ready(self, message: DocumentReady) -> None:
-        """Show an analysis if its article is on view; its list row shows its title."""
+        """Show an analysis if its article is on view (a neighbour's is laid out ahead);
+        its list row shows its title."""
         screen = self.screen
         if message.index == self.current:
             self.display(message.index, message.document, message.full)
+        elif message.full and message.index in self.neighbours():
+            screen.query_one(ReaderPanes).prepare(message.index, message.document, True)
         screen.article_list.refresh_index(message.index)
         if message.full and screen.session.analysis.analyser.loaded:
             screen.startup.data_loaded()

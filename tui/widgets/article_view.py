@@ -33,6 +33,18 @@ NO_BLOCK = -1  # spacer lines and the title taken from the record's own field
 LAYOUT_SLICE = 0.005  # seconds of wrapping at a time before keys and repaints get a turn
 LAYOUT_REST = 0.005  # seconds between slices, for the keys and repaints waiting
 FIRST_SLICE = 0.05  # at most this long at once for the lines a key waits for
+PREPARE_CHARS = 50_000  # the longest article laid out ahead of time (a few milliseconds)
+PREPARED = 4  # articles laid out ahead kept (the neighbours of the one on view)
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """An article laid out ahead of time: its lines and its first screenful drawn."""
+
+    document: Document
+    settings: tuple[object, ...]  # ArticleView._layout_settings when it was made
+    lines: list[ViewLine]
+    strips: dict[int, Strip]
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +77,7 @@ class ArticleView(LinePane, can_focus=True):
         self.lines: list[ViewLine] = []
         self._strips: dict[int, Strip] = {}
         self._styles: dict[str, Style] = {}
+        self._styles_read = 0  # how many times the styles were read (a theme change: +1)
         self._built_width = 0
         self._placeholder = ""
         self._pending: Iterator[list[ViewLine]] | None = None  # the rest of a layout
@@ -72,6 +85,7 @@ class ArticleView(LinePane, can_focus=True):
         self._goal: tuple[int, int] | None = None  # (block, offset) a layout is shown at
         self._generation = 0
         self._when_laid_out: Callable[[], object] | None = None
+        self._prepared: dict[int, Prepared] = {}  # by dump index, oldest first
 
     # -- styles -------------------------------------------------------------------------
 
@@ -92,6 +106,7 @@ class ArticleView(LinePane, can_focus=True):
                 variable_name(key), ENTITY_DEFAULTS[key])
             styles[key] = self._parse(value, ENTITY_DEFAULTS[key])
         self._styles = styles
+        self._styles_read += 1
 
     @staticmethod
     def _parse(value: str, fallback: str) -> Style:
@@ -115,7 +130,66 @@ class ArticleView(LinePane, can_focus=True):
         self.document = document
         self.index = index
         self._placeholder = placeholder
+        if anchor is None and self._show_prepared(document, index):
+            return
         self.rebuild(anchor=anchor, top=anchor is None)
+
+    # -- articles laid out ahead --------------------------------------------------------
+
+    def _layout_settings(self, width: int) -> tuple[object, ...]:
+        """Everything a layout depends on besides the Document."""
+        return (width, self.show_boilerplate, self.show_entities, self.query,
+                self._styles_read)
+
+    def prepare(self, document: Document, index: int) -> None:
+        """Lay out `document` (article `index`) and draw its first screenful now, while
+        the reader reads another: if it is shown next, from the top, no key waits for it.
+
+        Only an article of at most PREPARE_CHARS is prepared (a longer one is laid out in
+        slices when shown, see the module doc); the last PREPARED are kept.
+        """
+        if not (self.is_mounted and self._styles and self.size.width) \
+                or document is self.document \
+                or sum(len(block.text) for block in document.blocks) > PREPARE_CHARS:
+            return
+        width = self._width()
+        settings = self._layout_settings(width)
+        known = self._prepared.get(index)
+        if known is not None and known.document is document and known.settings == settings:
+            return
+        lines = [line for part in self._layout_blocks(width, document) for line in part]
+        content_width, style = self.frame()
+        height = max(1, self.scrollable_content_region.height)
+        strips = {y: line_strip(lines[y].content, content_width, style)
+                  for y in range(min(height, len(lines)))}
+        self._styles_cache.finish_ahead(self, strips)
+        self._prepared.pop(index, None)
+        if len(self._prepared) >= PREPARED:
+            del self._prepared[next(iter(self._prepared))]
+        self._prepared[index] = Prepared(document, settings, lines, strips)
+
+    def _show_prepared(self, document: Document | None, index: int | None) -> bool:
+        """Show the prepared layout of `document` from the top; False when there is none
+        made with today's settings."""
+        known = self._prepared.get(index) if index is not None else None
+        if known is None or known.document is not document or document is None \
+                or not (self.is_mounted and self._styles and self.size.width):
+            return False
+        width = self._width()
+        if known.settings != self._layout_settings(width):
+            return False
+        self._generation += 1  # a layout still growing in slices stops
+        self._built_width = width
+        self._when_laid_out = None
+        self._pending = None
+        self._goal = None
+        self._building = known.lines
+        self.lines = known.lines
+        self._strips = dict(known.strips)
+        self._fit_scroll_height()
+        self.scroll_to(y=0, animate=False, immediate=True)
+        self.refresh()
+        return True
 
     def set_boilerplate(self, shown: bool) -> None:
         """Show or hide boilerplate, keeping the reading position on the same block."""
@@ -187,7 +261,7 @@ class ArticleView(LinePane, can_focus=True):
         self._generation += 1
         self._built_width = width
         self._when_laid_out = None
-        self._pending = self._layout_blocks(width)
+        self._pending = self._layout_blocks(width, self.document)
         self._building = []
         self._goal = anchor
         self._grow(FIRST_SLICE, drawing, first=True)
@@ -286,11 +360,11 @@ class ArticleView(LinePane, can_focus=True):
 
     def _layout(self, width: int) -> list[ViewLine]:
         """Every display line at once (tests and small articles; the view grows in slices)."""
-        return [line for part in self._layout_blocks(width) for line in part]
+        return [line for part in self._layout_blocks(width, self.document) for line in part]
 
-    def _layout_blocks(self, width: int) -> Iterator[list[ViewLine]]:
-        """The display lines, a block (with the spacing before and after it) at a time."""
-        doc = self.document
+    def _layout_blocks(self, width: int, doc: Document | None) -> Iterator[list[ViewLine]]:
+        """The display lines of `doc`, a block (with the spacing before and after it) at a
+        time."""
         if doc is None:
             if self._placeholder:
                 yield [ViewLine(c, NO_BLOCK)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.segment import Segment
 from rich.style import Style as RichStyle
@@ -29,7 +30,11 @@ from textual.geometry import Region, Size, Spacing
 from textual.strip import Strip
 from textual.style import Style
 
+if TYPE_CHECKING:
+    from textual.widget import Widget
+
 Label = tuple[Content, Color, Color, Style] | None
+FINISHED_LINES = 1024  # finished lines remembered per pane (a few screenfuls of articles)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,13 +48,14 @@ class LineParts:
     left: tuple[Segment, ...]  # border cell, then padding
     right: tuple[Segment, ...]  # padding, then border cell
 
-    def line(self, y: int, render_content_line: Callable[[int], Strip]) -> Strip:
-        """Line `y`, as StylesCache.render_line finishes a content line (its case C)."""
-        if y < self.content_height:
-            line = render_content_line(y).adjust_cell_length(self.content_width, self.inner)
-        else:
-            line = Strip.blank(self.content_width, self.inner)
+    def finish(self, content: Strip) -> Strip:
+        """A content line, as StylesCache.render_line finishes one (its case C)."""
+        line = content.adjust_cell_length(self.content_width, self.inner)
         return Strip([*self.left, *line, *self.right], self.width)
+
+    def blank(self) -> Strip:
+        """A line below the content."""
+        return self.finish(Strip.blank(self.content_width, self.inner))
 
 
 def line_parts(styles: StylesBase, size: Size, content_size: Size, padding: Spacing,
@@ -80,16 +86,83 @@ def line_parts(styles: StylesBase, size: Size, content_size: Size, padding: Spac
                      tuple(left), tuple(right))
 
 
+def widget_parts(widget: Widget) -> LineParts | None:
+    """The parts for `widget`'s next frame, as StylesCache.render_widget would make them."""
+    base_background, background = widget.background_colors
+    styles = widget.styles
+    return line_parts(styles, widget.region.size, widget.content_region.size, styles.padding,
+                      base_background, background, widget.opacity)
+
+
+def screen_cuts(widget: Widget) -> list[list[int]] | None:
+    """Where the screen's compositor cuts each line `widget` draws (its own offsets), as
+    Compositor._render_chops divides them; None when the widget is not on the screen."""
+    compositor = widget.screen._compositor
+    placed = compositor.visible_widgets.get(widget)
+    if placed is None:
+        return None
+    region, clip = placed
+    shown = region.intersection(clip)
+    if shown != region:  # partly hidden: its lines are cropped before they are cut
+        return None
+    first, last = shown.column_span
+    screen = compositor.cuts
+    return [[cut - shown.x for cut in screen[line] if last >= cut >= first][1:]
+            for line in shown.line_range]
+
+
 class PaneStylesCache(StylesCache):
     """A StylesCache that finishes plain panes' lines from parts made once per frame.
 
     Which lines are drawn again and which come from the cache is StylesCache's own
-    business, unchanged.
+    business, unchanged. A content line the pane draws again as the same Strip (an
+    article shown before, or finished ahead of time by `finish_ahead`) is finished once:
+    the same finished Strip comes back, with what Textual cached on it (its filtered
+    copy, its cuts), while the parts stay the same.
     """
 
     def __init__(self) -> None:
         super().__init__()
         self._parts: LineParts | None = None
+        self._finished_for: LineParts | None = None
+        self._finished: dict[int, tuple[Strip, Strip]] = {}  # id(content): (content, line)
+
+    def _use(self, parts: LineParts) -> LineParts:
+        """`parts` for the lines finished next; what was finished with others is forgotten."""
+        if parts != self._finished_for:
+            self._finished.clear()
+        self._finished_for = parts
+        return parts
+
+    def _finished_line(self, parts: LineParts, content: Strip) -> Strip:
+        """`content` finished with `parts` (those of `_use`), once while they are used."""
+        known = self._finished.get(id(content))
+        if known is not None and known[0] is content:
+            return known[1]
+        if len(self._finished) >= FINISHED_LINES:
+            self._finished.clear()
+        line = parts.finish(content)
+        self._finished[id(content)] = (content, line)
+        return line
+
+    def finish_ahead(self, widget: Widget, lines: dict[int, Strip]) -> None:
+        """Finish content `lines` (by line number in the pane) before they are drawn, as
+        the frame that shows them will: the widget's line filters applied and the result
+        cut where the screen's other widgets start and end (Textual keeps both on the
+        Strip), so that frame only looks them up."""
+        parts = widget_parts(widget)
+        if parts is None:
+            return
+        self._use(parts)
+        _, background = widget.background_colors
+        filters = widget.get_line_filters()
+        cuts = screen_cuts(widget)
+        for y, content in lines.items():
+            line = self._finished_line(parts, content)
+            for line_filter in filters:
+                line = line.apply_filter(line_filter, background)
+            if cuts is not None and y < len(cuts):
+                line.divide(cuts[y])
 
     def render(self, styles: StylesBase, size: Size, base_background: Color,
                background: Color, render_content_line: Callable[[int], Strip],
@@ -99,9 +172,10 @@ class PaneStylesCache(StylesCache):
                ansi_theme: TerminalTheme = DEFAULT_TERMINAL_THEME,
                native_ansi: bool = False) -> list[Strip]:
         """StylesCache.render, with the frame's line parts made first."""
-        self._parts = line_parts(styles, size, content_size or size,
-                                 styles.padding if padding is None else padding,
-                                 base_background, background, opacity)
+        parts = line_parts(styles, size, content_size or size,
+                           styles.padding if padding is None else padding,
+                           base_background, background, opacity)
+        self._parts = None if parts is None else self._use(parts)
         try:
             return super().render(
                 styles, size, base_background, background, render_content_line, filters,
@@ -122,4 +196,6 @@ class PaneStylesCache(StylesCache):
                 styles, y, size, content_size, padding, base_background, background,
                 render_content_line, border_title, border_subtitle, opacity, ansi_theme,
                 native_ansi)
-        return parts.line(y, render_content_line)
+        if y >= parts.content_height:
+            return parts.blank()
+        return self._finished_line(parts, render_content_line(y))

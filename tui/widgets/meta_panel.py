@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import ClassVar
 
 from textual.content import Content
@@ -19,6 +20,7 @@ from tui.widgets.wrap import wrap
 UNKNOWN = "unknown"
 TOP_NAMES = 6  # entity names listed per label
 FIELD_CHARS = 300  # the most of one extra record field the panel shows
+PREPARED = 4  # panels filled ahead kept (the neighbours of the article on view)
 
 
 def _value(value: object) -> str:
@@ -103,6 +105,35 @@ def describe(document: Document | None, language_pending: bool = False,
     return Content("").join(parts).rstrip()
 
 
+def wrap_panel(text: Content, width: int) -> list[Content]:
+    """The panel's text wrapped to `width`; continuation lines keep their value's indent."""
+    lines: list[Content] = []
+    for line in text.split("\n"):
+        indent = len(line.plain) - len(line.plain.lstrip(" "))
+        if indent:
+            body = wrap(line[indent:], max(4, width - indent))
+            wrapped = [Content(" " * indent) + part for part in body]
+        else:
+            wrapped = wrap(line, width)
+        lines.extend(wrapped or [Content("")])
+    return lines
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedPanel:
+    """The panel of an article filled ahead of time: its text, lines and first screenful."""
+
+    document: Document
+    settings: tuple[object, ...]  # MetaPanel._settings when it was made
+    text: Content
+    lines: list[Content]
+    strips: dict[int, Strip]
+
+    def shows(self, document: Document, settings: tuple[object, ...]) -> bool:
+        """Whether this is the panel of `document` as it would be filled now."""
+        return document is self.document and settings == self.settings
+
+
 class MetaPanel(LinePane, can_focus=True):
     """A scrollable panel with the metadata of the article shown, drawn line by line.
 
@@ -122,6 +153,7 @@ class MetaPanel(LinePane, can_focus=True):
         self._wrapped_for = 0
         self._strips: dict[int, Strip] = {}
         self._shown: tuple[Document | None, bool] = (None, False)
+        self._prepared: dict[str, PreparedPanel] = {}  # by Document id, oldest first
 
     def retell(self, triage: Sequence[tuple[str, str]]) -> None:
         """The same article again with new triage rows (a label or a note changed)."""
@@ -136,10 +168,46 @@ class MetaPanel(LinePane, can_focus=True):
         shown = self._shown[0]
         same = document is not None and shown is not None and document.id == shown.id
         self._shown = (document, language_pending)
-        self.text = describe(document, language_pending, analysing, triage)
-        self._wrap()
+        prepared = self._prepared.pop(document.id, None) if document is not None else None
+        if prepared is not None and prepared.shows(document, self._settings(
+                language_pending, analysing, triage)):
+            self.text = prepared.text
+            self._lines = prepared.lines
+            self._wrapped_for = prepared.settings[0]
+            self._strips = dict(prepared.strips)
+            set_scroll_height(self, len(self._lines))
+            self.refresh()
+        else:
+            self.text = describe(document, language_pending, analysing, triage)
+            self._wrap()
         if not same:
             self.scroll_to(y=0, animate=False, immediate=True)
+
+    def _settings(self, language_pending: bool, analysing: bool,
+                  triage: Sequence[tuple[str, str]]) -> tuple[object, ...]:
+        """Everything the panel's lines depend on besides the Document."""
+        return (max(4, self.scrollable_content_region.width), language_pending, analysing,
+                tuple(triage))
+
+    def prepare(self, document: Document, language_pending: bool,
+                triage: Sequence[tuple[str, str]]) -> None:
+        """Fill and draw the panel of `document` now, for when it is shown next."""
+        if not (self.is_mounted and self.display and self.size.width):
+            return
+        settings = self._settings(language_pending, False, triage)
+        known = self._prepared.get(document.id)
+        if known is not None and known.shows(document, settings):
+            return
+        text = describe(document, language_pending, False, triage)
+        lines = wrap_panel(text, settings[0])  # type: ignore[arg-type]
+        width, style = self.frame()
+        height = max(1, self.scrollable_content_region.height)
+        strips = {y: line_strip(lines[y], width, style) for y in range(min(height, len(lines)))}
+        self._styles_cache.finish_ahead(self, strips)
+        self._prepared.pop(document.id, None)
+        if len(self._prepared) >= PREPARED:
+            del self._prepared[next(iter(self._prepared))]
+        self._prepared[document.id] = PreparedPanel(document, settings, text, lines, strips)
 
     def _wrap(self) -> None:
         if not self.size.width:
@@ -155,17 +223,7 @@ class MetaPanel(LinePane, can_focus=True):
     def _wrap_lines(self) -> None:
         width = max(4, self.scrollable_content_region.width)
         self._wrapped_for = width
-        lines: list[Content] = []
-        for line in self.text.split("\n"):
-            # Continuation lines keep the indent of the value they belong to.
-            indent = len(line.plain) - len(line.plain.lstrip(" "))
-            if indent:
-                body = wrap(line[indent:], max(4, width - indent))
-                wrapped = [Content(" " * indent) + part for part in body]
-            else:
-                wrapped = wrap(line, width)
-            lines.extend(wrapped or [Content("")])
-        self._lines = lines
+        self._lines = wrap_panel(self.text, width)
         self._strips.clear()
 
     def on_resize(self) -> None:

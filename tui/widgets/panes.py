@@ -82,6 +82,12 @@ class ReaderPanes(Horizontal):
             self.notify(safe_plain("; ".join(doc.warnings)), title="this article",
                         severity="warning", timeout=6, markup=False)
 
+    def prepare(self, index: int, doc: Document, full: bool) -> None:
+        """Lay out article `index` ahead of time (it is likely to be opened next)."""
+        self.query_one(ArticleView).prepare(doc, index)
+        if self.meta_shown:
+            self.query_one(MetaPanel).prepare(doc, not full, self.triage_rows(index))
+
     def retell_triage(self, index: int) -> None:
         """Article `index`'s decision, labels or note changed: the panel says so now."""
         if self.query_one(ArticleView).index == index:

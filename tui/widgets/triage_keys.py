@@ -30,13 +30,15 @@ class TriageKeys:
         self._position_timer: Timer | None = None
 
     def opened(self, index: int) -> None:
-        """Article `index` opened: its position saved now, or once held keys pause."""
+        """Article `index` opened: its position saved within POSITION_EVERY (not in the
+        key's turn; held keys save it that often)."""
         self.tell(self.session.opened(index))
-        if self.session.position_due is not None:  # saved within POSITION_EVERY: wait
-            if self._position_timer is not None:
-                self._position_timer.stop()
-            self._position_timer = self.screen.set_timer(
-                POSITION_EVERY, lambda: self.tell(self.session.save_position()))
+        if self.session.position_due is not None and self._position_timer is None:
+            self._position_timer = self.screen.set_timer(POSITION_EVERY, self._save_position)
+
+    def _save_position(self) -> None:
+        self._position_timer = None
+        self.tell(self.session.save_position())
 
     def tell(self, outcome: Outcome) -> None:
         """Say what an Outcome says, if anything."""
