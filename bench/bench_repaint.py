@@ -47,7 +47,7 @@ from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
+from textual.screen import UPDATE_PERIOD, Screen
 from textual.strip import Strip
 from textual.widget import Widget
 from textual.worker import WorkerCancelled
@@ -246,9 +246,15 @@ async def _idle(app: WartaApp) -> None:
 
 
 async def _reader_pause(app: WartaApp) -> None:
-    """Wait like a reader would: the neighbours' analysis starts and finishes."""
+    """Wait like a reader would: the neighbours' analysis starts, finishes and is drawn.
+
+    Textual draws at most one frame per UPDATE_PERIOD: a key within that of the last frame
+    waits for the next. The baseline's last frame is always long past when J comes, so
+    warta's is too (the list rows redrawn for the neighbours' analyses).
+    """
     await asyncio.sleep(PREFETCH_DELAY + 0.05)
     await app.workers.wait_for_complete()
+    await asyncio.sleep(2 * UPDATE_PERIOD)
 
 
 async def _held(press: Callable[[int], Awaitable[Sample]], samples: int,

@@ -10,7 +10,7 @@ from app_fixtures import marked_analyse, write_dump
 
 from tui.dumps.index import Dump
 from tui.dumps.store import Store
-from tui.session.analysis import AnalysisService, FunctionAnalyser
+from tui.session.analysis import HOLD_OFF, AnalysisService, FunctionAnalyser
 from tui.session.filters import ListFilter
 from tui.session.opening import open_triage
 from tui.session.session import TRIAGE_OFF, ReaderSession
@@ -159,6 +159,24 @@ def test_a_kept_document_is_used_without_analysing(dump: Dump) -> None:
     service.run(3, lambda: True)  # cancelled: the neighbours are not analysed
     assert service.cache.get(3) == (made, True) and passes == []
     assert heard.ready == []  # cancelled before it could be shown
+
+
+def test_a_held_key_gets_quick_passes_ahead_and_no_full_pass(dump: Dump) -> None:
+    """`ahead` (J held): the next articles' quick passes come before this one's full
+    pass, which waits HOLD_OFF for the next key and is not made when it comes."""
+    passes: list[bool] = []  # detect_language, for each pass
+    service = AnalysisService(dump, FunctionAnalyser(
+        lambda r, d: passes.append(d) or marked_analyse(r, d)))
+    heard = _listen(service)
+    keys = [False]
+    timer = threading.Timer(HOLD_OFF / 3, lambda: keys.__setitem__(0, True))
+    timer.start()
+    service.run(1, lambda: keys[0], ahead=[2, 3])
+    timer.join()
+    assert heard.ready == [(1, False), (2, False), (3, False)]  # no full pass: the next key
+    assert not any(passes)
+    service.run(2, lambda: False, ahead=[3, 4])  # the keys pause on article 2
+    assert heard.ready[3:5] == [(4, False), (2, True)]  # 3 known: only 4 read ahead
 
 
 def test_the_header_text_is_composed_without_a_terminal(dump: Dump) -> None:

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Callable, Mapping
+import time
+from collections.abc import Callable, Mapping, Sequence
 from typing import Protocol, runtime_checkable
 
 from tui.analyser import plain_document
@@ -24,6 +25,7 @@ from tui.text.model import Document, Record
 PREFETCH = (1, -1, 2)  # neighbours analysed after the current article, in this order
 PAINT_WAIT = 0.5  # at most this long, the full analysis waits for the quick one to paint
 EARLY_WAIT = 30.0  # seconds a worker waits for the early pass of the same article
+HOLD_OFF = 0.06  # seconds a full pass waits for the next key of a held one (repeat ~33 ms)
 CACHE_SIZE = 64  # Documents kept in memory
 ASKED_SIZE = 4096  # articles remembered as already looked up in the sidecar
 
@@ -198,8 +200,14 @@ class AnalysisService:
 
     # -- the worker's side ---------------------------------------------------------------
 
-    def run(self, index: int, cancelled: Callable[[], bool]) -> None:
-        """Everything article `index` needs, then its neighbours (in a worker thread)."""
+    def run(self, index: int, cancelled: Callable[[], bool], ahead: Sequence[int] = ()) -> None:
+        """Everything article `index` needs, then its neighbours (in a worker thread).
+
+        `ahead`: the articles the next keys open (J held down), given their quick pass
+        before this one's full pass, which waits HOLD_OFF for the next key: while a key
+        is held, every article is drawn from a quick pass made ahead, and no full pass
+        competes with the keys.
+        """
         record = self._record(index)
         if record is None:
             return
@@ -213,6 +221,10 @@ class AnalysisService:
         if detect and self.cache.get(index) is None and not self._quick(index, record,
                                                                          cancelled):
             return
+        if ahead:
+            self._read_ahead(ahead, cancelled)
+            if detect and self._waited_for_keys(cancelled):
+                return
         if detect:  # the slower pass never competes with the first frame's paint
             self.first_frame.wait(PAINT_WAIT)
         doc = self._analyse(index, record, detect)
@@ -237,6 +249,34 @@ class AnalysisService:
         self.listener.ready(index, quick, False, painted)
         painted.wait(PAINT_WAIT)
         return not cancelled()
+
+    def _read_ahead(self, ahead: Sequence[int], cancelled: Callable[[], bool]) -> None:
+        """A Document for each of `ahead` not known yet: kept in the sidecar, else the
+        quick pass."""
+        for index in ahead:
+            if cancelled():
+                return
+            if not 0 <= index < len(self.source) or self.cache.get(index) is not None:
+                continue
+            record = self._record(index)
+            if record is None:
+                continue
+            kept = self.kept(index, record)
+            doc = kept or self._analyse(index, record, False)
+            if doc is not None:
+                full = kept is not None or not self.detect_language
+                self.cache.put(index, doc, full)
+                self.listener.ready(index, doc, full, None)
+
+    @staticmethod
+    def _waited_for_keys(cancelled: Callable[[], bool]) -> bool:
+        """Wait HOLD_OFF for the next key; True when it came (this worker is cancelled)."""
+        deadline = time.monotonic() + HOLD_OFF
+        while time.monotonic() < deadline:
+            if cancelled():
+                return True
+            time.sleep(HOLD_OFF / 6)
+        return cancelled()
 
     def prefetch(self, index: int, cancelled: Callable[[], bool]) -> None:
         """Full Documents of the neighbours of `index` (kept ones first), in PREFETCH order."""

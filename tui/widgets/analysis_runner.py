@@ -6,7 +6,7 @@ Not drawn: the screen asks for an article (`analyse`) or its neighbours once key
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from textual import work
 from textual.timer import Timer
@@ -31,10 +31,11 @@ class AnalysisRunner(Widget):
         self._prefetch_timer: Timer | None = None
 
     def open(self, index: int, show: Callable[[int, Document, bool], None],
-             meanwhile: Callable[[], None], paused: Callable[[], None]) -> None:
+             meanwhile: Callable[[], None], paused: Callable[[], None],
+             ahead: Sequence[int] = ()) -> None:
         """Article `index` opened: `show` it at once if known (a full pass: the neighbours
         soon, `paused` first), else `meanwhile` (its title) and a worker; a quick pass is
-        analysed on."""
+        analysed on, after the quick passes of `ahead` (the articles the next keys open)."""
         item = self.service.known(index)
         if item is not None:
             show(index, *item)
@@ -43,7 +44,7 @@ class AnalysisRunner(Widget):
                 return
         else:
             meanwhile()
-        self.analyse(index)
+        self.analyse(index, ahead)
 
     def after_first_paint(self, shown: Callable[[], object]) -> None:
         """What start-up left for after the first article is on screen; `shown` redraws the
@@ -65,10 +66,10 @@ class AnalysisRunner(Widget):
         self._prefetch_timer = self.set_timer(PREFETCH_DELAY, prefetch)
 
     @work(thread=True, group="analysis", exclusive=True, exit_on_error=False)
-    def analyse(self, index: int) -> None:
+    def analyse(self, index: int, ahead: Sequence[int] = ()) -> None:
         """Everything article `index` needs, then its neighbours (a thread worker)."""
         worker = get_current_worker()
-        self.service.run(index, lambda: worker.is_cancelled)
+        self.service.run(index, lambda: worker.is_cancelled, ahead)
 
     @work(thread=True, group="prefetch", exclusive=True, exit_on_error=False)
     def _prefetch(self, index: int) -> None:

@@ -7,6 +7,7 @@ analyses it) and draws the analyses that come back as messages while it is on vi
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -42,10 +43,13 @@ class ArticleOpener:
         listing = self.screen.article_list
         listing.move_to(listing.cursor + delta)
         if listing.selected is not None and listing.selected != self.current:
-            self.open(listing.selected)
+            rows, cursor = listing.rows, listing.cursor
+            self.open(listing.selected, [rows[row] for row in (cursor + delta, cursor + 2 * delta)
+                                         if 0 <= row < len(rows)])
 
-    def open(self, index: int) -> None:
-        """Show article `index` now if analysed, else its title until the worker is done.
+    def open(self, index: int, ahead: Sequence[int] = ()) -> None:
+        """Show article `index` now if analysed, else its title until the worker is done;
+        `ahead`: the articles the next keys would open (their quick passes are made first).
 
         The title alone waits (panes.PLACEHOLDER_DELAY) while another article is on view: most
         quick passes are done by then, and the article is drawn once instead of twice.
@@ -58,7 +62,7 @@ class ArticleOpener:
         screen.triage_keys.opened(index)
         title = partial(panes.title_while_analysed, index, lambda: screen.source.row(index).title)
         screen.query_one(AnalysisRunner).open(index, self.display, title,
-                                                 self.prepare_neighbours)
+                                              self.prepare_neighbours, ahead)
 
     def display(self, index: int, doc: Document, full: bool) -> None:
         """Article `index`'s Document in the panes; after the first, what start-up left."""
@@ -70,13 +74,15 @@ class ArticleOpener:
                              screen.app.exit)
 
     def neighbours(self) -> list[int]:
-        """The articles J and K open from here (the list's next row, then its previous)."""
+        """The articles the next J and K open from here (the list's next row, its previous,
+        then the ones after those)."""
         listing = self.screen.article_list
         rows, cursor = listing.rows, listing.cursor
-        return [rows[row] for row in (cursor + 1, cursor - 1) if 0 <= row < len(rows)]
+        return [rows[row] for row in (cursor + 1, cursor - 1, cursor + 2, cursor - 2)
+                if 0 <= row < len(rows)]
 
     def prepare_neighbours(self) -> None:
-        """Lay out the next and previous articles ahead of time, those analysed already."""
+        """Lay out the next and previous articles ahead of time, those analysed fully."""
         service = self.screen.session.analysis
         panes = self.screen.query_one(ReaderPanes)
         for index in self.neighbours():
@@ -90,8 +96,9 @@ class ArticleOpener:
         screen = self.screen
         if message.index == self.current:
             self.display(message.index, message.document, message.full)
-        elif message.full and message.index in self.neighbours():
-            screen.query_one(ReaderPanes).prepare(message.index, message.document, True)
+        elif message.index in self.neighbours():
+            screen.query_one(ReaderPanes).prepare(message.index, message.document,
+                                                  message.full)
         screen.article_list.refresh_index(message.index)
         if message.full and screen.session.analysis.analyser.loaded:
             screen.startup.data_loaded()
