@@ -32,7 +32,9 @@ ZIPF, ZIPF_SHIFT, WORD_FLOOR = 0.1, 10, 1e-4
 # Words weigh this much more than n-grams: they are fewer and say more (measured on the
 # short sets: 1 -> 3 lifts English web sentences 0.764 -> 0.786 right, nothing drops).
 WORD_WEIGHT = 3.0
-# The log-likelihoods are divided by this before the softmax (calibrated on the short sets).
+# The log-likelihoods are divided by this before the softmax (naive Bayes counts correlated
+# n-grams as independent): at 4 a guess of confidence c is right about c of the time on the
+# short sets of bench/eval_language.py (0.5-0.7: 0.714 right, 0.9-0.97: 0.946).
 TEMPERATURE = 4.0
 # No prior rules a candidate out.
 PRIOR_FLOOR = 0.01
