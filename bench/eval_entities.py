@@ -2,7 +2,7 @@
 
     python bench/eval_entities.py [--lang xx] [--verbose] [--json] [--dir PATH]
     python bench/eval_entities.py --tsv FILE [--tsv FILE...] [--backend rules|crf]
-                                  [--detect] [--lower]
+                                  [--detect [--no-prior]] [--lower]
 
 Each file of tests/data/ner_dev holds one synthetic article, one paragraph per line,
 entities marked inline as `[Kim Jong Un]{PERSON}` (see the README there). The
@@ -16,9 +16,11 @@ With `--tsv`, token-per-line BIO files (`token<TAB>tag`, a blank line after each
 sentence: the format of ../shared/data/ner) are scored instead: each sentence becomes
 one article of one paragraph (tokens joined with spaces, none before closing
 punctuation), in the language named by the file's prefix (`id_`, `en_`) or, with
-`--detect`, the language warta detects for it (as `warta analyse` would). ORGANISATION
-is scored as ORG. Only the labels the file annotates count (NERP has no ORG: PERSON
-and PLACE), and predictions of other labels are dropped. `--lower` lower-cases every
+`--detect`, the language `warta analyse` reads it in over a dump of the file's sentences:
+the detected one, else the short-text guess under the dump's language prior (without it
+with `--no-prior`, as for standard input). ORGANISATION is scored as ORG. Only the
+labels the file annotates count (NERP has no ORG: PERSON and PLACE), and predictions of
+other labels are dropped. `--lower` lower-cases every
 sentence first (a check of the tagger on text without capitals).
 
 `parse_annotated`, `parse_article` and `score` are imported by the test suite;
@@ -31,7 +33,7 @@ import argparse
 import json
 import re
 import sys
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -268,11 +270,13 @@ def gold_labels(articles: Iterable[NerArticle]) -> set[str]:
     return {s[2] for a in articles for p in a.paragraphs for s in p.spans}
 
 
-def real_recognise(backend: str | None = None, detect: bool = False) -> Recognise:
+def real_recognise(backend: str | None = None, detect: bool = False,
+                   prior: Mapping[str, float] | None = None) -> Recognise:
     """The configured recogniser (config.yaml `entities`), spans as plain tuples.
 
     `backend` overrides entities.backend; with `detect` the recogniser is given the
-    language warta detects for the paragraphs instead of the article's own.
+    language warta would read the paragraphs in instead of the article's own: the
+    detected one, else the short-text guess under the dump's `prior`.
     """
     from tui.config import load_config
     from tui.text.entities import make_recogniser
@@ -285,8 +289,8 @@ def real_recognise(backend: str | None = None, detect: bool = False) -> Recognis
         from tui.text import language
 
         def detected(paragraphs: list[str], lang: str) -> list[list[SpanTuple]]:
-            guess = language.detect(paragraphs)
-            found = recogniser.recognise(paragraphs, guess.code if guess else None)
+            reads_in = language.for_entities(paragraphs, language.detect(paragraphs), prior)
+            found = recogniser.recognise(paragraphs, reads_in)
             return [[(e.start, e.end, str(e.label)) for e in ents] for ents in found]
 
         return detected
@@ -384,6 +388,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--detect", action="store_true",
                     help="give the recogniser the detected language, as `warta analyse` does")
     ap.add_argument("--lower", action="store_true", help="lower-case the TSV sentences first")
+    ap.add_argument("--no-prior", action="store_true",
+                    help="with --detect: no dump-level language prior (as for standard input)")
     args = ap.parse_args(argv)
     try:
         if args.tsv:
@@ -434,11 +440,22 @@ def format_tsv(name: str, scores: NerScores) -> str:
     return "\n".join(rows)
 
 
+def dump_prior(articles: Iterable[NerArticle]) -> dict[str, float] | None:
+    """The language prior `warta analyse` gives a dump of these articles (its first pass)."""
+    from tui.text.language_prior import LanguagePrior
+
+    prior = LanguagePrior()
+    for article in articles:
+        prior.add("\n".join(p.text for p in article.paragraphs))
+    return prior.weights()
+
+
 def _main_tsv(args: argparse.Namespace) -> int:
-    recognise = real_recognise(args.backend, args.detect)
     out: dict[str, Any] = {}
     for path in args.tsv:
         articles = tsv_articles(path, args.lang, args.lower)
+        prior = dump_prior(articles) if args.detect and not args.no_prior else None
+        recognise = real_recognise(args.backend, args.detect, prior)
         scores = score_tsv(articles, recognise)
         if args.json:
             out[path.name] = {"sentences": len(articles), **scores.to_dict()}

@@ -11,6 +11,13 @@ one CLICK-ID article's hashtag line, see ../shared/data/real/README.md):
   of the boilerplate and entity sets in tests/data (written for those sets);
 - synthetic Indonesian: every `id_*` article of those sets.
 Prints right/total per set and each wrong answer with its confidence.
+
+Then short texts (language.guess_short, for what langdetect cannot read): two to seven
+words (under 40 letters) cut from each sentence of the synthetic articles of every
+language in tests/data (seeded), and the English EWT dev sentences of
+../shared/data/ner that langdetect leaves without a language. Prints right/total per
+language (Malay and Indonesian also as one family) and how often a guess of each
+confidence was right: the calibration of the confidence.
 """
 
 from __future__ import annotations
@@ -18,8 +25,10 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import re
 import sys
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,6 +63,71 @@ def real_indonesian() -> list[tuple[str, str]]:
     return [(r["id"], (r.get("title") or "") + "\n\n" + r["text"]) for r in rows]
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+SHORT_LETTERS = 40
+CONFIDENCE_BINS = (0.0, 0.5, 0.7, 0.9, 0.97, 1.01)
+
+
+def _cut(sentence: str, rng: random.Random) -> str | None:
+    """Two to seven words of a sentence (its start or a random place), under 40 letters."""
+    words = sentence.split()
+    if len(words) < 2:
+        return None
+    size = rng.randint(2, 7)
+    start = rng.randint(0, max(0, len(words) - size)) if rng.random() < 0.5 else 0
+    piece = words[start:start + size]
+    while len(piece) > 1 and sum(c.isalpha() for c in " ".join(piece)) >= SHORT_LETTERS:
+        piece.pop()
+    text = " ".join(piece)
+    return text if 8 <= sum(c.isalpha() for c in text) < SHORT_LETTERS else None
+
+
+def short_sets() -> dict[str, list[str]]:
+    """Language -> short texts: cuts of the synthetic articles, and EWT's short sentences."""
+    rng = random.Random(1)
+    sets: dict[str, list[str]] = {}
+    for lang in ("en", "id", "ms", "de", "fr", "es", "pt", "it", "nl"):
+        for _, text in synthetic(lang):
+            for line in text.splitlines():
+                for sentence in _SENTENCE_END.split(line):
+                    if (cut := _cut(sentence, rng)) is not None:
+                        sets.setdefault(lang, []).append(cut)
+    ewt = SHARED / "ner" / "en_uner-ewt_dev.tsv"
+    if ewt.exists():
+        sys.path.insert(0, str(ROOT / "bench"))
+        from eval_entities import tsv_articles
+
+        texts = [a.paragraphs[0].text for a in tsv_articles(ewt)]
+        sets["en (EWT dev)"] = [t for t in texts if language.detect([t]) is None]
+    return sets
+
+
+def short_report() -> list[str]:
+    """Right/total per short set and the calibration table."""
+    rows = ["short texts (guess_short): right/total, Malay and Indonesian as one family"]
+    bins: Counter[tuple[int, bool]] = Counter()
+    for name, texts in short_sets().items():
+        want = name.split()[0]
+        right = family = 0
+        for text in texts:
+            guess = language.guess_short([text])
+            code = guess.code if guess else None
+            right += code == want
+            family += code == want or {code, want} == {"id", "ms"}
+            if guess is not None:
+                k = next(i for i, top in enumerate(CONFIDENCE_BINS[1:]) if guess.confidence < top)
+                bins[(k, code == want)] += 1
+        rows.append(f"  {name:<14}{right:>6}/{len(texts):<6}{right / len(texts):>7.3f}"
+                    f"   family {family / len(texts):.3f}")
+    rows.append("calibration: confidence bin, guesses, share right")
+    for k in range(len(CONFIDENCE_BINS) - 1):
+        n = bins[(k, True)] + bins[(k, False)]
+        share = f"{bins[(k, True)] / n:.3f}" if n else "-"
+        rows.append(f"  [{CONFIDENCE_BINS[k]:.2f}, {min(CONFIDENCE_BINS[k + 1], 1.0):.2f})"
+                    f"{n:>7}{share:>8}")
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     """Print right/total per set."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -75,6 +149,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name}: {len(articles) - len(wrong)}/{len(articles)} labelled {want}")
         for line in wrong:
             print("  wrong:" + line)
+    print("\n".join(short_report()))
     return 0
 
 

@@ -31,6 +31,7 @@ from tui.batch.writers import (
 from tui.dumps.fields import DEFAULT_FIELDS, FieldNames
 from tui.dumps.formats import STDIN, DumpError, iter_records
 from tui.dumps.limits import DumpLimits
+from tui.text.language_prior import LanguagePrior
 from tui.text.settings import AnalysisSettings
 from tui.text.template import SiteTemplate, TemplateLearner
 
@@ -123,36 +124,42 @@ def _check(options: Options) -> Output:
     return output
 
 
-def learn_templates(options: Options, limits: DumpLimits, learner: TemplateLearner,
-                    max_records: int) -> dict[str, SiteTemplate]:
-    """The first pass: up to `max_records` records read (not analysed) into `learner`."""
+def first_pass(options: Options, limits: DumpLimits, learner: TemplateLearner | None,
+               max_records: int) -> tuple[dict[str, SiteTemplate], dict[str, float] | None]:
+    """Read (not analyse) the records first: up to `max_records` into `learner` (site
+    templates), and all of them into the dump's language prior. Standard input, which
+    cannot be read twice, gets neither."""
+    if STDIN in options.paths or (learner is None and not options.detect_language):
+        return {}, None
+    prior = LanguagePrior()
     seen = 0
     for path in options.paths:
         with contextlib.suppress(DumpError):  # the second pass says what is wrong
             for record in iter_records(path, recursive=options.recursive, limits=limits,
                                        names=options.names):
-                if seen >= max_records:
-                    return learner.templates()
-                learner.add(record)
+                if learner is not None and seen < max_records:
+                    learner.add(record)
                 seen += 1
-    return learner.templates()
+                if options.detect_language:
+                    prior.add(record.text)
+    return ({} if learner is None else learner.templates()), prior.weights()
 
 
 def analyse(options: Options, settings: AnalysisSettings, limits: DumpLimits,
             problem: Callable[[str], None], learner: TemplateLearner | None = None,
             learn_from: int = 20_000) -> int:
-    """Run `warta analyse` as `options` say; the exit status. With a `learner`, the first
-    `learn_from` records are read first to learn site templates, which every worker strips."""
+    """Run `warta analyse` as `options` say; the exit status. The records are read once
+    first (first_pass): with a `learner`, the first `learn_from` of them to learn site
+    templates, which every worker strips; all of them for the dump's language prior."""
     try:
         output = _check(options)
     except (OutputError, ParquetMissing, ClusterError) as exc:
         problem(str(exc))
         return EXIT_USAGE
     parts = output.kind == "parts" and options.scheduler is not None
-    templates = ({} if learner is None
-                 else learn_templates(options, limits, learner, learn_from))
+    templates, prior = first_pass(options, limits, learner, learn_from)
     job = Job(settings, options.detect_language, output.path if parts else None,
-              templates=templates)
+              templates=templates, language_prior=prior)
     tally = Tally()
     with contextlib.ExitStack() as stack:
         dumps = stack.enter_context(Dumps(options.paths, options.recursive, limits,

@@ -37,6 +37,8 @@ class Job:
     key: str = field(default_factory=lambda: uuid.uuid4().hex)
     # Site templates learnt in a first pass over the input (site -> its template lines).
     templates: Mapping[str, SiteTemplate] = field(default_factory=dict)
+    # The dump's languages (LanguagePrior), for articles too short to detect.
+    language_prior: Mapping[str, float] | None = None
 
 
 _lock = threading.Lock()
@@ -88,7 +90,8 @@ def _analyse_one(pipeline: Pipeline, record: Record, job: Job, out: Outcome) -> 
     """Analyse one record into `out`: its warning line and JSON line, or a failure line."""
     try:
         template = job.templates.get(site_of(record)) if job.templates else None
-        doc = pipeline.analyse(record, detect_language=job.detect_language, template=template)
+        doc = pipeline.analyse(record, detect_language=job.detect_language, template=template,
+                               language_prior=job.language_prior)
     except RecogniserError:
         raise  # the configured recogniser cannot load: no record would work
     except Exception as exc:  # one bad record never stops the batch

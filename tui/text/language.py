@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from langdetect import DetectorFactory
@@ -181,3 +181,35 @@ def detect(paragraphs: Sequence[str]) -> LanguageGuess | None:
         code, share = malay_or_indonesian(paragraphs)
         return LanguageGuess(code=code, confidence=round(best.prob * share, 3))
     return LanguageGuess(code=best.lang, confidence=round(best.prob, 3))
+
+
+def guess_short(paragraphs: Sequence[str],
+                prior: Mapping[str, float] | None = None) -> LanguageGuess | None:
+    """The likeliest language of a short text among those with stopword lists (weighed by
+    `prior`, e.g. the dump's languages), Malay told from Indonesian by the markers; None
+    when not one n-gram or stopword is known."""
+    from tui.text import language_short
+
+    _factory()
+    from langdetect.detector_factory import _factory as factory  # loaded by _factory()
+
+    text = "\n".join(paragraphs)
+    post = language_short.posterior(text, factory.word_lang_prob_map, factory.langlist,
+                                     prior)
+    if post is None:
+        return None
+    code = max(post, key=lambda lang: post[lang])
+    if code == "id":
+        code, share = malay_or_indonesian(paragraphs)
+        return LanguageGuess(code=code, confidence=round(post["id"] * share, 3))
+    return LanguageGuess(code=code, confidence=round(post[code], 3))
+
+
+def for_entities(paragraphs: Sequence[str], detected: LanguageGuess | None,
+                 prior: Mapping[str, float] | None = None) -> str | None:
+    """The language the entity recogniser reads an article in: the detected one, else
+    the short-text guess under the dump's `prior` (None when there is no evidence)."""
+    if detected is not None:
+        return detected.code
+    guess = guess_short(paragraphs, prior)
+    return guess.code if guess is not None else None

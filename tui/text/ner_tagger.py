@@ -11,7 +11,6 @@ on the first article that needs one (never at import, never on the reader's star
 from __future__ import annotations
 
 import json
-import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -36,15 +35,6 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# Without a detected language (fewer than 40 letters): a few function words decide
-# between the models; one is enough (measured with --detect on the dev splits: EWT
-# 0.633 -> 0.644 F1 against two, NERP 0.770 -> 0.773); none, or a tie, leaves the rules.
-_GUESS_WORDS = {
-    "id": _words("yang dan di ini itu dengan untuk dari tidak akan pada juga dalam ke"),
-    "en": _words("the and of to in is that for was with on are by this from"),
-}
-_WORD = re.compile(r"[^\W\d_]+")
-_GUESS_CHARS = 3000
 # Where a cased block's name never ends in a lower-case word. Not Indonesian: NERGrit
 # writes "desa Kramas", "Kalianda resort" (measured on the dev splits: English +0.003 F1,
 # Indonesian -0.005).
@@ -163,22 +153,14 @@ def _models_in(folder: Path | None) -> _Models:
 
 
 def model_language(texts: Sequence[str], language: str | None) -> str | None:
-    """Which model reads an article: by its language, else by its commonest function words."""
-    if language is not None:
-        return MODEL_FOR.get(language)
-    counts = dict.fromkeys(_GUESS_WORDS, 0)
-    budget = _GUESS_CHARS
-    for text in texts:
-        for word in _WORD.findall(text[:budget].lower()):
-            for lang, words in _GUESS_WORDS.items():
-                counts[lang] += word in words
-        budget -= len(text)
-        if budget <= 0:
-            break
-    best = max(counts, key=lambda k: counts[k])
-    if counts[best] < 1 or list(counts.values()).count(counts[best]) > 1:
-        return None
-    return best
+    """Which model reads an article: by its language, else by the short-text guess (any
+    floor on its confidence cost F1 on the dev splits: EWT 0.665 at none, 0.652 at 0.5)."""
+    if language is None:
+        from tui.text import language as identify
+
+        guess = identify.guess_short(texts)
+        language = guess.code if guess is not None else None
+    return MODEL_FOR.get(language) if language is not None else None
 
 
 class TaggerRecogniser:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from tui.text import clean, entities, mojibake, structure
@@ -58,11 +58,14 @@ class Pipeline:
         self._recogniser = recogniser
 
     def analyse(self, record: Record, *, detect_language: bool | None = None,
-                template: SiteTemplate | None = None) -> Document:
+                template: SiteTemplate | None = None,
+                language_prior: Mapping[str, float] | None = None) -> Document:
         """Classify, segment, structure, detect language, find entities, count.
 
         `template`: the lines learnt to recur across the record's site (TemplateLearner);
         those lines are stripped with reason `template`, whatever the classifier said.
+        `language_prior`: the dump's languages (LanguagePrior), which decide the language
+        the recogniser reads an article too short to detect in.
 
         Bounded: only `max_chars` characters are analysed (the rest become plain
         paragraphs) and past `time_budget` seconds the article comes back as plain
@@ -81,8 +84,8 @@ class Pipeline:
                             "the rest is shown as plain text")
         with Budget(settings.time_budget) as budget:
             try:
-                doc = (self._analyse(record, lines[:head], detect_language, template)
-                       if head else None)
+                doc = (self._analyse(record, lines[:head], detect_language, template,
+                                     language_prior) if head else None)
             except BudgetExceeded:
                 doc = None
                 warnings.append(f"analysis stopped after {settings.time_budget:g} s: "
@@ -112,7 +115,8 @@ class Pipeline:
         return Document(record.id, title, blocks, meta, fields=dict(record.fields))
 
     def _analyse(self, record: Record, lines: list[str], detect_language: bool | None,
-                 template: SiteTemplate | None = None) -> Document:
+                 template: SiteTemplate | None = None,
+                 prior: Mapping[str, float] | None = None) -> Document:
         """The full analysis of `lines` (within the current Budget)."""
         page = clean.classify_page(lines, self.rules, record.title)
         reasons = page.reasons()
@@ -135,17 +139,19 @@ class Pipeline:
         doc = Document(record.id, title, blocks, meta, fields=dict(record.fields))
         if detect_language is None:
             detect_language = self.settings.detect_language
+        texts = [b.text for b in blocks]
+        reads_in = None
         if detect_language:
             from tui.text import language  # langdetect loads with the first detection
 
             guess = language.detect(content)
             if guess is not None:
                 doc.language, doc.language_confidence = guess.code, guess.confidence
-
-        texts = [b.text for b in blocks]
-        found = self.recogniser.recognise(texts, doc.language)
+            # Too short to say (doc.language stays None), the recogniser still gets a guess.
+            reads_in = language.for_entities(content or texts, guess, prior)
+        found = self.recogniser.recognise(texts, reads_in)
         source = getattr(self.recogniser, "source", None)
-        meta.entities_by = source(texts, doc.language) if source is not None else None
+        meta.entities_by = source(texts, reads_in) if source is not None else None
         for block, ents in zip(blocks, found, strict=True):
             block.entities = ents
 

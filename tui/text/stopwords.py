@@ -351,3 +351,8 @@ STOPWORDS: dict[str, frozenset[str]] = {
     lang: frozenset(words.split()) for lang, words in _WORDS.items()
 }
 """Language code (as langdetect spells it) -> stopwords."""
+
+
+def ranked(lang: str) -> tuple[str, ...]:
+    """A language's stopwords, commonest first (the stoplists' order); empty if it has none."""
+    return tuple(_WORDS.get(lang, "").split())
