@@ -129,10 +129,12 @@ def test_warta_analyse_reads_short_articles_in_the_dumps_language(tmp_path: Path
     paths = _write(tmp_path / "en.jsonl", texts)
     reversed_paths = _write(tmp_path / "ne.jsonl", texts[::-1])
     options = Options(paths, progress=False)
-    _, prior = first_pass(options, config.dump_limits, None, 10)
+    _, prior = first_pass(options, config.dump_limits, None, 1000)
     _, prior_reversed = first_pass(Options(reversed_paths, progress=False),
-                                   config.dump_limits, None, 10)
+                                   config.dump_limits, None, 1000)
     assert prior is not None and prior == prior_reversed
+    # Only the first records are read (a big dump is not read twice): too few to vote.
+    assert first_pass(options, config.dump_limits, None, MIN_VOTES - 1)[1] is None
     assert max(prior, key=lambda k: prior[k]) == "en"
     assert first_pass(Options(["-"]), config.dump_limits, None, 10) == ({}, None)
 

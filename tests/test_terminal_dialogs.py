@@ -51,8 +51,10 @@ def test_double_enter_in_a_picker_keeps_the_reader(terminal: Terminal, tmp_path:
     terminal.keys("Down", "Enter", "Enter")
     terminal.wait_for(lambda rows: not any("escape cancels" in r for r in rows),
                       "the picker to close")
-    terminal.keys("j")
-    terminal.wait_for(lambda rows: bool(rows) and "2 / 5" in rows[0], "j to move on")
+    # J (next article from any pane): when the burst is split, the second Enter reaches
+    # the list, which gives the article pane focus ("read"), where j would scroll instead.
+    terminal.keys("J")
+    terminal.wait_for(lambda rows: bool(rows) and "2 / 5" in rows[0], "J to move on")
     terminal.keys("q")
     terminal.wait_for(lambda rows: any("WARTA-EXIT=" in r for r in rows), "warta to exit")
     screen = terminal.screen()

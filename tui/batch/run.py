@@ -8,6 +8,7 @@ found or a path cannot be opened (what came before it is still written).
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ from tui.dumps.fields import DEFAULT_FIELDS, FieldNames
 from tui.dumps.formats import STDIN, DumpError, iter_records
 from tui.dumps.limits import DumpLimits
 from tui.text.language_prior import LanguagePrior
+from tui.text.model import Record
 from tui.text.settings import AnalysisSettings
 from tui.text.template import SiteTemplate, TemplateLearner
 
@@ -124,24 +126,28 @@ def _check(options: Options) -> Output:
     return output
 
 
+def _read_all(options: Options, limits: DumpLimits) -> Iterator[Record]:
+    """Every record of the input, a path that cannot be read left to the second pass."""
+    for path in options.paths:
+        with contextlib.suppress(DumpError):  # the second pass says what is wrong
+            yield from iter_records(path, recursive=options.recursive, limits=limits,
+                                    names=options.names)
+
+
 def first_pass(options: Options, limits: DumpLimits, learner: TemplateLearner | None,
                max_records: int) -> tuple[dict[str, SiteTemplate], dict[str, float] | None]:
-    """Read (not analyse) the records first: up to `max_records` into `learner` (site
-    templates), and all of them into the dump's language prior. Standard input, which
-    cannot be read twice, gets neither."""
+    """Read (not analyse) the first `max_records` records first: into `learner` (site
+    templates) and into the dump's language prior. The same records for every run of a
+    dump, whatever the order of the work; a dump of millions is not read twice. Standard
+    input, which cannot be read twice, gets neither."""
     if STDIN in options.paths or (learner is None and not options.detect_language):
         return {}, None
     prior = LanguagePrior()
-    seen = 0
-    for path in options.paths:
-        with contextlib.suppress(DumpError):  # the second pass says what is wrong
-            for record in iter_records(path, recursive=options.recursive, limits=limits,
-                                       names=options.names):
-                if learner is not None and seen < max_records:
-                    learner.add(record)
-                seen += 1
-                if options.detect_language:
-                    prior.add(record.text)
+    for record in itertools.islice(_read_all(options, limits), max_records):
+        if learner is not None:
+            learner.add(record)
+        if options.detect_language:
+            prior.add(record.text)
     return ({} if learner is None else learner.templates()), prior.weights()
 
 
@@ -149,8 +155,8 @@ def analyse(options: Options, settings: AnalysisSettings, limits: DumpLimits,
             problem: Callable[[str], None], learner: TemplateLearner | None = None,
             learn_from: int = 20_000) -> int:
     """Run `warta analyse` as `options` say; the exit status. The records are read once
-    first (first_pass): with a `learner`, the first `learn_from` of them to learn site
-    templates, which every worker strips; all of them for the dump's language prior."""
+    first (first_pass): the first `learn_from` of them, with a `learner`, to learn site
+    templates, which every worker strips, and for the dump's language prior."""
     try:
         output = _check(options)
     except (OutputError, ParquetMissing, ClusterError) as exc:
