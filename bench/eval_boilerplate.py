@@ -1,17 +1,16 @@
 """Score the pipeline's line-by-line boilerplate classification against the gold dev set.
 
     python bench/eval_boilerplate.py [--lang xx] [--verbose] [--json] [--dir PATH]
-                                     [--real [--final]]
+                                     [--real [--final] [--unseen]]
 
 Each file of tests/data/boilerplate_dev holds one synthetic article as `<label>\\t<line>`
 (see the README there). The real sets (tests/data/boilerplate_real_dev and, for the last
-check only, boilerplate_real_final) hold scraped articles in the same format, opened by
-`#meta\\t<key>\\t<value>` lines (record id, title, url); `--real` scores them next to the
-synthetic set. The raw text is rebuilt, analysed by the real pipeline
-(language detection off, so the score does not depend on it; a `#meta` title is passed as
-the record's title) and every non-blank source line is given the label of the block that
-covers it. Per line, and per language and
-overall (micro-averaged over lines):
+check only, boilerplate_real_final and boilerplate_real_unseen) hold scraped articles in
+the same format, opened by `#meta\\t<key>\\t<value>` lines (record id, title, url);
+`--real` scores them next to the synthetic set. The raw text is rebuilt, analysed by the
+real pipeline (language detection off, so the score does not depend on it; a `#meta` title
+is passed as the record's title) and every non-blank source line is given the label of the
+block that covers it. Per line, and per language and overall (micro-averaged over lines):
 
 - boilerplate precision, recall and F1 (boilerplate is the positive class);
 - content recall: the share of gold title/heading/content lines kept out of boilerplate;
@@ -36,6 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEV_DIR = ROOT / "tests" / "data" / "boilerplate_dev"
 REAL_DEV_DIR = ROOT / "tests" / "data" / "boilerplate_real_dev"
 REAL_FINAL_DIR = ROOT / "tests" / "data" / "boilerplate_real_final"
+REAL_UNSEEN_DIR = ROOT / "tests" / "data" / "boilerplate_real_unseen"
 META_KEYS = ("id", "title", "url")
 KINDS = ("T", "H", "C")
 REASONS = frozenset({
@@ -476,19 +476,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--final", action="store_true",
                     help=f"with --real, also the real final set ({REAL_FINAL_DIR.name}); "
                          "for the last check only, never for tuning")
+    ap.add_argument("--unseen", action="store_true",
+                    help=f"with --real, also the real unseen set ({REAL_UNSEEN_DIR.name}); "
+                         "for the last check only, never for tuning")
     ap.add_argument("--templates", nargs="+", metavar="DUMP",
                     help="learn site templates from these dumps first (the real sets' "
                          "sources in ../shared/data/real) and apply them")
     args = ap.parse_args(argv)
-    if args.final and not args.real:
-        print("eval_boilerplate: --final scores the real final set and needs --real",
-              file=sys.stderr)
-        return 2
+    for flag, name in ((args.final, "final"), (args.unseen, "unseen")):
+        if flag and not args.real:
+            print(f"eval_boilerplate: --{name} scores the real {name} set and needs --real",
+                  file=sys.stderr)
+            return 2
     sets: list[tuple[str, Path]] = [("boilerplate dev set", args.dir)]
     if args.real:
         sets.append((f"real dev set ({REAL_DEV_DIR.name})", REAL_DEV_DIR))
         if args.final:
             sets.append((f"real final set ({REAL_FINAL_DIR.name})", REAL_FINAL_DIR))
+        if args.unseen:
+            sets.append((f"real unseen set ({REAL_UNSEEN_DIR.name})", REAL_UNSEEN_DIR))
     loaded: list[tuple[str, Path, list[GoldArticle]]] = []
     for heading, folder in sets:
         try:

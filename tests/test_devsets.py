@@ -104,13 +104,15 @@ def test_bad_meta_lines_are_reported_with_file_and_line(content: str, problem: s
 
 
 def test_real_sets_parse_and_every_file_names_its_record() -> None:
-    names = []
-    for folder in (eb.REAL_DEV_DIR, eb.REAL_FINAL_DIR):
+    names, ids = [], []
+    for folder in (eb.REAL_DEV_DIR, eb.REAL_FINAL_DIR, eb.REAL_UNSEEN_DIR):
         for article in eb.load_dev(folder):
             assert article.meta.get("id"), article.name
             assert article.lines, article.name
             names.append(article.name)
+            ids.append(article.meta["id"])
     assert len(names) == len(set(names))
+    assert len(ids) == len(set(ids)), "a record is gold in two real sets"
     assert sum(n.startswith("id_") for n in names) >= 28
 
 
@@ -141,12 +143,14 @@ def test_real_and_final_print_one_table_per_set(
     folders = {}
     for name, content in (("syn", "T\tTitle\nC\tBody.\n"),
                           ("real_dev", REAL_META + "C\tBody.\nB:other\tloading...\n"),
-                          ("real_final", REAL_META + "C\tBody.\n")):
+                          ("real_final", REAL_META + "C\tBody.\n"),
+                          ("real_unseen", REAL_META + "C\tBody.\nC\tMore.\nB:other\tx\n")):
         folders[name] = tmp_path / name
         folders[name].mkdir()
         (folders[name] / "id_x_01.tsv").write_text(content, encoding="utf-8")
     monkeypatch.setattr(eb, "REAL_DEV_DIR", folders["real_dev"])
     monkeypatch.setattr(eb, "REAL_FINAL_DIR", folders["real_final"])
+    monkeypatch.setattr(eb, "REAL_UNSEEN_DIR", folders["real_unseen"])
 
     def all_content(article: object) -> list[SimpleNamespace]:
         return [SimpleNamespace(kind="paragraph", reason=None, lines=(1, 99))]
@@ -157,6 +161,10 @@ def test_real_and_final_print_one_table_per_set(
     assert "boilerplate dev set: 1 articles, 2 non-blank lines" in out
     assert "real dev set (real_dev): 1 articles, 2 non-blank lines" in out
     assert "real final set" not in out
+    assert "real unseen set" not in out
+    assert eb.main(["--dir", str(folders["syn"]), "--real", "--unseen"]) == 0
+    assert ("real unseen set (real_unseen): 1 articles, 3 non-blank lines"
+            in capsys.readouterr().out)
     assert eb.main(["--dir", str(folders["syn"]), "--real", "--final"]) == 0
     assert "real final set (real_final): 1 articles, 1 non-blank lines" in capsys.readouterr().out
     assert eb.main(["--dir", str(folders["syn"]), "--real", "--json"]) == 0
@@ -165,9 +173,11 @@ def test_real_and_final_print_one_table_per_set(
     assert both["real_dev"]["overall"]["bp_fn"] == 1
 
 
-def test_final_without_real_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
-    assert eb.main(["--final"]) == 2
-    assert "--final" in capsys.readouterr().err
+@pytest.mark.parametrize("flag", ["--final", "--unseen"])
+def test_final_or_unseen_without_real_is_refused(
+        flag: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert eb.main([flag]) == 2
+    assert flag in capsys.readouterr().err
 
 
 # --- the boilerplate scorer ----------------------------------------------------------------

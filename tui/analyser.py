@@ -26,6 +26,7 @@ from tui.config import Config
 from tui.text.entities import RecogniserError
 from tui.text.model import Block, BlockKind, Document, Meta, Record
 from tui.text.settings import AnalysisSettings
+from tui.text.words import count_words
 
 if TYPE_CHECKING:
     from tui.text.template import SiteTemplate
@@ -94,7 +95,7 @@ def plain_document(record: Record, warning: str) -> Document:
     if paragraph:
         blocks.append(Block(BlockKind.PARAGRAPH, " ".join(paragraph),
                             (start, start + len(paragraph) - 1)))
-    words = sum(len(b.text.split()) for b in blocks)
+    words = sum(count_words(b.text, compounds=True) for b in blocks)
     meta = Meta(url=record.url, date=record.date, author=record.author, words=words,
                 reading_minutes=round(words / 200, 1))
     return Document(record.id, record.title, blocks, meta,

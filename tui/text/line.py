@@ -1,4 +1,8 @@
-"""One source line's shape: words, punctuation, list/table/quote marks, stopword density."""
+"""One source line's shape: words, punctuation, list/table/quote marks, stopword density.
+
+Words and sentence ends follow tui.text.words, so a line of Japanese or Thai is measured
+like a line of English of the same length.
+"""
 
 from __future__ import annotations
 
@@ -7,19 +11,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tui.text.stopwords import STOPWORDS
+from tui.text.words import SENTENCE_END, WIDE_PUNCT, count_words, tokens
 
-_TOKEN = re.compile(r"\w+")
-# A sentence ends in . ! ? … possibly followed by closing quotes or brackets.
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»›)\]]*$")
 # A line that ends with a closing quote is the end of a quotation.
-_QUOTE_END = re.compile(r"[\"”»]\s*$")
-_QUOTE_START = re.compile(r"^[\"“”„«»‘‚'‹]")
+_QUOTE_END = re.compile(r"[\"”»」』]\s*$")
+_QUOTE_START = re.compile(r"^[\"“”„«»‘‚'‹「『]")
 # Dialogue and list items: "— Yes.", "- item", "• item", "1. item", "a) item".
 _DIALOGUE = re.compile(r"^[—–]\s*\S")
 _LIST_ITEM = re.compile(r"^(?:[-*•·▪●◦‣]\s+\S|\(?\d{1,2}[.)]\s+\S|\(?[a-z][.)]\s+\S)")
 # Columns of a table typed as text: two gaps of two or more spaces (or tabs).
 _TABLE = re.compile(r"\S(?: {2,}|\t)\S.*\S(?: {2,}|\t)\S")
-_INNER_PUNCT = re.compile(r"[.,;:!?](?:\s|$)")
+_INNER_PUNCT = re.compile(rf"[.,;:!?](?:\s|$)|[{WIDE_PUNCT}].")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,22 +30,18 @@ class Line:
 
     index: int  # 0-based position in the record's text
     text: str  # stripped
-    tokens: tuple[str, ...]  # case-folded word tokens
-
-    @property
-    def words(self) -> int:
-        """How many word tokens the line has."""
-        return len(self.tokens)
+    tokens: tuple[str, ...]  # case-folded word tokens (one per unspaced-script character)
+    words: int  # words by tui.text.words' rule (two Han or kana characters are one word)
 
     @property
     def ends_sentence(self) -> bool:
         """True when the line ends like a sentence (or a quotation) does."""
-        return bool(_SENTENCE_END.search(self.text) or _QUOTE_END.search(self.text))
+        return bool(SENTENCE_END.search(self.text) or _QUOTE_END.search(self.text))
 
     @property
     def ends_with_stop(self) -> bool:
         """True when the line ends with sentence punctuation (not merely a closing quote)."""
-        return bool(_SENTENCE_END.search(self.text))
+        return bool(SENTENCE_END.search(self.text))
 
     @property
     def is_quote(self) -> bool:
@@ -77,8 +75,11 @@ class Line:
 
     @property
     def is_lowercase(self) -> bool:
-        """No upper-case letter at all (tag lists are often written so)."""
-        return self.text == self.text.lower() and self.has_letters
+        """Lower-case letters and no upper-case one (tag lists are often written so).
+
+        A line in a script without case (Han, Arabic, Thai) is not lower-case.
+        """
+        return self.text == self.text.lower() and any(ch.islower() for ch in self.text)
 
     @property
     def capitalised_share(self) -> float:
@@ -91,7 +92,7 @@ class Line:
 
 def make_line(index: int, text: str) -> Line:
     """The Line for stripped `text` at 0-based `index`."""
-    return Line(index, text, tuple(_TOKEN.findall(text.casefold())))
+    return Line(index, text, tokens(text), count_words(text))
 
 
 def stopword_language(lines: Sequence[Line]) -> tuple[frozenset[str], float]:
@@ -100,7 +101,7 @@ def stopword_language(lines: Sequence[Line]) -> tuple[frozenset[str], float]:
     Chosen before language detection runs (which sees content only); a share below
     about 0.2 means none of our stoplists fits and density should not be trusted.
     """
-    total = sum(ln.words for ln in lines)
+    total = sum(len(ln.tokens) for ln in lines)
     if total == 0:
         return frozenset(), 0.0
     best: frozenset[str] = frozenset()

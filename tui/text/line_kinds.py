@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from tui.text.line import Line
+from tui.text.words import CLOSERS
 
 TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b(19|20)\d{2}\b")
 DOMAIN = re.compile(r"^[\w-]+(\.[\w-]+)*\.(com|co|id|my|net|org|de|fr|es|pt|br|uk|it|nl)\b", re.I)
@@ -29,13 +30,13 @@ LABEL_FIGURE = re.compile(
     re.IGNORECASE,
 )
 # Ends with a full stop or an exclamation (optionally inside quotes): a sentence, not a link.
-FULL_STOP = re.compile(r"[.!…][\"'”’»)\]]*$")
+FULL_STOP = re.compile(rf"[.!…。！｡।॥۔።။។][{CLOSERS}]*$")
 
 
 def is_header_widget(line: Line) -> bool:
     """A top line that is no headline: a ticker, a weather box, a time stamp, a menu, a label."""
     words = line.text.split()
-    if len(words) <= 1 or DEGREES.search(line.text):
+    if line.words <= 1 or DEGREES.search(line.text):
         return True
     if odd_words(words) >= 0.4 * len(words):
         return True

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
@@ -14,8 +13,7 @@ from tui.text.entities import EntityRecogniser
 from tui.text.model import Block, BlockKind, Document, Meta, Reason, Record
 from tui.text.settings import AnalysisSettings
 from tui.text.template import SiteTemplate
-
-_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+from tui.text.words import count_words
 
 
 def analysed_lines(lines: Sequence[str], max_chars: int) -> int:
@@ -35,7 +33,8 @@ def plain_blocks(lines: Sequence[str], first: int = 0) -> list[Block]:
 
 
 def _words(blocks: Sequence[Block]) -> int:
-    return sum(len(_WORD.findall(b.text)) for b in blocks if b.is_content)
+    """Words of the content blocks, counted in every script (tui.text.words, compounds once)."""
+    return sum(count_words(b.text, compounds=True) for b in blocks if b.is_content)
 
 
 class Pipeline:

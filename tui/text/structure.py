@@ -14,6 +14,7 @@ from tui.text.line import make_line
 from tui.text.model import Block, BlockKind, Meta, Reason
 from tui.text.page import Page
 from tui.text.segment import runs, wrapped
+from tui.text.words import QUESTION_ENDS
 
 _CREDIT_VALUE = re.compile(r"^[^:]{1,25}:\s*(?P<value>.+)$")
 _CREDIT_BARE = re.compile(r"^[-–—(\s]*(?P<value>[^()]{2,40}?)[)\s.]*$")
@@ -34,10 +35,10 @@ _STRIPPED_DATE = re.compile(
     r"|\b(?:19|20)\d\d-\d\d-\d\d|\b\d{1,2}/\d{1,2}/(?:19|20)\d\d)\b"
     r"(?:\s{0,3}[|,\-–]?\s{0,3}(?:pukul\s{1,3})?\d{1,2}[:.]\d\d(?:\s{0,2}[A-Z]{2,4}\b)?)?"
 )
-_HEADING_END = re.compile(r"[.,;:!…\"”’»)]$")
+_HEADING_END = re.compile(r"[.,;:!…\"”’»)。、，；：！｡।॥۔።။។」』）]$")
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s")
 _QUOTED = re.compile(r"^[\"“'‘«„»](.+)[\"”'’»“«]$")
-_INNER_STOP = re.compile(r"[,.;:!?]")
+_INNER_STOP = re.compile(r"[,.;:!?、，。；：！？]")
 _LABEL_VALUE = re.compile(r":\s*[\d,.]+")
 
 
@@ -130,7 +131,8 @@ def mark_headings(blocks: list[Block], blank_separated: bool = True) -> None:
             continue  # "Key dates:" over "1 April: rules take effect": an entry of a list
         if _is_heading(b.text):
             candidates.append(b)
-    questions = [b for b in candidates if b.text.endswith("?") and not _NUMBERED.match(b.text)]
+    questions = [b for b in candidates
+                 if b.text.endswith(QUESTION_ENDS) and not _NUMBERED.match(b.text)]
     # Candidates next to each other are the entries of a list, not two headings in a row.
     at = {id(b): k for k, b in enumerate(content)}
     listed: set[int] = set()
@@ -143,6 +145,11 @@ def mark_headings(blocks: list[Block], blank_separated: bool = True) -> None:
         b.kind = BlockKind.HEADING
 
 
+def _caseless(ch: str) -> bool:
+    """A letter of a script without case (Han, kana, Hangul, Arabic, Thai): it may open a title."""
+    return ch.isalpha() and ch.lower() == ch.upper()
+
+
 def _is_heading(text: str) -> bool:
     line = make_line(0, text)
     if not 1 <= line.words <= 12 or len(text) > 90:
@@ -152,7 +159,7 @@ def _is_heading(text: str) -> bool:
         # A quoted phrase as a heading ('Like a freight train'), not a quoted sentence.
         inner = quoted.group(1)
         return line.words <= 6 and not _INNER_STOP.search(inner)
-    if not (text[0].isupper() or text[0].isdigit()):
+    if not (text[0].isupper() or text[0].isdigit() or _caseless(text[0])):
         return False
     if line.is_quote or line.is_dialogue or line.is_table_row:
         return False
@@ -162,7 +169,7 @@ def _is_heading(text: str) -> bool:
     numbers = sum(any(ch.isdigit() for ch in t) for t in line.tokens) - numbered
     if numbers >= 2 or _LABEL_VALUE.search(text):
         return False  # "Attendance: 17,102", "1º Palmeiras - 13 pontos": figures, not titles
-    if text.endswith("?"):
+    if text.endswith(QUESTION_ENDS):
         return line.words <= 10
     if _HEADING_END.search(text):
         return False
