@@ -12,6 +12,7 @@ from app_fixtures import make_app, settle
 
 from tui.widgets.analysis_runner import PREFETCH_DELAY
 from tui.widgets.article_view import ArticleView
+from tui.widgets.line_pane import line_strip
 from tui.widgets.meta_panel import MetaPanel, describe, wrap_panel
 from tui.widgets.panes import ReaderPanes
 
@@ -85,3 +86,27 @@ async def test_a_toggle_after_preparing_is_not_shown_from_the_stale_layout(
         assert view.index == 0 and started == [0]
         assert any(text.startswith("[related] Baca Juga") for text in _plain(view))
 
+
+
+def _fresh(panel: MetaPanel) -> list[list[tuple[str, object]]]:
+    """The panel's first lines drawn now from its lines, in its style of now."""
+    width, style = panel.frame()
+    return [[(seg.text, seg.style) for seg in line_strip(line, width, style)]
+            for line in panel._lines[:5]]
+
+
+async def test_a_theme_change_is_not_shown_from_panels_drawn_before_it(tmp_path: Path) -> None:
+    app = make_app(tmp_path, ui__theme="warta-dark")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await _paused(pilot)
+        panel = app.screen.query_one(MetaPanel)
+        assert panel._prepared  # article 1's panel, drawn in the dark theme
+        app.theme = "warta-light"
+        await settle(pilot)
+        assert [[(s.text, s.style) for s in panel.render_line(y)] for y in range(5)] \
+            == _fresh(panel)  # the article on view
+        await pilot.press("J")
+        await settle(pilot)
+        assert [[(s.text, s.style) for s in panel.render_line(y)] for y in range(5)] \
+            == _fresh(panel)

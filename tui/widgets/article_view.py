@@ -137,9 +137,9 @@ class ArticleView(LinePane, can_focus=True):
     # -- articles laid out ahead --------------------------------------------------------
 
     def _layout_settings(self, width: int) -> tuple[object, ...]:
-        """Everything a layout depends on besides the Document."""
+        """Everything a layout depends on besides the Document (the pane's style too)."""
         return (width, self.show_boilerplate, self.show_entities, self.query,
-                self._styles_read)
+                self._styles_read, self.frame()[1])
 
     def prepare(self, document: Document, index: int) -> None:
         """Lay out `document` (article `index`) and draw its first screenful now, while

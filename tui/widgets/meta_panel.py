@@ -155,6 +155,11 @@ class MetaPanel(LinePane, can_focus=True):
         self._shown: tuple[Document | None, bool] = (None, False)
         self._prepared: dict[str, PreparedPanel] = {}  # by Document id, oldest first
 
+    def restyle(self) -> None:
+        """The theme changed: the lines drawn in the old one are drawn again."""
+        self._strips.clear()
+        self.refresh()
+
     def retell(self, triage: Sequence[tuple[str, str]]) -> None:
         """The same article again with new triage rows (a label or a note changed)."""
         document, pending = self._shown
@@ -185,9 +190,9 @@ class MetaPanel(LinePane, can_focus=True):
 
     def _settings(self, language_pending: bool, analysing: bool,
                   triage: Sequence[tuple[str, str]]) -> tuple[object, ...]:
-        """Everything the panel's lines depend on besides the Document."""
+        """Everything the panel's lines depend on besides the Document (its style too)."""
         return (max(4, self.scrollable_content_region.width), language_pending, analysing,
-                tuple(triage))
+                tuple(triage), self.frame()[1])
 
     def prepare(self, document: Document, language_pending: bool,
                 triage: Sequence[tuple[str, str]]) -> None:

@@ -112,9 +112,10 @@ class ReaderPanes(Horizontal):
         return narrow
 
     def restyle(self) -> None:
-        """The theme changed: the article's styles and the list's marks redrawn."""
+        """The theme changed: the article's styles, the list's marks and the panel redrawn."""
         self.query_one(ArticleView).refresh_styles()
         self.query_one(ArticleList).refresh()
+        self.query_one(MetaPanel).restyle()
 
     def set_meta(self, shown: bool) -> None:
         """Show or fold the metadata panel (its focus goes to the article)."""
