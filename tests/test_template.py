@@ -156,7 +156,7 @@ def test_the_reader_learns_templates_once_and_keeps_them_in_the_sidecar(
         before = analyser(record, False)
         assert footer in {b.text for b in before.blocks if b.is_content}
         analyser.store(record, before)
-        learning = TemplateLearning(reading, "v1", analyser, shelf, TemplateLearner(), 1000)
+        learning = TemplateLearning(reading, "v1", analyser, shelf, TemplateLearner, 1000)
         learning.run()
         assert learning.done.is_set() and learning.sites == 3 and read == [1]
         after = analyser(record, False)
@@ -164,10 +164,10 @@ def test_the_reader_learns_templates_once_and_keeps_them_in_the_sidecar(
         assert analyser.cached(record) is None  # the Document kept without the template
 
         again = PipelineAnalyser(config, shelf=shelf)
-        TemplateLearning(reading, "v1", again, shelf, TemplateLearner(), 1000).run()
+        TemplateLearning(reading, "v1", again, shelf, TemplateLearner, 1000).run()
         assert read == [1]  # the same dump: taken from the sidecar, not read again
         assert footer not in {b.text for b in again(record, False).blocks if b.is_content}
-        TemplateLearning(reading, "v2", again, shelf, TemplateLearner(), 1000).run()
+        TemplateLearning(reading, "v2", again, shelf, TemplateLearner, 1000).run()
         assert read == [1, 1]  # the dump changed: learnt again
         shelf.close()
 

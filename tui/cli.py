@@ -389,7 +389,8 @@ def _learn_templates(paths: Sequence[str], args: argparse.Namespace, config: Con
         for path in paths:
             yield from iter_records(path, limits=config.dump_limits, names=names)
 
-    TemplateLearning(records, dump_fingerprint(paths), analyser, shelf, _template_learner(config),
+    TemplateLearning(records, dump_fingerprint(paths), analyser, shelf,
+                     lambda: _template_learner(config),
                      int(config.get("templates.max_records")), TEMPLATE_DELAY).start()
 
 

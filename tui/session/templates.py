@@ -16,15 +16,11 @@ import os
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from tui.analyser import DocumentShelf
-from tui.text.template import (
-    SiteTemplate,
-    TemplateLearner,
-    templates_from_json,
-    templates_to_json,
-)
+if TYPE_CHECKING:  # the cleaner's modules load in the thread, never on the start path
+    from tui.analyser import DocumentShelf
+    from tui.text.template import SiteTemplate, TemplateLearner
 
 SIDECAR_ID = "#site-templates"  # the analysis cache row that holds them (no article id
 # starts with "#": ids are paths and path#row)
@@ -53,13 +49,13 @@ class TemplateLearning:
     """Learns the dump's site templates once, off the UI thread, and hands them over."""
 
     def __init__(self, records: Callable[[], Any], fingerprint: str, user: TemplateUser,
-                 shelf: DocumentShelf | None, learner: TemplateLearner,
+                 shelf: DocumentShelf | None, learner: Callable[[], TemplateLearner],
                  max_records: int, delay: float = 0.0) -> None:
         self._records = records  # a fresh iterator over the dump's records
         self._fingerprint = fingerprint
         self._user = user
         self._shelf = shelf
-        self._learner = learner
+        self._learner = learner  # made in the thread: it imports the cleaner
         self._max = max_records
         self._delay = delay  # seconds to wait first: the reader's first frame comes first
         self.done = threading.Event()
@@ -89,6 +85,8 @@ class TemplateLearning:
     def _saved(self) -> dict[str, SiteTemplate] | None:
         if self._shelf is None:
             return None
+        from tui.text.template import templates_from_json
+
         with contextlib.suppress(Exception):
             found = self._shelf.get(SIDECAR_ID, self._fingerprint, self._user.version)
             if isinstance(found, dict) and isinstance(found.get("templates"), str):
@@ -96,17 +94,20 @@ class TemplateLearning:
         return None
 
     def _learn(self) -> dict[str, SiteTemplate]:
+        learner = self._learner()
         for n, record in enumerate(self._records()):
             if n >= self._max:
                 break
-            self._learner.add(record)
+            learner.add(record)
             if n % YIELD_EVERY == 0:
                 time.sleep(0)
-        return self._learner.templates()
+        return learner.templates()
 
     def _save(self, templates: dict[str, SiteTemplate]) -> None:
         if self._shelf is None:
             return
+        from tui.text.template import templates_to_json
+
         with contextlib.suppress(Exception):  # only the next open learns again
             self._shelf.put(SIDECAR_ID, self._fingerprint, self._user.version,
                             {"templates": templates_to_json(templates)})
