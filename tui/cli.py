@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import gc
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -215,11 +214,14 @@ def _unknown_label(label: str, store: Store | None, config: Config) -> str | Non
     return f"no label {label!r}; the labels are: {', '.join(sorted(known)) or 'none'}"
 
 
-def _kept_title(store: Store | None) -> Callable[[str], str | None]:
-    """The title analysed earlier for an article id, from the sidecar's analysis cache."""
+def _kept_title(store: Store | None,
+                stack: contextlib.ExitStack) -> Callable[[str], str | None]:
+    """The title analysed earlier for an article id, from the sidecar's analysis cache
+    (closed with `stack`)."""
     from tui.dumps.analysis_cache import AnalysisCache
 
-    shelf = AnalysisCache(None if store is None else store.path, writable=False)
+    shelf = stack.enter_context(contextlib.closing(
+        AnalysisCache(None if store is None else store.path, writable=False)))
 
     def title(article_id: str) -> str | None:
         try:
@@ -258,7 +260,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         pipeline = Pipeline(config.analysis) if args.with_text == "cleaned" else None
         rows = iter(()) if store is None else export_rows(
             store, dump, decision=args.decision, label=args.label, with_text=args.with_text,
-            pipeline=pipeline, problem=_problem, kept_title=_kept_title(store))
+            pipeline=pipeline, problem=_problem, kept_title=_kept_title(store, stack))
         out = sys.stdout
         if args.output:
             out = stack.enter_context(open(args.output, "w", encoding="utf-8", newline=""))
@@ -298,13 +300,10 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 def cmd_read(args: argparse.Namespace) -> int:
     """Open the reader on the given paths, or on the bundled seeds when there are none."""
-    from tui.startup import hold_collection
+    from tui.startup import collection_held
 
-    hold_collection()  # until the first article is painted (the screen settles it)
-    try:
+    with collection_held():  # until the first article is painted (the screen settles it)
         return _read(args)
-    finally:
-        gc.enable()
 
 
 def _read(args: argparse.Namespace) -> int:

@@ -1,18 +1,19 @@
 """Start-up tricks in one place: the collector held off, the early fork, the first paint.
 
-Textual-free: the command line calls `hold_collection` and starts EarlyAnalysis before
+Textual-free: the command line holds collection (`collection_held`) and starts EarlyAnalysis before
 the UI modules are imported; the screen tells FirstPaint when the first article is
 drawn and when the pipeline's data is in. Each trick is measured in bench/bench_startup.py.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import json
 import os
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from tui import regex_cache
 from tui.text.model import Document, Record
@@ -22,13 +23,19 @@ FIRST_PAINT_ENV = "WARTA_FIRST_PAINT_FILE"
 """Benchmark hook: when set, write the wall time of the first painted article there, exit."""
 
 
-def hold_collection() -> None:
-    """No garbage collection until the first article is painted (`settle_memory`).
+@contextlib.contextmanager
+def collection_held() -> Iterator[None]:
+    """No garbage collection until the first article is painted (`settle_memory`), and
+    on again when the reader closes, however it closes.
 
     Start-up makes only long-lived objects, and full collections over them cost about
     30 ms before the first frame (bench/bench_startup.py).
     """
     gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def settle_memory() -> None:
