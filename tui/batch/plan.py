@@ -180,32 +180,45 @@ def _streamed(stream: IO[bytes], limits: DumpLimits,
         yield item
 
 
+class _Batches:
+    """Records gathered into numbered Batches of at least `chunk` records' worth."""
+
+    def __init__(self, chunk: int) -> None:
+        self.chunk = chunk
+        self.seq = 0  # the next Batch's number
+        self._entries: list[Record | str] = []
+        self._size = 0
+
+    def add(self, entry: Record | str, counts: int) -> list[Task]:
+        """Gather one entry; the Batch it completes, if any."""
+        self._entries.append(entry)
+        self._size += counts
+        return self.flush() if self._size >= self.chunk else []
+
+    def flush(self) -> list[Task]:
+        """The Batch gathered so far, if any."""
+        if not self._entries:
+            return []
+        task = Task(self.seq, source=Batch(tuple(self._entries), self._size))
+        self.seq, self._entries, self._size = self.seq + 1, [], 0
+        return [task]
+
+
 def local_tasks(dumps: Dumps, chunk: int) -> Iterator[Task]:
     """Tasks of `chunk` records read here (the local pool ships the records themselves)."""
-    seq = 0
-    entries: list[Record | str] = []
-    size = 0
+    batches = _Batches(chunk)
     for target in dumps.targets:
         for entry, counts in _entries(target, dumps.limits, dumps.names):
             if entry is IDLE:
-                if entries:
-                    yield Task(seq, source=Batch(tuple(entries), size))
-                    seq, entries, size = seq + 1, [], 0
+                yield from batches.flush()
                 yield Task(-1, idle=True)
-                continue
-            entries.append(entry)
-            size += counts
-            if size >= chunk:
-                yield Task(seq, source=Batch(tuple(entries), size))
-                seq, entries, size = seq + 1, [], 0
+            else:
+                yield from batches.add(entry, counts)
         if target.error is not None:
-            if entries:
-                yield Task(seq, source=Batch(tuple(entries), size))
-                seq, entries, size = seq + 1, [], 0
-            yield Task(seq, fatal=target.error)
+            yield from batches.flush()
+            yield Task(batches.seq, fatal=target.error)
             return
-    if entries:
-        yield Task(seq, source=Batch(tuple(entries), size))
+    yield from batches.flush()
 
 
 def _ranges(reader: Reader, chunk: int, cwd: str, limits: DumpLimits,
