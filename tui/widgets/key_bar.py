@@ -40,9 +40,10 @@ class KeyBar(Static):
         seen: set[str] = set()
         for active in self.screen.active_bindings.values():
             binding = active.binding
-            if not binding.show or not binding.description or binding.id in seen:
+            ident = binding.id or binding.key
+            if not binding.show or not binding.description or ident in seen:
                 continue
-            seen.add(binding.id or binding.key)
+            seen.add(ident)
             keys, _ = groups.setdefault(binding.description, ([], binding.id))
             shown = self.app.get_key_display(binding)
             if shown not in keys:
