@@ -27,6 +27,8 @@ Each case prints its median, p90 and max, and its median as a ratio to the basel
 (the targets: warm within 1.3x, cold and held within 2x). Beside it, the median CPU time
 of the UI thread (the event loop's, where both apps run) during a sample, and its ratio:
 on a machine shared with other work the wall times stretch, the CPU times much less.
+Last, Textual's compositor alone redrawing each app's whole screen from cached lines
+(`full_pass`): the floor of any frame for that widget tree, and what it bounds J's ratio to.
 """
 
 from __future__ import annotations
@@ -267,6 +269,20 @@ async def _held(press: Callable[[int], Awaitable[Sample]], samples: int,
         out.append(await press(n))
 
 
+def full_pass(screen: Screen[object], repeats: int = 200) -> float:
+    """Median seconds of Textual's compositor redrawing the whole screen from what every
+    widget has cached (no widget draws a line anew): the part of any frame that grows
+    with the number of widgets on each line, whatever the app does itself."""
+    compositor = screen._compositor
+    times = []
+    for _ in range(repeats):
+        compositor._dirty_regions.add(screen.region)
+        started = time.perf_counter()
+        compositor.render_partial_update()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
 async def measure(dump_path: Path, state: Path,
                   pages: list[list[Strip]]) -> dict[str, list[Sample]]:
     """Run the baseline and the three cases in one event loop."""
@@ -301,6 +317,9 @@ async def measure(dump_path: Path, state: Path,
         start = ARTICLES // 4 + 1
         await _held(lambda n: watch.open(start + n), SAMPLES, out["held"])
         await _idle(app)
+        await asyncio.sleep(0.5)
+        for name, screen in (("baseline", floor.screen), ("warta", app.screen)):
+            out[f"full pass, {name}"] = [Sample(full_pass(screen), 0.0)]
     return out
 
 
@@ -316,6 +335,7 @@ def main() -> int:
           f"widget on J ({len(times['baseline'])} presses, interleaved)")
     floor = statistics.median(s.wall for s in times["baseline"])
     floor_cpu = statistics.median(s.cpu for s in times["baseline"])
+    passes = {name: times.pop(f"full pass, {name}")[0].wall for name in ("baseline", "warta")}
     for name, values in times.items():
         ms = sorted(s.wall * 1000 for s in values)
         median = statistics.median(ms)
@@ -329,6 +349,10 @@ def main() -> int:
             verdict = "ok" if ratio <= TARGETS[name] else "OVER TARGET"
             line += f" (target <= {TARGETS[name]:.1f}x): {verdict}"
         print(line)
+    print(f"Compositor alone, whole screen redrawn from cached lines: baseline "
+          f"{passes['baseline'] * 1000:.2f} ms, warta {passes['warta'] * 1000:.2f} ms: J can be "
+          f"no faster than {(floor + passes['warta'] - passes['baseline']) / floor:.2f}x the "
+          f"baseline with this many widgets on a line")
     return 0
 
 
