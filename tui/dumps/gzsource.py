@@ -63,6 +63,7 @@ class GzipSource:
         self._blocks: Lru[int, bytes] = Lru(BLOCKS)
         self.size = 0
         self._scan_at = 0  # where the sequential pass is: a read elsewhere moves the file
+        self.growing = False  # `size` still grows (a background scan): short blocks not kept
 
     def pread(self, n: int, offset: int) -> bytes:
         """Up to `n` bytes from `offset` (OSError when the data cannot be inflated)."""
@@ -86,8 +87,9 @@ class GzipSource:
             if (data := self._blocks.get(k)) is not None:
                 return data
         data = self._inflate(min(BLOCK, self.size - k * BLOCK), k * BLOCK)
-        with self._lock:
-            self._blocks.put(k, data)
+        if len(data) == BLOCK or not self.growing:
+            with self._lock:
+                self._blocks.put(k, data)
         return data
 
     def _inflate(self, n: int, offset: int) -> bytes:
@@ -208,12 +210,13 @@ def _scan_later(source: GzipSource, path: Path, make: Callable[[], Scanner], max
                                or _trailer(path) != (crc, fed.total & 0xFFFFFFFF)):
             fed = _read_again(path, make, fed)
         report(fed, label, "gz", max_bytes, scan.problems.append)
-        source.size = fed.offsets.size
+        source.size, source.growing = fed.offsets.size, False
         if key is not None and fed.damage is None and not fed.capped \
                 and source.export(scan_cache.entry(key, ".gzi")):
             scan_cache.save(key, fed.offsets)
         return fed.offsets
 
+    source.growing = True
     scan = BackgroundScan(make(), read, done, total=None, max_bytes=max_bytes)
     scan.first()
     return scan.offsets, scan

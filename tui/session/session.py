@@ -35,8 +35,8 @@ class ReaderSession:
         self.triage = triage
         self.position_due: int | None = None
         """The article opened last, its position not saved yet: `save_position` writes it."""
-        self.start_waits = False
-        """The saved position lies beyond what the scan has found so far (`late_start`)."""
+        self.start_waits: str | None = None
+        """The id of a saved position beyond what the scan has found so far (`late_start`)."""
 
     @cached_property
     def start(self) -> int:
@@ -46,7 +46,7 @@ class ReaderSession:
         article; `late_start` gives the saved one once the scan finds it."""
         saved = None if self.triage is None else self.triage.saved_position()
         if saved is None and self.scanning and self.triage is not None:
-            self.start_waits = self.triage.store.position() is not None
+            self.start_waits = self.triage.store.position()
         return saved if saved is not None and 0 <= saved < len(self.dump) else 0
 
     # -- the dump's scan in the background (tui.dumps.background) ------------------------
@@ -76,11 +76,11 @@ class ReaderSession:
 
     def late_start(self) -> int | None:
         """The saved position once the scan has reached it (None: not yet, or none waits)."""
-        if not self.start_waits or self.triage is None:
+        if self.start_waits is None or self.triage is None:
             return None
-        found = self.triage.saved_position()
+        found = self.triage.dump.index_of(self.start_waits)
         if found is not None or not self.scanning:
-            self.start_waits = False
+            self.start_waits = None
         return found
 
     def first_article(self) -> tuple[int, Record] | None:
@@ -142,7 +142,8 @@ class ReaderSession:
         triage = self.triage
         if triage is None:
             return Outcome()
-        self.position_due = index
+        if self.start_waits is None or index != self.start:  # keep the saved one meanwhile
+            self.position_due = index
         decision = triage.decision_at(index)
         if decision is not None and decision.text_changed and decision.decision:
             return Outcome(message=f"This article's text changed since it was marked "

@@ -53,8 +53,16 @@ class ScanWatch(Widget):
 
     def last_note(self) -> str | None:
         """What G adds while the scan goes on: the last row is not the dump's last yet."""
-        so_far = self.session.scanned_so_far()
-        return None if so_far is None else f"The last {so_far}; the scan goes on."
+        if not self.session.scanning:
+            return None
+        if self._filtered():
+            return (f"The last of this list; {len(self.session.dump):,} articles scanned so "
+                    "far, the scan goes on.")
+        shown = len(self.main.article_list.rows)
+        return f"The last of the {shown:,} articles scanned so far; the scan goes on."
+
+    def _filtered(self) -> bool:
+        return bool(self.main.filter_text) or self.main.filters.triage != ListFilter()
 
     def _tick(self) -> None:
         if not self.started:
@@ -75,8 +83,7 @@ class ScanWatch(Widget):
         for line in session.scan_problems():
             self.notify(safe_plain(line), severity="warning", timeout=8, markup=False)
         done = not session.scanning
-        filtered = bool(screen.filter_text) or screen.filters.triage != ListFilter()
-        screen.article_list.grow(len(session.dump), filtered)
+        screen.article_list.grow(len(session.dump), self._filtered())
         if (late := session.late_start()) is not None:
             self._late_start(late)
         screen.show_progress()
