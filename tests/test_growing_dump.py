@@ -187,3 +187,37 @@ def test_growing_offsets_publish_size_before_count() -> None:
     assert len(grown) == 0
     grown.publish(20, 2)
     assert len(grown) == 2 and grown.span(1) == (10, 20)
+
+
+@pytest.mark.parametrize("framed", [False, True], ids=["one-frame", "frames"])
+def test_zstd_grows_to_the_same_records(jsonl: Path, tmp_path: Path, framed: bool) -> None:
+    zstandard = pytest.importorskip("zstandard")
+    data = jsonl.read_bytes()
+    compressor = zstandard.ZstdCompressor(write_content_size=True)
+    path = tmp_path / "big.jsonl.zst"
+    if framed:  # independent frames of 32 KB: read in place, frame by frame
+        path.write_bytes(b"".join(compressor.compress(data[i:i + 32768])
+                                  for i in range(0, len(data), 32768)))
+    else:
+        path.write_bytes(compressor.compress(data))
+    whole = Dump.open([str(jsonl)])
+    with Dump.open([str(path)], background=True) as dump:
+        assert dump.scanning and 0 < len(dump) < len(whole)
+        dump.start_scan()
+        for _ in range(20):
+            dump.row(len(dump) - 1)
+        assert dump.wait_scanned(30)
+        assert [i.split("#")[1] for i in _ids(dump)] == [i.split("#")[1] for i in _ids(whole)]
+        assert dump.record(len(dump) - 1).title == whole.record(len(whole) - 1).title
+    whole.close()
+
+
+def test_closing_a_one_frame_zstd_while_scanning(jsonl: Path, tmp_path: Path) -> None:
+    zstandard = pytest.importorskip("zstandard")
+    path = tmp_path / "big.jsonl.zst"
+    path.write_bytes(zstandard.ZstdCompressor().compress(jsonl.read_bytes()))
+    dump = Dump.open([str(path)], background=True)
+    dump.start_scan()
+    dump.row(len(dump) - 1)
+    dump.close()
+    assert not any(t.name == "dump-scan" and t.is_alive() for t in threading.enumerate())

@@ -68,6 +68,7 @@ class BackgroundScan:
         self._scanner, self._read, self._done = scanner, read, done
         self._max, self._errors = max_bytes, errors
         self._stop = threading.Event()
+        self.on_close: Callable[[], None] = lambda: None  # what `close` releases besides
         self._thread: threading.Thread | None = None
         self._began = 0.0
         self._began_bytes = 0
@@ -155,3 +156,4 @@ class BackgroundScan:
         self._stop.set()
         if self._thread is not None and self._thread is not threading.current_thread():
             self._thread.join()
+        self.on_close()

@@ -539,9 +539,9 @@ def _indexed(path: Path, found: Sniffed, label: str, problem: Problem,
 
     Plain files and gzip are read in place and their offsets cached (gzip through its
     seek points); zstd by frames or a temporary copy (tui.dumps.zstdsource); bz2, xz and
-    UTF-16/32 text through a temporary copy. With `background`, a big plain or gzip
-    JSON Lines/CSV file not in the cache comes back after its first chunk, with the scan
-    of the rest to start (tui.dumps.background).
+    UTF-16/32 text through a temporary copy. With `background`, a big plain, gzip or
+    zstd JSON Lines/CSV file not in the cache comes back after its first chunk, with the
+    scan of the rest to start (tui.dumps.background).
     """
     make = _scanner(found.kind)
     what = make.__name__
@@ -554,7 +554,7 @@ def _indexed(path: Path, found: Sniffed, label: str, problem: Problem,
     if comp is Compression.GZIP and gzsource.available():
         return gzsource.open_gzip(path, label, make, problem, cap, what, background=later)
     if comp is Compression.ZSTD:
-        return (*zstdsource.open_zstd(path, label, make, problem, cap, what), None)
+        return zstdsource.open_zstd(path, label, make, problem, cap, what, background=later)
     if comp is not Compression.NONE:
         source = FileSource(inflate(path, comp, label, problem, cap))
         return source, _scan_source(source, make), None
