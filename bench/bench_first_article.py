@@ -124,8 +124,10 @@ def main(argv: list[str]) -> int:
                                         timeout=300)
                 if i:
                     times[name].append(painted)
-        last = {name: [last_article(t, path, tmp / "last-cache") for _ in range(3)]
-                for name, (t, path) in readers.items()}
+        last: dict[str, list[dict[str, float]]] = {name: [] for name in readers}
+        for _ in range(3):  # in turn, as the paints: the machine's load falls on all alike
+            for name, (t, path) in readers.items():
+                last[name].append(last_article(t, path, tmp / "last-cache"))
     _report(args, plain, times, last)
     return 0
 

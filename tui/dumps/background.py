@@ -111,7 +111,7 @@ class BackgroundScan:
         except Exception as exc:  # the records found stay readable
             self.problems.append(f"scan ended badly ({exc})")
             kept = None
-        self.offsets.adopt(kept or fed.offsets)
+        self.offsets.adopt(kept if kept is not None else fed.offsets)
         self.finished.set()
 
     def start(self) -> None:
@@ -124,8 +124,13 @@ class BackgroundScan:
         self._thread.start()
 
     def _run(self) -> None:
-        while not self._stop.is_set() and self.step():
-            time.sleep(PAUSE)
+        try:
+            while not self._stop.is_set() and self.step():
+                time.sleep(PAUSE)
+        except Exception as exc:  # whatever it is, the records found so far stay readable
+            if not self.finished.is_set():
+                self._end(Fed(self._scanner.finish(whole=False), self.read_bytes,
+                              damage=str(exc) or type(exc).__name__))
 
     # -- what the reader asks ---------------------------------------------------------------
 

@@ -166,6 +166,7 @@ class Dump:
     @property
     def scanning(self) -> bool:
         """True while a background scan is still adding records."""
+        len(self)  # counts a file whose scan has just ended
         return len(self._ends) < len(self._readers)
 
     def scan_progress(self) -> ScanProgress | None:
