@@ -34,7 +34,7 @@ COUNT = 2000
 def slow_scan(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(background, "FIRST_BYTES", 16 * 1024)
     monkeypatch.setattr(background, "STEP_BYTES", 16 * 1024)
-    monkeypatch.setattr(background, "PAUSE", 0.03)
+    monkeypatch.setattr(background, "PAUSE", 0.05)
 
 
 def _dump_file(tmp_path: Path) -> Path:
