@@ -321,7 +321,7 @@ def _read(args: argparse.Namespace) -> int:
     notices: list[str] = []
     try:
         dump = Dump.open(paths, notices.append, limits=config.dump_limits,
-                         names=_field_names(args))
+                         names=_field_names(args), background=True)
     except DumpError as exc:
         return _fail(str(exc))
     if STDIN in paths and (why := _keys_from_terminal()) is not None:
@@ -386,7 +386,8 @@ def _learn_templates(paths: Sequence[str], args: argparse.Namespace, config: Con
 
     def records() -> Iterator[Record]:
         for path in paths:
-            yield from iter_records(path, limits=config.dump_limits, names=names)
+            yield from iter_records(path, limits=config.dump_limits, names=names,
+                                    background=True)  # its first records only, as found
 
     TemplateLearning(records, dump_fingerprint(paths), analyser, shelf,
                      lambda: _template_learner(config),

@@ -33,7 +33,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import IO, Any
 
+from tui.dumps import background as scans
 from tui.dumps import gzsource, scan_cache, zstdsource
+from tui.dumps.background import BackgroundScan
 from tui.dumps.decode import NotText, decode_bytes, transcode_to_utf8
 from tui.dumps.fields import DEFAULT_FIELDS, TEXT_FIELDS, TITLE_FIELDS, FieldNames
 from tui.dumps.limits import DEFAULT_LIMITS, DumpLimits
@@ -54,7 +56,7 @@ from tui.dumps.sniff import (
     open_bytes,
     sniff,
 )
-from tui.dumps.sources import ByteSource, FileSource, read_all
+from tui.dumps.sources import ByteSource, Fed, FileSource, read_all
 from tui.safe_text import safe_plain
 from tui.text.model import Record
 
@@ -72,6 +74,9 @@ LIST_KEYS = ("articles", "items", "data", "records", "results", "entries", "docu
 Problem = Callable[[str], None]
 
 _RECURSION_LIMIT = sys.getrecursionlimit()
+
+Indexed = tuple[ByteSource, Offsets, BackgroundScan | None]
+"""A file's bytes, its record offsets, and the scan still to run over it (or None)."""
 
 csv.field_size_limit(2**31 - 1)  # article bodies are far longer than csv's 128 KiB default
 
@@ -152,6 +157,7 @@ class Reader:
 
     label: str  # the path as given: what messages name
     name: str  # the id prefix: the path relative to the dump's root
+    scan: BackgroundScan | None = None  # the scan still adding records, if any
 
     def __len__(self) -> int:
         raise NotImplementedError
@@ -284,6 +290,8 @@ class _Indexed(Reader):
         return decode_line(data, self.label, line, self.warnings)
 
     def close(self) -> None:
+        if self.scan is not None:
+            self.scan.close()  # the thread stops before its file does
         self.source.close()
 
 
@@ -526,34 +534,63 @@ def _scan_source(source: ByteSource, make: Callable[[], Scanner]) -> Offsets:
 
 
 def _indexed(path: Path, found: Sniffed, label: str, problem: Problem,
-             limits: DumpLimits) -> tuple[ByteSource, Offsets]:
+             limits: DumpLimits, background: bool = False) -> Indexed:
     """The file's bytes by offset and its record offsets, by the cheapest route there is.
 
     Plain files and gzip are read in place and their offsets cached (gzip through its
     seek points); zstd by frames or a temporary copy (tui.dumps.zstdsource); bz2, xz and
-    UTF-16/32 text through a temporary copy.
+    UTF-16/32 text through a temporary copy. With `background`, a big plain, gzip or
+    zstd JSON Lines/CSV file not in the cache comes back after its first chunk, with the
+    scan of the rest to start (tui.dumps.background).
     """
     make = _scanner(found.kind)
     what = make.__name__
     comp, cap = found.compression, limits.max_inflated_bytes
+    later = background and found.kind is not Kind.JSON
     if found.encoding is not None:
         source = FileSource(_as_utf8(_plain(path, comp, label, problem, limits),
                                      found.encoding))
-        return source, _scan_source(source, make)
+        return source, _scan_source(source, make), None
     if comp is Compression.GZIP and gzsource.available():
-        return gzsource.open_gzip(path, label, make, problem, cap, what)
+        return gzsource.open_gzip(path, label, make, problem, cap, what, background=later)
     if comp is Compression.ZSTD:
-        return zstdsource.open_zstd(path, label, make, problem, cap, what)
+        return zstdsource.open_zstd(path, label, make, problem, cap, what, background=later)
     if comp is not Compression.NONE:
         source = FileSource(inflate(path, comp, label, problem, cap))
-        return source, _scan_source(source, make)
+        return source, _scan_source(source, make), None
     source = FileSource(open(path, "rb"))  # noqa: SIM115 - the reader's
     key = scan_cache.key_of(path, f"plain:{what}")
     offsets = scan_cache.load(key, source.size)
+    if offsets is None and later and source.size > scans.FIRST_BYTES:
+        scan = _scan_later(source, make(), key, label)
+        return source, scan.offsets, scan
     if offsets is None:
         offsets = _scan_source(source, make)
         scan_cache.save(key, offsets)
-    return source, offsets
+    return source, offsets, None
+
+
+def _scan_later(source: ByteSource, scanner: Scanner, key: str | None,
+                label: str) -> BackgroundScan:
+    """A plain file's scan: its first chunk now, the rest when started; cached once whole."""
+    at = 0
+
+    def read(n: int) -> bytes:
+        nonlocal at
+        chunk = source.pread(n, at)
+        at += len(chunk)
+        return chunk
+
+    def done(fed: Fed) -> None:
+        if fed.damage is None:
+            scan_cache.save(key, fed.offsets)
+        else:
+            scan.problems.append(f"{label}: cannot read past byte {fed.total} ({fed.damage}); "
+                                 "kept the records before it")
+
+    scan = BackgroundScan(scanner, read, done, total=source.size)
+    scan.first()
+    return scan
 
 
 def _csv_delimiter(source: ByteSource, kind: Kind) -> str:
@@ -594,11 +631,13 @@ def _json_items(data: bytes, label: str, limits: DumpLimits,
 
 
 def open_file(path: Path, label: str, problem: Problem = _ignore, *, name: str | None = None,
-              limits: DumpLimits = DEFAULT_LIMITS, names: FieldNames = DEFAULT_FIELDS) -> Reader:
+              limits: DumpLimits = DEFAULT_LIMITS, names: FieldNames = DEFAULT_FIELDS,
+              background: bool = False) -> Reader:
     """A reader for one file, by what it really is; DumpError if it is unusable.
 
     `name` is the id prefix of its records (default: the file's name); `names` says which
-    fields hold the title and the text.
+    fields hold the title and the text. With `background`, a big file's reader may come
+    back with its first records only and `reader.scan` to start (tui.dumps.background).
     """
     name = os.path.basename(label) if name is None else name
     try:
@@ -615,16 +654,18 @@ def open_file(path: Path, label: str, problem: Problem = _ignore, *, name: str |
     if found.kind is Kind.TEXT:
         return TextFiles([str(path)], problem, strip=len(str(path)), prefix=name,
                          limits=limits, label=label)
-    source, offsets = _indexed(path, found, label, problem, limits)
+    source, offsets, scan = _indexed(path, found, label, problem, limits, background)
     warnings: tuple[str, ...] = ()
     if found.encoding is not None:
         warnings = (f"not UTF-8: decoded as {found.encoding}",)
     try:
         if found.kind is Kind.JSONL:
-            return JsonLines(source, offsets, label, name, limits, warnings, names)
+            return _with_scan(JsonLines(source, offsets, label, name, limits, warnings, names),
+                              scan)
         if found.kind in (Kind.CSV, Kind.TSV):
             delimiter = _csv_delimiter(source, found.kind)
-            return CsvRows(source, offsets, label, name, delimiter, limits, warnings, names)
+            return _with_scan(CsvRows(source, offsets, label, name, delimiter, limits, warnings,
+                                      names), scan)
         data = read_all(source, offsets.size)
         try:
             items, single = _json_items(data, label, limits, names)
@@ -638,8 +679,15 @@ def open_file(path: Path, label: str, problem: Problem = _ignore, *, name: str |
         source.close()
         return JsonArray(items, label, single, name, warnings, names)
     except BaseException:
+        if scan is not None:
+            scan.close()
         source.close()
         raise
+
+
+def _with_scan(reader: _Indexed, scan: BackgroundScan | None) -> _Indexed:
+    reader.scan = scan
+    return reader
 
 
 def _list_folder(folder: str, recursive: bool, problem: Problem) -> list[str]:
@@ -709,12 +757,13 @@ def _relative_name(target: str, root: str | None) -> str:
 
 def open_readers(target: str, problem: Problem = _ignore, recursive: bool = False, *,
                  root: str | None = None, limits: DumpLimits = DEFAULT_LIMITS,
-                 names: FieldNames = DEFAULT_FIELDS) -> list[Reader]:
+                 names: FieldNames = DEFAULT_FIELDS, background: bool = False) -> list[Reader]:
     """Readers for `target` (a file, a folder, or `-`: standard input), in order.
 
     Record ids are relative to `root` (default: `target` itself when a folder, else its
     folder). Inside a folder, a file that cannot be opened is reported through `problem`
-    and left out; DumpError if nothing is usable. `names` picks the title and text fields.
+    and left out; DumpError if nothing is usable. `names` picks the title and text fields;
+    `background` lets big files be scanned after opening (see open_file).
     """
     if target == STDIN:
         from tui.dumps.stdin import spooled_stdin
@@ -731,7 +780,7 @@ def open_readers(target: str, problem: Problem = _ignore, recursive: bool = Fals
             raise DumpError(f"{target}: not a regular file or folder (a FIFO or a device "
                             "is not read; use - for standard input)")
         return [open_file(path, target, problem, name=_relative_name(target, root),
-                          limits=limits, names=names)]
+                          limits=limits, names=names, background=background)]
     files = _list_folder(str(path), recursive, problem)
     if not files:
         hint = ""
@@ -761,7 +810,7 @@ def open_readers(target: str, problem: Problem = _ignore, recursive: bool = Fals
         try:
             readers.append(open_file(Path(label), label, problem,
                                      name=prefix + label[strip:], limits=limits,
-                                     names=names))
+                                     names=names, background=background))
         except DumpError as exc:
             problem(str(exc))
     flush_texts()
@@ -771,12 +820,13 @@ def open_readers(target: str, problem: Problem = _ignore, recursive: bool = Fals
 
 
 def iter_records(target: str, problem: Problem = _ignore, recursive: bool = False, *,
-                 limits: DumpLimits = DEFAULT_LIMITS,
-                 names: FieldNames = DEFAULT_FIELDS) -> Iterator[Record]:
+                 limits: DumpLimits = DEFAULT_LIMITS, names: FieldNames = DEFAULT_FIELDS,
+                 background: bool = False) -> Iterator[Record]:
     """Every usable Record under `target`, in order; unusable ones are reported and skipped.
 
     Standard input holding plain JSON Lines is read as it arrives; anything else on
-    standard input is spooled first (see tui.dumps.stdin).
+    standard input is spooled first (see tui.dumps.stdin). With `background`, a big
+    file's records come as its scan finds them (a caller that stops early scans no more).
     """
     if target == STDIN:
         from tui.dumps.stdin import jsonl_stdin
@@ -785,14 +835,34 @@ def iter_records(target: str, problem: Problem = _ignore, recursive: bool = Fals
             yield from stream_jsonl(stream, STDIN_NAME, problem, limits, names)
             return
     readers = open_readers(target, problem, recursive, root=id_root([target]), limits=limits,
-                           names=names)
+                           names=names, background=background)
     try:
         for reader in readers:
-            for j in range(len(reader)):
+            for j in _positions(reader):
                 try:
                     yield reader.record(j)
                 except RecordError as exc:
                     problem(f"{exc}; skipped")
+            if reader.scan is not None:
+                for line in reader.scan.take_problems():
+                    problem(line)
     finally:
         for reader in readers:
             reader.close()
+
+
+def _positions(reader: Reader) -> Iterator[int]:
+    """0, 1, ... up to the reader's length, waiting for records a scan is still finding."""
+    scan = reader.scan
+    if scan is not None:
+        scan.start()
+    j = 0
+    while True:
+        while j < len(reader):
+            yield j
+            j += 1
+        if scan is None or not scan.scanning:
+            if j >= len(reader):
+                return
+            continue
+        scan.wait(0.05)

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.dumps import scan_cache
+from tui.dumps.background import BackgroundScan
 from tui.dumps.lru import Lru
 from tui.dumps.offsets import Offsets, Scanner
 from tui.dumps.sources import Fed, feed, report
@@ -61,6 +62,8 @@ class GzipSource:
         self._lock = threading.Lock()
         self._blocks: Lru[int, bytes] = Lru(BLOCKS)
         self.size = 0
+        self._scan_at = 0  # where the sequential pass is: a read elsewhere moves the file
+        self.growing = False  # `size` still grows (a background scan): short blocks not kept
 
     def pread(self, n: int, offset: int) -> bytes:
         """Up to `n` bytes from `offset` (OSError when the data cannot be inflated)."""
@@ -84,8 +87,9 @@ class GzipSource:
             if (data := self._blocks.get(k)) is not None:
                 return data
         data = self._inflate(min(BLOCK, self.size - k * BLOCK), k * BLOCK)
-        with self._lock:
-            self._blocks.put(k, data)
+        if len(data) == BLOCK or not self.growing:
+            with self._lock:
+                self._blocks.put(k, data)
         return data
 
     def _inflate(self, n: int, offset: int) -> bytes:
@@ -104,7 +108,11 @@ class GzipSource:
     def read(self, n: int) -> bytes:
         """The next `n` bytes of the sequential pass that builds the index."""
         with self._lock:
-            return bytes(self._raw.read(n))
+            if self._raw.tell() != self._scan_at:  # a record was read meanwhile
+                self._raw.seek(self._scan_at)
+            data = bytes(self._raw.read(n))
+            self._scan_at += len(data)
+            return data
 
     def export(self, path: Path) -> bool:
         """Save the seek points to `path` (atomically: another reader may be loading it)."""
@@ -144,10 +152,13 @@ def _trailer(path: Path) -> tuple[int, int] | None:
 
 
 def open_gzip(path: Path, label: str, make: Callable[[], Scanner], problem: Callable[[str], None],
-              max_bytes: int, what: str) -> tuple[GzipSource, Offsets]:
+              max_bytes: int, what: str,
+              background: bool = False) -> tuple[GzipSource, Offsets, BackgroundScan | None]:
     """The file's source and record offsets, from the cache when it has them.
 
     `make` builds the scanner for the layout; `what` names the scan in the cache key.
+    With `background`, a file not in the cache comes back with its first chunk scanned
+    and the scan of the rest to start.
     """
     key = scan_cache.key_of(path, f"gz:{what}")
     offsets = scan_cache.load(key)
@@ -160,8 +171,14 @@ def open_gzip(path: Path, label: str, make: Callable[[], Scanner], problem: Call
                 pass  # a damaged seek-point file: scanned again below
             else:
                 source.size = offsets.size
-                return source, offsets
+                return source, offsets, None
     source = GzipSource(path)
+    if background:
+        try:
+            return source, *_scan_later(source, path, make, max_bytes, label, key)
+        except BaseException:
+            source.close()
+            raise
     try:
         fed = _scan(source, path, make, max_bytes)
     except BaseException:
@@ -172,7 +189,37 @@ def open_gzip(path: Path, label: str, make: Callable[[], Scanner], problem: Call
     if key is not None and fed.damage is None and not fed.capped \
             and source.export(scan_cache.entry(key, ".gzi")):
         scan_cache.save(key, fed.offsets)
-    return source, fed.offsets
+    return source, fed.offsets, None
+
+
+def _scan_later(source: GzipSource, path: Path, make: Callable[[], Scanner], max_bytes: int,
+                label: str, key: str | None) -> tuple[Offsets, BackgroundScan]:
+    """The first chunk scanned now, the rest by a BackgroundScan; checked and cached at the
+    end as `open_gzip` does."""
+    crc = 0
+
+    def read(n: int) -> bytes:
+        nonlocal crc
+        chunk = source.read(n)
+        crc = zlib.crc32(chunk, crc)
+        source.size += len(chunk)  # records found so far are readable
+        return chunk
+
+    def done(fed: Fed) -> Offsets:
+        if not fed.capped and (fed.damage is not None
+                               or _trailer(path) != (crc, fed.total & 0xFFFFFFFF)):
+            fed = _read_again(path, make, fed)
+        report(fed, label, "gz", max_bytes, scan.problems.append)
+        source.size, source.growing = fed.offsets.size, False
+        if key is not None and fed.damage is None and not fed.capped \
+                and source.export(scan_cache.entry(key, ".gzi")):
+            scan_cache.save(key, fed.offsets)
+        return fed.offsets
+
+    source.growing = True
+    scan = BackgroundScan(make(), read, done, total=None, max_bytes=max_bytes)
+    scan.first()
+    return scan.offsets, scan
 
 
 def _scan(source: GzipSource, path: Path, make: Callable[[], Scanner], max_bytes: int) -> Fed:
@@ -186,6 +233,11 @@ def _scan(source: GzipSource, path: Path, make: Callable[[], Scanner], max_bytes
     fed = feed(source.read, make(), max_bytes, seen=checksum)
     if fed.capped or (fed.damage is None and _trailer(path) == (crc, fed.total & 0xFFFFFFFF)):
         return fed
+    return _read_again(path, make, fed)
+
+
+def _read_again(path: Path, make: Callable[[], Scanner], fed: Fed) -> Fed:
+    """The scan through Python's gzip, which says where damaged data ends (see module)."""
     limit = fed.total  # what indexed_gzip could inflate: reads past it would fail
     with gzip.open(path, "rb") as stream:
         again = feed(stream.read1, make(), limit,

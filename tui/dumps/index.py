@@ -5,6 +5,10 @@ without parsing records; `record(i)` reads one record on demand and `row(i)` kee
 list's (id, title) pairs in an LRU cache, so a million-line dump opens in about a second
 and stays small in memory. Safe to call from several threads.
 
+Opened with `background=True`, a big file's scan goes on in a thread after its first
+chunk (`start_scan`; tui.dumps.background): the dump's length grows as records are found.
+Files after one still scanning are not counted yet, so a position never changes meaning.
+
 An unusable record is an error row (`Row.error`, its title says why) and `record(i)`
 raises RecordError for it. Record ids are relative to the dump's resolved root, so the
 spelling of the paths does not change them; `current_id` maps ids saved under the older,
@@ -22,6 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from tui.dumps.background import BackgroundScan, ScanProgress
 from tui.dumps.fields import DEFAULT_FIELDS, FieldNames
 from tui.dumps.formats import (
     STDIN,
@@ -93,12 +98,9 @@ class Dump:
         self.root = root  # the resolved folder record ids are relative to
         self._readers = readers
         self._problem = problem
-        self._ends: list[int] = []
-        total = 0
-        for reader in readers:
-            total += len(reader)
-            self._ends.append(total)
+        self._ends: list[int] = []  # where each reader before the first still scanning ends
         self._lock = threading.Lock()
+        self._settle()
         self._rows: Lru[int, Row] = Lru(ROW_CACHE)
         self._records: Lru[int, Record] = Lru(RECORD_CACHE)
         self._reported: set[int] = set()
@@ -106,10 +108,11 @@ class Dump:
     @classmethod
     def open(cls, paths: Sequence[str], problem: Callable[[str], None] = lambda _: None,
              recursive: bool = False, limits: DumpLimits = DEFAULT_LIMITS,
-             names: FieldNames = DEFAULT_FIELDS) -> Dump:
+             names: FieldNames = DEFAULT_FIELDS, background: bool = False) -> Dump:
         """Open every path (`-`: standard input); unreadable parts are reported, not raised.
 
-        `names` says which fields of structured records hold the title and the text.
+        `names` says which fields of structured records hold the title and the text;
+        `background`: big files are scanned after `start_scan`, not before this returns.
         Raises DumpError only when nothing at all could be opened.
         """
         readers: list[Reader] = []
@@ -119,7 +122,8 @@ class Dump:
         for target in paths:
             try:
                 readers.extend(open_readers(target, problem, recursive, root=root,
-                                            limits=limits, names=names))
+                                            limits=limits, names=names,
+                                            background=background))
                 opened.append(target)
             except DumpError as exc:
                 errors.append(str(exc))
@@ -128,7 +132,10 @@ class Dump:
             for reader in readers:
                 reader.close()
             raise DumpError(errors[0] if errors else f"{' '.join(paths)}: no articles found")
-        return cls(opened, readers, problem, root)
+        dump = cls(opened, readers, problem, root)
+        for message in dump.scan_problems():
+            problem(message)
+        return dump
 
     @property
     def name(self) -> str:
@@ -136,8 +143,66 @@ class Dump:
         names = [STDIN_NAME if p == STDIN else Path(p).name or p for p in self.paths]
         return names[0] if len(names) == 1 else f"{names[0]} +{len(names) - 1}"
 
+    # -- a scan in the background ---------------------------------------------------------
+
+    def _scans(self) -> list[BackgroundScan]:
+        return [reader.scan for reader in self._readers if reader.scan is not None]
+
+    def _settle(self) -> None:
+        """Count the readers whose scan is over, up to the first one still scanning."""
+        with self._lock:
+            ends = self._ends
+            while len(ends) < len(self._readers):
+                reader = self._readers[len(ends)]
+                if reader.scan is not None and reader.scan.scanning:
+                    break
+                ends.append((ends[-1] if ends else 0) + len(reader))
+
+    def start_scan(self) -> None:
+        """Scan the rest of the big files in the background (nothing to do: no-op)."""
+        for scan in self._scans():
+            scan.start()
+
+    @property
+    def scanning(self) -> bool:
+        """True while a background scan is still adding records."""
+        len(self)  # counts a file whose scan has just ended
+        return len(self._ends) < len(self._readers)
+
+    def scan_progress(self) -> ScanProgress | None:
+        """Records found so far, bytes read, rate and share of the file; None when done."""
+        if not self.scanning:
+            return None
+        scans = self._scans()
+        live = [s for s in scans if s.scanning]
+        read = sum(s.read_bytes for s in scans)
+        totals = [s.total for s in scans]
+        total = None if None in totals else sum(t for t in totals if t is not None)
+        rate = sum(s.progress().rate for s in live)
+        return ScanProgress(len(self), read, total, rate)
+
+    def scan_problems(self) -> list[str]:
+        """What the scans found wrong since last asked, one line each."""
+        return [line for scan in self._scans() for line in scan.take_problems()]
+
+    def wait_scanned(self, timeout: float | None = None) -> bool:
+        """Block until every scan is over (True), or `timeout` seconds pass (False)."""
+        ok = all(scan.wait(timeout) for scan in self._scans())
+        self._settle()
+        return ok
+
+    # -- positions ---------------------------------------------------------------------------
+
     def __len__(self) -> int:
-        return self._ends[-1] if self._ends else 0
+        ends = self._ends
+        if len(ends) == len(self._readers):
+            return ends[-1] if ends else 0
+        growing = self._readers[len(ends)]
+        scan = growing.scan
+        if scan is not None and not scan.scanning:
+            self._settle()
+            return len(self)
+        return (ends[-1] if ends else 0) + len(growing)
 
     def _locate(self, index: int) -> tuple[int, Reader, int]:
         n = len(self)
@@ -214,11 +279,14 @@ class Dump:
 
     def _exact(self, rid: str) -> int | None:
         start = 0
-        for reader, end in zip(self._readers, self._ends, strict=True):
+        ends = list(self._ends)
+        for k, reader in enumerate(self._readers):
             j = reader.index_of(rid)
-            if j is not None:
+            if j is not None and (k < len(ends) or start + j < len(self)):
                 return start + j
-            start = end
+            if k >= len(ends):
+                return None  # the files after one still scanning are not counted yet
+            start = ends[k]
         return None
 
     def current_id(self, old_id: str) -> str | None:

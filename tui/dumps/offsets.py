@@ -34,6 +34,31 @@ class Offsets:
         return self.starts[i], end
 
 
+@dataclass(slots=True)
+class GrowingOffsets(Offsets):
+    """Offsets a scan is still adding to: only the first `count` records are complete.
+
+    The scanner appends to `starts` and `lines` (atomic under the interpreter lock) and
+    then `publish`es: `size` first, so every counted record ends before it, then `count`.
+    Readers in other threads take no lock: an entry past `count` is a complete later start.
+    """
+
+    count: int = 0
+
+    def __len__(self) -> int:
+        return self.count
+
+    def publish(self, size: int, count: int) -> None:
+        """Records before `count` are complete and end at or before byte `size`."""
+        self.size = size
+        self.count = count
+
+    def adopt(self, final: Offsets) -> None:
+        """The scan's result (the same records, perhaps longer arrays) replaces what grew."""
+        self.starts, self.lines = final.starts, final.lines
+        self.publish(final.size, len(final.starts))
+
+
 def _has_text(buf: bytes, i: int, j: int) -> bool:
     if j <= i:
         return False
@@ -51,6 +76,11 @@ class LineScanner:
         self.line_start = 0  # stream offset where the current line began
         self.line_no = 0
         self.pending = False  # the part of the current line seen so far holds text
+
+    @property
+    def committed(self) -> int:
+        """Where the records found so far end: the start of the unfinished line."""
+        return self.line_start
 
     def feed(self, chunk: bytes) -> None:
         """Index the next `chunk` of the stream."""
@@ -95,6 +125,11 @@ class CsvScanner:
         self.line_no = 0
         self.quotes = 0
         self.pending = False
+
+    @property
+    def committed(self) -> int:
+        """Where the rows found so far end: the start of the unfinished row."""
+        return self.row_start
 
     def feed(self, chunk: bytes) -> None:
         """Index the next `chunk` of the stream."""

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from tui.dumps import scan_cache
+from tui.dumps.background import BackgroundScan
 from tui.dumps.lru import Lru
 from tui.dumps.offsets import Offsets, Scanner
 from tui.dumps.sniff import DumpError
@@ -176,9 +177,12 @@ class ZstdFrames:
 
 
 def open_zstd(path: Path, label: str, make: Callable[[], Scanner],
-              problem: Callable[[str], None], max_bytes: int,
-              what: str) -> tuple[ByteSource, Offsets]:
-    """The file's source and record offsets (frames in place, else a temporary copy)."""
+              problem: Callable[[str], None], max_bytes: int, what: str,
+              background: bool = False) -> tuple[ByteSource, Offsets, BackgroundScan | None]:
+    """The file's source and record offsets (frames in place, else a temporary copy).
+
+    With `background`, a file not in the cache comes back with its first chunk scanned
+    and the scan of the rest (and the copy) to start."""
     try:
         import zstandard  # noqa: F401
     except ImportError:
@@ -190,18 +194,74 @@ def open_zstd(path: Path, label: str, make: Callable[[], Scanner],
         source = ZstdFrames(path, frames)
         key = scan_cache.key_of(path, f"zst:{what}")
         if (offsets := scan_cache.load(key, source.size)) is not None:
-            return source, offsets
+            return source, offsets, None
+        if background:
+            return source, *_frames_later(source, make, max_bytes, label, key)
         fed = feed(source.read_frames(), make(), max_bytes)
         report(fed, label, "zst", max_bytes, problem)
         if fed.damage is None and not fed.capped:
             scan_cache.save(key, fed.offsets)
-        return source, fed.offsets
+        return source, fed.offsets, None
+    if background and frames.broken is None and frames.starts:
+        return _copy_later(path, frames, make, max_bytes, label)
     copy, fed = _inflate(path, frames, make, max_bytes)
     if fed.total == 0 and fed.damage is not None:
         copy.close()
         raise DumpError(f"{label}: corrupt zst data ({fed.damage})")
     report(fed, label, "zst", max_bytes, problem)
-    return copy, fed.offsets
+    return copy, fed.offsets, None
+
+
+def _frames_later(source: ZstdFrames, make: Callable[[], Scanner], max_bytes: int,
+                  label: str, key: str | None) -> tuple[Offsets, BackgroundScan]:
+    """Frames read in place: the first chunk scanned now, the rest by a BackgroundScan."""
+    def done(fed: Fed) -> None:
+        report(fed, label, "zst", max_bytes, scan.problems.append)
+        if fed.damage is None and not fed.capped:
+            scan_cache.save(key, fed.offsets)
+
+    scan = BackgroundScan(make(), source.read_frames(), done, total=source.size,
+                          max_bytes=max_bytes)
+    scan.first()
+    return scan.offsets, scan
+
+
+def _copy_later(path: Path, frames: Frames, make: Callable[[], Scanner], max_bytes: int,
+                label: str) -> tuple[ByteSource, Offsets, BackgroundScan]:
+    """One big frame: inflated into a temporary copy as a BackgroundScan reads it."""
+    import zstandard
+
+    out: IO[bytes] = tempfile.TemporaryFile(prefix="warta-")  # noqa: SIM115 - the source's
+    fh = open(path, "rb")  # noqa: SIM115 - closed when the scan ends
+    stream = zstandard.ZstdDecompressor().stream_reader(
+        _Window(fh, frames.starts[0], frames.starts[-1] + frames.lengths[-1]),
+        read_across_frames=True)
+
+    def read(n: int) -> bytes:
+        chunk = stream.read(n)
+        out.write(chunk)
+        out.flush()  # os.pread sees it: the records found are readable at once
+        return chunk
+
+    def done(fed: Fed) -> None:
+        fh.close()
+        report(fed, label, "zst", max_bytes, scan.problems.append)
+
+    sizes = frames.sizes
+    total = None if None in sizes else sum(s for s in sizes if s is not None)
+    scan = BackgroundScan(make(), read, done, total=total, max_bytes=max_bytes,
+                          errors=(zstandard.ZstdError, OSError, ValueError))
+    try:
+        scan.first()
+    except BaseException:
+        fh.close()
+        out.close()
+        raise
+    if scan.read_bytes == 0 and (problems := scan.take_problems()):
+        out.close()
+        raise DumpError(problems[0])
+    scan.on_close = fh.close  # stopped half-way: the compressed file is not needed either
+    return FileSource(out), scan.offsets, scan
 
 
 def _inflate(path: Path, frames: Frames, make: Callable[[], Scanner],

@@ -34,6 +34,7 @@ from tui.widgets.key_bar import KeyBar
 from tui.widgets.meta_panel import MetaPanel
 from tui.widgets.panes import ReaderPanes
 from tui.widgets.row_filters import RowFilters
+from tui.widgets.scan_watch import ScanWatch
 from tui.widgets.title_bar import TitleBar
 from tui.widgets.triage_keys import TriageKeys
 
@@ -63,6 +64,7 @@ class MainScreen(Screen[None]):
         yield KeyBar(id="keys")
         yield RowFilters(self.session, id="row-filters")
         yield AnalysisRunner(self.session.analysis, id="analysis")
+        yield ScanWatch(self.session, id="scan-watch")
 
     @property
     def article_list(self) -> ArticleList:

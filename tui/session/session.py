@@ -35,12 +35,53 @@ class ReaderSession:
         self.triage = triage
         self.position_due: int | None = None
         """The article opened last, its position not saved yet: `save_position` writes it."""
+        self.start_waits: str | None = None
+        """The id of a saved position beyond what the scan has found so far (`late_start`)."""
 
     @cached_property
     def start(self) -> int:
-        """The dump index the reader opens on: where it was last, else the first."""
+        """The dump index the reader opens on: where it was last, else the first.
+
+        A saved position the background scan has not reached yet opens the first
+        article; `late_start` gives the saved one once the scan finds it."""
         saved = None if self.triage is None else self.triage.saved_position()
+        if saved is None and self.scanning and self.triage is not None:
+            self.start_waits = self.triage.store.position()
         return saved if saved is not None and 0 <= saved < len(self.dump) else 0
+
+    # -- the dump's scan in the background (tui.dumps.background) ------------------------
+
+    @property
+    def scanning(self) -> bool:
+        """True while the dump is still being scanned: its length grows."""
+        return bool(getattr(self.dump, "scanning", False))
+
+    def start_scan(self) -> None:
+        """Let the background scan run (once the first article is on screen)."""
+        if (start := getattr(self.dump, "start_scan", None)) is not None:
+            start()
+
+    def scan_line(self) -> str | None:
+        """`scanning: 120,000 records, 410 MB/s, 37 %` while scanning, else None."""
+        progress = getattr(self.dump, "scan_progress", lambda: None)()
+        return None if progress is None else progress.line()
+
+    def scan_problems(self) -> list[str]:
+        """What the scan found wrong since last asked (a damaged stream), one line each."""
+        return list(getattr(self.dump, "scan_problems", list)())
+
+    def scanned_so_far(self) -> str | None:
+        """`of the 120,000 articles scanned so far` while scanning, else None."""
+        return f"of the {len(self.dump):,} articles scanned so far" if self.scanning else None
+
+    def late_start(self) -> int | None:
+        """The saved position once the scan has reached it (None: not yet, or none waits)."""
+        if self.start_waits is None or self.triage is None:
+            return None
+        found = self.triage.dump.index_of(self.start_waits)
+        if found is not None or not self.scanning:
+            self.start_waits = None
+        return found
 
     def first_article(self) -> tuple[int, Record] | None:
         """The article the reader opens on and its record (None: none, or unreadable)."""
@@ -101,7 +142,8 @@ class ReaderSession:
         triage = self.triage
         if triage is None:
             return Outcome()
-        self.position_due = index
+        if self.start_waits is None or index != self.start:  # keep the saved one meanwhile
+            self.position_due = index
         decision = triage.decision_at(index)
         if decision is not None and decision.text_changed and decision.decision:
             return Outcome(message=f"This article's text changed since it was marked "
@@ -133,7 +175,9 @@ class ReaderSession:
     def heading(self) -> str:
         """The header's left part: the dump's name and, with triage on, its progress."""
         heading = f"warta — {safe_plain(self.dump.name)}"
-        return heading if (progress := self.progress()) is None else f"{heading} · {progress}"
+        if (progress := self.progress()) is not None:
+            heading = f"{heading} · {progress}"
+        return heading if (scan := self.scan_line()) is None else f"{heading} · {scan}"
 
     def where(self, current: int | None, shown: int, wanted: ListFilter) -> str:
         """`3 / 120` for article `current`, and what the list shows (`shown` rows, `wanted`)."""

@@ -102,6 +102,8 @@ class ArticleList(LinePane, can_focus=True):
         """The triage mark for an article (empty: undecided); set by the triage feature."""
         self.tags: Callable[[int, int], str] = lambda _i, _w: ""
         """The article's triage labels in at most so many cells, shown after the title."""
+        self.growing: Callable[[], str | None] = lambda: None
+        """What G says while the dump is still being scanned (None: the last row is the last)."""
         self._rows_drawn: dict[tuple[object, ...], Strip] = {}
         self._row_styles: RowStyles | None = None
         self._row_pass: tuple[int, RowStyles] | None = None  # set while a frame is drawn
@@ -125,6 +127,19 @@ class ArticleList(LinePane, can_focus=True):
         self.virtual_size = Size(0, len(rows))
         self.refresh()
         self.move_to(position, force=True)
+
+    def grow(self, total: int, filtered: bool) -> None:
+        """The dump now has `total` articles: an unfiltered list shows them (the rows grow,
+        the cursor stays); a filtered one keeps what its filter found."""
+        rows = self.rows
+        if filtered or not isinstance(rows, range) or rows.start != 0 or rows.step != 1 \
+                or total <= rows.stop:
+            return
+        old = rows.stop
+        self.rows = range(total)
+        self.virtual_size = Size(0, total)
+        if old < round(self.scroll_y) + self.scrollable_content_region.height:
+            self.refresh()  # the new rows are on view
 
     def refresh_index(self, index: int) -> None:
         """Repaint the row of dump index `index` (its language/words/mark changed)."""
@@ -179,8 +194,10 @@ class ArticleList(LinePane, can_focus=True):
         self.move_to(0)
 
     def action_last(self) -> None:
-        """Last row."""
+        """Last row (while the dump is scanned: the last found so far, and said so)."""
         self.move_to(len(self.rows) - 1)
+        if (note := self.growing()) is not None:
+            self.notify(note, timeout=3)
 
     def action_page_down(self) -> None:
         """A page further down."""

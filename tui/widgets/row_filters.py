@@ -123,11 +123,16 @@ class RowFilters(Widget):
         if text != self.text or self._busy is None:
             return
         self._stop()
+        so_far = self.session.scanned_so_far()
         if not matches:
-            self.notify(f"No article contains {safe_plain(text)!r}.", severity="warning",
+            where = "" if so_far is None else f" {so_far}"
+            self.notify(f"No article{where} contains {safe_plain(text)!r}.", severity="warning",
                         markup=False)
             return
         self.post_message(self.Found(matches, text))
+        if so_far is not None:
+            self.notify(f"{len(matches):,} match{'es' if len(matches) != 1 else ''} {so_far}; "
+                        "the scan goes on (filter again for the rest).", timeout=4)
 
     def by_triage(self, wanted: ListFilter) -> None:
         """Keep only the articles `wanted` keeps (replaces a text filter)."""
@@ -153,5 +158,7 @@ class RowFilters(Widget):
         query = "" if self.text else None
         self.text = ""
         self.post_message(self.Found(rows, query))
+        so_far = self.session.scanned_so_far()
+        among = "" if so_far is None else f" {so_far}"
         self.notify(f"Showing {wanted.name}: {len(rows)} article"
-                    f"{'s' if len(rows) != 1 else ''}.", timeout=2)
+                    f"{'s' if len(rows) != 1 else ''}{among}.", timeout=4 if among else 2)

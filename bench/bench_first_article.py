@@ -1,0 +1,160 @@
+"""First article painted on a big JSON Lines dump, vs a minimal Textual app, in one run.
+
+The generated dump (bench/generate.py, seed 2, ~3,000 characters an article; 1,000,000
+articles is ~3.7 GB) is opened in a pseudo-terminal as bench_startup.py does, with an
+empty scan cache every run (a first open: the file is scanned). Programs, in turn:
+- minimal: bench_startup's minimal Textual app (its first frame: the baseline);
+- reader, tree T, format F: `warta DUMP.F` run from the source tree T (`--tree`,
+  repeatable: e.g. the main checkout for "before" and this tree for "after"), timed to
+  the frame that holds a word of the first article's body. Formats (`--formats`):
+  jsonl, jsonl.gz (`gzip -6`), jsonl.zst (level 3, one frame, as `zstd` writes).
+Then, in fresh processes from each tree: how long until `G` would reach the last article,
+i.e. the whole dump is scanned (`Dump.open` returning for a blocking open; `start_scan`
+then `wait_scanned` for a background one) and the last record read.
+
+    python bench/bench_first_article.py [--count N] [--runs R] [--tree PATH ...]
+        [--formats jsonl,jsonl.gz,jsonl.zst]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from bench_startup import MINIMAL_APP, _env, run_in_pty  # noqa: E402
+from common import generated_dump  # noqa: E402
+
+TARGET = 1.5
+READER = ("import sys; sys.path.insert(0, {tree!r}); from tui.cli import main; "
+          "sys.exit(main([{dump!r}]))")
+LAST = """
+import json, sys, time
+sys.path.insert(0, {tree!r})
+t0 = time.perf_counter()
+from tui.dumps.index import Dump
+import inspect
+background = "background" in inspect.signature(Dump.open).parameters
+dump = Dump.open([{dump!r}], background=True) if background else Dump.open([{dump!r}])
+opened = time.perf_counter() - t0
+if background:
+    dump.start_scan()
+    dump.wait_scanned()
+dump.record(len(dump) - 1)
+print(json.dumps({{"opened": opened, "last": time.perf_counter() - t0, "count": len(dump)}}))
+"""
+
+
+def marker(dump: Path) -> str:
+    """A word of the first article's body that no title near the top of the list holds."""
+    with open(dump, encoding="utf-8") as fh:
+        records = [json.loads(fh.readline()) for _ in range(60)]
+    titles = " ".join(str(r.get("title", "")) for r in records)
+    body = str(records[0]["text"]).split("\n")
+    for paragraph in (p for p in body[1:] if len(p) > 200):
+        for word in re.findall(r"[A-Za-z]{7,}", paragraph):
+            if word not in titles:
+                return word
+    raise SystemExit("no marker word in the first article")
+
+
+def compressed(plain: Path, fmt: str) -> Path:
+    """`plain` as `fmt` (jsonl, jsonl.gz or jsonl.zst), written once beside it."""
+    if fmt == "jsonl":
+        return plain
+    path = plain.with_name(plain.name.replace(".jsonl", "." + fmt))
+    if not path.exists():
+        part = path.with_name(path.name + ".part")
+        with open(plain, "rb") as src, open(part, "wb") as dst:
+            if fmt == "jsonl.gz":
+                subprocess.run(["gzip", "-6", "-c"], stdin=src, stdout=dst, check=True)
+            else:
+                import zstandard
+
+                zstandard.ZstdCompressor(level=3).copy_stream(src, dst)
+        part.rename(path)
+    return path
+
+
+def last_article(tree: str, dump: Path, cache: Path) -> dict[str, float]:
+    """`LAST` in a fresh interpreter from `tree`, with an empty cache folder."""
+    shutil.rmtree(cache, ignore_errors=True)
+    out = subprocess.run([sys.executable, "-c", LAST.format(tree=tree, dump=str(dump))],
+                         env={"XDG_CACHE_HOME": str(cache), "PATH": "/usr/bin:/bin"},
+                         capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main(argv: list[str]) -> int:
+    """Alternate the programs, print the medians and the same-run ratios."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--count", type=int, default=1_000_000)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--tree", action="append", default=[])
+    parser.add_argument("--formats", default="jsonl")
+    args = parser.parse_args(argv)
+    trees = args.tree or [str(HERE.parent)]
+    plain = generated_dump(args.count, 3000, "jsonl")
+    dumps = {fmt: compressed(plain, fmt) for fmt in args.formats.split(",")}
+    word = marker(plain)
+    readers = {f"{Path(t).name} {fmt}": (t, path) for fmt, path in dumps.items() for t in trees}
+    times: dict[str, list[float]] = {"minimal": [], **{name: [] for name in readers}}
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        stamp, config, pycache = tmp / "painted", tmp / "config", tmp / "pycache"
+        programs = {"minimal": ([sys.executable, "-c", MINIMAL_APP], "Hello"),
+                    **{name: ([sys.executable, "-c", READER.format(tree=t, dump=str(path))],
+                              word) for name, (t, path) in readers.items()}}
+        for i in range(1 + args.runs):  # the first round warms the byte code
+            for name in list(programs)[i % len(programs):] + list(programs)[:i % len(programs)]:
+                shutil.rmtree(config.parent / "cache" / "warta" / "dumps", ignore_errors=True)
+                state = tmp / f"state-{i}-{len(times[name])}"
+                argv_, mark = programs[name]
+                painted, _ = run_in_pty(argv_, stamp, _env(stamp, state, config, pycache), mark,
+                                        timeout=300)
+                if i:
+                    times[name].append(painted)
+        last: dict[str, list[dict[str, float]]] = {name: [] for name in readers}
+        for _ in range(3):  # in turn, as the paints: the machine's load falls on all alike
+            for name, (t, path) in readers.items():
+                last[name].append(last_article(t, path, tmp / "last-cache"))
+    _report(args, plain, times, last)
+    return 0
+
+
+def _report(args: argparse.Namespace, plain: Path, times: dict[str, list[float]],
+            last: dict[str, list[dict[str, float]]]) -> None:
+    minimal = statistics.median(times["minimal"])
+    print(f"{args.count:,} articles, {plain.stat().st_size / 1e9:.2f} GB JSON Lines, first "
+          f"open (no scan cache); medians of {args.runs} runs in turn, pty")
+    print(f"  minimal Textual app, first frame      {minimal * 1000:7.0f} ms")
+    for name, runs in times.items():
+        if name == "minimal":
+            continue
+        median = statistics.median(runs)
+        print(f"  first article painted, {name:<18} {median * 1000:7.0f} ms  "
+              f"{median / minimal:.2f}x minimal (min {min(runs) * 1000:.0f}, "
+              f"max {max(runs) * 1000:.0f})")
+    for name, found in last.items():
+        print(f"  G to the last article, {name:<18} open returned "
+              f"{statistics.median(r['opened'] for r in found):6.2f} s, whole scan + last "
+              f"record {statistics.median(r['last'] for r in found):6.2f} s "
+              f"({int(found[0]['count']):,} articles; medians of {len(found)})")
+    print(f"targets: JSON Lines within {TARGET}x the minimal app, compressed within 2x")
+
+
+if __name__ == "__main__":
+    start = time.time()
+    code = main(sys.argv[1:])
+    print(f"({time.time() - start:.0f} s)")
+    sys.exit(code)

@@ -1,0 +1,164 @@
+"""The rest of a big file's record scan, run in a thread while the reader shows its first records.
+
+The opener scans the first chunk itself (enough for the first screen), then hands the
+scan to `start`, which feeds the remaining chunks from a daemon thread: the reader's
+offsets (GrowingOffsets) grow a chunk at a time without a lock on the reading side. When
+the stream ends, `done` gets the whole result (to save it in the scan cache, check a
+checksum, read again) and may return the offsets to keep. Problems found by the thread
+are queued for whoever shows them (`take_problems`), one line each.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from tui.dumps.offsets import CHUNK, GrowingOffsets, Offsets, Scanner
+from tui.dumps.sources import DECOMPRESS_ERRORS, Fed
+
+FIRST_RECORDS = 2  # found before the opener returns (a CSV header and its first row)
+FIRST_BYTES = CHUNK  # read before the opener returns; a file no bigger is scanned at once
+STEP_BYTES = CHUNK  # read per step of the thread
+PAUSE = 0.0  # seconds the thread sleeps after each step (0: only lets the UI thread in);
+# tests raise it, with smaller steps, to watch a scan that takes a while
+
+
+@dataclass(frozen=True, slots=True)
+class ScanProgress:
+    """How far a background scan has got, for the header."""
+
+    records: int
+    bytes_read: int
+    bytes_total: int | None  # what the scan will read in all, when known
+    rate: float  # bytes a second since the background part started (0: not timed yet)
+
+    @property
+    def percent(self) -> float | None:
+        """Share of the input read, 0-100, when its size is known."""
+        if not self.bytes_total:
+            return None
+        return min(100.0, 100.0 * self.bytes_read / self.bytes_total)
+
+    def line(self) -> str:
+        """`scanning: 120,000 records, 410 MB/s, 37 %`."""
+        text = f"scanning: {self.records:,} records"
+        if self.rate:
+            text += f", {self.rate / 1e6:.0f} MB/s"
+        if (share := self.percent) is not None:
+            text += f", {share:.0f} %"
+        return text
+
+
+Done = Callable[[Fed], Offsets | None]
+
+
+class BackgroundScan:
+    """One file's scan: the first chunks by the opener, the rest by a thread (`start`)."""
+
+    def __init__(self, scanner: Scanner, read: Callable[[int], bytes], done: Done, *,
+                 total: int | None = None, max_bytes: int = -1,
+                 errors: tuple[type[BaseException], ...] = DECOMPRESS_ERRORS) -> None:
+        self.offsets = GrowingOffsets(scanner.starts, scanner.lines, 0)
+        self.total = total  # bytes the scan reads in all, when known (a plain file's size)
+        self.read_bytes = 0
+        self.problems: list[str] = []  # appended by the thread, taken by the UI
+        self.finished = threading.Event()
+        self._scanner, self._read, self._done = scanner, read, done
+        self._max, self._errors = max_bytes, errors
+        self._stop = threading.Event()
+        self.on_close: Callable[[], None] = lambda: None  # what `close` releases besides
+        self._thread: threading.Thread | None = None
+        self._began = 0.0
+        self._began_bytes = 0
+
+    # -- the scan -------------------------------------------------------------------------
+
+    def step(self) -> bool:
+        """Index the next chunk; False once the stream has ended (the result is in)."""
+        scanner, total = self._scanner, self.read_bytes
+        try:
+            chunk = self._read(STEP_BYTES)
+        except self._errors as exc:
+            self._end(Fed(scanner.finish(whole=False), total, damage=str(exc) or
+                          type(exc).__name__))
+            return False
+        if not chunk:
+            self._end(Fed(scanner.finish(), total))
+            return False
+        capped = 0 <= self._max < total + len(chunk)
+        if capped:
+            chunk = chunk[:self._max - total]
+        scanner.feed(chunk)
+        self.read_bytes = total + len(chunk)
+        if capped:
+            self._end(Fed(scanner.finish(whole=False), self._max, capped=True))
+            return False
+        self.offsets.publish(scanner.committed, len(scanner.starts))
+        return True
+
+    def first(self, records: int = FIRST_RECORDS) -> None:
+        """Scan in the caller until `records` are found and FIRST_BYTES read, or the end."""
+        min_bytes = FIRST_BYTES
+        while not self.finished.is_set() and \
+                (len(self.offsets) < records or self.read_bytes < min_bytes):
+            self.step()
+
+    def _end(self, fed: Fed) -> None:
+        try:
+            kept = self._done(fed)
+        except Exception as exc:  # the records found stay readable
+            self.problems.append(f"scan ended badly ({exc})")
+            kept = None
+        self.offsets.adopt(kept if kept is not None else fed.offsets)
+        self.finished.set()
+
+    def start(self) -> None:
+        """Scan the rest from a daemon thread (at once when nothing is left)."""
+        if self.finished.is_set() or self._thread is not None:
+            return
+        self._began = time.monotonic()
+        self._began_bytes = self.read_bytes
+        self._thread = threading.Thread(target=self._run, name="dump-scan", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            while not self._stop.is_set() and self.step():
+                time.sleep(PAUSE)
+        except Exception as exc:  # whatever it is, the records found so far stay readable
+            if not self.finished.is_set():
+                self._end(Fed(self._scanner.finish(whole=False), self.read_bytes,
+                              damage=str(exc) or type(exc).__name__))
+
+    # -- what the reader asks ---------------------------------------------------------------
+
+    @property
+    def scanning(self) -> bool:
+        """True until the whole file is indexed."""
+        return not self.finished.is_set()
+
+    def progress(self) -> ScanProgress:
+        """Records found, bytes read and the rate since the thread started."""
+        seconds = time.monotonic() - self._began if self._thread is not None else 0.0
+        rate = (self.read_bytes - self._began_bytes) / seconds if seconds > 0 else 0.0
+        return ScanProgress(len(self.offsets), self.read_bytes, self.total, rate)
+
+    def take_problems(self) -> list[str]:
+        """The problems found since last asked (each once)."""
+        taken = []
+        while self.problems:
+            taken.append(self.problems.pop(0))
+        return taken
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Block until the scan is over (True) or `timeout` seconds pass (False)."""
+        return self.finished.wait(timeout)
+
+    def close(self) -> None:
+        """Stop the thread after its current chunk (before the file is closed)."""
+        self._stop.set()
+        if self._thread is not None and self._thread is not threading.current_thread():
+            self._thread.join()
+        self.on_close()
