@@ -103,3 +103,56 @@ def test_parquet_magic_behind_another_name(tmp_path: Path) -> None:
     other = tmp_path / "news.data"
     other.write_bytes(path.read_bytes())
     assert [r.title for r in iter_records(str(other))] == [a["title"] for a in ARTICLES[:3]]
+
+
+def _analysed(tmp_path: Path) -> tuple[Path, list[dict[str, object]]]:
+    """The seeds analysed by `warta analyse -o X.parquet`, and the same as JSON Lines."""
+    from tui.cli import main
+
+    seeds = str(Path(__file__).resolve().parent.parent / "seeds")
+    out = tmp_path / "analysed.parquet"
+    assert main(["analyse", seeds, "-o", str(out), "--jobs", "1"]) == 0
+    lines = tmp_path / "analysed.jsonl"
+    assert main(["analyse", seeds, "-o", str(lines), "--jobs", "1"]) == 0
+    return out, [json.loads(x) for x in lines.read_text(encoding="utf-8").splitlines()]
+
+
+def test_an_analysis_written_as_parquet_opens_with_its_documents(tmp_path: Path) -> None:
+    path, expected = _analysed(tmp_path)
+    with Dump.open([str(path)]) as dump:
+        assert len(dump) == len(expected)
+        for i in (0, len(expected) - 1):
+            assert dump.document(i) == expected[i]
+            record = dump.record(i)
+            assert record.title == expected[i]["title"]
+            assert expected[i]["blocks"][0]["text"] in record.text
+
+
+@pytest.mark.asyncio
+async def test_the_reader_shows_an_analysed_parquet_without_analysing(tmp_path: Path) -> None:
+    from app_fixtures import settle
+
+    from tui.app import WartaApp
+    from tui.config import load_config
+    from tui.resources import bundled
+    from tui.text.model import Document
+    from tui.themes import load_themes
+    from tui.widgets.article_view import ArticleView
+
+    path, expected = _analysed(tmp_path)
+    analysed: list[str] = []
+
+    def analyse(record: object, detect: bool) -> Document:
+        analysed.append(str(record))
+        raise AssertionError("an analysed dump is not analysed again")
+
+    app = WartaApp(Dump.open([str(path)]), load_config(None, []), analyser=analyse,
+                   themes=load_themes([bundled("themes")]), state_file=tmp_path / "ui.yaml")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("J")
+        await settle(pilot)
+        view = app.screen.query_one(ArticleView)
+        assert view.document is not None
+        assert view.document.to_dict() == expected[1]
+        assert analysed == []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Any, Protocol
 
 from tui.dumps.index import Row
 from tui.text.model import Record
@@ -16,4 +16,5 @@ class ArticleSource(Protocol):
     def __len__(self) -> int: ...
     def record(self, index: int) -> Record: ...
     def row(self, index: int) -> Row: ...
+    def document(self, index: int) -> dict[str, Any] | None: ...
 

@@ -358,17 +358,20 @@ def _read(args: argparse.Namespace) -> int:
 
 
 def _start_first_article(session: ReaderSession, analyser: PipelineAnalyser) -> None:
-    """The first article's Document from the sidecar, or its quick pass started now.
+    """The first article's Document from the dump (an analysis written by `warta analyse
+    -o`) or the sidecar, or its quick pass started now.
 
-    Kept: the screen shows it in the first frame and builds the pipeline after the
-    paint. Not kept: the pipeline is built and the article analysed (forked, on the
-    other core) while the UI modules import.
+    Held or kept: the screen shows it in the first frame and builds the pipeline after the
+    paint. Else: the pipeline is built and the article analysed (forked, on the other
+    core) while the UI modules import.
     """
     from tui.startup import EarlyAnalysis
 
     if (first := session.first_article()) is None:
         return
     index, record = first
+    if session.analysis.known(index) is not None:
+        return
     if (kept := session.analysis.kept(index, record)) is not None:
         session.analysis.cache.put(index, kept, True)
     else:

@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from tui.dumps.parquet import from_row, to_row
+
 PART = "part-{:06d}.parquet"
 ROW_GROUP = 2000  # rows buffered before a row group is written
 ROWS_PER_PART = 100_000  # a folder written here rolls to a new part after this many
@@ -54,25 +56,6 @@ def schema() -> Any:
                       ("language_confidence", pa.float64()), ("meta", meta),
                       ("blocks", pa.list_(block)), ("warnings", pa.list_(text)),
                       ("fields", text)])
-
-
-def to_row(doc: dict[str, Any]) -> dict[str, Any]:
-    """One contract dict as a row of `schema()`."""
-    meta = dict(doc["meta"])
-    meta["boilerplate"] = list(meta.get("boilerplate", {}).items())
-    fields = doc.get("fields")
-    return {**doc, "meta": meta,
-            "fields": None if fields is None else json.dumps(fields, ensure_ascii=False)}
-
-
-def from_row(row: dict[str, Any]) -> dict[str, Any]:
-    """The inverse of `to_row`: the contract dict, `fields` left out when null."""
-    doc = dict(row)
-    doc["meta"] = {**row["meta"], "boilerplate": dict(row["meta"]["boilerplate"] or [])}
-    fields = doc.pop("fields")
-    if fields is not None:
-        doc["fields"] = json.loads(fields)
-    return doc
 
 
 def _unpaired(value: Any) -> Any:

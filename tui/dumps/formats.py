@@ -166,6 +166,10 @@ class Reader:
         """Record j (0-based); RecordError when that record is unusable."""
         raise NotImplementedError
 
+    def document(self, j: int) -> dict[str, Any] | None:
+        """Record j's analysis when the source holds one (the contract's dict), else None."""
+        return None
+
     def id_at(self, j: int) -> str:
         """The id of record j, without reading it."""
         raise NotImplementedError

@@ -25,6 +25,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from tui.dumps.background import BackgroundScan, ScanProgress
 from tui.dumps.fields import DEFAULT_FIELDS, FieldNames
@@ -236,6 +237,15 @@ class Dump:
         with self._lock:
             self._records.put(index, rec)
         return rec
+
+    def document(self, index: int) -> dict[str, Any] | None:
+        """The analysis the dump holds for `index` (a file written by `warta analyse -o`),
+        as the contract's dict; None for any other dump, or a row that cannot be read."""
+        _, reader, j = self._locate(index)
+        try:
+            return reader.document(j)
+        except RecordError:
+            return None
 
     def row(self, index: int) -> Row:
         """The cheap list row for `index`, cached; an unusable record gives an error row."""

@@ -4,10 +4,15 @@ Opening reads only the footer (row counts per row group); a record decodes its r
 and the few row groups decoded last are kept, so reading on through a file decodes each
 group once. Columns are matched to the title, text, url, ... the same way as JSON fields;
 values JSON cannot hold (timestamps, decimals, bytes) are kept as text.
+
+A file written by `warta analyse -o` (the contract's fields as columns, `to_row`) holds
+Documents: `document(j)` gives each back, so the reader shows them without analysing,
+and its records are made of their blocks' text.
 """
 
 from __future__ import annotations
 
+import json
 import threading
 from bisect import bisect_right
 from collections.abc import Mapping
@@ -39,6 +44,39 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
+def to_row(doc: dict[str, Any]) -> dict[str, Any]:
+    """One contract dict as a row of `schema()`."""
+    meta = dict(doc["meta"])
+    meta["boilerplate"] = list(meta.get("boilerplate", {}).items())
+    fields = doc.get("fields")
+    return {**doc, "meta": meta,
+            "fields": None if fields is None else json.dumps(fields, ensure_ascii=False)}
+
+
+def from_row(row: dict[str, Any]) -> dict[str, Any]:
+    """The inverse of `to_row`: the contract dict, `fields` left out when null."""
+    doc = dict(row)
+    doc["meta"] = {**row["meta"], "boilerplate": dict(row["meta"]["boilerplate"] or [])}
+    fields = doc.pop("fields")
+    if fields is not None:
+        doc["fields"] = json.loads(fields)
+    return doc
+
+
+ANALYSED = frozenset({"id", "title", "meta", "blocks"})  # columns of `warta analyse -o`
+
+
+def _analysed_record(doc: dict[str, Any]) -> dict[str, Any]:
+    """The fields of the record an analysis was made from, as far as it tells: its blocks'
+    text (boilerplate too) a paragraph each, its title, url and date, its own fields."""
+    meta = doc.get("meta") or {}
+    fields = {k: v for k, v in (doc.get("fields") or {}).items()
+              if k not in ("text", "title", "url", "date")}
+    return {**fields, "title": doc.get("title"),
+            "text": "\n\n".join(str(b.get("text") or "") for b in doc.get("blocks") or ()),
+            "url": meta.get("url"), "date": meta.get("date")}
+
+
 class ParquetRows(Reader):
     """The rows of one Parquet file; ids are `name#ROW` (1-based, across row groups)."""
 
@@ -56,7 +94,9 @@ class ParquetRows(Reader):
             total += meta.row_group(k).num_rows
             self.ends.append(total)
         self.columns = list(parquet.schema_arrow.names)
-        if not names.has_text(self.columns):
+        # An analysis written by `warta analyse -o`: its Documents are read, not made again.
+        self.analysed = set(self.columns) >= ANALYSED and not names.has_text(self.columns)
+        if not self.analysed and not names.has_text(self.columns):
             raise DumpError(f"{label}: no text column (one of {', '.join(names.text)}); "
                             f"the columns are: {safe_plain(', '.join(self.columns)[:200])}")
         self._lock = threading.Lock()
@@ -100,15 +140,26 @@ class ParquetRows(Reader):
             self._groups.put(k, table)
             return table
 
-    def record(self, j: int) -> Record:
+    def _row(self, j: int) -> dict[str, Any]:
         k = bisect_right(self.ends, j)
         start = self.ends[k - 1] if k else 0
-        row = self._group(k).slice(j - start, 1).to_pylist()[0]
+        row: dict[str, Any] = self._group(k).slice(j - start, 1).to_pylist()[0]
+        return row
+
+    def record(self, j: int) -> Record:
+        row = self._row(j)
+        if self.analysed:
+            row = _analysed_record(from_row(row))
         size = sum(len(v) for v in row.values() if isinstance(v, str | bytes))
         if (why := self.limits.too_large(size)) is not None:
             raise RecordError(f"{self.label}#{j + 1}: {why}", short=f"row {j + 1}: {why}")
         return record_from_mapping(self.id_at(j), {str(c): _plain(v) for c, v in row.items()},
                                    self.names)
+
+    def document(self, j: int) -> dict[str, Any] | None:
+        """Row `j` as the analysis it holds (the contract's dict), or None when the file
+        is not an analysis."""
+        return from_row(self._row(j)) if self.analysed else None
 
     def id_at(self, j: int) -> str:
         return f"{self.name}#{j + 1}"

@@ -150,11 +150,26 @@ class AnalysisService:
         self._asked_lock = threading.Lock()
 
     def known(self, index: int) -> tuple[Document, bool] | None:
-        """The Document of `index` there is now (and whether full), without analysing."""
-        item = self.cache.get(index)
+        """The Document of `index` there is now (and whether full), without analysing: in
+        memory, the one the dump holds (an analysis written by `warta analyse -o`), or the
+        early quick pass."""
+        item = self._in_memory(index)
         if item is None and self.early is not None and (doc := self.early.take(index)):
             item = (doc, not self.detect_language)  # the quick pass, done already
             self.cache.put(index, *item)
+        return item
+
+    def _in_memory(self, index: int) -> tuple[Document, bool] | None:
+        """The Document of `index` in memory, or the one the dump holds (then kept)."""
+        item = self.cache.get(index)
+        if item is None:
+            try:
+                found = self.source.document(index)
+                item = None if found is None else (Document.from_dict(found), True)
+            except Exception:  # a damaged row is analysed like any record
+                item = None
+            if item is not None:
+                self.cache.put(index, *item)
         return item
 
     def kept(self, index: int, record: Record) -> Document | None:
@@ -212,6 +227,11 @@ class AnalysisService:
         if record is None:
             return
         detect = self.detect_language
+        if (held := self._in_memory(index)) is not None and held[1]:  # e.g. the dump holds it
+            if not cancelled():
+                self.listener.ready(index, held[0], True, None)
+            self.prefetch(index, cancelled)
+            return
         if detect and self.cache.get(index) is None and (kept := self.kept(index, record)):
             self.cache.put(index, kept, True)
             if not cancelled():
@@ -256,7 +276,7 @@ class AnalysisService:
         for index in ahead:
             if cancelled():
                 return
-            if not 0 <= index < len(self.source) or self.cache.get(index) is not None:
+            if not 0 <= index < len(self.source) or self._in_memory(index) is not None:
                 continue
             record = self._record(index)
             if record is None:
@@ -286,7 +306,7 @@ class AnalysisService:
                 return
             if not 0 <= neighbour < len(self.source):
                 continue
-            item = self.cache.get(neighbour)
+            item = self._in_memory(neighbour)
             if item is not None and item[1]:
                 continue
             record = self._record(neighbour)
