@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
 from tui.text.line import Line
+from tui.text.words import count_words, tokens
 
 # Jaccard similarity of token sets from which two lines count as near repeats.
 NEAR = 0.8
@@ -61,6 +63,48 @@ def repeats(lines: Sequence[Line]) -> dict[int, int]:
                 out[pos] = out.get(match, match)
         for tok in shared:
             postings.setdefault(tok, []).append(pos)
+    return out
+
+
+# A pull quote repeats at least this many words of a paragraph (a shorter run may be a
+# stock phrase), and the paragraph holds at least PULL_MORE tokens more (a line printed
+# twice whole is a plain repeat).
+PULL_MIN_WORDS = 12
+PULL_MORE = 4
+# An editor's insertion in a quotation ("[Trump is] a charismatic narcissist ...").
+_INSERTION = re.compile(r"\[[^\[\]]{1,40}\]")
+
+
+def pull_quotes(units: Sequence[Sequence[Line]]) -> dict[int, int]:
+    """Map each one-line unit whose words stand verbatim inside a longer unit to that unit.
+
+    A pull quote (a sentence of the article printed again, set apart as a teaser) repeats
+    a run of a paragraph's words, give or take an editor's bracketed insertion. Only the
+    paragraphs that hold the quote's rarest word are searched, so the cost stays near
+    linear.
+    """
+    keys = [" " + " ".join(tok for ln in lines for tok in ln.tokens) + " " for lines in units]
+    sizes = [sum(len(ln.tokens) for ln in lines) for lines in units]
+    df: Counter[str] = Counter()
+    postings: dict[str, list[int]] = {}
+    for pos, lines in enumerate(units):
+        for tok in {tok for ln in lines for tok in ln.tokens}:
+            df[tok] += 1
+            postings.setdefault(tok, []).append(pos)
+    out: dict[int, int] = {}
+    for pos, lines in enumerate(units):
+        if len(lines) != 1 or lines[0].words < PULL_MIN_WORDS:
+            continue
+        text = _INSERTION.sub(" ", lines[0].text)
+        if count_words(text) < PULL_MIN_WORDS:
+            continue
+        quote = tokens(text)
+        needle = " " + " ".join(quote) + " "
+        rarest = min(quote, key=lambda t: (df[t], t))
+        for other in postings.get(rarest, ())[:PROBE_LINES]:
+            if other != pos and sizes[other] >= len(quote) + PULL_MORE and needle in keys[other]:
+                out[pos] = other
+                break
     return out
 
 
