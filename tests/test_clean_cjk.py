@@ -165,3 +165,21 @@ def test_a_dated_headline_wins_over_a_menu_entry_where_no_stoplist_fits(
     assert got["上海市推出新一轮城市更新行动计划"] is None
     assert got["产品展示与服务介绍"] is Reason.NAVIGATION
     assert got["2019-11-20 10:32 来源：新华网"] is not None
+
+
+# Where no stoplist fits, a later line with only a name-like line under it ("Learn More")
+# does not take the title from the first headline: a date or time must stand under it.
+RU_PAGE = """Новый стадион откроют в Казани весной
+
+Добро пожаловать на наш новостной сайт
+Learn More
+
+Строительство нового стадиона в Казани завершится весной, сообщили в мэрии города в понедельник.
+
+На стадионе будут проходить матчи местной команды, а также городские праздники и концерты.
+"""
+
+
+def test_a_name_under_a_later_line_does_not_move_the_title(rules: BoilerplateRules) -> None:
+    got = dict(_reasons(RU_PAGE, rules))
+    assert got["Новый стадион откроют в Казани весной"] is None

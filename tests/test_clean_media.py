@@ -100,3 +100,11 @@ def test_a_short_run_of_shared_words_is_no_pull_quote() -> None:
              [make_line(1, "しかし、権利者の意思に基づくことなく、"
                            "もとの商品に改造を加えて販売した場合は、" + phrase)]]
     assert pull_quotes(units) == {}
+
+
+def test_paragraphs_printed_again_in_one_piece_are_no_pull_quotes() -> None:
+    # A page that stores its whole text again on one line: the paragraphs stay content.
+    units = [[make_line(i, text)] for i, text in enumerate(PARAGRAPHS)]
+    units.append([make_line(3, " ".join(PARAGRAPHS))])
+    assert pull_quotes(units) == {}
+    assert pull_quotes(units[:1] + units[3:]) == {0: 1}

@@ -6,8 +6,8 @@ import re
 from collections.abc import Sequence
 
 from tui.text import duplicates
-from tui.text.line import Line, stopword_density
-from tui.text.line_kinds import is_header_widget, looks_like_byline
+from tui.text.line import stopword_density
+from tui.text.line_kinds import CLOCK_OR_DATE, TIME, is_header_widget, looks_like_byline
 from tui.text.model import Reason
 from tui.text.page import Page, Shape, Unit
 from tui.text.words import tokens
@@ -44,20 +44,24 @@ def headline(page: Page) -> int | None:
     if title_at is not None and not _dated(units, title_at + 1):
         # Headlines are telegraphic: a later dated line replaces the first only when it
         # has fewer stopwords (a standfirst over the byline has more). Where no stoplist
-        # fits the page (Han, kana, Hangul, Cyrillic) that cannot be told, and the date
-        # under the line decides.
+        # fits the page (Han, kana, Hangul, Cyrillic) that cannot be told, and a date or
+        # a time printed under the line decides (a name under it is not enough).
         first = units[title_at].first
         stopwords = page.stopwords
 
-        def telegraphic(line: Line) -> bool:
-            """Fewer stopwords than the first candidate, or no stoplist to tell by."""
-            return not page.trusted or (stopword_density(line, stopwords)
-                                        < stopword_density(first, stopwords))
+        def telegraphic(k: int) -> bool:
+            """Fewer stopwords than the first candidate, or a date under it where no
+            stoplist tells."""
+            if page.trusted:
+                return (stopword_density(units[k].first, stopwords)
+                        < stopword_density(first, stopwords))
+            under = units[k + 1].first.text
+            return bool(CLOCK_OR_DATE.search(under) or TIME.search(under))
 
         title_at = next((k for k in headlines if _dated(units, k + 1)
                          and not looks_like_byline(units[k].first, dates=False)
                          and units[k].first.words >= 0.75 * first.words
-                         and telegraphic(units[k].first)),
+                         and telegraphic(k)),
                         title_at)
     if title_at is None:
         title_at = next((k for k in candidates if units[k].first.words >= 3),

@@ -79,9 +79,9 @@ def pull_quotes(units: Sequence[Sequence[Line]]) -> dict[int, int]:
     """Map each one-line unit whose words stand verbatim inside a longer unit to that unit.
 
     A pull quote (a sentence of the article printed again, set apart as a teaser) repeats
-    a run of a paragraph's words, give or take an editor's bracketed insertion. Only the
-    paragraphs that hold the quote's rarest word are searched, so the cost stays near
-    linear.
+    a run of a paragraph's words, give or take an editor's bracketed insertion; one
+    paragraph holds one. Only the paragraphs that hold the quote's rarest word are
+    searched, so the cost stays near linear.
     """
     keys = [" " + " ".join(tok for ln in lines for tok in ln.tokens) + " " for lines in units]
     sizes = [sum(len(ln.tokens) for ln in lines) for lines in units]
@@ -91,7 +91,7 @@ def pull_quotes(units: Sequence[Sequence[Line]]) -> dict[int, int]:
         for tok in {tok for ln in lines for tok in ln.tokens}:
             df[tok] += 1
             postings.setdefault(tok, []).append(pos)
-    out: dict[int, int] = {}
+    found: dict[int, int] = {}
     for pos, lines in enumerate(units):
         if len(lines) != 1 or lines[0].words < PULL_MIN_WORDS:
             continue
@@ -103,9 +103,12 @@ def pull_quotes(units: Sequence[Sequence[Line]]) -> dict[int, int]:
         rarest = min(quote, key=lambda t: (df[t], t))
         for other in postings.get(rarest, ())[:PROBE_LINES]:
             if other != pos and sizes[other] >= len(quote) + PULL_MORE and needle in keys[other]:
-                out[pos] = other
+                found[pos] = other
                 break
-    return out
+    # A unit holding two or more of the others is the article printed again in one
+    # piece (a page's stored copy of its text), not a paragraph with its pull quote.
+    held = Counter(found.values())
+    return {pos: other for pos, other in found.items() if held[other] == 1}
 
 
 def echoes_title(line: Line, title_tokens: frozenset[str]) -> bool:
