@@ -81,34 +81,43 @@ def pull_quotes(units: Sequence[Sequence[Line]]) -> dict[int, int]:
     A pull quote (a sentence of the article printed again, set apart as a teaser) repeats
     a run of a paragraph's words, give or take an editor's bracketed insertion; one
     paragraph holds one. Only the paragraphs that hold the quote's rarest word are
-    searched, so the cost stays near linear.
+    searched, and only the quotes' own words are counted, so the cost stays near linear.
     """
-    keys = [" " + " ".join(tok for ln in lines for tok in ln.tokens) + " " for lines in units]
-    sizes = [sum(len(ln.tokens) for ln in lines) for lines in units]
-    df: Counter[str] = Counter()
-    postings: dict[str, list[int]] = {}
-    for pos, lines in enumerate(units):
-        for tok in {tok for ln in lines for tok in ln.tokens}:
-            df[tok] += 1
-            postings.setdefault(tok, []).append(pos)
-    found: dict[int, int] = {}
+    quotes: dict[int, list[str]] = {}
     for pos, lines in enumerate(units):
         if len(lines) != 1 or lines[0].words < PULL_MIN_WORDS:
             continue
         text = _INSERTION.sub(" ", lines[0].text)
-        if count_words(text) < PULL_MIN_WORDS:
-            continue
-        quote = tokens(text)
+        if count_words(text) >= PULL_MIN_WORDS:
+            quotes[pos] = tokens(text)
+    if not quotes:
+        return {}
+    wanted = {tok for quote in quotes.values() for tok in quote}
+    df: Counter[str] = Counter()
+    postings: dict[str, list[int]] = {}
+    for pos, lines in enumerate(units):
+        for tok in {tok for ln in lines for tok in ln.tokens if tok in wanted}:
+            df[tok] += 1
+            postings.setdefault(tok, []).append(pos)
+    found: dict[int, int] = {}
+    for pos, quote in quotes.items():
         needle = " " + " ".join(quote) + " "
         rarest = min(quote, key=lambda t: (df[t], t))
         for other in postings.get(rarest, ())[:PROBE_LINES]:
-            if other != pos and sizes[other] >= len(quote) + PULL_MORE and needle in keys[other]:
+            if other != pos and _holds(units[other], needle, len(quote) + PULL_MORE):
                 found[pos] = other
                 break
     # A unit holding two or more of the others is the article printed again in one
     # piece (a page's stored copy of its text), not a paragraph with its pull quote.
     held = Counter(found.values())
     return {pos: other for pos, other in found.items() if held[other] == 1}
+
+
+def _holds(lines: Sequence[Line], needle: str, size: int) -> bool:
+    """Whether a unit of at least `size` tokens holds the space-framed token run `needle`."""
+    if sum(len(ln.tokens) for ln in lines) < size:
+        return False
+    return needle in " " + " ".join(tok for ln in lines for tok in ln.tokens) + " "
 
 
 def echoes_title(line: Line, title_tokens: frozenset[str]) -> bool:
