@@ -257,8 +257,8 @@ def _class(regex: str, i: int) -> tuple[frozenset[str] | None, int]:
     readable = regex[j:j + 1] not in ("^", "]")
     while j < len(regex) and regex[j] != "]":
         ch, j = (regex[j + 1:j + 2], j + 2) if regex[j] == "\\" else (regex[j], j + 1)
-        if ch.isalnum() and regex[j - 2:j - 1] == "\\" or regex[j:j + 1] == "-" \
-                and regex[j + 1:j + 2] != "]":
+        escape = ch.isalnum() and regex[j - 2:j - 1] == "\\"
+        if escape or (regex[j:j + 1] == "-" and regex[j + 1:j + 2] != "]"):
             readable = False
         elif ch.lower().upper() == ch.upper() and len(ch.lower()) == 1:
             chars.add(fold(ch))
@@ -321,12 +321,13 @@ def last_chars(regex: str) -> frozenset[str] | None:
     if regex.endswith(")$"):
         start = next((j for j in range(len(regex) - 2, -1, -1) if regex[j] == "("
                       and _group_end(regex, j) == len(regex) - 2), None)
-        if start is None or regex.startswith("(?", start) and not regex.startswith("(?:", start):
+        if start is None or (regex.startswith("(?", start)
+                             and not regex.startswith("(?:", start)):
             return None
         alts = _alternatives(regex[start + (3 if regex[start + 1] == "?" else 1):])
         ends = [alt[-1:] for alt in alts or ()]
         if not alts or any(not e or e in _SYNTAX or e == "\\" or alt[-2:-1] == "\\"
-                           or _literal(e, 0)[0] is None for e, alt in zip(ends, alts)):
+                           or _literal(e, 0)[0] is None for e, alt in zip(ends, alts, strict=True)):
             return None
         return frozenset(fold(e) for e in ends)
     return None
@@ -352,33 +353,57 @@ class CharGate:
 
     @classmethod
     def read(cls, index: int, regex: str) -> CharGate | None:
-        """The gate of the pattern at `index`, or None when nothing can be told."""
+        """The gate of the pattern at `index`, or None when it would let most lines by.
+
+        Needed characters gate only when none is ASCII (a space or a Latin letter is in
+        nearly every line, and a pattern run alone costs more than one in the always-run
+        alternation); a last character gates always (most lines end in a full stop).
+        """
         needed, last = needed_chars(regex), last_chars(regex)
+        if needed is not None and any(ch.isascii() for ch in needed):
+            needed = None
         return None if needed is None and last is None else cls(index, needed, last)
 
-    def passes(self, folded: str, chars: frozenset[str]) -> bool:
-        """Whether a line (folded, and its set of characters) may match."""
-        if self.last is not None:
-            tail = _tail(folded)
-            if tail not in self.last and not (DIGIT in self.last and tail.isdigit()):
-                return False
-        return self.needed is None or not chars.isdisjoint(self.needed)
+    def ends(self, tail: str) -> bool:
+        """Whether a line whose `$` stands after `tail` (folded) may match."""
+        return (self.last is None or tail in self.last
+                or (DIGIT in self.last and tail.isdigit()))
 
 
-def char_gates(regexes: Sequence[str], indices: Sequence[int]
-               ) -> tuple[tuple[CharGate, ...], tuple[int, ...]]:
-    """The character gates of the patterns at `indices`, and those still always run."""
-    gates = [(n, CharGate.read(n, regexes[n])) for n in indices]
-    return (tuple(g for _, g in gates if g is not None),
-            tuple(n for n, g in gates if g is None))
+@dataclass(frozen=True)
+class CharGates:
+    """Character gates indexed by character, so a line costs one set intersection."""
 
+    by_char: dict[str, tuple[CharGate, ...]]
+    by_last: tuple[CharGate, ...]
+    keys: frozenset[str]
 
-def passing(gates: Sequence[CharGate], text: str) -> Iterator[int]:
-    """The indices of the gates `text` passes."""
-    if gates:
+    @classmethod
+    def build(cls, regexes: Sequence[str], indices: Sequence[int]
+              ) -> tuple[CharGates, tuple[int, ...]]:
+        """The gates of the patterns at `indices`, and the indices still always run."""
+        read = [(n, CharGate.read(n, regexes[n])) for n in indices]
+        by_char: dict[str, list[CharGate]] = {}
+        by_last: list[CharGate] = []
+        for _n, gate in read:
+            if gate is not None and gate.needed is None:
+                by_last.append(gate)
+            for ch in gate.needed or () if gate is not None else ():
+                by_char.setdefault(ch, []).append(gate)
+        return (cls({ch: tuple(g) for ch, g in by_char.items()}, tuple(by_last),
+                    frozenset(by_char)),
+                tuple(n for n, gate in read if gate is None))
+
+    def passing(self, text: str) -> set[int]:
+        """The indices of the patterns `text` passes the gates of."""
+        if not self.keys and not self.by_last:
+            return set()
         folded = fold(text)
-        chars = frozenset(folded)
-        yield from (g.index for g in gates if g.passes(folded, chars))
+        tail = _tail(folded)
+        out = {g.index for g in self.by_last if g.ends(tail)}
+        for ch in self.keys.intersection(folded):
+            out.update(g.index for g in self.by_char[ch] if g.ends(tail))
+        return out
 
 
 def _gates(patterns: Sequence[tuple[int, str]],
@@ -411,13 +436,13 @@ class AnchoredPatterns:
     always: LazyPattern | None
     # Patterns with no readable opening, tried only on lines that hold (or end in) one of
     # the characters they need.
-    checked: tuple[CharGate, ...] = ()
+    checked: CharGates | None = None
 
     @classmethod
     def build(cls, patterns: Sequence[tuple[int, str]]) -> AnchoredPatterns:
         """Gate `(rank, regex)` pairs, given in the order they are to be tried."""
         gated, ungated = _gates(patterns, line_openings)
-        checked, ungated = char_gates([rx for _, rx in patterns], ungated)
+        checked, ungated = CharGates.build([rx for _, rx in patterns], ungated)
         always = "|".join(f"(?P<p{n}>{patterns[n][1]})" for n in ungated)
         return cls(tuple(rank for rank, _ in patterns),
                    tuple(LazyPattern(f"(?:{rx})", IGNORECASE) for _, rx in patterns),
@@ -431,7 +456,7 @@ class AnchoredPatterns:
             if m is not None and m.lastgroup is not None:
                 best = (int(m.lastgroup[1:]), m)
         head = fold(text[:GATE_LETTERS])
-        candidates = set(passing(self.checked, text))
+        candidates = self.checked.passing(text) if self.checked else set()
         for n in range(1, len(head) + 1):
             candidates.update(self.gated.get(head[:n], ()))
         for n in sorted(candidates):
@@ -455,20 +480,21 @@ class GatedPatterns:
     entries: tuple[tuple[int, LazyPattern], ...]
     gated: dict[str, tuple[int, ...]]
     always: tuple[int, ...]
-    checked: tuple[CharGate, ...] = ()
+    checked: CharGates | None = None
 
     @classmethod
     def build(cls, patterns: Sequence[tuple[int, str]]) -> GatedPatterns:
         """Gate `(rank, regex)` pairs; a lower rank wins when several match."""
         gated, ungated = _gates(patterns, word_starts)
-        checked, always = char_gates([rx for _, rx in patterns], ungated)
+        checked, always = CharGates.build([rx for _, rx in patterns], ungated)
         return cls(tuple((rank, LazyPattern(rx)) for rank, rx in patterns), gated, always,
                    checked)
 
     def search(self, text: str) -> tuple[int, Match[str]] | None:
         """The lowest-ranked pattern that matches `text`, with its match."""
         candidates = set(self.always)
-        candidates.update(passing(self.checked, text))
+        if self.checked:
+            candidates.update(self.checked.passing(text))
         for token in _TOKEN.findall(text):
             for n in range(1, min(GATE_LETTERS, len(token)) + 1):
                 candidates.update(self.gated.get(token[:n], ()))
