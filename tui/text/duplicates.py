@@ -83,13 +83,19 @@ def pull_quotes(units: Sequence[Sequence[Line]]) -> dict[int, int]:
     paragraph holds one. Only the paragraphs that hold the quote's rarest word are
     searched, and only the quotes' own words are counted, so the cost stays near linear.
     """
-    quotes: dict[int, list[str]] = {}
+    largest = max((sum(len(ln.tokens) for ln in lines) for lines in units), default=0)
+    quotes: dict[int, Sequence[str]] = {}
     for pos, lines in enumerate(units):
-        if len(lines) != 1 or lines[0].words < PULL_MIN_WORDS:
+        line = lines[0]
+        if len(lines) != 1 or line.words < PULL_MIN_WORDS:
             continue
-        text = _INSERTION.sub(" ", lines[0].text)
-        if count_words(text) >= PULL_MIN_WORDS:
-            quotes[pos] = tokens(text)
+        if "[" not in line.text:  # no insertion: the line's own words
+            quote: Sequence[str] = line.tokens
+        else:
+            text = _INSERTION.sub(" ", line.text)
+            quote = tokens(text) if count_words(text) >= PULL_MIN_WORDS else ()
+        if quote and len(quote) + PULL_MORE <= largest:  # a unit may be large enough
+            quotes[pos] = quote
     if not quotes:
         return {}
     wanted = {tok for quote in quotes.values() for tok in quote}
@@ -102,7 +108,7 @@ def pull_quotes(units: Sequence[Sequence[Line]]) -> dict[int, int]:
     found: dict[int, int] = {}
     for pos, quote in quotes.items():
         needle = " " + " ".join(quote) + " "
-        rarest = min(quote, key=lambda t: (df[t], t))
+        rarest = min(zip(map(df.__getitem__, quote), quote, strict=True))[1]
         for other in postings.get(rarest, ())[:PROBE_LINES]:
             if other != pos and _holds(units[other], needle, len(quote) + PULL_MORE):
                 found[pos] = other
