@@ -268,8 +268,8 @@ def _class(regex: str, i: int) -> tuple[frozenset[str] | None, int]:
 
 
 def _items(regex: str, i: int) -> Iterator[tuple[frozenset[str] | None, bool]]:
-    """Each top-level item of `regex[i:]`: the characters (folded) one of which it must
-    open with (None when that cannot be told) and whether the item must occur."""
+    """Each top-level item of `regex[i:]`: characters (folded) one of which it must hold
+    (None when that cannot be told) and whether the item must occur."""
     while i < len(regex) and regex[i] not in "|)":
         chars: frozenset[str] | None = None
         if regex[i] == "(":
@@ -279,9 +279,9 @@ def _items(regex: str, i: int) -> Iterator[tuple[frozenset[str] | None, bool]]:
             body = i + 3 if regex.startswith("(?:", i) else i + 1
             alts = (None if regex.startswith("(?", i) and body == i + 1
                     else _alternatives(regex[body:end + 1]))
-            found = [_openings(alt) for alt in alts or ()]
+            found = [needed_chars(alt) for alt in alts or ()]
             if alts and all(found):
-                chars = frozenset(o[0] for f in found if f for o in f)
+                chars = frozenset().union(*(f for f in found if f))
             i = end + 1
         elif regex[i] == "[":
             chars, i = _class(regex, i)
@@ -352,16 +352,20 @@ class CharGate:
     last: frozenset[str] | None
 
     @classmethod
-    def read(cls, index: int, regex: str) -> CharGate | None:
+    def read(cls, index: int, regex: str, anchored: bool = False) -> CharGate | None:
         """The gate of the pattern at `index`, or None when it would let most lines by.
 
         Needed characters gate only when none is ASCII (a space or a Latin letter is in
         nearly every line, and a pattern run alone costs more than one in the always-run
-        alternation); a last character gates always (most lines end in a full stop).
+        alternation); a last character gates a pattern searched along the line (most
+        lines end in a full stop), and an anchored one only where it is no Latin letter
+        (an anchored pattern that fails at the line start costs little in the alternation).
         """
         needed, last = needed_chars(regex), last_chars(regex)
         if needed is not None and any(ch.isascii() for ch in needed):
             needed = None
+        if anchored and last is not None and any(ch.isascii() and ch.isalpha() for ch in last):
+            last = None
         return None if needed is None and last is None else cls(index, needed, last)
 
     def ends(self, tail: str) -> bool:
@@ -379,10 +383,10 @@ class CharGates:
     keys: frozenset[str]
 
     @classmethod
-    def build(cls, regexes: Sequence[str], indices: Sequence[int]
+    def build(cls, regexes: Sequence[str], indices: Sequence[int], anchored: bool = False
               ) -> tuple[CharGates, tuple[int, ...]]:
         """The gates of the patterns at `indices`, and the indices still always run."""
-        read = [(n, CharGate.read(n, regexes[n])) for n in indices]
+        read = [(n, CharGate.read(n, regexes[n], anchored)) for n in indices]
         by_char: dict[str, list[CharGate]] = {}
         by_last: list[CharGate] = []
         for _n, gate in read:
@@ -395,14 +399,13 @@ class CharGates:
                 tuple(n for n, gate in read if gate is None))
 
     def passing(self, text: str) -> set[int]:
-        """The indices of the patterns `text` passes the gates of."""
-        if not self.keys and not self.by_last:
-            return set()
-        folded = fold(text)
-        tail = _tail(folded)
+        """The indices of the patterns `text` passes the gates of (the characters needed
+        are never ASCII, so an ASCII line is checked at its end only)."""
+        tail = fold(_tail(text))
         out = {g.index for g in self.by_last if g.ends(tail)}
-        for ch in self.keys.intersection(folded):
-            out.update(g.index for g in self.by_char[ch] if g.ends(tail))
+        if self.keys and not text.isascii():
+            for ch in self.keys.intersection(fold(text)):
+                out.update(g.index for g in self.by_char[ch] if g.ends(tail))
         return out
 
 
@@ -442,7 +445,7 @@ class AnchoredPatterns:
     def build(cls, patterns: Sequence[tuple[int, str]]) -> AnchoredPatterns:
         """Gate `(rank, regex)` pairs, given in the order they are to be tried."""
         gated, ungated = _gates(patterns, line_openings)
-        checked, ungated = CharGates.build([rx for _, rx in patterns], ungated)
+        checked, ungated = CharGates.build([rx for _, rx in patterns], ungated, anchored=True)
         always = "|".join(f"(?P<p{n}>{patterns[n][1]})" for n in ungated)
         return cls(tuple(rank for rank, _ in patterns),
                    tuple(LazyPattern(f"(?:{rx})", IGNORECASE) for _, rx in patterns),
