@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from itertools import chain
 
 from tui.text.line import Line
 from tui.text.words import count_words, tokens
@@ -98,18 +99,24 @@ def pull_quotes(units: Sequence[Sequence[Line]]) -> dict[int, int]:
             quotes[pos] = quote
     if not quotes:
         return {}
-    wanted = {tok for quote in quotes.values() for tok in quote}
+    wanted = set(chain.from_iterable(quotes.values()))
+    held_words = [wanted.intersection(chain.from_iterable(ln.tokens for ln in lines))
+                  for lines in units]
     df: Counter[str] = Counter()
+    for words in held_words:
+        df.update(words)
+    rarest = {pos: min(zip(map(df.__getitem__, quote), quote, strict=True))[1]
+              for pos, quote in quotes.items()}
+    # Only the rarest words' paragraphs are ever searched: only theirs are listed.
+    searched = set(rarest.values())
     postings: dict[str, list[int]] = {}
-    for pos, lines in enumerate(units):
-        for tok in {tok for ln in lines for tok in ln.tokens if tok in wanted}:
-            df[tok] += 1
+    for pos, words in enumerate(held_words):
+        for tok in searched.intersection(words):
             postings.setdefault(tok, []).append(pos)
     found: dict[int, int] = {}
     for pos, quote in quotes.items():
         needle = " " + " ".join(quote) + " "
-        rarest = min(zip(map(df.__getitem__, quote), quote, strict=True))[1]
-        for other in postings.get(rarest, ())[:PROBE_LINES]:
+        for other in postings.get(rarest[pos], ())[:PROBE_LINES]:
             if other != pos and _holds(units[other], needle, len(quote) + PULL_MORE):
                 found[pos] = other
                 break
