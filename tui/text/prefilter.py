@@ -249,6 +249,13 @@ def _quantified(regex: str, i: int) -> tuple[bool, int]:
     return q not in ("?", "*", "0"), i
 
 
+def _one_case(ch: str) -> bool:
+    """Whether IGNORECASE pairs `ch` with no character `fold` keeps apart from it: ASCII,
+    caseless, or one lower and one upper case letter of one character each (not ß)."""
+    return ch.isascii() or ch.lower() == ch.upper() or (
+        len(ch.lower()) == len(ch.upper()) == 1 and ch.lower().upper() == ch.upper())
+
+
 def _class(regex: str, i: int) -> tuple[frozenset[str] | None, int]:
     """The characters (folded) of the plain set `[...]` opening at `i`, and the index after
     it; None for a negated set, a range or a class escape (\\d, \\s ...)."""
@@ -260,7 +267,7 @@ def _class(regex: str, i: int) -> tuple[frozenset[str] | None, int]:
         escape = ch.isalnum() and regex[j - 2:j - 1] == "\\"
         if escape or (regex[j:j + 1] == "-" and regex[j + 1:j + 2] != "]"):
             readable = False
-        elif ch.lower().upper() == ch.upper() and len(ch.lower()) == 1:
+        elif _one_case(ch):
             chars.add(fold(ch))
         else:
             readable = False
@@ -290,7 +297,7 @@ def _items(regex: str, i: int) -> Iterator[tuple[frozenset[str] | None, bool]]:
             continue
         else:
             ch, nxt = _literal(regex, i)
-            chars = None if ch is None else frozenset(ch)
+            chars = None if ch is None or not _one_case(regex[nxt - 1]) else frozenset(ch)
             i = nxt if ch is not None else i + (2 if regex[i] == "\\" else 1)
         must, i = _quantified(regex, i)
         yield chars, must
@@ -327,7 +334,8 @@ def last_chars(regex: str) -> frozenset[str] | None:
         alts = _alternatives(regex[start + (3 if regex[start + 1] == "?" else 1):])
         ends = [alt[-1:] for alt in alts or ()]
         if not alts or any(not e or e in _SYNTAX or e == "\\" or alt[-2:-1] == "\\"
-                           or _literal(e, 0)[0] is None for e, alt in zip(ends, alts, strict=True)):
+                           or _literal(e, 0)[0] is None or not _one_case(e)
+                           for e, alt in zip(ends, alts, strict=True)):
             return None
         return frozenset(fold(e) for e in ends)
     return None
