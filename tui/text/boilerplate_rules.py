@@ -116,19 +116,14 @@ class BoilerplateRules:
     def _cased(self, text: str) -> tuple[int, Match[str]] | None:
         """What one alternation of all the cased free-standing patterns finds: the match
         that starts first, the first pattern among those starting there, with its rank."""
-        hits: list[tuple[int, int, Match[str]]] = []
         m = self.anywhere.search(text) if self.anywhere is not None else None
-        if m is not None and m.lastgroup is not None:
-            hits.append((m.start(), int(m.lastgroup[1:]), m))
-        if self.cased_gates is not None and self.cased_gated:
-            passing = self.cased_gates.passing(text)
+        best = None if m is None or m.lastgroup is None else (m.start(), int(m.lastgroup[1:]))
+        if self.cased_gates is not None and (passing := self.cased_gates.passing(text)):
             for _rank, order, pattern in self.cased_gated:
-                if order in passing and (m := pattern.compiled.search(text)) is not None:
-                    hits.append((m.start(), order, m))
-        if not hits:
-            return None
-        _start, order, m = min(hits, key=lambda h: (h[0], h[1]))
-        return self.cased_ranks[order], m
+                if order in passing and (g := pattern.compiled.search(text)) is not None \
+                        and (best is None or (g.start(), order) < best):
+                    best, m = (g.start(), order), g
+        return None if best is None or m is None else (self.cased_ranks[best[1]], m)
 
     def match(self, text: str) -> tuple[Reason, bool] | None:
         """The reason a pattern gives `text`, and whether the match is the whole line."""

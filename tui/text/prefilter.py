@@ -407,12 +407,17 @@ class CharGates:
                 tuple(n for n, gate in read if gate is None))
 
     def passing(self, text: str) -> set[int]:
-        """The indices of the patterns `text` passes the gates of (the characters needed
-        are never ASCII, so an ASCII line is checked at its end only)."""
-        tail = fold(_tail(text))
+        """The indices of the patterns `text` passes the gates of.
+
+        The characters needed are never ASCII, so an ASCII line is checked at its end
+        only, and never i or s, so plain lower case finds them (fold's İ, ı, ſ -> i, s
+        is needed for the last character only).
+        """
+        tail = _tail(text)
+        tail = tail.lower() if tail.isascii() else fold(tail)
         out = {g.index for g in self.by_last if g.ends(tail)}
         if self.keys and not text.isascii():
-            for ch in self.keys.intersection(fold(text)):
+            for ch in self.keys.intersection(text.lower()):
                 out.update(g.index for g in self.by_char[ch] if g.ends(tail))
         return out
 
