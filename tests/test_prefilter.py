@@ -12,11 +12,15 @@ import pytest
 import regex
 
 from tui.config import load_config
+from tui.text.boilerplate_rules import BoilerplateRules, _caseless
 from tui.text.prefilter import (
+    DIGIT,
     AnchoredPatterns,
     GatedPatterns,
     fold,
+    last_chars,
     line_openings,
+    needed_chars,
     word_starts,
 )
 
@@ -114,8 +118,79 @@ def test_fold_keeps_together_what_ignorecase_matches() -> None:
     for _, rx in _patterns(anchored=True):
         for opening in line_openings(rx) or ():
             keys.update(opening)
+    for _, rx in _patterns(anchored=True) + _patterns(anchored=False):
+        keys.update(needed_chars(rx) or ())
+        keys.update((last_chars(rx) or set()) - {DIGIT})
     everything = "".join(chr(c) for c in range(sys.maxunicode + 1)
                          if not 0xD800 <= c <= 0xDFFF)
     for key in keys:
         for same in regex.findall(regex.escape(key), everything, regex.IGNORECASE | regex.V0):
             assert fold(same) == key, (key, same)
+
+
+# Lines for the patterns only a character gate reads: Han, kana and Hangul labels, a video
+# headline ending in its running time, a caption with its photographer and agency glued on.
+CHAR_GATED = [
+    "관련기사", "많이 본 뉴스 :", "홍길동 기자", "사진=연합뉴스",
+    "ⓒ 연합뉴스 무단 전재 및 재배포 금지",
+    "写真：共同通信", "2016年8月3日（水）", "2019년 11월 20일 (수) 10:30", "2019-11-20 10:30",
+    "本网站版权所有", "京ICP备12345678号", "京icp证 123456", "LINEで友だち追加してね",
+    "扫码关注我们的微信公众号", "電話：03-1234-5678", "〒100-0001", "無断転載を禁じます",
+    "Trump Dismisses Claims That Russia Interfered in 2016 Election 3:33",
+    "Real Madrid v Barcelona Highlights 3:33", "The race ended at 2:03",
+    "Waves crash on the island of Oahu.  Carolyn Kaster, AP",
+    "A crowd gathers in Jakarta.  Antara Foto", "Copyright Ⓒ 2020 Yonhap", "İ 3:33", "ſ 3:33",
+]
+
+
+def test_char_gate_reads_needed_and_last_characters() -> None:
+    assert needed_chars(r"^[(（]?(写真|画像)\s*[:：]") == {"写", "画"}
+    assert needed_chars(r"(icp[备備]|公网安备)\s*\d") == {"备", "備", "公"}  # past a Latin run
+    assert needed_chars(r"^(\d{4}\s?年\s?)?\d{1,2}\s?月") == {"月"}  # the optional group skipped
+    assert needed_chars(r"^(저작권자\s*)?[ⓒⒸ]") == {"ⓒ"}  # folded
+    assert needed_chars(r"^a|b") is None  # the second alternative is not read
+    assert needed_chars(r"^[a-z]+x?") is None  # a range, an optional letter
+    assert last_chars(r"^\w+ \d{1,2}:[0-5]\d$") == {DIGIT}
+    assert last_chars(r"[,/]\s?(ap|afp|usa today)$") == {"p", "y"}
+    assert last_chars(r"(antara( foto)?)$") is None  # an alternative ending in a group
+    assert last_chars(r"x\$") is None and last_chars(r"ab") is None
+
+
+def test_char_gates_match_what_one_alternation_matches(lines: list[str]) -> None:
+    texts = [*lines, *CHAR_GATED, *(x.upper() for x in CHAR_GATED)]
+    anchored = _patterns(anchored=True)
+    gate = AnchoredPatterns.build(anchored)
+    assert gate.checked is not None and gate.checked.keys  # the gates are in use
+    one = regex.compile("|".join(f"(?P<p{i}>{rx})" for i, (_, rx) in enumerate(anchored)),
+                        regex.IGNORECASE | regex.V0)
+    matched = 0
+    for text in texts:
+        m = one.match(text)
+        want = None if m is None or m.lastgroup is None else (
+            anchored[int(m.lastgroup[1:])][0], m.span())
+        hit = gate.match(text)
+        assert (None if hit is None else (hit[0], hit[1].span())) == want, text
+        matched += want is not None and text in CHAR_GATED
+    assert matched >= 12
+
+
+def test_cased_patterns_find_what_one_alternation_finds(lines: list[str]) -> None:
+    """Gated or not, the cased free-standing patterns give the first match by start, then
+    by order, as one alternation of them all does."""
+    section = load_config().analysis.boilerplate
+    rules = BoilerplateRules.from_config(section)
+    assert rules.cased_gated  # some run alone past their gate
+    cased = [(n, rx) for n, by_lang in enumerate(section["patterns"].values())
+             for rxs in by_lang.values() for rx in rxs
+             if not rx.startswith("^") and not _caseless(rx)]
+    one = regex.compile("|".join(f"(?P<c{i}>{rx})" for i, (_, rx) in enumerate(cased)),
+                        regex.IGNORECASE | regex.V0)
+    found = 0
+    for text in [*lines, *CHAR_GATED]:
+        m = one.search(text)
+        want = None if m is None or m.lastgroup is None else (
+            cased[int(m.lastgroup[1:])][0], m.span())
+        hit = rules._cased(text)
+        assert (None if hit is None else (hit[0], hit[1].span())) == want, text
+        found += want is not None and text in CHAR_GATED
+    assert found >= 2

@@ -14,7 +14,7 @@ from typing import Any
 
 from tui.text.bounded_regex import IGNORECASE, BoundedPattern, Match, compile_bounded
 from tui.text.model import Reason
-from tui.text.prefilter import AnchoredPatterns, GatedPatterns
+from tui.text.prefilter import AnchoredPatterns, CharGates, GatedPatterns, LazyPattern
 
 # Lines longer than this many words are never judged by a pattern: a pattern is a label.
 PATTERN_MAX_WORDS = 80
@@ -50,12 +50,18 @@ class BoilerplateRules:
     # Call-to-action words and words that address the reader (see clean._call_to_action).
     cta_words: frozenset[str] = frozenset()
     cta_address: frozenset[str] = frozenset()
+    # Cased free-standing patterns tried alone past a character gate (prefilter.CharGate),
+    # each as (rank, order among the cased patterns, pattern); `anywhere` holds the rest,
+    # a named group per pattern (c<order>) whose rank `cased_ranks` gives.
+    cased_gated: tuple[tuple[int, int, LazyPattern], ...] = ()
+    cased_gates: CharGates | None = None
+    cased_ranks: tuple[int, ...] = ()
 
     @classmethod
     def from_config(cls, section: Mapping[str, Any]) -> BoilerplateRules:
         """Compile `patterns: {reason: {lang: [regex, ...]}}`, reasons tried in that order."""
         anchored: list[tuple[int, str]] = []
-        anywhere: list[str] = []
+        cased: list[tuple[int, str]] = []
         lower: list[tuple[int, str]] = []
         reasons: list[Reason] = []
         for reason, by_lang in (section.get("patterns") or {}).items():
@@ -67,8 +73,7 @@ class BoilerplateRules:
             anchored.extend((n, rx) for rx in regexes if rx.startswith("^"))
             free = [rx for rx in regexes if not rx.startswith("^")]
             lower.extend((n, rx) for rx in free if _caseless(rx))
-            if cased := [rx for rx in free if not _caseless(rx)]:
-                anywhere.append(f"(?P<r{n}>" + "|".join(f"(?:{rx})" for rx in cased) + ")")
+            cased.extend((n, rx) for rx in free if not _caseless(rx))
 
         def one(key: str) -> BoundedPattern | None:
             regexes = list(section.get(key) or [])
@@ -76,14 +81,21 @@ class BoilerplateRules:
                     if regexes else None)
 
         closing = section.get("closing")
+        gates, rest = CharGates.build([rx for _, rx in cased], range(len(cased)))
+        gated = {n for gs in gates.by_char.values() for g in gs for n in [g.index]}
+        gated |= {g.index for g in gates.by_last}
+        anywhere = "|".join(f"(?P<c{k}>{cased[k][1]})" for k in rest)
         return cls(AnchoredPatterns.build(anchored) if anchored else None,
-                   compile_bounded("|".join(anywhere), IGNORECASE) if anywhere else None,
+                   compile_bounded(anywhere, IGNORECASE) if anywhere else None,
                    tuple(reasons), one("closers"),
                    one("closer_leads"),
                    cls.from_config({"patterns": closing}) if closing else None,
                    GatedPatterns.build(lower) if lower else None,
                    frozenset(w.casefold() for w in section.get("cta_words") or ()),
-                   frozenset(w.casefold() for w in section.get("cta_address") or ()))
+                   frozenset(w.casefold() for w in section.get("cta_address") or ()),
+                   tuple((cased[k][0], k, LazyPattern(cased[k][1], IGNORECASE))
+                         for k in sorted(gated)),
+                   gates, tuple(rank for rank, _ in cased))
 
     def _first(self, text: str) -> tuple[int, Match[str]] | None:
         """The match whose reason comes first in config order, with that reason's rank.
@@ -93,14 +105,25 @@ class BoilerplateRules:
         found: list[tuple[int, Match[str]]] = []
         if self.anchored is not None and (hit := self.anchored.match(text)) is not None:
             found.append(hit)
-        m = self.anywhere.search(text) if self.anywhere is not None else None
-        if m is not None and m.lastgroup is not None:
-            found.append((int(m.lastgroup[1:]), m))
+        if (hit := self._cased(text)) is not None:
+            found.append(hit)
         if self.anywhere_lower is not None:
             hit = self.anywhere_lower.search(text.lower())
             if hit is not None:
                 found.append(hit)
         return min(found, key=lambda f: f[0], default=None)
+
+    def _cased(self, text: str) -> tuple[int, Match[str]] | None:
+        """What one alternation of all the cased free-standing patterns finds: the match
+        that starts first, the first pattern among those starting there, with its rank."""
+        m = self.anywhere.search(text) if self.anywhere is not None else None
+        best = None if m is None or m.lastgroup is None else (m.start(), int(m.lastgroup[1:]))
+        if self.cased_gates is not None and (passing := self.cased_gates.passing(text)):
+            for _rank, order, pattern in self.cased_gated:
+                if order in passing and (g := pattern.compiled.search(text)) is not None \
+                        and (best is None or (g.start(), order) < best):
+                    best, m = (g.start(), order), g
+        return None if best is None or m is None else (self.cased_ranks[best[1]], m)
 
     def match(self, text: str) -> tuple[Reason, bool] | None:
         """The reason a pattern gives `text`, and whether the match is the whole line."""

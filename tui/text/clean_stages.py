@@ -233,6 +233,18 @@ def mark_repeats(page: Page, ctx: Context) -> None:
             u.reason = Reason.DUPLICATE
 
 
+def mark_pull_quotes(page: Page, ctx: Context) -> None:
+    """A sentence of a paragraph printed again on its own (a pull quote) is a duplicate.
+
+    Whichever copy comes first: the paragraph is the article's text, the lone copy a
+    teaser set into it. Never the title.
+    """
+    units = page.units
+    for pos in duplicates.pull_quotes([u.lines for u in units]):
+        if units[pos].reason is None and pos != page.title_at:
+            units[pos].reason = Reason.DUPLICATE
+
+
 def claim_after_labels(page: Page, ctx: Context) -> None:
     """A bare label ("Related:") claims the unpunctuated lines after it, up to the title."""
     units = page.units
@@ -447,6 +459,7 @@ STAGES: tuple[Stage, ...] = (
     find_title,
     mark_title_echoes,
     mark_repeats,
+    mark_pull_quotes,
     claim_after_labels,
     mark_above_title,
     mark_header,

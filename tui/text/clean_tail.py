@@ -68,10 +68,18 @@ def _headline_like(unit: Unit) -> bool:
 
 
 def tail_start(units: Sequence[Unit], floor: int) -> int:
-    """Index of the first unit of the trailing zone (boilerplate and link lists)."""
+    """Index of the first unit of the trailing zone (boilerplate and link lists).
+
+    A headline-like line belongs to it beside another list entry: a short line, another
+    headline, or the date a list of dated headlines prints under each.
+    """
     def listy(j: int) -> bool:
-        return 0 <= j < len(units) and units[j].reason is None and (
-            units[j].shape is Shape.SHORT or _headline_like(units[j]))
+        """A list's entry: a short or headline-like line, or the date printed under one."""
+        if not 0 <= j < len(units):
+            return False
+        u = units[j]
+        return dated_entry(u) or (u.reason is None and (u.shape is Shape.SHORT
+                                                        or _headline_like(u)))
 
     k = len(units)
     while k > floor:

@@ -7,9 +7,10 @@ from collections.abc import Sequence
 
 from tui.text import duplicates
 from tui.text.line import stopword_density
-from tui.text.line_kinds import is_header_widget, looks_like_byline
+from tui.text.line_kinds import CLOCK_OR_DATE, TIME, is_header_widget, looks_like_byline
 from tui.text.model import Reason
 from tui.text.page import Page, Shape, Unit
+from tui.text.words import tokens
 
 # The site's name after a browser title's separator has at most this many words.
 SITE_SUFFIX_WORDS = 6
@@ -42,14 +43,25 @@ def headline(page: Page) -> int | None:
     # with none under it is a site banner or a section name.
     if title_at is not None and not _dated(units, title_at + 1):
         # Headlines are telegraphic: a later dated line replaces the first only when it
-        # has fewer stopwords (a standfirst over the byline has more).
+        # has fewer stopwords (a standfirst over the byline has more). Where no stoplist
+        # fits the page (Han, kana, Hangul, Cyrillic) that cannot be told, and a date or
+        # a time printed under the line decides (a name under it is not enough).
         first = units[title_at].first
         stopwords = page.stopwords
-        density = stopword_density(first, stopwords) if page.trusted else 0.0
+
+        def telegraphic(k: int) -> bool:
+            """Fewer stopwords than the first candidate, or a date under it where no
+            stoplist tells."""
+            if page.trusted:
+                return (stopword_density(units[k].first, stopwords)
+                        < stopword_density(first, stopwords))
+            under = units[k + 1].first.text
+            return bool(CLOCK_OR_DATE.search(under) or TIME.search(under))
+
         title_at = next((k for k in headlines if _dated(units, k + 1)
                          and not looks_like_byline(units[k].first, dates=False)
                          and units[k].first.words >= 0.75 * first.words
-                         and stopword_density(units[k].first, stopwords) < density),
+                         and telegraphic(k)),
                         title_at)
     if title_at is None:
         title_at = next((k for k in candidates if units[k].first.words >= 3),
@@ -100,25 +112,30 @@ def page_title_copy(units: Sequence[Unit], top: int, first_good: int) -> int | N
 
     It is a later line above the first sentence-long paragraph that repeats the top line
     without its " | Site" suffix, or the whole top line after at least two other lines (the
-    menus); of several such copies (a breadcrumb, then the headline) the last one.
+    menus); of several such copies (a breadcrumb, then the headline) the last one. A copy
+    of all that stands before the separator is one however long the site's name is (a
+    name in Han or kana counts a word per two characters, so it can look long).
     """
     if top != 0 or top > first_good or len(units[top].lines) > 1:
         return None
     head = units[top].first
     if units[top].shape is Shape.GOOD and head.ends_sentence:
         return None  # a paragraph, not a browser title
-    suffixed = _TITLE_SEPARATOR.search(head.text) is not None
+    separator = _TITLE_SEPARATOR.search(head.text)
+    suffixed = separator is not None
+    before = tokens(head.text[:separator.start()]) if separator is not None else None
     found = None
     for j in range(top + 1, len(units)):
         u = units[j]
         if u.shape is Shape.GOOD and u.lines[-1].ends_sentence and u.reason is None:
             break
-        tokens = u.first.tokens
-        if u.reason is not None or len(u.lines) > 1 or len(tokens) < 2:
+        copy = u.first.tokens
+        if u.reason is not None or len(u.lines) > 1 or len(copy) < 2:
             continue
-        extra = len(head.tokens) - len(tokens)
-        if head.tokens[:len(tokens)] != tokens:
+        extra = len(head.tokens) - len(copy)
+        if head.tokens[:len(copy)] != copy:
             continue
-        if (extra == 0 and j >= top + 3) or (suffixed and 0 < extra <= SITE_SUFFIX_WORDS):
+        if ((extra == 0 and j >= top + 3) or (suffixed and 0 < extra <= SITE_SUFFIX_WORDS)
+                or copy == before):
             found = j
     return found

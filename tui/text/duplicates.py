@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
+from itertools import chain
 
 from tui.text.line import Line
+from tui.text.words import count_words, tokens
 
 # Jaccard similarity of token sets from which two lines count as near repeats.
 NEAR = 0.8
@@ -62,6 +65,72 @@ def repeats(lines: Sequence[Line]) -> dict[int, int]:
         for tok in shared:
             postings.setdefault(tok, []).append(pos)
     return out
+
+
+# A pull quote repeats at least this many words of a paragraph (a shorter run may be a
+# stock phrase), and the paragraph holds at least PULL_MORE tokens more (a line printed
+# twice whole is a plain repeat).
+PULL_MIN_WORDS = 12
+PULL_MORE = 4
+# An editor's insertion in a quotation ("[Trump is] a charismatic narcissist ...").
+_INSERTION = re.compile(r"\[[^\[\]]{1,40}\]")
+
+
+def pull_quotes(units: Sequence[Sequence[Line]]) -> dict[int, int]:
+    """Map each one-line unit whose words stand verbatim inside a longer unit to that unit.
+
+    A pull quote (a sentence of the article printed again, set apart as a teaser) repeats
+    a run of a paragraph's words, give or take an editor's bracketed insertion; one
+    paragraph holds one. Only the paragraphs that hold the quote's rarest word are
+    searched, and only the quotes' own words are counted, so the cost stays near linear.
+    """
+    largest = max((sum(len(ln.tokens) for ln in lines) for lines in units), default=0)
+    quotes: dict[int, Sequence[str]] = {}
+    for pos, lines in enumerate(units):
+        line = lines[0]
+        if len(lines) != 1 or line.words < PULL_MIN_WORDS:
+            continue
+        if "[" not in line.text:  # no insertion: the line's own words
+            quote: Sequence[str] = line.tokens
+        else:
+            text = _INSERTION.sub(" ", line.text)
+            quote = tokens(text) if count_words(text) >= PULL_MIN_WORDS else ()
+        if quote and len(quote) + PULL_MORE <= largest:  # a unit may be large enough
+            quotes[pos] = quote
+    if not quotes:
+        return {}
+    wanted = set(chain.from_iterable(quotes.values()))
+    held_words = [wanted.intersection(chain.from_iterable(ln.tokens for ln in lines))
+                  for lines in units]
+    df: Counter[str] = Counter()
+    for words in held_words:
+        df.update(words)
+    rarest = {pos: min(zip(map(df.__getitem__, quote), quote, strict=True))[1]
+              for pos, quote in quotes.items()}
+    # Only the rarest words' paragraphs are ever searched: only theirs are listed.
+    searched = set(rarest.values())
+    postings: dict[str, list[int]] = {}
+    for pos, words in enumerate(held_words):
+        for tok in searched.intersection(words):
+            postings.setdefault(tok, []).append(pos)
+    found: dict[int, int] = {}
+    for pos, quote in quotes.items():
+        needle = " " + " ".join(quote) + " "
+        for other in postings.get(rarest[pos], ())[:PROBE_LINES]:
+            if other != pos and _holds(units[other], needle, len(quote) + PULL_MORE):
+                found[pos] = other
+                break
+    # A unit holding two or more of the others is the article printed again in one
+    # piece (a page's stored copy of its text), not a paragraph with its pull quote.
+    held = Counter(found.values())
+    return {pos: other for pos, other in found.items() if held[other] == 1}
+
+
+def _holds(lines: Sequence[Line], needle: str, size: int) -> bool:
+    """Whether a unit of at least `size` tokens holds the space-framed token run `needle`."""
+    if sum(len(ln.tokens) for ln in lines) < size:
+        return False
+    return needle in " " + " ".join(tok for ln in lines for tok in ln.tokens) + " "
 
 
 def echoes_title(line: Line, title_tokens: frozenset[str]) -> bool:

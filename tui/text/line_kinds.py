@@ -22,7 +22,11 @@ LABELLED = re.compile(r"^((?:[A-ZÀ-Þ][^\s:]*)(?:\s+[^\s:]+){0,2})\s?:\s+([A-Z�
 SCORE = re.compile(r"(?<![\d./-])\d{1,2}\s?[-–]\s?\d{1,2}(?![\d./-])")
 SEPARATOR_TOKENS = frozenset(["/", "|", "·", "•", "-", "–", "—", ">", "›", "»", ":"])
 DEGREES = re.compile(r"\d\s?°")
-CLOCK_OR_DATE = re.compile(r"\b\d{1,2}[:.h]\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
+# A clock time or a date: 12:30, 20.11.2019, 2019-11-20, and the dates of Han, kana and
+# Hangul text (2016年8月3日, 2019년 11월 20일), where no \b stands between figure and sign.
+CLOCK_OR_DATE = re.compile(r"\b\d{1,2}[:.h]\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b"
+                           r"|\b\d{4}[./-]\d{1,2}[./-]\d{1,2}\b"
+                           r"|\d{1,2}\s?月\s?\d{1,2}\s?日|\d{1,2}\s?월\s?\d{1,2}\s?일")
 MENU_SEPARATOR = re.compile(r"\s[|/·•]\s")
 CRUMB = re.compile(r"\S\s[›»>]\s\S")
 LABEL_FIGURE = re.compile(

@@ -233,6 +233,195 @@ def line_openings(regex: str) -> frozenset[str] | None:
     return None if found is None else frozenset(found)
 
 
+def _quantified(regex: str, i: int) -> tuple[bool, int]:
+    """Whether the item ending before `i` must occur (no `?`, `*` or `{0`), and the index
+    after its quantifier (a lazy or possessive mark included)."""
+    q = regex[i:i + 1]
+    if q in ("?", "*", "+"):
+        i += 1
+    elif q == "{":
+        close = regex.find("}", i)
+        if close < 0:
+            return False, len(regex)
+        q, i = regex[i + 1:close].split(",")[0].strip() or "0", close + 1
+    if regex[i:i + 1] in ("?", "+"):
+        i += 1
+    return q not in ("?", "*", "0"), i
+
+
+def _one_case(ch: str) -> bool:
+    """Whether IGNORECASE pairs `ch` with no character `fold` keeps apart from it: ASCII,
+    caseless, or one lower and one upper case letter of one character each (not ß)."""
+    return ch.isascii() or ch.lower() == ch.upper() or (
+        len(ch.lower()) == len(ch.upper()) == 1 and ch.lower().upper() == ch.upper())
+
+
+def _class(regex: str, i: int) -> tuple[frozenset[str] | None, int]:
+    """The characters (folded) of the plain set `[...]` opening at `i`, and the index after
+    it; None for a negated set, a range or a class escape (\\d, \\s ...)."""
+    chars: set[str] = set()
+    j = i + 1
+    readable = regex[j:j + 1] not in ("^", "]")
+    while j < len(regex) and regex[j] != "]":
+        ch, j = (regex[j + 1:j + 2], j + 2) if regex[j] == "\\" else (regex[j], j + 1)
+        escape = ch.isalnum() and regex[j - 2:j - 1] == "\\"
+        if escape or (regex[j:j + 1] == "-" and regex[j + 1:j + 2] != "]"):
+            readable = False
+        elif _one_case(ch):
+            chars.add(fold(ch))
+        else:
+            readable = False
+    return (frozenset(chars) if readable and chars else None), j + 1
+
+
+def _items(regex: str, i: int) -> Iterator[tuple[frozenset[str] | None, bool]]:
+    """Each top-level item of `regex[i:]`: characters (folded) one of which it must hold
+    (None when that cannot be told) and whether the item must occur."""
+    while i < len(regex) and regex[i] not in "|)":
+        chars: frozenset[str] | None = None
+        if regex[i] == "(":
+            end = _group_end(regex, i)
+            if end is None:
+                return
+            body = i + 3 if regex.startswith("(?:", i) else i + 1
+            alts = (None if regex.startswith("(?", i) and body == i + 1
+                    else _alternatives(regex[body:end + 1]))
+            found = [needed_chars(alt) for alt in alts or ()]
+            if alts and all(found):
+                chars = frozenset().union(*(f for f in found if f))
+            i = end + 1
+        elif regex[i] == "[":
+            chars, i = _class(regex, i)
+        elif regex[i] in "^$":
+            i += 1
+            continue
+        else:
+            ch, nxt = _literal(regex, i)
+            chars = None if ch is None or not _one_case(regex[nxt - 1]) else frozenset(ch)
+            i = nxt if ch is not None else i + (2 if regex[i] == "\\" else 1)
+        must, i = _quantified(regex, i)
+        yield chars, must
+
+
+def _plain(regex: str) -> bool:
+    """Whether `regex` has no top-level alternation (`^a|b` has: the gates read one branch)."""
+    alts = _alternatives(regex + ")")
+    return alts is not None and len(alts) == 1
+
+
+def needed_chars(regex: str) -> frozenset[str] | None:
+    """Characters (folded) one of which every match of `regex` contains, or None when that
+    cannot be told: those an item that must occur opens with, the fewest Latin ones."""
+    if not _plain(regex):
+        return None
+    sets = [chars for chars, must in _items(regex, 0) if must and chars]
+    return min(sets, key=lambda c: (sum(ch.isascii() for ch in c), len(c)), default=None)
+
+
+def last_chars(regex: str) -> frozenset[str] | None:
+    """For a pattern ending in `$`: the characters (folded, DIGIT for `\\d`) one of which
+    ends every line it matches, or None when that cannot be told."""
+    if not regex.endswith("$") or regex.endswith("\\$") or not _plain(regex):
+        return None
+    if regex.endswith("\\d$") and not regex.endswith("\\\\d$"):
+        return frozenset([DIGIT])
+    if regex.endswith(")$"):
+        start = next((j for j in range(len(regex) - 2, -1, -1) if regex[j] == "("
+                      and _group_end(regex, j) == len(regex) - 2), None)
+        if start is None or (regex.startswith("(?", start)
+                             and not regex.startswith("(?:", start)):
+            return None
+        alts = _alternatives(regex[start + (3 if regex[start + 1] == "?" else 1):])
+        ends = [alt[-1:] for alt in alts or ()]
+        if not alts or any(not e or e in _SYNTAX or e == "\\" or alt[-2:-1] == "\\"
+                           or _literal(e, 0)[0] is None or not _one_case(e)
+                           for e, alt in zip(ends, alts, strict=True)):
+            return None
+        return frozenset(fold(e) for e in ends)
+    return None
+
+
+# The key of last_chars for a line that ends in a figure.
+DIGIT = "\\d"
+
+
+def _tail(text: str) -> str:
+    """The character `$` stands after: the last, or the one before a final newline."""
+    return text[-2:-1] if text.endswith("\n") else text[-1:]
+
+
+@dataclass(frozen=True)
+class CharGate:
+    """A pattern no prefix gate reads, tried only on lines holding one of `needed` and
+    ending in one of `last` (either None: not checked)."""
+
+    index: int
+    needed: frozenset[str] | None
+    last: frozenset[str] | None
+
+    @classmethod
+    def read(cls, index: int, regex: str, anchored: bool = False) -> CharGate | None:
+        """The gate of the pattern at `index`, or None when it would let most lines by.
+
+        Needed characters gate only when none is ASCII (a space or a Latin letter is in
+        nearly every line, and a pattern run alone costs more than one in the always-run
+        alternation); a last character gates a pattern searched along the line (most
+        lines end in a full stop), and an anchored one only where it is no Latin letter
+        (an anchored pattern that fails at the line start costs little in the alternation).
+        """
+        needed, last = needed_chars(regex), last_chars(regex)
+        if needed is not None and any(ch.isascii() for ch in needed):
+            needed = None
+        if anchored and last is not None and any(ch.isascii() and ch.isalpha() for ch in last):
+            last = None
+        return None if needed is None and last is None else cls(index, needed, last)
+
+    def ends(self, tail: str) -> bool:
+        """Whether a line whose `$` stands after `tail` (folded) may match."""
+        return (self.last is None or tail in self.last
+                or (DIGIT in self.last and tail.isdigit()))
+
+
+@dataclass(frozen=True)
+class CharGates:
+    """Character gates indexed by character, so a line costs one set intersection."""
+
+    by_char: dict[str, tuple[CharGate, ...]]
+    by_last: tuple[CharGate, ...]
+    keys: frozenset[str]
+
+    @classmethod
+    def build(cls, regexes: Sequence[str], indices: Sequence[int], anchored: bool = False
+              ) -> tuple[CharGates, tuple[int, ...]]:
+        """The gates of the patterns at `indices`, and the indices still always run."""
+        read = [(n, CharGate.read(n, regexes[n], anchored)) for n in indices]
+        by_char: dict[str, list[CharGate]] = {}
+        by_last: list[CharGate] = []
+        for _n, gate in read:
+            if gate is not None and gate.needed is None:
+                by_last.append(gate)
+            for ch in gate.needed or () if gate is not None else ():
+                by_char.setdefault(ch, []).append(gate)
+        return (cls({ch: tuple(g) for ch, g in by_char.items()}, tuple(by_last),
+                    frozenset(by_char)),
+                tuple(n for n, gate in read if gate is None))
+
+    def passing(self, text: str) -> set[int]:
+        """The indices of the patterns `text` passes the gates of.
+
+        The characters needed are never ASCII, so an ASCII line is checked at its end
+        only, and never i or s, so plain lower case finds them (fold's İ, ı, ſ -> i, s
+        is needed for the last character only).
+        """
+        tail = _tail(text)
+        tail = tail.lower() if tail.isascii() else fold(tail)
+        out = {g.index for g in self.by_last if g.ends(tail)}
+        if self.keys and not text.isascii():
+            for ch in self.keys.intersection(text.lower()):
+                out.update(g.index for g in self.by_char[ch] if g.ends(tail))
+        return out
+
+
 def _gates(patterns: Sequence[tuple[int, str]],
            read: Callable[[str], frozenset[str] | None],
            ) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
@@ -261,15 +450,19 @@ class AnchoredPatterns:
     patterns: tuple[LazyPattern, ...]
     gated: dict[str, tuple[int, ...]]
     always: LazyPattern | None
+    # Patterns with no readable opening, tried only on lines that hold (or end in) one of
+    # the characters they need.
+    checked: CharGates | None = None
 
     @classmethod
     def build(cls, patterns: Sequence[tuple[int, str]]) -> AnchoredPatterns:
         """Gate `(rank, regex)` pairs, given in the order they are to be tried."""
         gated, ungated = _gates(patterns, line_openings)
+        checked, ungated = CharGates.build([rx for _, rx in patterns], ungated, anchored=True)
         always = "|".join(f"(?P<p{n}>{patterns[n][1]})" for n in ungated)
         return cls(tuple(rank for rank, _ in patterns),
                    tuple(LazyPattern(f"(?:{rx})", IGNORECASE) for _, rx in patterns),
-                   gated, LazyPattern(always, IGNORECASE) if always else None)
+                   gated, LazyPattern(always, IGNORECASE) if always else None, checked)
 
     def match(self, text: str) -> tuple[int, Match[str]] | None:
         """The first pattern (in the given order) matching at the start of `text`."""
@@ -279,7 +472,7 @@ class AnchoredPatterns:
             if m is not None and m.lastgroup is not None:
                 best = (int(m.lastgroup[1:]), m)
         head = fold(text[:GATE_LETTERS])
-        candidates: set[int] = set()
+        candidates = self.checked.passing(text) if self.checked else set()
         for n in range(1, len(head) + 1):
             candidates.update(self.gated.get(head[:n], ()))
         for n in sorted(candidates):
@@ -303,16 +496,21 @@ class GatedPatterns:
     entries: tuple[tuple[int, LazyPattern], ...]
     gated: dict[str, tuple[int, ...]]
     always: tuple[int, ...]
+    checked: CharGates | None = None
 
     @classmethod
     def build(cls, patterns: Sequence[tuple[int, str]]) -> GatedPatterns:
         """Gate `(rank, regex)` pairs; a lower rank wins when several match."""
-        gated, always = _gates(patterns, word_starts)
-        return cls(tuple((rank, LazyPattern(rx)) for rank, rx in patterns), gated, always)
+        gated, ungated = _gates(patterns, word_starts)
+        checked, always = CharGates.build([rx for _, rx in patterns], ungated)
+        return cls(tuple((rank, LazyPattern(rx)) for rank, rx in patterns), gated, always,
+                   checked)
 
     def search(self, text: str) -> tuple[int, Match[str]] | None:
         """The lowest-ranked pattern that matches `text`, with its match."""
         candidates = set(self.always)
+        if self.checked:
+            candidates.update(self.checked.passing(text))
         for token in _TOKEN.findall(text):
             for n in range(1, min(GATE_LETTERS, len(token)) + 1):
                 candidates.update(self.gated.get(token[:n], ()))
