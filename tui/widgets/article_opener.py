@@ -27,14 +27,16 @@ class ArticleOpener:
     def __init__(self, screen: MainScreen) -> None:
         self.screen = screen
         self.current: int | None = None
+        self._row = 0  # the list row of the article opened last
 
     def selected(self, index: int) -> None:
         """The list selected row `index`: open it, unless the cursor has moved on since."""
         # Keys held down move the cursor on before the list's message arrives: a message
         # for a row the cursor has left is stale, and opening it would go back a step
         # (another position saved, another worker started) only for the next key to undo it.
-        if index != self.current and index == self.screen.article_list.selected:
-            self.open(index)
+        listing = self.screen.article_list
+        if index != self.current and index == listing.selected:
+            self.open(index, self._ahead(1 if listing.cursor >= self._row else -1))
 
     def step(self, delta: int) -> None:
         """Move the list's cursor `delta` rows and open what it lands on."""
@@ -43,9 +45,13 @@ class ArticleOpener:
         listing = self.screen.article_list
         listing.move_to(listing.cursor + delta)
         if listing.selected is not None and listing.selected != self.current:
-            rows, cursor = listing.rows, listing.cursor
-            self.open(listing.selected, [rows[row] for row in (cursor + delta, cursor + 2 * delta)
-                                         if 0 <= row < len(rows)])
+            self.open(listing.selected, self._ahead(delta))
+
+    def _ahead(self, delta: int) -> list[int]:
+        """The articles two more moves of `delta` rows would open (j, J or a held down)."""
+        listing = self.screen.article_list
+        rows, cursor = listing.rows, listing.cursor
+        return [rows[row] for row in (cursor + delta, cursor + 2 * delta) if 0 <= row < len(rows)]
 
     def open(self, index: int, ahead: Sequence[int] = ()) -> None:
         """Show article `index` now if analysed, else its title until the worker is done;
@@ -58,6 +64,7 @@ class ArticleOpener:
         panes = screen.query_one(ReaderPanes)
         panes.opening(index, self.current)
         self.current = index
+        self._row = screen.article_list.cursor
         screen.show_position()
         screen.triage_keys.opened(index)
         title = partial(panes.title_while_analysed, index, lambda: screen.source.row(index).title)
