@@ -135,16 +135,25 @@ class ScreenWatch:
 def _drain(proc: subprocess.Popen[bytes], master: int, until: float,
            done: Callable[[], bool] = lambda: False,
            watch: ScreenWatch | None = None) -> None:
-    """Read the terminal (so the program never blocks on output) until exit, `done` or time."""
-    while proc.poll() is None and time.monotonic() < until and not done():
-        ready, _, _ = select.select([master], [], [], 0.05)
-        if ready:
-            try:
-                chunk = os.read(master, 65536)
-            except OSError:  # the terminal closed: the program is exiting
+    """Read the terminal (so the program never blocks on output) until exit, `done` or time;
+    after an exit, what the program wrote last is still read (its last frame may be the
+    one that matters)."""
+    exited = False
+    while time.monotonic() < until and not done():
+        exited = exited or proc.poll() is not None
+        ready, _, _ = select.select([master], [], [], 0.0 if exited else 0.05)
+        if not ready:
+            if exited:
                 return
-            if watch is not None:
-                watch.feed(chunk)
+            continue
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the terminal closed: everything written has been read
+            return
+        if not chunk:
+            return
+        if watch is not None:
+            watch.feed(chunk)
 
 
 def run_in_pty(argv: list[str], stamp: Path, env: dict[str, str], marker: str,
