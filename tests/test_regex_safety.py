@@ -225,3 +225,17 @@ def test_a_long_run_of_sentence_stops_is_read_once() -> None:
         line = make_line(0, stop * 50_000 + "x")
         assert not line.ends_sentence and not line.ends_with_stop
     assert time.perf_counter() - start < 2
+
+
+def test_every_shipped_pattern_is_fast_on_a_long_line_of_its_own_words() -> None:
+    """A pattern repeating a group of words (share buttons, menu items) must not retry the
+    whole run from every word: a 30,000-character line of one word it names, repeated,
+    without whatever it wants at the end, is read well within half a second."""
+    for key, rx in shipped_patterns():
+        compiled = regex.compile(rx, regex.IGNORECASE | regex.VERSION0)
+        for word in sorted(set(regex.findall(r"[a-z]{3,}", rx)))[:8]:
+            line = ((word + " ") * (30_000 // (len(word) + 1)))
+            try:
+                compiled.search(line, timeout=0.5)
+            except TimeoutError:
+                pytest.fail(f"{key} {rx!r} backtracks on a long run of {word!r}")

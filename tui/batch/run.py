@@ -131,7 +131,7 @@ def _read_all(options: Options, limits: DumpLimits) -> Iterator[Record]:
     for path in options.paths:
         with contextlib.suppress(DumpError):  # the second pass says what is wrong
             yield from iter_records(path, recursive=options.recursive, limits=limits,
-                                    names=options.names)
+                                    names=options.names, background=True)  # as found
 
 
 def first_pass(options: Options, limits: DumpLimits, learner: TemplateLearner | None,

@@ -185,8 +185,3 @@ def _chunks(fh: IO[bytes]) -> Iterable[bytes]:
 def scan_lines(fh: IO[bytes]) -> Offsets:
     """Starts of the non-blank lines of a binary file (one record per line)."""
     return scan(_chunks(fh), LineScanner())
-
-
-def scan_csv_rows(fh: IO[bytes]) -> Offsets:
-    """Starts of the rows of a CSV/TSV file, header included (see CsvScanner)."""
-    return scan(_chunks(fh), CsvScanner())

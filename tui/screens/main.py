@@ -9,12 +9,13 @@ line or two: to the panes, the session, or the plain objects the screen owns
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.events import Resize
 from textual.screen import Screen
+from textual.widget import Widget
 
 from tui.document_cache import DocumentCache
 from tui.keymap import Scope, bindings
@@ -41,6 +42,8 @@ from tui.widgets.triage_keys import TriageKeys
 POLL_SECONDS = 2.0  # how often the sidecar is checked for another process's decisions
 
 
+W = TypeVar("W", bound=Widget)
+
 class MainScreen(Screen[None]):
     """The three panes, the header with the dump's name and the footer with the main keys."""
 
@@ -55,6 +58,7 @@ class MainScreen(Screen[None]):
         self.triage_keys = TriageKeys(self, session)
         self.filter_keys = FilterKeys(self)
         self.articles = ArticleOpener(self)
+        self._widgets: dict[type[Widget], Widget] = {}
         session.analysis.listener = MessagePoster(self)
 
     def compose(self) -> ComposeResult:
@@ -66,20 +70,25 @@ class MainScreen(Screen[None]):
         yield AnalysisRunner(self.session.analysis, id="analysis")
         yield ScanWatch(self.session, id="scan-watch")
 
+    def one(self, kind: type[W]) -> W:
+        """The screen's one widget of `kind`, looked up once (keys ask for them often)."""
+        found = self._widgets.get(kind) or self._widgets.setdefault(kind, self.query_one(kind))
+        return found  # type: ignore[return-value]
+
     @property
     def article_list(self) -> ArticleList:
         """The list pane."""
-        return self.query_one(ArticleList)
+        return self.one(ArticleList)
 
     @property
     def article_view(self) -> ArticleView:
         """The article pane."""
-        return self.query_one(ArticleView)
+        return self.one(ArticleView)
 
     @property
     def meta_panel(self) -> MetaPanel:
         """The metadata pane."""
-        return self.query_one(MetaPanel)
+        return self.one(MetaPanel)
 
     @property
     def cache(self) -> DocumentCache:
@@ -93,7 +102,7 @@ class MainScreen(Screen[None]):
     @property
     def filters(self) -> RowFilters:
         """The text and triage filters of the list."""
-        return self.query_one(RowFilters)
+        return self.one(RowFilters)
 
     @property
     def filter_text(self) -> str:
@@ -106,10 +115,10 @@ class MainScreen(Screen[None]):
         listing.describe = self.session.analysis.describe
         if (triage := self.session.triage) is not None:
             listing.mark, listing.tags = triage.mark, triage.tags
-            self.query_one(ReaderPanes).triage_rows = triage.panel_rows
+            self.one(ReaderPanes).triage_rows = triage.panel_rows
             self.set_interval(POLL_SECONDS, self._poll_sidecar)
         self.show_progress()
-        panes = self.query_one(ReaderPanes)
+        panes = self.one(ReaderPanes)
         self.app.theme_changed_signal.subscribe(self, lambda _theme: panes.restyle())
         self._fit(self.app.size.width)
         listing.focus()
@@ -132,7 +141,7 @@ class MainScreen(Screen[None]):
         self._fit(event.size.width)
 
     def _fit(self, width: int) -> None:
-        self.set_class(self.query_one(ReaderPanes).fit(width), "-narrow")
+        self.set_class(self.one(ReaderPanes).fit(width), "-narrow")
 
     @property
     def position(self) -> str:
@@ -212,7 +221,7 @@ class MainScreen(Screen[None]):
 
     def action_toggle_meta(self) -> None:
         """Metadata panel on or off."""
-        panes = self.query_one(ReaderPanes)
+        panes = self.one(ReaderPanes)
         panes.set_meta(not panes.meta_shown)
 
     # -- text filter: FilterKeys (the box, matches, rows), RowFilters (the searches) ----

@@ -232,14 +232,13 @@ class AnalysisService:
                 self.listener.ready(index, held[0], True, None)
             self.prefetch(index, cancelled)
             return
-        if detect and self.cache.get(index) is None and (kept := self.kept(index, record)):
+        if detect and held is None and (kept := self.kept(index, record)):
             self.cache.put(index, kept, True)
             if not cancelled():
                 self.listener.ready(index, kept, True, None)
             self.prefetch(index, cancelled)
             return
-        if detect and self.cache.get(index) is None and not self._quick(index, record,
-                                                                         cancelled):
+        if detect and held is None and not self._quick(index, record, cancelled):
             return
         if ahead:
             self._read_ahead(ahead, cancelled)

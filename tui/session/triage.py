@@ -190,11 +190,6 @@ class Triage:
         d = self._get(self.article_id(index))
         return d.note if d is not None else ""
 
-    def is_decided(self, index: int) -> bool:
-        """Whether the article has a decision (labels or a note alone do not count)."""
-        d = self._get(self.article_id(index))
-        return d is not None and d.decision is not None
-
     def next_undecided(self, rows: Sequence[int], position: int, limit: int = SCAN_LIMIT,
                        deciding: int | None = None) -> int | None:
         """The position in `rows` of the next undecided article after `position`, wrapping.

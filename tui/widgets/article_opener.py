@@ -49,9 +49,13 @@ class ArticleOpener:
 
     def _ahead(self, delta: int) -> list[int]:
         """The articles two more moves of `delta` rows would open (j, J or a held down)."""
+        return self._around(delta, 2 * delta)
+
+    def _around(self, *offsets: int) -> list[int]:
+        """The articles in the list rows at these offsets from the cursor (those there are)."""
         listing = self.screen.article_list
         rows, cursor = listing.rows, listing.cursor
-        return [rows[row] for row in (cursor + delta, cursor + 2 * delta) if 0 <= row < len(rows)]
+        return [rows[cursor + k] for k in offsets if 0 <= cursor + k < len(rows)]
 
     def open(self, index: int, ahead: Sequence[int] = ()) -> None:
         """Show article `index` now if analysed, else its title until the worker is done;
@@ -61,21 +65,21 @@ class ArticleOpener:
         quick passes are done by then, and the article is drawn once instead of twice.
         """
         screen = self.screen
-        panes = screen.query_one(ReaderPanes)
+        panes = screen.one(ReaderPanes)
         panes.opening(index, self.current)
         self.current = index
         self._row = screen.article_list.cursor
         screen.show_position()
         screen.triage_keys.opened(index)
         title = partial(panes.title_while_analysed, index, lambda: screen.source.row(index).title)
-        screen.query_one(AnalysisRunner).open(index, self.display, title,
+        screen.one(AnalysisRunner).open(index, self.display, title,
                                               self.prepare_neighbours, ahead)
 
     def display(self, index: int, doc: Document, full: bool) -> None:
         """Article `index`'s Document in the panes; after the first, what start-up left."""
         screen = self.screen
-        screen.query_one(ReaderPanes).show_document(index, doc, full)
-        runner = screen.query_one(AnalysisRunner)
+        screen.one(ReaderPanes).show_document(index, doc, full)
+        runner = screen.one(AnalysisRunner)
         screen.startup.shown(screen.call_after_refresh,
                              lambda: runner.after_first_paint(screen.article_list.refresh),
                              screen.app.exit)
@@ -83,15 +87,12 @@ class ArticleOpener:
     def neighbours(self) -> list[int]:
         """The articles the next J and K open from here (the list's next row, its previous,
         then the ones after those)."""
-        listing = self.screen.article_list
-        rows, cursor = listing.rows, listing.cursor
-        return [rows[row] for row in (cursor + 1, cursor - 1, cursor + 2, cursor - 2)
-                if 0 <= row < len(rows)]
+        return self._around(1, -1, 2, -2)
 
     def prepare_neighbours(self) -> None:
         """Lay out the next and previous articles ahead of time, those analysed fully."""
         service = self.screen.session.analysis
-        panes = self.screen.query_one(ReaderPanes)
+        panes = self.screen.one(ReaderPanes)
         for index in self.neighbours():
             item = service.known(index)
             if item is not None and item[1]:
@@ -104,7 +105,7 @@ class ArticleOpener:
         if message.index == self.current:
             self.display(message.index, message.document, message.full)
         elif message.index in self.neighbours():
-            screen.query_one(ReaderPanes).prepare(message.index, message.document,
+            screen.one(ReaderPanes).prepare(message.index, message.document,
                                                   message.full)
         screen.article_list.refresh_index(message.index)
         if message.full and screen.session.analysis.analyser.loaded:
@@ -115,6 +116,6 @@ class ArticleOpener:
     def failed(self, message: AnalysisFailed) -> None:
         """Say why an article could not be read or analysed (in the pane too, if on view)."""
         if message.index == self.current:
-            self.screen.query_one(ReaderPanes).show_failure(message.index, message.error)
+            self.screen.one(ReaderPanes).show_failure(message.index, message.error)
         self.screen.notify(safe_plain(message.error), title="analysis", severity="error",
                            markup=False)

@@ -22,6 +22,7 @@ from textual.content import Content
 from textual.strip import Strip
 from textual.style import Style
 
+from tui.dumps.lru import Lru
 from tui.keymap import Scope, bindings
 from tui.safe_text import make_safe
 from tui.text.model import Block, BlockKind, Document
@@ -85,7 +86,7 @@ class ArticleView(LinePane, can_focus=True):
         self._goal: tuple[int, int] | None = None  # (block, offset) a layout is shown at
         self._generation = 0
         self._when_laid_out: Callable[[], object] | None = None
-        self._prepared: dict[int, Prepared] = {}  # by dump index, oldest first
+        self._prepared: Lru[int, Prepared] = Lru(PREPARED)  # by dump index
 
     # -- styles -------------------------------------------------------------------------
 
@@ -163,10 +164,7 @@ class ArticleView(LinePane, can_focus=True):
         strips = {y: line_strip(lines[y].content, content_width, style)
                   for y in range(min(height, len(lines)))}
         self._styles_cache.finish_ahead(self, strips)
-        self._prepared.pop(index, None)
-        if len(self._prepared) >= PREPARED:
-            del self._prepared[next(iter(self._prepared))]
-        self._prepared[index] = Prepared(document, settings, lines, strips)
+        self._prepared.put(index, Prepared(document, settings, lines, strips))
 
     def _show_prepared(self, document: Document | None, index: int | None) -> bool:
         """Show the prepared layout of `document` from the top; False when there is none

@@ -10,6 +10,7 @@ from typing import ClassVar
 from textual.content import Content
 from textual.strip import Strip
 
+from tui.dumps.lru import Lru
 from tui.keymap import Scope, bindings
 from tui.safe_text import safe_plain
 from tui.text.model import Document
@@ -153,7 +154,7 @@ class MetaPanel(LinePane, can_focus=True):
         self._wrapped_for = 0
         self._strips: dict[int, Strip] = {}
         self._shown: tuple[Document | None, bool] = (None, False)
-        self._prepared: dict[str, PreparedPanel] = {}  # by Document id, oldest first
+        self._prepared: Lru[str, PreparedPanel] = Lru(PREPARED)  # by Document id
 
     def restyle(self) -> None:
         """The theme changed: the lines drawn in the old one are drawn again."""
@@ -209,10 +210,7 @@ class MetaPanel(LinePane, can_focus=True):
         height = max(1, self.scrollable_content_region.height)
         strips = {y: line_strip(lines[y], width, style) for y in range(min(height, len(lines)))}
         self._styles_cache.finish_ahead(self, strips)
-        self._prepared.pop(document.id, None)
-        if len(self._prepared) >= PREPARED:
-            del self._prepared[next(iter(self._prepared))]
-        self._prepared[document.id] = PreparedPanel(document, settings, text, lines, strips)
+        self._prepared.put(document.id, PreparedPanel(document, settings, text, lines, strips))
 
     def _wrap(self) -> None:
         if not self.size.width:

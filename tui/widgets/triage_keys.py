@@ -51,7 +51,7 @@ class TriageKeys:
         listing = self.screen.article_list
         if index is not None:
             listing.refresh_index(index)
-            self.screen.query_one(ReaderPanes).retell_triage(index)
+            self.screen.one(ReaderPanes).retell_triage(index)
         if outcome.row is not None:
             listing.move_to(outcome.row)
         if outcome.article is not None:
