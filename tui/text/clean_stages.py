@@ -184,10 +184,12 @@ def find_title(page: Page, ctx: Context) -> None:
         page.title_tokens = frozenset(make_line(0, ctx.title).tokens)
         title_at = field_title(page)
     else:
+        # A browser title a pattern took for a menu ("Headline | Site | F1 | Indy") is
+        # still the page's first line, and its copy under the menus the headline.
         title_at = headline(page)
-        if title_at is not None and (later := page_title_copy(units, title_at,
-                                                              page.first_good)):
-            units[title_at].reason = Reason.DUPLICATE
+        top = 0 if units and units[0].reason in (None, Reason.NAVIGATION) else title_at
+        if top is not None and (later := page_title_copy(units, top, page.first_good)):
+            units[top].reason = Reason.DUPLICATE
             title_at = later
         if title_at is not None:
             page.title_tokens = frozenset(units[title_at].first.tokens)
