@@ -63,3 +63,61 @@ def test_an_opening_paragraph_printed_again_is_not_taken_for_a_browser_title(
     lines = [first, "", *BODY[2:], "", first]
     got = classify(lines, rules)
     assert got[0] is None
+
+
+def _in_body(line: str, rules: BoilerplateRules) -> Reason | None:
+    """The reason of `line` standing alone between paragraphs of a short article."""
+    lines = [BODY[0], "", BODY[2], "", line, "", BODY[4], "",
+             "Penduduk kampung menyambut baik langkah itu kerana banjir berlaku setiap tahun."]
+    return classify(lines, rules)[4]
+
+
+# Appeals, comment widgets, embeds and credits, each in the languages its pattern covers
+# (Malay written out on its own); every line written for the test.
+FURNITURE = [
+    ("Subscribe to Berita Contoh and stay ahead with our best writers.", Reason.PROMO),
+    ("Need more news? Subscribe to our sister title for the latest stories!", Reason.PROMO),
+    ("No spam, we promise. You can unsubscribe at any time.", Reason.PROMO),
+    ("Anda boleh berhenti melanggan pada bila-bila masa.", Reason.PROMO),
+    ("Anda bisa berhenti berlangganan kapan saja.", Reason.PROMO),
+    ("Join our reader forums to keep talking about the news of the day!", Reason.PROMO),
+    ("Sertai forum kami untuk terus berbincang tentang isu semasa.", Reason.PROMO),
+    ("No comments yet", Reason.OTHER),
+    ("Belum ada komen", Reason.OTHER),
+    ("Note: we are temporarily moderating all comments submitted.", Reason.OTHER),
+    ("Komen anda akan disaring sebelum disiarkan.", Reason.OTHER),
+    ("Comentários ofensivos não serão aprovados pelo moderador.", Reason.OTHER),
+    ("Ikuti kami", Reason.SHARE),
+    ("Follow us on:", Reason.SHARE),
+    ("How the flood spread through the valley, in 60 seconds  Play Video1:01", Reason.CAPTION),
+    ("Volunteers fill sandbags outside the town hall. (Ahmad Zaki/Berita Contoh)",
+     Reason.CAPTION),
+    ("More from Berita Contoh...", Reason.RELATED),
+]
+
+
+@pytest.mark.parametrize(("line", "reason"), FURNITURE)
+def test_page_furniture_between_paragraphs(line: str, reason: Reason,
+                                           rules: BoilerplateRules) -> None:
+    assert _in_body(line, rules) is reason
+
+
+# Body sentences near those words, which stay content.
+NOT_FURNITURE = [
+    "Penduduk diminta melanggan amaran banjir melalui aplikasi rasmi jabatan itu.",
+    "The council said residents could subscribe to flood alerts, which many did last year.",
+    "Readers who commented on the plan were divided, the paper said (Ahmad Zaki).",
+    "She said more from the state would follow before the end of the month.",
+]
+
+
+@pytest.mark.parametrize("line", NOT_FURNITURE)
+def test_body_sentences_near_those_words_stay(line: str, rules: BoilerplateRules) -> None:
+    assert _in_body(line, rules) is None
+
+
+def test_an_author_bio_with_a_handle_closes_the_page(rules: BoilerplateRules) -> None:
+    bio = ("Aminah Yusof (@aminahy) is a contributor at Berita Contoh and the host of a "
+           "weekly radio show on the economy.")
+    lines = [HEADLINE, "", *BODY, "", bio]
+    assert classify(lines, rules)[-1] is Reason.BYLINE
