@@ -121,3 +121,36 @@ def test_an_author_bio_with_a_handle_closes_the_page(rules: BoilerplateRules) ->
            "weekly radio show on the economy.")
     lines = [HEADLINE, "", *BODY, "", bio]
     assert classify(lines, rules)[-1] is Reason.BYLINE
+
+
+def test_a_long_copyright_footer_is_legal(rules: BoilerplateRules) -> None:
+    footer = ("© 2024 Berita Contoh Sdn Bhd. Hak cipta terpelihara. " + "Penggunaan laman ini "
+              "tertakluk kepada terma penggunaan dan dasar privasi kami yang dikemas kini " * 6)
+    lines = [HEADLINE, "", *BODY, "", footer.strip()]
+    assert len(lines[-1].split()) > 80
+    assert classify(lines, rules)[-1] is Reason.LEGAL
+
+
+def test_a_long_body_paragraph_opening_with_copyright_words_stays(
+        rules: BoilerplateRules) -> None:
+    paragraph = ("Copyright law, the minister said, would be reviewed next year " * 12).strip()
+    paragraph += "."
+    lines = [HEADLINE, "", BODY[0], "", paragraph, "", BODY[2], "", BODY[4]]
+    assert classify(lines, rules)[4] is None
+
+
+TAGS = ("banjir kilat, pantai timur, pusat pemindahan, Jabatan Meteorologi, hujan lebat, monsun, "
+        "banjir kilat kelantan, banjir kilat terengganu, mangsa banjir, amaran cuaca buruk")
+
+
+def test_a_keyword_list_under_a_tags_label_goes_however_long(rules: BoilerplateRules) -> None:
+    after = "Pembaca boleh mengikuti ruangan terbaru penulis kami setiap minggu di laman ini."
+    lines = [HEADLINE, "", *BODY, "", "Tags", "", TAGS, "", after]
+    got = classify(lines, rules)
+    assert got[lines.index("Tags")] is Reason.TAGS
+    assert got[lines.index(TAGS)] is Reason.TAGS
+
+
+def test_a_list_of_names_in_the_body_is_not_a_keyword_list(rules: BoilerplateRules) -> None:
+    lines = [HEADLINE, "", BODY[0], "", TAGS, "", BODY[2], "", BODY[4]]
+    assert classify(lines, rules)[4] is None

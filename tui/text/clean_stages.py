@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from tui.text import budget, duplicates, segment
-from tui.text.boilerplate_rules import PATTERN_MAX_WORDS
+from tui.text.boilerplate_rules import COPYRIGHT_OPENING, PATTERN_MAX_WORDS
 from tui.text.clean_closing import close_page, closing_lines
 from tui.text.clean_context import (
     BARE_TIME,
@@ -63,6 +63,8 @@ def match_patterns(page: Page, ctx: Context) -> None:
         budget.check()
         if ln.words <= PATTERN_MAX_WORDS and (hit := ctx.rules.match(ln.text)) is not None:
             page.matched[i] = hit
+        elif ln.words > PATTERN_MAX_WORDS and COPYRIGHT_OPENING.match(ln.text):
+            page.matched[i] = (Reason.LEGAL, False)  # a site's long legal footer
 
 
 def build_units(page: Page, ctx: Context) -> None:
