@@ -154,3 +154,28 @@ def test_a_keyword_list_under_a_tags_label_goes_however_long(rules: BoilerplateR
 def test_a_list_of_names_in_the_body_is_not_a_keyword_list(rules: BoilerplateRules) -> None:
     lines = [HEADLINE, "", BODY[0], "", TAGS, "", BODY[2], "", BODY[4]]
     assert classify(lines, rules)[4] is None
+
+
+RANKED = ["Paling Dibaca", "", "1", "", "Harga minyak sawit naik buat minggu ketiga", "", "2", "",
+          "Pasukan negeri mara ke separuh akhir piala", "", "3", "",
+          "Jalan utama ditutup sementara untuk kerja baik pulih", "", "4", "",
+          "Festival buku antarabangsa kembali tahun depan"]
+
+
+def test_a_ranked_box_of_links_after_the_body_goes(rules: BoilerplateRules) -> None:
+    lines = [HEADLINE, "", *BODY, "", *RANKED]
+    got = _reasons(lines, rules)
+    assert {got[ln] for ln in RANKED if ln} == {Reason.RELATED}
+    assert got[BODY[4]] is None
+
+
+def test_a_numbered_list_with_text_under_each_item_stays(rules: BoilerplateRules) -> None:
+    items = ["1", "", "Pindahkan barang berharga ke tempat tinggi", "",
+             "Simpan dokumen penting di dalam beg kalis air sebelum air naik.", "",
+             "2", "", "Matikan suis utama elektrik di rumah anda", "",
+             "Elak menyentuh peralatan elektrik yang basah semasa banjir.", "",
+             "3", "", "Ikuti arahan pihak berkuasa tempatan setiap masa", "",
+             "Pusat pemindahan dibuka di sekolah dan dewan orang ramai."]
+    lines = [HEADLINE, "", *BODY, "", *items, "", BODY[0]]
+    got = _reasons(lines, rules)
+    assert [got[ln] for ln in items if ln and not ln.isdigit()] == [None] * 6

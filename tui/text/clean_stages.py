@@ -29,7 +29,7 @@ from tui.text.clean_context import (
     neighbour_reasons,
     squeezed,
 )
-from tui.text.clean_lists import headline_lists, menu_blocks
+from tui.text.clean_lists import headline_lists, menu_blocks, ranked_links
 from tui.text.clean_tail import (
     dated_entry,
     list_entry,
@@ -325,6 +325,7 @@ def mark_page_lists(page: Page, ctx: Context) -> None:
     below = max(page.first_good, page.title_at if page.title_at is not None else 0)
     menu_blocks(page.units, below, page.runs_matter)
     headline_lists(page.units, below, page.runs_matter)
+    ranked_links(page.units, below)
 
 
 def close_the_page(page: Page, ctx: Context) -> None:
