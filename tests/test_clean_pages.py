@@ -93,6 +93,17 @@ FURNITURE = [
     ("Volunteers fill sandbags outside the town hall. (Ahmad Zaki/Berita Contoh)",
      Reason.CAPTION),
     ("More from Berita Contoh...", Reason.RELATED),
+    # Malay furniture, written from the language.
+    ("Langgan surat berita kami untuk berita terkini setiap pagi", Reason.PROMO),
+    ("Klik di sini untuk mengikuti perkembangan terkini", Reason.PROMO),
+    ("Pandangan yang dinyatakan di sini adalah pendapat peribadi penulis.", Reason.OTHER),
+    ("No. 28, Jalan Contoh 3/2, Taman Contoh", Reason.OTHER),
+    ("53000 Kuala Lumpur, Malaysia", Reason.OTHER),
+    ("Salin pautan", Reason.SHARE),
+    ("Hakcipta Terpelihara Berita Contoh Sdn Bhd", Reason.LEGAL),
+    ("Terma Penggunaan", Reason.LEGAL),
+    ("Artikel ini pertama kali disiarkan di laman Berita Contoh", Reason.CREDIT),
+    ("Gambar oleh Ahmad Zaki", Reason.CAPTION),
 ]
 
 
@@ -108,6 +119,10 @@ NOT_FURNITURE = [
     "The council said residents could subscribe to flood alerts, which many did last year.",
     "Readers who commented on the plan were divided, the paper said (Ahmad Zaki).",
     "She said more from the state would follow before the end of the month.",
+    "Peniaga di Jalan Contoh berkata jualan merosot sejak banjir melanda minggu lalu.",
+    "Penduduk boleh klik pada pautan di laman rasmi majlis untuk memohon bantuan segera.",
+    "Gambar yang tular di media sosial menunjukkan air naik hingga paras pinggang.",
+    "Pandangan penduduk tentang projek itu dikumpul oleh majlis sepanjang bulan lalu.",
 ]
 
 
