@@ -194,3 +194,22 @@ def test_a_numbered_list_with_text_under_each_item_stays(rules: BoilerplateRules
     lines = [HEADLINE, "", *BODY, "", *items, "", BODY[0]]
     got = _reasons(lines, rules)
     assert [got[ln] for ln in items if ln and not ln.isdigit()] == [None] * 6
+
+
+@pytest.mark.parametrize(("line", "reason"), [
+    ("Berita Contoh is part of Contoh Media Group, an international publisher.", Reason.LEGAL),
+    ("Berita Contoh, LLC is a subsidiary of Contoh Global Media, LLC.", Reason.LEGAL),
+    ("Berita Contoh adalah anak syarikat Contoh Media Berhad.", Reason.LEGAL),
+    ("aminah.yusof@beritacontoh.my @aminahy", Reason.BYLINE),
+])
+def test_an_ownership_line_or_an_address_closing_the_page(
+        line: str, reason: Reason, rules: BoilerplateRules) -> None:
+    lines = [HEADLINE, "", *BODY, "", line]
+    assert classify(lines, rules)[-1] is reason
+
+
+def test_an_ownership_sentence_inside_the_body_stays(rules: BoilerplateRules) -> None:
+    line = "The channel is part of Contoh Media Group, which bought it in 2019."
+    more = "Pihak berkuasa turut menghantar bot penyelamat ke kawasan yang terputus hubungan."
+    lines = [HEADLINE, "", BODY[0], "", line, "", BODY[2], "", BODY[4], "", more]
+    assert classify(lines, rules)[4] is None
