@@ -1,11 +1,12 @@
 """Score the pipeline's line-by-line boilerplate classification against the gold dev set.
 
     python bench/eval_boilerplate.py [--lang xx] [--verbose] [--json] [--dir PATH]
-                                     [--real [--final] [--unseen]]
+                                     [--real [--final] [--unseen] [--fresh]]
 
 Each file of tests/data/boilerplate_dev holds one synthetic article as `<label>\\t<line>`
 (see the README there). The real sets (tests/data/boilerplate_real_dev and, for the last
-check only, boilerplate_real_final and boilerplate_real_unseen) hold scraped articles in
+check only, boilerplate_real_final and boilerplate_real_unseen; boilerplate_real_fresh for
+new labels scored before any tuning on them) hold scraped articles in
 the same format, opened by `#meta\\t<key>\\t<value>` lines (record id, title, url);
 `--real` scores them next to the synthetic set. The raw text is rebuilt, analysed by the
 real pipeline (language detection off, so the score does not depend on it; a `#meta` title
@@ -36,6 +37,7 @@ DEV_DIR = ROOT / "tests" / "data" / "boilerplate_dev"
 REAL_DEV_DIR = ROOT / "tests" / "data" / "boilerplate_real_dev"
 REAL_FINAL_DIR = ROOT / "tests" / "data" / "boilerplate_real_final"
 REAL_UNSEEN_DIR = ROOT / "tests" / "data" / "boilerplate_real_unseen"
+REAL_FRESH_DIR = ROOT / "tests" / "data" / "boilerplate_real_fresh"
 META_KEYS = ("id", "title", "url")
 KINDS = ("T", "H", "C")
 REASONS = frozenset({
@@ -479,11 +481,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--unseen", action="store_true",
                     help=f"with --real, also the real unseen set ({REAL_UNSEEN_DIR.name}); "
                          "for the last check only, never for tuning")
+    ap.add_argument("--fresh", action="store_true",
+                    help=f"with --real, also the real fresh set ({REAL_FRESH_DIR.name}), "
+                         "labelled after the rules it is scored against")
     ap.add_argument("--templates", nargs="+", metavar="DUMP",
                     help="learn site templates from these dumps first (the real sets' "
                          "sources in ../shared/data/real) and apply them")
     args = ap.parse_args(argv)
-    for flag, name in ((args.final, "final"), (args.unseen, "unseen")):
+    for flag, name in ((args.final, "final"), (args.unseen, "unseen"), (args.fresh, "fresh")):
         if flag and not args.real:
             print(f"eval_boilerplate: --{name} scores the real {name} set and needs --real",
                   file=sys.stderr)
@@ -495,6 +500,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             sets.append((f"real final set ({REAL_FINAL_DIR.name})", REAL_FINAL_DIR))
         if args.unseen:
             sets.append((f"real unseen set ({REAL_UNSEEN_DIR.name})", REAL_UNSEEN_DIR))
+        if args.fresh:
+            sets.append((f"real fresh set ({REAL_FRESH_DIR.name})", REAL_FRESH_DIR))
     loaded: list[tuple[str, Path, list[GoldArticle]]] = []
     for heading, folder in sets:
         try:

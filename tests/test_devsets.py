@@ -105,7 +105,7 @@ def test_bad_meta_lines_are_reported_with_file_and_line(content: str, problem: s
 
 def test_real_sets_parse_and_every_file_names_its_record() -> None:
     names, ids = [], []
-    for folder in (eb.REAL_DEV_DIR, eb.REAL_FINAL_DIR, eb.REAL_UNSEEN_DIR):
+    for folder in (eb.REAL_DEV_DIR, eb.REAL_FINAL_DIR, eb.REAL_UNSEEN_DIR, eb.REAL_FRESH_DIR):
         for article in eb.load_dev(folder):
             assert article.meta.get("id"), article.name
             assert article.lines, article.name
@@ -144,13 +144,15 @@ def test_real_and_final_print_one_table_per_set(
     for name, content in (("syn", "T\tTitle\nC\tBody.\n"),
                           ("real_dev", REAL_META + "C\tBody.\nB:other\tloading...\n"),
                           ("real_final", REAL_META + "C\tBody.\n"),
-                          ("real_unseen", REAL_META + "C\tBody.\nC\tMore.\nB:other\tx\n")):
+                          ("real_unseen", REAL_META + "C\tBody.\nC\tMore.\nB:other\tx\n"),
+                          ("real_fresh", REAL_META + "C\tBody.\nB:share\tShare\n")):
         folders[name] = tmp_path / name
         folders[name].mkdir()
         (folders[name] / "id_x_01.tsv").write_text(content, encoding="utf-8")
     monkeypatch.setattr(eb, "REAL_DEV_DIR", folders["real_dev"])
     monkeypatch.setattr(eb, "REAL_FINAL_DIR", folders["real_final"])
     monkeypatch.setattr(eb, "REAL_UNSEEN_DIR", folders["real_unseen"])
+    monkeypatch.setattr(eb, "REAL_FRESH_DIR", folders["real_fresh"])
 
     def all_content(article: object) -> list[SimpleNamespace]:
         return [SimpleNamespace(kind="paragraph", reason=None, lines=(1, 99))]
@@ -162,8 +164,12 @@ def test_real_and_final_print_one_table_per_set(
     assert "real dev set (real_dev): 1 articles, 2 non-blank lines" in out
     assert "real final set" not in out
     assert "real unseen set" not in out
+    assert "real fresh set" not in out
     assert eb.main(["--dir", str(folders["syn"]), "--real", "--unseen"]) == 0
     assert ("real unseen set (real_unseen): 1 articles, 3 non-blank lines"
+            in capsys.readouterr().out)
+    assert eb.main(["--dir", str(folders["syn"]), "--real", "--fresh"]) == 0
+    assert ("real fresh set (real_fresh): 1 articles, 2 non-blank lines"
             in capsys.readouterr().out)
     assert eb.main(["--dir", str(folders["syn"]), "--real", "--final"]) == 0
     assert "real final set (real_final): 1 articles, 1 non-blank lines" in capsys.readouterr().out
@@ -173,8 +179,8 @@ def test_real_and_final_print_one_table_per_set(
     assert both["real_dev"]["overall"]["bp_fn"] == 1
 
 
-@pytest.mark.parametrize("flag", ["--final", "--unseen"])
-def test_final_or_unseen_without_real_is_refused(
+@pytest.mark.parametrize("flag", ["--final", "--unseen", "--fresh"])
+def test_final_unseen_or_fresh_without_real_is_refused(
         flag: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert eb.main([flag]) == 2
     assert flag in capsys.readouterr().err
@@ -321,8 +327,9 @@ def test_every_dev_line_lands_in_exactly_one_block() -> None:
 # (F1 >= 0.90, content recall >= 0.98) is judged on held-out articles. The blind final set
 # (tests/data/boilerplate_final) is deliberately not asserted on here. The real scraped
 # dev set (developed on: F1 0.967, content recall 0.995, up from 0.791 / 0.983 once whole
-# pages, widgets and headline lists were handled) has its own floor; its final part is
-# not asserted on either.
+# pages, widgets and headline lists were handled; with its fresh batch of 16 articles,
+# 0.954 / 0.989 before and 0.976 / 0.992 after the rules tuned on it) has its own floor;
+# its final part is not asserted on either.
 FLOORS = {
     eb.DEV_DIR.name: (0.98, 0.995),
     "boilerplate_holdout": (0.97, 0.99),

@@ -18,6 +18,9 @@ from tui.text.prefilter import AnchoredPatterns, CharGates, GatedPatterns, LazyP
 
 # Lines longer than this many words are never judged by a pattern: a pattern is a label.
 PATTERN_MAX_WORDS = 80
+# A longer line is still a site's legal footer when it opens with a copyright notice
+# ("© 2019 Publisher. All rights reserved. Use of this site constitutes ...").
+COPYRIGHT_OPENING = re.compile(r"^(©|\(c\)\s|copyright\s*(©|\(c\)|\d{4}))", re.IGNORECASE)
 # What wraps a label ("(Baca juga: ...)", "• Read more"): stripped from both ends with
 # str.strip (a regex for the trailing run would rescan it from every position: quadratic).
 _SPACES = "".join(ch for ch in map(chr, range(0x3001)) if ch.isspace())

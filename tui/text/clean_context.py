@@ -16,6 +16,10 @@ LABEL_REACH = 15
 LABEL_REASONS = {Reason.RELATED, Reason.TAGS, Reason.SHARE, Reason.PROMO}
 LOOSE_LABEL = re.compile(r"^[^:]{1,30}:\s+\S")
 BARE_TIME = re.compile(r"^\d{1,2}[:.h]\d{2}(\s?([ap]\.?m\.?|uhr|h|wib|wita|wit))?$", re.I)
+# A keyword list under a tags label: at least this many comma-separated entries...
+KEYWORDS_MIN = 3
+# ...of at most this many words each.
+KEYWORD_MAX_WORDS = 5
 
 # What stands in a page's header, under the title (a link box or an advert can stand
 # anywhere, so they do not show that the header goes on).
@@ -56,6 +60,9 @@ def claim_after_label(units: Sequence[Unit], k: int, reason: Reason, runs_matter
         v = units[j]
         if j == title_at:
             return
+        if reason is Reason.TAGS and reach == 0 and v.reason is None and is_keyword_list(v):
+            v.reason = reason  # "Tags" / "flood, monsoon, rescue, east coast", however long
+            return
         if reason is not Reason.TAGS and v.reason is None and (
                 v.first.text[:1].islower()
                 or (j + 1 < len(units) and units[j + 1].first.text[:1].islower())):
@@ -81,6 +88,16 @@ def claim_after_label(units: Sequence[Unit], k: int, reason: Reason, runs_matter
         if reason is Reason.RELATED and v.first.words < 3 and not v.first.is_list_item:
             return  # a link has a headline; a two-word line after the links is a heading
         v.reason = reason
+
+
+def is_keyword_list(unit: Unit) -> bool:
+    """One line of short comma-separated entries with no sentence in it (a tag list)."""
+    if len(unit.lines) > 1:
+        return False
+    entries = unit.first.text.split(",")
+    return len(entries) >= KEYWORDS_MIN and all(
+        0 < len(e.split()) <= KEYWORD_MAX_WORDS and not FULL_STOP.search(e.strip())
+        for e in entries)
 
 
 def squeezed(u: Unit, before: Unit | None, after: Unit | None, runs_matter: bool) -> bool:

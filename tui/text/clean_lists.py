@@ -155,3 +155,46 @@ def _kept_list(units: Sequence[Unit], k: int, j: int) -> bool:
                and before.lines[-1].ends_sentence and after.shape is Shape.GOOD)
     return introduced or between
 
+
+
+# A ranked box of links ("Most read": "1" / headline / "2" / headline ...) has at least
+# this many ranks in a row.
+RANKED_MIN = 3
+_RANK = re.compile(r"^\d{1,2}\.?$")
+
+
+def ranked_links(units: Sequence[Unit], floor: int) -> None:
+    """Bare ranks counting up one by one, each over a line with no final stop, are a box of
+    other stories' links (below the body's first paragraph).
+
+    An article's own numbered list has text of its own between the ranks (a paragraph under
+    each item), so it never alternates rank and one unpunctuated line only.
+    """
+    k = floor + 1
+    while k < len(units):
+        if _rank_of(units[k]) < 0:
+            k += 1
+            continue
+        n = k
+        while (n + 1 < len(units) and _rank_of(units[n]) == _rank_of(units[k]) + (n - k) // 2
+               and _ranked_headline(units[n + 1])):
+            n += 2
+        if (n - k) // 2 >= RANKED_MIN:
+            for i in range(k, n):
+                units[i].reason = Reason.RELATED
+            k = n
+        else:
+            k += 1
+
+
+def _rank_of(unit: Unit) -> int:
+    """The number a bare rank line holds ("3", "3."), -1 for any other line."""
+    text = unit.first.text.strip()
+    return int(text.rstrip(".")) if len(unit.lines) == 1 and _RANK.match(text) else -1
+
+
+def _ranked_headline(unit: Unit) -> bool:
+    """A link's line under a rank: one line of a few words and no final stop."""
+    first = unit.first
+    return (len(unit.lines) == 1 and HEADLINE_WORDS[0] <= first.words <= HEADLINE_WORDS[1]
+            and not first.ends_sentence and _RANK.match(first.text.strip()) is None)

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from tui.text import budget, duplicates, segment
-from tui.text.boilerplate_rules import PATTERN_MAX_WORDS
+from tui.text.boilerplate_rules import COPYRIGHT_OPENING, PATTERN_MAX_WORDS
 from tui.text.clean_closing import close_page, closing_lines
 from tui.text.clean_context import (
     BARE_TIME,
@@ -29,7 +29,7 @@ from tui.text.clean_context import (
     neighbour_reasons,
     squeezed,
 )
-from tui.text.clean_lists import headline_lists, menu_blocks
+from tui.text.clean_lists import headline_lists, menu_blocks, ranked_links
 from tui.text.clean_tail import (
     dated_entry,
     list_entry,
@@ -63,6 +63,8 @@ def match_patterns(page: Page, ctx: Context) -> None:
         budget.check()
         if ln.words <= PATTERN_MAX_WORDS and (hit := ctx.rules.match(ln.text)) is not None:
             page.matched[i] = hit
+        elif ln.words > PATTERN_MAX_WORDS and COPYRIGHT_OPENING.match(ln.text):
+            page.matched[i] = (Reason.LEGAL, False)  # a site's long legal footer
 
 
 def build_units(page: Page, ctx: Context) -> None:
@@ -184,10 +186,12 @@ def find_title(page: Page, ctx: Context) -> None:
         page.title_tokens = frozenset(make_line(0, ctx.title).tokens)
         title_at = field_title(page)
     else:
+        # A browser title a pattern took for a menu ("Headline | Site | F1 | Indy") is
+        # still the page's first line, and its copy under the menus the headline.
         title_at = headline(page)
-        if title_at is not None and (later := page_title_copy(units, title_at,
-                                                              page.first_good)):
-            units[title_at].reason = Reason.DUPLICATE
+        top = 0 if units and units[0].reason in (None, Reason.NAVIGATION) else title_at
+        if top is not None and (later := page_title_copy(units, top, page.first_good)):
+            units[top].reason = Reason.DUPLICATE
             title_at = later
         if title_at is not None:
             page.title_tokens = frozenset(units[title_at].first.tokens)
@@ -321,6 +325,7 @@ def mark_page_lists(page: Page, ctx: Context) -> None:
     below = max(page.first_good, page.title_at if page.title_at is not None else 0)
     menu_blocks(page.units, below, page.runs_matter)
     headline_lists(page.units, below, page.runs_matter)
+    ranked_links(page.units, below)
 
 
 def close_the_page(page: Page, ctx: Context) -> None:

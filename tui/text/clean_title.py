@@ -15,6 +15,8 @@ from tui.text.words import tokens
 # The site's name after a browser title's separator has at most this many words.
 SITE_SUFFIX_WORDS = 6
 _TITLE_SEPARATOR = re.compile(r"\s(?:[|\-–—:·•»]|::)\s")
+# "Site: Headline": a colon right after the site's name.
+_SITE_COLON = re.compile(r":\s")
 
 
 def field_title(page: Page) -> int | None:
@@ -111,19 +113,23 @@ def page_title_copy(units: Sequence[Unit], top: int, first_good: int) -> int | N
     """The headline under a whole page's browser title (unit `top`, the page's first).
 
     It is a later line above the first sentence-long paragraph that repeats the top line
-    without its " | Site" suffix, or the whole top line after at least two other lines (the
-    menus); of several such copies (a breadcrumb, then the headline) the last one. A copy
-    of all that stands before the separator is one however long the site's name is (a
-    name in Han or kana counts a word per two characters, so it can look long).
+    without its " | Site" suffix or its "Site: " prefix, or the whole top line after at
+    least two other lines (the menus); of several such copies (a breadcrumb, then the
+    headline) the last one. A copy of all that stands before the separator is one however
+    long the site's name is (a name in Han or kana counts a word per two characters, so it
+    can look long). A top line that reads as a sentence is a browser title only when an
+    unpunctuated copy of all its words follows (a headline printed without its full stop).
     """
     if top != 0 or top > first_good or len(units[top].lines) > 1:
         return None
     head = units[top].first
-    if units[top].shape is Shape.GOOD and head.ends_sentence:
-        return None  # a paragraph, not a browser title
+    sentence = units[top].shape is Shape.GOOD and head.ends_sentence
     separator = _TITLE_SEPARATOR.search(head.text)
-    suffixed = separator is not None
-    before = tokens(head.text[:separator.start()]) if separator is not None else None
+    suffixed = separator is not None and not sentence
+    before = tokens(head.text[:separator.start()]) if suffixed and separator else None
+    prefix = separator or _SITE_COLON.search(head.text)
+    after = tokens(head.text[prefix.end():]) if prefix is not None and not sentence else None
+    prefixed = after is not None and 0 < len(head.tokens) - len(after) <= SITE_SUFFIX_WORDS
     found = None
     for j in range(top + 1, len(units)):
         u = units[j]
@@ -132,8 +138,15 @@ def page_title_copy(units: Sequence[Unit], top: int, first_good: int) -> int | N
         copy = u.first.tokens
         if u.reason is not None or len(u.lines) > 1 or len(copy) < 2:
             continue
+        if prefixed and copy == after:
+            found = j
+            continue
         extra = len(head.tokens) - len(copy)
         if head.tokens[:len(copy)] != copy:
+            continue
+        if sentence:
+            if extra == 0 and j >= top + 3 and not u.first.ends_sentence:
+                found = j
             continue
         if ((extra == 0 and j >= top + 3) or (suffixed and 0 < extra <= SITE_SUFFIX_WORDS)
                 or copy == before):

@@ -1,0 +1,215 @@
+"""Whole pages in their many shapes: browser titles, menus, footers (pages written for the test)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.config import load_config
+from tui.text.boilerplate_rules import BoilerplateRules
+from tui.text.clean import classify
+from tui.text.model import Reason
+
+
+@pytest.fixture(scope="module")
+def rules() -> BoilerplateRules:
+    return BoilerplateRules.from_config(load_config().analysis.boilerplate)
+
+
+def _reasons(lines: list[str], rules: BoilerplateRules) -> dict[str, Reason | None]:
+    """Stripped non-blank line -> its reason (the last occurrence wins for repeats)."""
+    return {ln.strip(): r for ln, r in zip(lines, classify(lines, rules), strict=True)
+            if ln.strip()}
+
+
+HEADLINE = "Banjir kilat landa tiga daerah di pantai timur"
+BODY = [
+    "Hujan lebat sejak petang semalam menyebabkan banjir kilat di tiga daerah di negeri ini.",
+    "",
+    "Seramai 120 mangsa dipindahkan ke pusat pemindahan sementara yang dibuka malam tadi.",
+    "",
+    "Jabatan Meteorologi menjangkakan hujan berterusan sehingga hujung minggu ini.",
+]
+MENU = ["Utama", "Nasional", "Dunia", "Sukan", "Hiburan", ""]
+
+
+def _page(browser_title: str, headline: str = HEADLINE) -> list[str]:
+    return [browser_title, "", *MENU, headline, "Oleh Aminah Yusof", "", *BODY]
+
+
+@pytest.mark.parametrize("browser_title", [
+    f"Berita Contoh: {HEADLINE}",           # the site's name before the headline
+    f"{HEADLINE} | Berita | Sukan | Dunia | Hiburan",  # a pipe-row a pattern takes for a menu
+])
+def test_a_browser_title_in_another_shape_gives_way_to_the_headline_under_the_menus(
+        browser_title: str, rules: BoilerplateRules) -> None:
+    got = _reasons(_page(browser_title), rules)
+    assert got[browser_title] is Reason.DUPLICATE
+    assert got[HEADLINE] is None
+    assert got["Hiburan"] is Reason.NAVIGATION
+
+
+def test_a_browser_title_with_a_full_stop_gives_way_to_the_headline_without_it(
+        rules: BoilerplateRules) -> None:
+    browser_title = "Banjir kilat landa tiga daerah di pantai timur, ribuan terjejas."
+    headline = "Banjir kilat landa tiga daerah di pantai timur, ribuan terjejas"
+    got = _reasons(_page(browser_title, headline), rules)
+    assert got[browser_title] is Reason.DUPLICATE
+    assert got[headline] is None
+
+
+def test_an_opening_paragraph_printed_again_is_not_taken_for_a_browser_title(
+        rules: BoilerplateRules) -> None:
+    first = BODY[0]
+    lines = [first, "", *BODY[2:], "", first]
+    got = classify(lines, rules)
+    assert got[0] is None
+
+
+def _in_body(line: str, rules: BoilerplateRules) -> Reason | None:
+    """The reason of `line` standing alone between paragraphs of a short article."""
+    lines = [BODY[0], "", BODY[2], "", line, "", BODY[4], "",
+             "Penduduk kampung menyambut baik langkah itu kerana banjir berlaku setiap tahun."]
+    return classify(lines, rules)[4]
+
+
+# Appeals, comment widgets, embeds and credits, each in the languages its pattern covers
+# (Malay written out on its own); every line written for the test.
+FURNITURE = [
+    ("Subscribe to Berita Contoh and stay ahead with our best writers.", Reason.PROMO),
+    ("Need more news? Subscribe to our sister title for the latest stories!", Reason.PROMO),
+    ("No spam, we promise. You can unsubscribe at any time.", Reason.PROMO),
+    ("Anda boleh berhenti melanggan pada bila-bila masa.", Reason.PROMO),
+    ("Anda bisa berhenti berlangganan kapan saja.", Reason.PROMO),
+    ("Join our reader forums to keep talking about the news of the day!", Reason.PROMO),
+    ("Sertai forum kami untuk terus berbincang tentang isu semasa.", Reason.PROMO),
+    ("No comments yet", Reason.OTHER),
+    ("Belum ada komen", Reason.OTHER),
+    ("Note: we are temporarily moderating all comments submitted.", Reason.OTHER),
+    ("Komen anda akan disaring sebelum disiarkan.", Reason.OTHER),
+    ("Comentários ofensivos não serão aprovados pelo moderador.", Reason.OTHER),
+    ("Ikuti kami", Reason.SHARE),
+    ("Follow us on:", Reason.SHARE),
+    ("How the flood spread through the valley, in 60 seconds  Play Video1:01", Reason.CAPTION),
+    ("Volunteers fill sandbags outside the town hall. (Ahmad Zaki/Berita Contoh)",
+     Reason.CAPTION),
+    ("More from Berita Contoh...", Reason.RELATED),
+    # Malay furniture, written from the language.
+    ("Langgan surat berita kami untuk berita terkini setiap pagi", Reason.PROMO),
+    ("Klik di sini untuk mengikuti perkembangan terkini", Reason.PROMO),
+    ("Pandangan yang dinyatakan di sini adalah pendapat peribadi penulis.", Reason.OTHER),
+    ("No. 28, Jalan Contoh 3/2, Taman Contoh", Reason.OTHER),
+    ("53000 Kuala Lumpur, Malaysia", Reason.OTHER),
+    ("Salin pautan", Reason.SHARE),
+    ("Hakcipta Terpelihara Berita Contoh Sdn Bhd", Reason.LEGAL),
+    ("Terma Penggunaan", Reason.LEGAL),
+    ("Artikel ini pertama kali disiarkan di laman Berita Contoh", Reason.CREDIT),
+    ("Gambar oleh Ahmad Zaki", Reason.CAPTION),
+]
+
+
+@pytest.mark.parametrize(("line", "reason"), FURNITURE)
+def test_page_furniture_between_paragraphs(line: str, reason: Reason,
+                                           rules: BoilerplateRules) -> None:
+    assert _in_body(line, rules) is reason
+
+
+# Body sentences near those words, which stay content.
+NOT_FURNITURE = [
+    "Penduduk diminta melanggan amaran banjir melalui aplikasi rasmi jabatan itu.",
+    "The council said residents could subscribe to flood alerts, which many did last year.",
+    "Readers who commented on the plan were divided, the paper said (Ahmad Zaki).",
+    "She said more from the state would follow before the end of the month.",
+    "Peniaga di Jalan Contoh berkata jualan merosot sejak banjir melanda minggu lalu.",
+    "Penduduk boleh klik pada pautan di laman rasmi majlis untuk memohon bantuan segera.",
+    "Gambar yang tular di media sosial menunjukkan air naik hingga paras pinggang.",
+    "Pandangan penduduk tentang projek itu dikumpul oleh majlis sepanjang bulan lalu.",
+]
+
+
+@pytest.mark.parametrize("line", NOT_FURNITURE)
+def test_body_sentences_near_those_words_stay(line: str, rules: BoilerplateRules) -> None:
+    assert _in_body(line, rules) is None
+
+
+def test_an_author_bio_with_a_handle_closes_the_page(rules: BoilerplateRules) -> None:
+    bio = ("Aminah Yusof (@aminahy) is a contributor at Berita Contoh and the host of a "
+           "weekly radio show on the economy.")
+    lines = [HEADLINE, "", *BODY, "", bio]
+    assert classify(lines, rules)[-1] is Reason.BYLINE
+
+
+def test_a_long_copyright_footer_is_legal(rules: BoilerplateRules) -> None:
+    footer = ("© 2024 Berita Contoh Sdn Bhd. Hak cipta terpelihara. " + "Penggunaan laman ini "
+              "tertakluk kepada terma penggunaan dan dasar privasi kami yang dikemas kini " * 6)
+    lines = [HEADLINE, "", *BODY, "", footer.strip()]
+    assert len(lines[-1].split()) > 80
+    assert classify(lines, rules)[-1] is Reason.LEGAL
+
+
+def test_a_long_body_paragraph_opening_with_copyright_words_stays(
+        rules: BoilerplateRules) -> None:
+    paragraph = ("Copyright law, the minister said, would be reviewed next year " * 12).strip()
+    paragraph += "."
+    lines = [HEADLINE, "", BODY[0], "", paragraph, "", BODY[2], "", BODY[4]]
+    assert classify(lines, rules)[4] is None
+
+
+TAGS = ("banjir kilat, pantai timur, pusat pemindahan, Jabatan Meteorologi, hujan lebat, monsun, "
+        "banjir kilat kelantan, banjir kilat terengganu, mangsa banjir, amaran cuaca buruk")
+
+
+def test_a_keyword_list_under_a_tags_label_goes_however_long(rules: BoilerplateRules) -> None:
+    after = "Pembaca boleh mengikuti ruangan terbaru penulis kami setiap minggu di laman ini."
+    lines = [HEADLINE, "", *BODY, "", "Tags", "", TAGS, "", after]
+    got = classify(lines, rules)
+    assert got[lines.index("Tags")] is Reason.TAGS
+    assert got[lines.index(TAGS)] is Reason.TAGS
+
+
+def test_a_list_of_names_in_the_body_is_not_a_keyword_list(rules: BoilerplateRules) -> None:
+    lines = [HEADLINE, "", BODY[0], "", TAGS, "", BODY[2], "", BODY[4]]
+    assert classify(lines, rules)[4] is None
+
+
+RANKED = ["Paling Dibaca", "", "1", "", "Harga minyak sawit naik buat minggu ketiga", "", "2", "",
+          "Pasukan negeri mara ke separuh akhir piala", "", "3", "",
+          "Jalan utama ditutup sementara untuk kerja baik pulih", "", "4", "",
+          "Festival buku antarabangsa kembali tahun depan"]
+
+
+def test_a_ranked_box_of_links_after_the_body_goes(rules: BoilerplateRules) -> None:
+    lines = [HEADLINE, "", *BODY, "", *RANKED]
+    got = _reasons(lines, rules)
+    assert {got[ln] for ln in RANKED if ln} == {Reason.RELATED}
+    assert got[BODY[4]] is None
+
+
+def test_a_numbered_list_with_text_under_each_item_stays(rules: BoilerplateRules) -> None:
+    items = ["1", "", "Pindahkan barang berharga ke tempat tinggi", "",
+             "Simpan dokumen penting di dalam beg kalis air sebelum air naik.", "",
+             "2", "", "Matikan suis utama elektrik di rumah anda", "",
+             "Elak menyentuh peralatan elektrik yang basah semasa banjir.", "",
+             "3", "", "Ikuti arahan pihak berkuasa tempatan setiap masa", "",
+             "Pusat pemindahan dibuka di sekolah dan dewan orang ramai."]
+    lines = [HEADLINE, "", *BODY, "", *items, "", BODY[0]]
+    got = _reasons(lines, rules)
+    assert [got[ln] for ln in items if ln and not ln.isdigit()] == [None] * 6
+
+
+@pytest.mark.parametrize(("line", "reason"), [
+    ("Berita Contoh is part of Contoh Media Group, an international publisher.", Reason.LEGAL),
+    ("Berita Contoh, LLC is a subsidiary of Contoh Global Media, LLC.", Reason.LEGAL),
+    ("Berita Contoh adalah anak syarikat Contoh Media Berhad.", Reason.LEGAL),
+    ("aminah.yusof@beritacontoh.my @aminahy", Reason.BYLINE),
+])
+def test_an_ownership_line_or_an_address_closing_the_page(
+        line: str, reason: Reason, rules: BoilerplateRules) -> None:
+    lines = [HEADLINE, "", *BODY, "", line]
+    assert classify(lines, rules)[-1] is reason
+
+
+def test_an_ownership_sentence_inside_the_body_stays(rules: BoilerplateRules) -> None:
+    line = "The channel is part of Contoh Media Group, which bought it in 2019."
+    more = "Pihak berkuasa turut menghantar bot penyelamat ke kawasan yang terputus hubungan."
+    lines = [HEADLINE, "", BODY[0], "", line, "", BODY[2], "", BODY[4], "", more]
+    assert classify(lines, rules)[4] is None
