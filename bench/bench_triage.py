@@ -180,8 +180,11 @@ def report(r: Run, total: int) -> tuple[float | None, str]:
     took = r.done_at - r.first_key
     per_s = total / took
     lag = (r.done_at - r.last_key) * 1e3
+    backlog = sorted(sent - shown for _, sent, shown in r.samples) or [0]
+    median, p90 = backlog[len(backlog) // 2], backlog[int(len(backlog) * 0.9)]
     return per_s, (f"{r.name:<20} {took:7.2f} s  {per_s:7.1f}/s  screen caught up "
-                   f"{lag:7.0f} ms after the last key  max backlog {r.max_backlog:4d} keys")
+                   f"{lag:7.0f} ms after the last key  backlog median {median:3d}, p90 "
+                   f"{p90:3d}, max {r.max_backlog:4d} keys")
 
 
 class _ScaleDump:

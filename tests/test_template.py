@@ -197,3 +197,20 @@ def test_analyse_learns_templates_in_a_first_pass_unless_told_not_to(
 
 def test_a_lone_surrogate_is_a_line_like_any_other() -> None:
     assert line_key("caf\udce9 menu") is not None
+
+
+def test_documents_made_before_the_templates_are_forgotten_once_they_are_in_use() -> None:
+    from tui.analyser import PipelineAnalyser
+    from tui.document_cache import DocumentCache
+    from tui.session.templates import TemplateLearning
+
+    records = site_dump()
+    analyser = PipelineAnalyser(load_config(None))
+    documents = DocumentCache(8)
+    documents.put(40, analyser(records[40], False), True)  # shown before learning ended
+    TemplateLearning(lambda: iter(records[:2]), "few", analyser, None, TemplateLearner, 1000,
+                     learnt=documents.clear).run()
+    assert documents.get(40) is not None  # two articles teach no template: nothing stale
+    TemplateLearning(lambda: iter(records), "all", analyser, None, TemplateLearner, 1000,
+                     learnt=documents.clear).run()
+    assert documents.get(40) is None  # re-analysed with its site's template when reopened

@@ -345,7 +345,7 @@ def _read(args: argparse.Namespace) -> int:
                                detect_language=bool(config.get("analysis.detect_language")))
     session = ReaderSession(dump, analysis, triage)
     _start_first_article(session, analyser)
-    _learn_templates(paths, args, config, analyser, shelf)
+    _learn_templates(paths, args, config, analyser, shelf, analysis.cache.clear)
     from tui.app import WartaApp
 
     try:
@@ -379,8 +379,11 @@ def _start_first_article(session: ReaderSession, analyser: PipelineAnalyser) -> 
 
 
 def _learn_templates(paths: Sequence[str], args: argparse.Namespace, config: Config,
-                     analyser: PipelineAnalyser, shelf: AnalysisCache) -> None:
-    """Site templates of the dump learnt in the background (or read from the sidecar)."""
+                     analyser: PipelineAnalyser, shelf: AnalysisCache,
+                     learnt: Callable[[], None]) -> None:
+    """Site templates of the dump learnt in the background (or read from the sidecar);
+    `learnt` once they are in use: the Documents analysed before them are forgotten, so
+    every article opened from then on shows what its site template removes."""
     if not config.get("templates.learn") or STDIN in paths:
         return  # standard input is read once, by the reader
     from tui.session.templates import TemplateLearning, dump_fingerprint
@@ -394,7 +397,7 @@ def _learn_templates(paths: Sequence[str], args: argparse.Namespace, config: Con
 
     TemplateLearning(records, dump_fingerprint(paths), analyser, shelf,
                      lambda: _template_learner(config),
-                     int(config.get("templates.max_records")), TEMPLATE_DELAY).start()
+                     int(config.get("templates.max_records")), TEMPLATE_DELAY, learnt).start()
 
 
 def _template_learner(config: Config) -> TemplateLearner:

@@ -29,6 +29,11 @@ class DocumentCache:
         with self._lock:
             return self._items.get(index)
 
+    def clear(self) -> None:
+        """Forget every Document (they were made with what the analyser no longer uses)."""
+        with self._lock:
+            self._items.clear()
+
     def put(self, index: int, document: Document, full: bool) -> None:
         """Store a Document; a quick one never replaces a full one."""
         with self._lock:

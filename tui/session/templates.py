@@ -50,7 +50,8 @@ class TemplateLearning:
 
     def __init__(self, records: Callable[[], Any], fingerprint: str, user: TemplateUser,
                  shelf: DocumentShelf | None, learner: Callable[[], TemplateLearner],
-                 max_records: int, delay: float = 0.0) -> None:
+                 max_records: int, delay: float = 0.0,
+                 learnt: Callable[[], None] | None = None) -> None:
         self._records = records  # a fresh iterator over the dump's records
         self._fingerprint = fingerprint
         self._user = user
@@ -58,6 +59,7 @@ class TemplateLearning:
         self._learner = learner  # made in the thread: it imports the cleaner
         self._max = max_records
         self._delay = delay  # seconds to wait first: the reader's first frame comes first
+        self._learnt = learnt  # told once templates are in use (Documents made before are stale)
         self.done = threading.Event()
         self.sites = 0  # sites with a template, once done
 
@@ -77,6 +79,8 @@ class TemplateLearning:
             self.sites = len(templates)
             if templates:
                 self._user.use_templates(templates)
+                if self._learnt is not None:
+                    self._learnt()
         except Exception:  # learning is an improvement only: the reader goes on without
             pass
         finally:
