@@ -15,7 +15,7 @@ types keys into it while reading the screen it writes:
 After each run the sidecar is read back: every article must be `keep`, exactly once.
 First, in fresh processes: opening a sidecar of 100,000 and 1,000,000 decisions for
 triage (time, resident memory growth) and the undecided / label filters over it.
-    python bench/bench_triage.py [--count 1000] [--rate 30]
+    python bench/bench_triage.py [--count 1000] [--rate 30] [--keys-only]
 """
 
 from __future__ import annotations
@@ -252,6 +252,8 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--count", type=int, default=1000)
     p.add_argument("--rate", type=float, default=30.0, help="key-repeat rate (keys a second)")
+    p.add_argument("--keys-only", action="store_true",
+                   help="skip opening the big sidecars (the key runs only)")
     p.add_argument("--scale-one", type=int, help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     total = args.count
@@ -259,7 +261,7 @@ def main(argv: list[str] | None = None) -> int:
         print(scale_one(args.scale_one))
         return 0
     print("opening big sidecars for triage (each in a fresh process):")
-    for n in (100_000, 1_000_000):
+    for n in () if args.keys_only else (100_000, 1_000_000):
         out = subprocess.run([sys.executable, __file__, "--scale-one", str(n)],
                              capture_output=True, text=True, check=False)
         print(out.stdout.rstrip() or out.stderr.rstrip())
