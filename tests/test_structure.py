@@ -216,6 +216,9 @@ def test_a_dateline_deep_in_the_article_is_not_the_articles() -> None:
     "The minister said on Monday that the plan would go ahead.",
     "“Kami siap,” kata Putin di Vladivostok.",
     "Kim: the visit was a success, officials said.",
+    "Prof. Carlos - Nossa turma apresentou as brincadeiras musicais da semana.",
+    "A Critical Cinephile - The band played its old songs to a full house.",
+    "Dr. Lim: the clinic will open on Saturday for the whole district.",
 ])
 def test_no_dateline_in_an_ordinary_first_sentence(first: str) -> None:
     blocks = _blocks(f"A Headline For The Story\n\n{first}")

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 
-_PLACE = r"[A-ZÀ-ÞĀ-Ž][\w'’.]*(?:[ -][A-ZÀ-ÞĀ-Ž][\w'’.]*){0,3}"
-_CAPS_PLACE = r"[A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž'’.]*(?:[ -][A-ZÀ-ÞĀ-Ž'’.]+){0,3}"
+# Not a place: a person's title ("Prof. Carlos - ...", "Dr. Lim: ...") or an article ("A
+# Critical Look - ..."), which open Title Case lines as places do.
+_NOT_PLACE = (r"(?!(?:A|An|Prof|Dr|Dra|Drs|Ir|Mr|Mrs|Ms|Mx|Sir|Dame|Rev|Hon|Datuk|Dato|Tan Sri|"
+              r"Tun|Puan|Encik|Bapak|Ibu|Herr|Frau|Sr|Sra|Mme|Mlle|M)\b)")
+_PLACE = _NOT_PLACE + r"[A-ZÀ-ÞĀ-Ž][\w'’.]*(?:[ -][A-ZÀ-ÞĀ-Ž][\w'’.]*){0,3}"
+_CAPS_PLACE = _NOT_PLACE + r"[A-ZÀ-ÞĀ-Ž][A-ZÀ-ÞĀ-Ž'’.]*(?:[ -][A-ZÀ-ÞĀ-Ž'’.]+){0,3}"
 _SITE = r"[\w-]+(?:\.[\w-]+)*\.(?:com|co\.id|co|id|net|org|my|com\.my|sg|ph)\b"
 _DASH = r"\s*(?:[-–—]+|\|)\s+"
 # First-paragraph prefixes, most specific first. `place` is the dateline, `pub` the publisher.
