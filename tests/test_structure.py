@@ -252,6 +252,16 @@ def test_author_from_byline(line: str, author: str) -> None:
     assert extract_meta(blocks).author == author
 
 
+def test_a_menu_of_credit_like_lines_gives_no_credit_and_admin_is_no_author() -> None:
+    lines = ["- Campaign", "- Education", "- Finance", "- Healthcare", "By admin - 2018-09-16",
+             "Body text.", "-- BERNAMA"]
+    blocks = _blocks("Title Here\n\n" + "\n\n".join(lines),  # line n of `lines` is 2n+1
+                     {3: Reason.CREDIT, 5: Reason.CREDIT, 7: Reason.CREDIT, 9: Reason.CREDIT,
+                      11: Reason.BYLINE, 15: Reason.CREDIT})
+    meta = extract_meta(blocks)
+    assert (meta.credit, meta.author) == ("BERNAMA", None)
+
+
 def test_editor_line_is_not_the_author() -> None:
     blocks = _blocks("Title Here\n\nEditor: Budi Suyanto\n\nBody text.", {3: Reason.BYLINE})
     assert extract_meta(blocks).author is None

@@ -25,7 +25,11 @@ _AUTHOR = re.compile(
 )
 # Bylines that name a desk rather than a person.
 _NOT_NAMES = {"redação", "redacción", "redaksi", "rédaction", "redaktion", "staff", "team",
-              "tim redaksi", "da redação", "staff reporter", "agencies", "agências", "agencias"}
+              "tim redaksi", "da redação", "staff reporter", "agencies", "agências", "agencias",
+              "admin", "administrator", "webmaster"}
+# A run of this many credit lines in a row is a menu of sections ("- Campaign",
+# "- Education", ...), which a credit pattern also matches: no credit is read from it.
+CREDIT_RUN = 3
 # A date in a stripped line ("Kamis, 7 Maret 2024 | 10:15 WIB", "March 7, 2024",
 # "2024-03-07"): bounded tokens, no nested repeats (linear time).
 _STRIPPED_DATE = re.compile(
@@ -203,8 +207,9 @@ def extract_meta(blocks: Sequence[Block]) -> Meta:
             meta.publisher = groups["pub"].strip()
         break
     meta.date = _stripped_date(blocks)
-    for b in blocks:
-        if b.reason is Reason.CREDIT and meta.credit is None:
+    in_runs = _credit_runs(blocks)
+    for k, b in enumerate(blocks):
+        if b.reason is Reason.CREDIT and meta.credit is None and k not in in_runs:
             meta.credit = _credit(b.text)
         elif b.reason is Reason.BYLINE and meta.author is None:
             m = _AUTHOR.match(b.text)
@@ -212,6 +217,20 @@ def extract_meta(blocks: Sequence[Block]) -> Meta:
                 name = m.group("name").strip()
                 meta.author = name.title() if name.isupper() else name
     return meta
+
+
+def _credit_runs(blocks: Sequence[Block]) -> set[int]:
+    """The blocks in runs of at least CREDIT_RUN credit lines in a row (menus, not credits)."""
+    found: set[int] = set()
+    run: list[int] = []
+    for k, b in enumerate([*blocks, None]):
+        if b is not None and b.reason is Reason.CREDIT:
+            run.append(k)
+            continue
+        if len(run) >= CREDIT_RUN:
+            found.update(run)
+        run = []
+    return found
 
 
 def _stripped_date(blocks: Sequence[Block]) -> str | None:
