@@ -10,7 +10,13 @@ from tui.config import load_config
 from tui.text.boilerplate_rules import BoilerplateRules
 from tui.text.clean import classify_page
 from tui.text.model import Block, BlockKind, Reason
-from tui.text.structure import extract_meta, mark_headings, mark_title, segment
+from tui.text.structure import (
+    extract_meta,
+    mark_headings,
+    mark_title,
+    segment,
+    without_site_suffix,
+)
 
 
 def _blocks(text: str, reasons: dict[int, Reason] | None = None) -> list[Block]:
@@ -406,3 +412,21 @@ def test_seed_001_date_reaches_the_document() -> None:
     pipeline = Pipeline(load_config().analysis)
     doc = pipeline.analyse(Record("001", path.read_text(encoding="utf-8")))
     assert doc.meta.date is not None and "7 Maret 2024" in doc.meta.date
+
+
+@pytest.mark.parametrize(("title", "url", "publisher", "clean"), [
+    ("Flood waters recede - News Nation", "https://www.newsnation.in/a/1.html", None,
+     "Flood waters recede"),
+    ("Jam recipe | The Anti-June Cleaver", "https://theantijunecleaver.com/jam", None,
+     "Jam recipe"),
+    ("Harga cabai naik — Kompas.com", None, "Kompas.com", "Harga cabai naik"),
+    ("Deportees return home | World", "https://www.indiapost.example/x", None,
+     "Deportees return home | World"),  # a section, not the site
+    ("Only option | World | News", "https://www.express.co.uk/x", None,
+     "Only option | World | News"),  # sections, not the site
+    ("The vote - and what comes next", "https://example.org/vote", None,
+     "The vote - and what comes next"),
+])
+def test_a_browser_titles_site_name_is_dropped(title: str, url: str | None,
+                                               publisher: str | None, clean: str) -> None:
+    assert without_site_suffix(title, url, publisher) == clean

@@ -133,6 +133,8 @@ class Pipeline:
         meta.author = record.author or meta.author
         meta.publisher = (structure.record_publisher(record.fields, None) or meta.publisher
                           or structure.record_publisher({}, record.url))
+        if title and not record.title:  # the page's own title line: often a browser title
+            title = structure.without_site_suffix(title, record.url, meta.publisher)
 
         content = [b.text for b in blocks if b.is_content]
         doc = Document(record.id, title, blocks, meta, fields=dict(record.fields))

@@ -266,6 +266,34 @@ def record_publisher(fields: Mapping[str, Any], url: str | None) -> str | None:
     return None
 
 
+# A browser title's separator: " - ", " | ", " — ", " :: "; the site's name follows the last.
+_SEPARATOR = re.compile(r"\s(?:[|\-–—·•»]|::)\s")
+SITE_NAME_CHARS = 60
+_NOT_ALNUM = re.compile(r"[\W_]+")
+_HOST_WORDS = frozenset({"www", "m", "amp", "com", "co", "net", "org", "news", "id", "my"})
+
+
+def without_site_suffix(title: str, url: str | None, publisher: str | None) -> str:
+    """`title` without a trailing " - Site" that names the site: its URL's host ("News Nation"
+    on newsnation.in) or the publisher, compared without spaces, case or punctuation.
+
+    A browser title taken for the article's title carries the site's name; a suffix that
+    names anything else ("… | India", a section) is kept.
+    """
+    separators = list(_SEPARATOR.finditer(title))
+    last = separators[-1] if separators else None
+    if last is None or len(title) - last.end() > SITE_NAME_CHARS:
+        return title
+    suffix = _NOT_ALNUM.sub("", title[last.end():].casefold())
+    names = {_NOT_ALNUM.sub("", (publisher or "").casefold())}
+    host = (urlsplit(url.strip()).hostname or "") if url else ""
+    names.update(label for label in host.split(".") if label not in _HOST_WORDS)
+    if len(suffix) >= 4 and any(len(name) >= 4 and (suffix in name or name in suffix)
+                                for name in names):
+        return title[:last.start()].rstrip()
+    return title
+
+
 def _credit(text: str) -> str | None:
     m = _CREDIT_VALUE.match(text)
     if m is not None:
