@@ -41,7 +41,7 @@ from tui.text.clean_tail import (
 )
 from tui.text.clean_title import field_title, headline, page_title_copy
 from tui.text.dateline import dateline_match
-from tui.text.line import make_line, stopword_density, stopword_language
+from tui.text.line import Line, make_line, stopword_density, stopword_language
 from tui.text.line_kinds import (
     CLOCK_OR_DATE,
     FULL_STOP,
@@ -216,15 +216,21 @@ def mark_title_echoes(page: Page, ctx: Context) -> None:
 def mark_repeats(page: Page, ctx: Context) -> None:
     """Lines printed twice: after the title, which is never its own repeat.
 
+    A line recurring over a different paragraph each time is a prompt, not a repeat.
+
     A copy already judged a caption (it sits on its photo credit) still makes the copy
     right above it a caption; any other judged copy is left as it is.
     """
     units, title_at = page.units, page.title_at
     repeated = duplicates.repeats([u.first for u in units])
+    follows = [units[k + 1].first.tokens if k + 1 < len(units) and units[k + 1].reason is None
+               and units[k + 1].shape is not Shape.SHORT and _prompt_like(units[k].first)
+               else None for k in range(len(units))]
+    prompts = duplicates.recurring_prompts(repeated, follows)
     for pos, orig in sorted(repeated.items()):
         u, o = units[pos], units[orig]
         if (u.reason not in (None, Reason.CAPTION) or pos == title_at or u.first.words < 3
-                or u.first.is_table_row):
+                or u.first.is_table_row or pos in prompts):
             continue
         adjacent = orig == pos - 1 and o.run == u.run
         # A line printed twice in a row is a caption (both copies), unless it is a
@@ -235,6 +241,11 @@ def mark_repeats(page: Page, ctx: Context) -> None:
                 o.reason = Reason.CAPTION
         elif u.reason is None:
             u.reason = Reason.DUPLICATE
+
+
+def _prompt_like(line: Line) -> bool:
+    """A line that can be a prompt: ends a sentence or a question, or opens a field (":")."""
+    return line.ends_sentence or line.text.endswith((":", "："))
 
 
 def mark_pull_quotes(page: Page, ctx: Context) -> None:
