@@ -465,6 +465,21 @@ def revise_strips(page: Page, ctx: Context) -> None:
             u.reason = before.reason
 
 
+def mark_last_stop(page: Page, ctx: Context) -> None:
+    """Punctuation alone closing the page under boilerplate takes that line's reason.
+
+    A scraper that dropped a credit's link title leaves its full stop ("Artikel ini telah
+    tayang di" / "dengan judul ..." / "."); inside the body such a piece stays content.
+    """
+    units = page.units
+    if len(units) < 2:
+        return
+    last, before = units[-1], units[-2]
+    if (last.reason is None and len(last.lines) == 1 and before.reason is not None
+            and not any(ch.isalnum() for ch in last.first.text)):
+        last.reason = before.reason
+
+
 STAGES: tuple[Stage, ...] = (
     match_patterns,
     build_units,
@@ -487,4 +502,5 @@ STAGES: tuple[Stage, ...] = (
     mark_lead_ins,
     revise_body,
     revise_strips,
+    mark_last_stop,
 )
