@@ -196,3 +196,51 @@ def test_a_comment_thread_header_closes_the_page(header: str, rules: Boilerplate
     assert got[header] is not None
     assert got[comment] is not None
     assert all(got[p] is None for p in RU_BODY if p)
+
+
+NEWS = [
+    "Hujan lebat sejak petang semalam menyebabkan banjir kilat di tiga daerah di negeri ini.",
+    "Seramai 120 mangsa dipindahkan ke pusat pemindahan sementara yang dibuka malam tadi.",
+    "Jabatan Meteorologi menjangkakan hujan berterusan sehingga hujung minggu ini.",
+    "Penduduk kampung menyambut baik langkah itu kerana banjir berlaku setiap tahun.",
+    "Pihak berkuasa tempatan menasihatkan orang ramai supaya sentiasa berwaspada.",
+]
+
+
+def _spaced(*blocks: list[str]) -> list[str]:
+    """Blocks of lines, a blank line between blocks (and none inside one)."""
+    out: list[str] = []
+    for block in blocks:
+        out += [*block, ""]
+    return out[:-1]
+
+
+def test_headlines_glued_to_a_paragraph_are_a_related_box(rules: BoilerplateRules) -> None:
+    links = ["Banjir besar landa Kelantan buat kali kedua tahun ini",
+             "Menteri umum peruntukan tambahan untuk mangsa banjir"]
+    lines = _spaced([NEWS[0]], [NEWS[1]], [*links, NEWS[2]], [NEWS[3]], [NEWS[4]])
+    got = _reasons(lines, rules)
+    assert [got[x] for x in links] == [Reason.RELATED, Reason.RELATED]
+    assert all(got[p] is None for p in NEWS)
+
+
+@pytest.mark.parametrize("block", [
+    ["Bantuan segera untuk semua mangsa banjir", ""],  # a heading in its own paragraph
+    ["Antara bantuan yang disalurkan kepada mangsa:", "Bekalan makanan kering dan air minuman",
+     "Tilam, selimut dan pakaian untuk kanak-kanak"],  # a list under a colon
+])
+def test_a_heading_or_a_list_inside_the_body_stays(block: list[str],
+                                                   rules: BoilerplateRules) -> None:
+    lines = _spaced([NEWS[0]], [NEWS[1]], [*block, NEWS[2]], [NEWS[3]], [NEWS[4]])
+    got = _reasons(lines, rules)
+    assert all(got[x] is None for x in block if x)
+
+
+def test_a_hard_wrapped_paragraph_is_not_a_glued_headline(rules: BoilerplateRules) -> None:
+    wrapped = ["Dinas Kesehatan Jawa Tengah mencatat Kabupaten Brebes, Grobogan dan",
+               "Pemalang masih menjadi daerah dengan angka stunting tertinggi."]
+    lines = _spaced([NEWS[0]], ["Kepala dinas itu menambahkan bahwa pihaknya juga",
+                                "menggandeng perguruan tinggi untuk memetakan penyebabnya."],
+                    wrapped, [NEWS[3]], [NEWS[4]])
+    got = _reasons(lines, rules)
+    assert all(got[x] is None for x in wrapped)
