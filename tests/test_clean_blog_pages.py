@@ -143,7 +143,8 @@ def _in_ru_body(line: str, rules: BoilerplateRules) -> Reason | None:
     return classify(lines, rules)[4]
 
 
-# Russian page furniture, and Indonesian WordPress labels, each between paragraphs.
+# Russian page furniture, Indonesian WordPress labels and a Brazilian footer, each between
+# paragraphs.
 FURNITURE = [
     ("Фото:", Reason.CAPTION),
     ("Фото: Иван Петров", Reason.CAPTION),
@@ -162,6 +163,10 @@ FURNITURE = [
     ("Memuatkan...", Reason.OTHER),
     ("Terkait", Reason.RELATED),
     ("Filed under: Khawarij |", Reason.TAGS),
+    ("Facebook Twitter Google+ Whatsapp", Reason.SHARE),
+    ("Voltar", Reason.NAVIGATION),
+    ("Jaraguá do Sul - SC - CNPJ: 83.102.459/0001-23 - Rua Walter Marquardt, 1111",
+     Reason.LEGAL),
 ]
 
 
@@ -244,3 +249,32 @@ def test_a_hard_wrapped_paragraph_is_not_a_glued_headline(rules: BoilerplateRule
                     wrapped, [NEWS[3]], [NEWS[4]])
     got = _reasons(lines, rules)
     assert all(got[x] is None for x in wrapped)
+
+
+@pytest.mark.parametrize(("heading", "bio"), [
+    ("Über Moritz Bachmann",
+     "Als Sales Manager bildet Moritz Bachmann die Schnittstelle zwischen Kunden und Technik."),
+    ("Sobre Carlos Nadalim",
+     "Pai de dois filhos, Carlos Nadalim é também coordenador pedagógico numa escola."),
+    ("Tentang Aminah Yusof",
+     "Aminah Yusof ialah wartawan yang menulis tentang alam sekitar sejak sepuluh tahun lalu."),
+])
+def test_an_about_box_naming_its_person_is_an_author_box(
+        heading: str, bio: str, rules: BoilerplateRules) -> None:
+    lines = _spaced([NEWS[0]], [NEWS[1]], [NEWS[2]], [heading], [bio], [NEWS[3]])
+    got = _reasons(lines, rules)
+    assert got[heading] is Reason.OTHER
+    assert got[bio] in (Reason.OTHER, Reason.BYLINE)
+    assert all(got[p] is None for p in NEWS[:4])
+
+
+@pytest.mark.parametrize(("heading", "about"), [
+    ("About Contoh Media", "Contoh Media is a publisher of regional news with offices in "
+                          "Kuala Lumpur and Jakarta."),  # a company's box
+    ("Tentang Aminah Yusof", "Penduduk kampung berkata banjir kali ini paling teruk dalam "
+                             "sepuluh tahun."),  # the paragraph does not name her
+])
+def test_an_about_box_of_a_company_or_not_naming_its_person_stays(
+        heading: str, about: str, rules: BoilerplateRules) -> None:
+    lines = _spaced([NEWS[0]], [NEWS[1]], [NEWS[2]], [heading], [about], [NEWS[3]])
+    assert _reasons(lines, rules)[about] is None

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from tui.text import budget, clean_glued, duplicates, segment
 from tui.text.boilerplate_rules import COPYRIGHT_OPENING, PATTERN_MAX_WORDS
-from tui.text.clean_closing import close_page, closing_lines
+from tui.text.clean_closing import author_boxes, close_page, closing_lines
 from tui.text.clean_context import (
     BARE_TIME,
     HEADER_REASONS,
@@ -347,6 +347,7 @@ def close_the_page(page: Page, ctx: Context) -> None:
 def mark_closing_lines(page: Page, ctx: Context) -> None:
     """Author bios and calls to action among the last paragraphs: before the tail is measured."""
     closing_lines(page.units, ctx.rules, page.first_good)
+    author_boxes(page.units, page.first_good)
 
 
 def find_tail(page: Page, ctx: Context) -> None:
