@@ -278,3 +278,25 @@ def test_an_about_box_of_a_company_or_not_naming_its_person_stays(
         heading: str, about: str, rules: BoilerplateRules) -> None:
     lines = _spaced([NEWS[0]], [NEWS[1]], [NEWS[2]], [heading], [about], [NEWS[3]])
     assert _reasons(lines, rules)[about] is None
+
+
+def test_two_long_parallel_lines_in_a_row_stay_the_text(rules: BoilerplateRules) -> None:
+    # A saying quoted in two halves that share most words (love / hate) is not a caption
+    # printed twice.
+    verse = ["Cintailah orang yang kamu cintai sekadarnya kerana boleh jadi suatu hari nanti "
+             "orang itu menjadi orang yang kamu benci",
+             "Bencilah orang yang kamu benci sekadarnya kerana boleh jadi suatu hari nanti "
+             "orang itu menjadi orang yang kamu cintai"]
+    lines = _spaced([NEWS[0]], [NEWS[1]], verse, [NEWS[2]], [NEWS[3]])
+    got = _reasons(lines, rules)
+    assert all(got[v] is None for v in verse)
+
+
+@pytest.mark.parametrize(("line", "reason"), [
+    ("[Ni’matul Ukhuwah hal. 41]", None),  # a citation with its page
+    ("[HR. At-Tirmidzi no. 1997]", None),
+    ("[Video: Detik-detik kemacetan di Puncak]", Reason.OTHER),  # an embed's placeholder
+])
+def test_a_bracketed_citation_stays_and_a_placeholder_goes(
+        line: str, reason: Reason | None, rules: BoilerplateRules) -> None:
+    assert _in_ru_body(line, rules) is reason

@@ -10,7 +10,7 @@ from tui.text.page import Shape, Unit
 # A glued headline has this many words at least (a list item or a name has fewer) and at
 # most this many (a longer unpunctuated line is a cut sentence).
 GLUED_MIN_WORDS = 4
-GLUED_MAX_WORDS = 20
+GLUED_MAX_WORDS = 16
 # Blank lines separate paragraphs when at least this share of the text's runs hold one unit
 SINGLE_RUN_SHARE = 0.7
 # among this many runs at least (fewer say nothing of the text's habit).
@@ -57,9 +57,10 @@ def _finished(unit: Unit) -> bool:
 
 
 def _headline(unit: Unit) -> bool:
-    """One unpunctuated line of a headline's length, not a list item, quote or label."""
+    """One unpunctuated fragment of a headline's length, not a list item, quote or label
+    (a long line that reads as prose, such as a verse, is not)."""
     line = unit.first
-    return (unit.reason is None and len(unit.lines) == 1
+    return (unit.reason is None and len(unit.lines) == 1 and unit.shape is Shape.SHORT
             and GLUED_MIN_WORDS <= line.words <= GLUED_MAX_WORDS
             and not line.ends_sentence and not line.text.endswith((":", "："))
             and not line.is_list_item and not line.is_quote and line.has_letters)

@@ -233,6 +233,9 @@ def mark_repeats(page: Page, ctx: Context) -> None:
                 or u.first.is_table_row or pos in prompts):
             continue
         adjacent = orig == pos - 1 and o.run == u.run
+        if (adjacent and o.shape is Shape.GOOD and not o.first.ends_sentence
+                and u.first.tokens != o.first.tokens):
+            continue  # two long unstopped lines alike, not the same: parallel verses
         # A line printed twice in a row is a caption (both copies), unless it is a
         # sentence: then a paragraph was scraped twice and its first copy is content.
         if adjacent and (o.shape is not Shape.GOOD or not o.first.ends_sentence):
