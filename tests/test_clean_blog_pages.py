@@ -165,6 +165,15 @@ FURNITURE = [
     ("Filed under: Khawarij |", Reason.TAGS),
     ("Facebook Twitter Google+ Whatsapp", Reason.SHARE),
     ("Voltar", Reason.NAVIGATION),
+    # The same WordPress labels in Malay and Indonesian, written from the languages.
+    ("Kongsi ini:", Reason.SHARE),
+    ("Bagikan ini:", Reason.SHARE),
+    ("Berkaitan", Reason.RELATED),
+    ("Kiriman Terkini", Reason.RELATED),
+    ("Tulisan Terkini", Reason.RELATED),
+    ("Disiarkan dalam: Berita, Politik", Reason.TAGS),
+    ("Arkib", Reason.NAVIGATION),
+    ("Arsip", Reason.NAVIGATION),
     ("Jaraguá do Sul - SC - CNPJ: 83.102.459/0001-23 - Rua Walter Marquardt, 1111",
      Reason.LEGAL),
 ]
@@ -184,6 +193,9 @@ NOT_FURNITURE = [
     "Учредитель фонда заявил, что деньги пойдут на ремонт школы.",
     "Terkait hal itu, polisi masih menyelidiki kasus tersebut hingga kini.",
     "Satu tanggapan datang dari warga yang menolak rencana itu sejak awal.",
+    "Kiriman terkini pihak polis menunjukkan jumlah mangsa terus meningkat.",
+    "Arkib negara menyimpan dokumen itu sejak tahun 1957.",
+    "Disiarkan dalam bahasa Melayu, rancangan itu mendapat sambutan hangat.",
 ]
 
 
