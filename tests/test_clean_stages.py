@@ -295,3 +295,24 @@ def test_every_stage_says_what_it_decides() -> None:
     assert len(st.STAGES) == len(set(st.STAGES))
     for stage in st.STAGES:
         assert stage.__doc__ and stage.__doc__.strip().splitlines()[0].endswith(".")
+
+
+def test_a_lone_full_stop_closing_the_page_under_a_credit_is_the_credit(ctx: Context) -> None:
+    page = page_of(("Beruntung, korban tidak mengalami luka berat.", G),
+                   ("Artikel ini telah tayang di", S, Reason.CREDIT),
+                   ("dengan judul Anton Lolos dari Maut", S, Reason.CREDIT), "", (".", Q))
+    st.mark_last_stop(page, ctx)
+    assert reasons(page)["."] is Reason.CREDIT
+
+
+def test_a_lone_full_stop_closing_the_body_stays(ctx: Context) -> None:
+    page = page_of(("Kata dia, kasus itu masih ditangani polisi setempat", G), "", (".", Q))
+    st.mark_last_stop(page, ctx)
+    assert reasons(page)["."] is None
+
+
+def test_the_rest_of_a_cut_credit_line_is_the_credit(ctx: Context) -> None:
+    lines = ["Beruntung, pria itu tidak mengalami luka berat namun mobilnya rusak berat.",
+             "Artikel ini telah tayang di", "dengan judul Anton Terduduk Lemas Lolos dari Maut",
+             "", "."]
+    assert classify(lines, ctx.rules)[1:] == [Reason.CREDIT, Reason.CREDIT, None, Reason.CREDIT]

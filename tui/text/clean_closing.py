@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from tui.text.boilerplate_rules import PATTERN_MAX_WORDS, BoilerplateRules
 from tui.text.model import Reason
-from tui.text.page import Unit
+from tui.text.page import Shape, Unit
 
 # Only this many of the last content units are tried against the closing patterns.
 CLOSING_REACH = 3
@@ -66,3 +67,39 @@ def _call_to_action(unit: Unit, rules: BoilerplateRules) -> bool:
         return False
     return bool(tokens & rules.cta_address) or line.tokens[0] in rules.cta_words
 
+
+
+# "About Moritz Bachmann", "Sobre Carlos Nadalim", "Tentang Aminah Yusof": a lead word, then
+# a name of two or three capitalised words (a company's "About Acme Corp" is the release's).
+_CAPITALISED = r"[A-ZÀ-ÞА-ЯЁ][\w'’-]*"
+_ABOUT_PERSON = re.compile(
+    r"^(?i:about|über|à propos de|acerca de|sobre|tentang|mengenai|informazioni su|over|о|об)"
+    rf"\s+({_CAPITALISED}(?:\s{_CAPITALISED}){{1,2}})$")
+_COMPANY = frozenset({"inc", "ltd", "llc", "plc", "corp", "gmbh", "ag", "sa", "bhd", "berhad",
+                      "tbk", "group", "media", "company"})
+# A bio is a paragraph of at most this many words.
+BIO_MAX_WORDS = 120
+
+
+def author_boxes(units: Sequence[Unit], first_good: int) -> None:
+    """An "About <Name>" heading over a paragraph that names that person is an author box.
+
+    Below the body's first paragraph: the heading and the bio under it ("Als Inbound Sales
+    Manager bildet Moritz Bachmann ...") are boilerplate (`other`), in any language the
+    lead words cover. A name that ends in a company's word is a press release's own
+    "About" box, which is content.
+    """
+    for k in range(first_good + 1, len(units) - 1):
+        head, bio = units[k], units[k + 1]
+        if (head.reason is not None or bio.reason not in (None, Reason.BYLINE, Reason.OTHER)
+                or len(head.lines) > 1):
+            continue  # a bio a pattern already called a byline keeps that reason
+        m = _ABOUT_PERSON.match(head.first.text)
+        if m is None or bio.shape is Shape.SHORT or bio.joined.words > BIO_MAX_WORDS:
+            continue
+        name = tuple(m.group(1).casefold().split())
+        words = bio.joined.tokens
+        named = any(words[i:i + len(name)] == name for i in range(len(words)))
+        if named and name[-1] not in _COMPANY:
+            head.reason = Reason.OTHER
+            bio.reason = bio.reason or Reason.OTHER

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
-from tui.text import budget, duplicates, segment
+from tui.text import budget, clean_glued, duplicates, segment
 from tui.text.boilerplate_rules import COPYRIGHT_OPENING, PATTERN_MAX_WORDS
-from tui.text.clean_closing import close_page, closing_lines
+from tui.text.clean_closing import author_boxes, close_page, closing_lines
 from tui.text.clean_context import (
     BARE_TIME,
     HEADER_REASONS,
@@ -41,7 +41,7 @@ from tui.text.clean_tail import (
 )
 from tui.text.clean_title import field_title, headline, page_title_copy
 from tui.text.dateline import dateline_match
-from tui.text.line import make_line, stopword_density, stopword_language
+from tui.text.line import Line, make_line, stopword_density, stopword_language
 from tui.text.line_kinds import (
     CLOCK_OR_DATE,
     FULL_STOP,
@@ -216,17 +216,26 @@ def mark_title_echoes(page: Page, ctx: Context) -> None:
 def mark_repeats(page: Page, ctx: Context) -> None:
     """Lines printed twice: after the title, which is never its own repeat.
 
+    A line recurring over a different paragraph each time is a prompt, not a repeat.
+
     A copy already judged a caption (it sits on its photo credit) still makes the copy
     right above it a caption; any other judged copy is left as it is.
     """
     units, title_at = page.units, page.title_at
     repeated = duplicates.repeats([u.first for u in units])
+    follows = [units[k + 1].first.tokens if k + 1 < len(units) and units[k + 1].reason is None
+               and units[k + 1].shape is not Shape.SHORT and _prompt_like(units[k].first)
+               else None for k in range(len(units))]
+    prompts = duplicates.recurring_prompts(repeated, follows)
     for pos, orig in sorted(repeated.items()):
         u, o = units[pos], units[orig]
         if (u.reason not in (None, Reason.CAPTION) or pos == title_at or u.first.words < 3
-                or u.first.is_table_row):
+                or u.first.is_table_row or pos in prompts):
             continue
         adjacent = orig == pos - 1 and o.run == u.run
+        if (adjacent and o.shape is Shape.GOOD and not o.first.ends_sentence
+                and u.first.tokens != o.first.tokens):
+            continue  # two long unstopped lines alike, not the same: parallel verses
         # A line printed twice in a row is a caption (both copies), unless it is a
         # sentence: then a paragraph was scraped twice and its first copy is content.
         if adjacent and (o.shape is not Shape.GOOD or not o.first.ends_sentence):
@@ -235,6 +244,11 @@ def mark_repeats(page: Page, ctx: Context) -> None:
                 o.reason = Reason.CAPTION
         elif u.reason is None:
             u.reason = Reason.DUPLICATE
+
+
+def _prompt_like(line: Line) -> bool:
+    """A line that can be a prompt: ends a sentence or a question, or opens a field (":")."""
+    return line.ends_sentence or line.text.endswith((":", "："))
 
 
 def mark_pull_quotes(page: Page, ctx: Context) -> None:
@@ -336,6 +350,7 @@ def close_the_page(page: Page, ctx: Context) -> None:
 def mark_closing_lines(page: Page, ctx: Context) -> None:
     """Author bios and calls to action among the last paragraphs: before the tail is measured."""
     closing_lines(page.units, ctx.rules, page.first_good)
+    author_boxes(page.units, page.first_good)
 
 
 def find_tail(page: Page, ctx: Context) -> None:
@@ -379,6 +394,12 @@ def mark_tail(page: Page, ctx: Context) -> None:
                 and nxt.reason is Reason.RELATED and nxt.run == u.run):
             u.reason = Reason.RELATED  # the heading of the link list under it
     tail_topics(units, tail)
+
+
+def mark_glued_headlines(page: Page, ctx: Context) -> None:
+    """A related box's headlines glued to a body paragraph: once the body's ends are known."""
+    end = page.last if page.last is not None else len(page.units)
+    clean_glued.mark(page.units, page.first_good + 1, end)
 
 
 def mark_lead_ins(page: Page, ctx: Context) -> None:
@@ -454,6 +475,21 @@ def revise_strips(page: Page, ctx: Context) -> None:
             u.reason = before.reason
 
 
+def mark_last_stop(page: Page, ctx: Context) -> None:
+    """Punctuation alone closing the page under boilerplate takes that line's reason.
+
+    A scraper that dropped a credit's link title leaves its full stop ("Artikel ini telah
+    tayang di" / "dengan judul ..." / "."); inside the body such a piece stays content.
+    """
+    units = page.units
+    if len(units) < 2:
+        return
+    last, before = units[-1], units[-2]
+    if (last.reason is None and len(last.lines) == 1 and before.reason is not None
+            and not any(ch.isalnum() for ch in last.first.text)):
+        last.reason = before.reason
+
+
 STAGES: tuple[Stage, ...] = (
     match_patterns,
     build_units,
@@ -473,7 +509,9 @@ STAGES: tuple[Stage, ...] = (
     mark_closing_lines,
     find_tail,
     mark_tail,
+    mark_glued_headlines,
     mark_lead_ins,
     revise_body,
     revise_strips,
+    mark_last_stop,
 )

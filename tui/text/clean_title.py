@@ -151,4 +151,63 @@ def page_title_copy(units: Sequence[Unit], top: int, first_good: int) -> int | N
         if ((extra == 0 and j >= top + 3) or (suffixed and 0 < extra <= SITE_SUFFIX_WORDS)
                 or copy == before):
             found = j
+    if suffixed and before is not None:
+        # "Headline | Site" reads as "Site | Headline" too when the site's name is short:
+        # a copy of the part before the separator printed later than the copy of the
+        # part after it is the headline, the earlier one the site's banner.
+        banner = found is not None and units[found].first.tokens == after
+        if found is None or banner:
+            later = _copy_below_sidebar(units, top, before)
+            if later is not None and (found is None or later > found):
+                return later
+        if found is None:
+            found = _reworded_copy(units, top)
     return found
+
+
+# A reworded copy of a browser title shares at least this share of the two lines' words.
+REWORDED_OVERLAP = 0.6
+# ... and has at least this many words (a menu entry shares too few to count).
+REWORDED_MIN_WORDS = 5
+
+
+def _reworded_copy(units: Sequence[Unit], top: int) -> int | None:
+    """The headline above the first paragraph that rewords the browser title at `top`.
+
+    A page's <title> is often its headline with words added or dropped ("Diet X (14
+    days) - lose up to 10 kg. Reviews" over "Diet X - lose up to 10 kilos in 14 days"):
+    the last single line above the first paragraph sharing most of its words (set overlap
+    over union) with the top line is the headline. Script-blind: it counts tokens.
+    """
+    head = set(units[top].first.tokens)
+    found = None
+    for j in range(top + 1, len(units)):
+        u = units[j]
+        if u.shape is Shape.GOOD and u.lines[-1].ends_sentence and u.reason is None:
+            break
+        copy = set(u.first.tokens)
+        if u.reason is not None or len(u.lines) > 1 or len(copy) < REWORDED_MIN_WORDS:
+            continue
+        if len(head & copy) >= REWORDED_OVERLAP * len(head | copy):
+            found = j
+    return found
+
+
+def _copy_below_sidebar(units: Sequence[Unit], top: int, before: Sequence[str]) -> int | None:
+    """The exact copy of the browser title's headline below a sidebar that holds sentences.
+
+    A blog prints its sidebar (a quote, an appeal, a feed's error message) before the
+    post, so the first sentence is not the body's. The first later line that is all the
+    words before the title's separator (four or more) is the headline when the body is
+    under it: more words of long paragraphs follow it than stand between it and the top.
+    """
+    if len(before) < 4:
+        return None
+    for j in range(top + 1, len(units)):
+        u = units[j]
+        if u.reason is None and len(u.lines) == 1 and u.first.tokens == tuple(before):
+            above = sum(v.first.words for v in units[top + 1:j] if v.shape is Shape.GOOD)
+            below = sum(sum(ln.words for ln in v.lines) for v in units[j + 1:]
+                        if v.shape is Shape.GOOD and v.reason is None)
+            return j if below > above else None
+    return None

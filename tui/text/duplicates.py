@@ -67,6 +67,36 @@ def repeats(lines: Sequence[Line]) -> dict[int, int]:
     return out
 
 
+# A line printed at least this many times, each time over a different paragraph, is a
+# recurring prompt of the article (an interview's question, a profile's field label).
+PROMPT_COPIES = 3
+
+
+def recurring_prompts(repeated: dict[int, int],
+                      follows: Sequence[tuple[str, ...] | None]) -> set[int]:
+    """The positions of lines that recur as prompts: content, not repeats.
+
+    `repeated` is what `repeats` found; `follows[pos]` is the words of the paragraph
+    right under line `pos` when that line reads as a prompt (it ends a sentence or opens
+    a field) and the paragraph is content, else None. A line printed
+    PROMPT_COPIES times or more with a different paragraph under every copy is the
+    question of a questionnaire interview ("What inspired you?" over each guest's
+    answer) or the label of a repeated field: the article's own text. A menu printed
+    twice, or a button over the same box, is not.
+    """
+    groups: dict[int, list[int]] = {}
+    for pos, orig in repeated.items():
+        groups.setdefault(orig, [orig]).append(pos)
+    out: set[int] = set()
+    for members in groups.values():
+        if len(members) < PROMPT_COPIES:
+            continue
+        under = [follows[k] for k in members]
+        if all(u is not None for u in under) and len(set(under)) == len(under):
+            out.update(members)
+    return out
+
+
 # A pull quote repeats at least this many words of a paragraph (a shorter run may be a
 # stock phrase), and the paragraph holds at least PULL_MORE tokens more (a line printed
 # twice whole is a plain repeat).
