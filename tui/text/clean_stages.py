@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
-from tui.text import budget, clean_glued, duplicates, segment
+from tui.text import budget, duplicates, segment
 from tui.text.boilerplate_rules import COPYRIGHT_OPENING, PATTERN_MAX_WORDS
 from tui.text.clean_closing import author_boxes, close_page, closing_lines
 from tui.text.clean_context import (
@@ -396,12 +396,6 @@ def mark_tail(page: Page, ctx: Context) -> None:
     tail_topics(units, tail)
 
 
-def mark_glued_headlines(page: Page, ctx: Context) -> None:
-    """A related box's headlines glued to a body paragraph: once the body's ends are known."""
-    end = page.last if page.last is not None else len(page.units)
-    clean_glued.mark(page.units, page.first_good + 1, end)
-
-
 def mark_lead_ins(page: Page, ctx: Context) -> None:
     """In the body, "Jangan lewatkan: <headline>" is a link: once the body's ends are known."""
     end = page.last if page.last is not None else len(page.units)
@@ -509,7 +503,6 @@ STAGES: tuple[Stage, ...] = (
     mark_closing_lines,
     find_tail,
     mark_tail,
-    mark_glued_headlines,
     mark_lead_ins,
     revise_body,
     revise_strips,
