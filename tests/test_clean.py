@@ -18,11 +18,6 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 
 
-@pytest.fixture(scope="module")
-def rules() -> BoilerplateRules:
-    return BoilerplateRules.from_config(load_config().analysis.boilerplate)
-
-
 def _reasons(text: str, rules: BoilerplateRules,
              title: str | None = None) -> dict[str, Reason | None]:
     """Stripped non-blank line -> its reason (the last occurrence wins for repeats)."""

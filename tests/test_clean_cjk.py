@@ -4,17 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from tui.config import load_config
 from tui.text.boilerplate_rules import BoilerplateRules
 from tui.text.clean import classify
 from tui.text.line import make_line
 from tui.text.line_kinds import CLOCK_OR_DATE
 from tui.text.model import Reason
-
-
-@pytest.fixture(scope="module")
-def rules() -> BoilerplateRules:
-    return BoilerplateRules.from_config(load_config().analysis.boilerplate)
 
 
 def _reasons(text: str, rules: BoilerplateRules) -> list[tuple[str, Reason | None]]:

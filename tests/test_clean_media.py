@@ -4,18 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from tui.config import load_config
 from tui.text.boilerplate_rules import BoilerplateRules
 from tui.text.clean import classify
 from tui.text.duplicates import pull_quotes
 from tui.text.line import make_line
 from tui.text.model import Reason
-
-
-@pytest.fixture(scope="module")
-def rules() -> BoilerplateRules:
-    return BoilerplateRules.from_config(load_config().analysis.boilerplate)
-
 
 PARAGRAPHS = [
     "The committee met on Monday to discuss the budget for the coming year, and its members "

@@ -3,23 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from clean_helpers import reasons_by_line as _reasons
 
-from tui.config import load_config
 from tui.text.boilerplate_rules import BoilerplateRules
 from tui.text.clean import classify
 from tui.text.model import Reason
-
-
-@pytest.fixture(scope="module")
-def rules() -> BoilerplateRules:
-    return BoilerplateRules.from_config(load_config().analysis.boilerplate)
-
-
-def _reasons(lines: list[str], rules: BoilerplateRules) -> dict[str, Reason | None]:
-    """Stripped non-blank line -> its reason (the last occurrence wins for repeats)."""
-    return {ln.strip(): r for ln, r in zip(lines, classify(lines, rules), strict=True)
-            if ln.strip()}
-
 
 HEADLINE = "Banjir kilat landa tiga daerah di pantai timur"
 BODY = [

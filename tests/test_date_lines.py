@@ -20,11 +20,6 @@ BODY = [
 ]
 
 
-@pytest.fixture(scope="module")
-def rules() -> BoilerplateRules:
-    return BoilerplateRules.from_config(load_config().analysis.boilerplate)
-
-
 def _reason(line: str, rules: BoilerplateRules) -> Reason | None:
     lines = ["Council approves the new budget", "", line, "", *BODY]
     return classify(lines, rules)[2]

@@ -305,7 +305,6 @@ def test_publisher_from_a_record_field_else_the_url_host(
 
 
 def test_pipeline_names_the_publisher_of_a_record() -> None:
-    from tui.config import load_config
     from tui.text.model import Record
     from tui.text.pipeline import Pipeline
 
@@ -322,11 +321,6 @@ def test_pipeline_names_the_publisher_of_a_record() -> None:
 # -- blocks and title from the cleaner's page ------------------------------------------
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def rules() -> BoilerplateRules:
-    return BoilerplateRules.from_config(load_config().analysis.boilerplate)
 
 
 def _texts() -> list[tuple[str, str | None]]:
@@ -404,7 +398,6 @@ def test_a_date_in_a_stripped_line_above_the_text_is_the_articles_date() -> None
 def test_seed_001_date_reaches_the_document() -> None:
     from pathlib import Path
 
-    from tui.config import load_config
     from tui.text.model import Record
     from tui.text.pipeline import Pipeline
 
