@@ -68,7 +68,6 @@ def _call_to_action(unit: Unit, rules: BoilerplateRules) -> bool:
     return bool(tokens & rules.cta_address) or line.tokens[0] in rules.cta_words
 
 
-
 # "About Moritz Bachmann", "Sobre Carlos Nadalim", "Tentang Aminah Yusof": a lead word, then
 # a name of two or three capitalised words (a company's "About Acme Corp" is the release's).
 _CAPITALISED = r"[A-ZÀ-ÞА-ЯЁ][\w'’-]*"
