@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from tui.dumps import background as scans
-from tui.dumps import gzsource, scan_cache, zstdsource
+from tui.dumps import gzsource, scan_cache, spill, zstdsource
 from tui.dumps.background import BackgroundScan
 from tui.dumps.decode import NotText, decode_bytes, transcode_to_utf8
 from tui.dumps.fields import DEFAULT_FIELDS, TEXT_FIELDS, TITLE_FIELDS, FieldNames
@@ -543,15 +543,18 @@ def _indexed(path: Path, found: Sniffed, label: str, problem: Problem,
 
     Plain files and gzip are read in place and their offsets cached (gzip through its
     seek points); zstd by frames or a temporary copy (tui.dumps.zstdsource); bz2, xz and
-    UTF-16/32 text through a temporary copy. With `background`, a big plain, gzip or
-    zstd JSON Lines/CSV file not in the cache comes back after its first chunk, with the
-    scan of the rest to start (tui.dumps.background).
+    UTF-16/32 text through a temporary copy. With `background`, a JSON Lines/CSV file
+    not in the cache (a plain one only when big) comes back after its first chunk, with
+    the scan of the rest (and the copy: tui.dumps.spill) to start (tui.dumps.background).
     """
     make = _scanner(found.kind)
     what = make.__name__
     comp, cap = found.compression, limits.max_inflated_bytes
     later = background and found.kind is not Kind.JSON
     if found.encoding is not None:
+        if later and comp in spill.STREAMED:
+            stream = spill.transcoded(spill.file_stream(path, comp), found.encoding)
+            return spill.spill_later(stream, make, cap, label)
         source = FileSource(_as_utf8(_plain(path, comp, label, problem, limits),
                                      found.encoding))
         return source, _scan_source(source, make), None
@@ -559,6 +562,8 @@ def _indexed(path: Path, found: Sniffed, label: str, problem: Problem,
         return gzsource.open_gzip(path, label, make, problem, cap, what, background=later)
     if comp is Compression.ZSTD:
         return zstdsource.open_zstd(path, label, make, problem, cap, what, background=later)
+    if later and comp in (Compression.BZIP2, Compression.XZ):
+        return spill.spill_later(spill.file_stream(path, comp), make, cap, label)
     if comp is not Compression.NONE:
         source = FileSource(inflate(path, comp, label, problem, cap))
         return source, _scan_source(source, make), None

@@ -63,6 +63,7 @@ class GzipSource:
         self._blocks: Lru[int, bytes] = Lru(BLOCKS)
         self.size = 0
         self._scan_at = 0  # where the sequential pass is: a read elsewhere moves the file
+        self.compressed_at = 0  # how far into the gzip file the sequential pass has read
         self.growing = False  # `size` still grows (a background scan): short blocks not kept
 
     def pread(self, n: int, offset: int) -> bytes:
@@ -112,6 +113,8 @@ class GzipSource:
                 self._raw.seek(self._scan_at)
             data = bytes(self._raw.read(n))
             self._scan_at += len(data)
+            with contextlib.suppress(OSError, ValueError):
+                self.compressed_at = os.lseek(self._raw.fileno(), 0, os.SEEK_CUR)
             return data
 
     def export(self, path: Path) -> bool:
@@ -217,7 +220,8 @@ def _scan_later(source: GzipSource, path: Path, make: Callable[[], Scanner], max
         return fed.offsets
 
     source.growing = True
-    scan = BackgroundScan(make(), read, done, total=None, max_bytes=max_bytes)
+    scan = BackgroundScan(make(), read, done, total=path.stat().st_size,
+                          where=lambda: source.compressed_at, max_bytes=max_bytes)
     scan.first()
     return scan.offsets, scan
 
