@@ -334,3 +334,30 @@ def test_the_share_scanned_is_the_position_in_the_compressed_file(tmp_path: Path
         assert scan.progress().percent == 100 and scan.progress().line().endswith(", 100 %")
     finally:
         reader.close()
+
+
+def test_iter_records_scans_only_as_far_as_it_is_read(jsonl: Path, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first records of a big gzip come without a thread inflating the rest meanwhile."""
+    gz = tmp_path / "big.jsonl.gz"
+    gz.write_bytes(gzip.compress(jsonl.read_bytes()))
+    steps = 0
+    step = background.BackgroundScan.step
+
+    def counted(scan: background.BackgroundScan) -> bool:
+        nonlocal steps
+        steps += 1
+        return step(scan)
+
+    def refuse(scan: background.BackgroundScan) -> None:
+        raise AssertionError("a scan thread was started")
+
+    monkeypatch.setattr(background.BackgroundScan, "step", counted)
+    monkeypatch.setattr(background.BackgroundScan, "start", refuse)
+    records = iter_records(str(gz), background=True)
+    assert [next(records).title for _ in range(5)] == [f"Judul {n}" for n in (0, 1, 2, 4, 5)]
+    records.close()
+    first = steps
+    whole = sum(1 for _ in iter_records(str(gz), background=True))
+    assert whole == sum(1 for _ in iter_records(str(jsonl)))
+    assert first <= 2 < 10 * first < steps - first  # the whole file takes many more

@@ -130,13 +130,19 @@ class BackgroundScan:
         self._thread.start()
 
     def _run(self) -> None:
+        while not self._stop.is_set() and self.advance():
+            time.sleep(PAUSE)
+
+    def advance(self) -> bool:
+        """`step`, with any failure ending the scan (the records found so far stay readable);
+        called by the thread, or by a reader that scans only as far as it reads."""
         try:
-            while not self._stop.is_set() and self.step():
-                time.sleep(PAUSE)
-        except Exception as exc:  # whatever it is, the records found so far stay readable
+            return self.step()
+        except Exception as exc:
             if not self.finished.is_set():
                 self._end(Fed(self._scanner.finish(whole=False), self.read_bytes,
                               damage=str(exc) or type(exc).__name__))
+            return False
 
     # -- what the reader asks ---------------------------------------------------------------
 

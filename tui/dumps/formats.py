@@ -835,7 +835,8 @@ def iter_records(target: str, problem: Problem = _ignore, recursive: bool = Fals
 
     Standard input holding plain JSON Lines is read as it arrives; anything else on
     standard input is spooled first (see tui.dumps.stdin). With `background`, a big
-    file's records come as its scan finds them (a caller that stops early scans no more).
+    file's records come as its scan finds them, the scan going only as far as they are
+    asked for (a caller that stops early scans no more).
     """
     if target == STDIN:
         from tui.dumps.stdin import jsonl_stdin
@@ -861,10 +862,11 @@ def iter_records(target: str, problem: Problem = _ignore, recursive: bool = Fals
 
 
 def _positions(reader: Reader) -> Iterator[int]:
-    """0, 1, ... up to the reader's length, waiting for records a scan is still finding."""
+    """0, 1, ... up to the reader's length; a scan still going is stepped here, in the
+    caller's thread, only when the records found are used up: a caller that stops early
+    (the first records, to learn from) has the file read no further than it asked, and no
+    thread races ahead through a big dump holding its index and decompressor."""
     scan = reader.scan
-    if scan is not None:
-        scan.start()
     j = 0
     while True:
         while j < len(reader):
@@ -874,4 +876,4 @@ def _positions(reader: Reader) -> Iterator[int]:
             if j >= len(reader):
                 return
             continue
-        scan.wait(0.05)
+        scan.advance()
