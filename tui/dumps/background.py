@@ -57,7 +57,7 @@ Done = Callable[[Fed], Offsets | None]
 class BackgroundScan:
     """One file's scan: the first chunks by the opener, the rest by a thread (`start`)."""
 
-    def __init__(self, scanner: Scanner, read: Callable[[int], bytes], done: Done, *,
+    def __init__(self, scanner: Scanner, read: Callable[[int], bytes | bytearray], done: Done, *,
                  total: int | None = None, where: Callable[[], int] | None = None,
                  max_bytes: int = -1,
                  errors: tuple[type[BaseException], ...] = DECOMPRESS_ERRORS) -> None:

@@ -56,7 +56,7 @@ from tui.dumps.sniff import (
     open_bytes,
     sniff,
 )
-from tui.dumps.sources import ByteSource, Fed, FileSource, read_all
+from tui.dumps.sources import ByteSource, Fed, FileSource, StepBuffer, read_all
 from tui.safe_text import safe_plain
 from tui.text.model import Record
 
@@ -579,14 +579,15 @@ def _indexed(path: Path, found: Sniffed, label: str, problem: Problem,
     return source, offsets, None
 
 
-def _scan_later(source: ByteSource, scanner: Scanner, key: str | None,
+def _scan_later(source: FileSource, scanner: Scanner, key: str | None,
                 label: str) -> BackgroundScan:
     """A plain file's scan: its first chunk now, the rest when started; cached once whole."""
     at = 0
+    buffer = StepBuffer()
 
-    def read(n: int) -> bytes:
+    def read(n: int) -> bytes | bytearray:
         nonlocal at
-        chunk = source.pread(n, at)
+        chunk = buffer.fill(n, lambda view: source.read_into(view, at))
         at += len(chunk)
         return chunk
 

@@ -49,9 +49,38 @@ class FileSource:
         """Up to `n` bytes from `offset`."""
         return os.pread(self.fd, n, offset)
 
+    def read_into(self, view: memoryview, offset: int) -> int:
+        """Fill `view` from `offset` (less only at the end); how many bytes were read."""
+        got = 0
+        while got < len(view) and (k := os.preadv(self.fd, [view[got:]], offset + got)):
+            got += k
+        return got
+
     def close(self) -> None:
         """Close the file."""
         self.fh.close()
+
+
+class StepBuffer:
+    """The one buffer a sequential scan reads into, step after step.
+
+    A fresh block of megabytes a step, freed a step later, is not given back by glibc's
+    allocator once it has raised its mmap threshold to that size: the blocks pile up in
+    the heap between smaller long-lived objects (about 50 MB more peak RSS for the reader
+    on a 3.7 GB dump). The buffer returned is overwritten by the next step: a scanner reads
+    it and keeps nothing of it.
+    """
+
+    def __init__(self) -> None:
+        self._data = bytearray()
+
+    def fill(self, n: int, readinto: Callable[[memoryview], int]) -> bytearray:
+        """Up to `n` bytes read by `readinto` (which returns how many it wrote)."""
+        if len(self._data) != n:
+            self._data = bytearray(n)
+        with memoryview(self._data) as view:
+            got = readinto(view)
+        return self._data if got == n else self._data[:got]
 
 
 def read_all(source: ByteSource, end: int) -> bytes:
@@ -74,9 +103,9 @@ class Fed:
     capped: bool = False  # stopped at the inflation cap
 
 
-def feed(read: Callable[[int], bytes], scanner: Scanner, max_bytes: int = -1,
+def feed(read: Callable[[int], bytes | bytearray], scanner: Scanner, max_bytes: int = -1,
          errors: tuple[type[BaseException], ...] = DECOMPRESS_ERRORS,
-         seen: Callable[[bytes], None] | None = None, complete: bool = True) -> Fed:
+         seen: Callable[[bytes | bytearray], None] | None = None, complete: bool = True) -> Fed:
     """Index what `read` yields chunk by chunk until it ends, breaks or passes `max_bytes`.
 
     A broken stream or one over the cap keeps the whole records before the break; `seen`
