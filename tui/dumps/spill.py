@@ -34,7 +34,7 @@ from tui.dumps.sources import DECOMPRESS_ERRORS, Fed, FileSource, report
 class Stream:
     """What a spilled scan reads: inflated bytes, and how far into the file on disk it is."""
 
-    read: Callable[[int], bytes]  # up to n inflated bytes; b"" at the end
+    read: Callable[[int], bytes | bytearray]  # up to n inflated bytes; empty at the end
     position: Callable[[], int]  # bytes of the file on disk consumed so far
     size: int  # the file's size on disk: what `position` runs up to
     close: Callable[[], None]
@@ -50,6 +50,9 @@ def spill_file() -> IO[bytes]:
         return tempfile.TemporaryFile(prefix="warta-", dir=folder)
     except OSError:
         return tempfile.TemporaryFile(prefix="warta-")
+
+
+PIECE = 256 * 1024  # asked of read1 at a time: a bigger ask costs a buffer that size per call
 
 
 class _Gathered:
@@ -70,7 +73,7 @@ class _Gathered:
         parts: list[bytes] = []
         got = 0
         try:
-            while got < n and (chunk := self._read1(n - got)):
+            while got < n and (chunk := self._read1(min(n - got, PIECE))):
                 parts.append(chunk)
                 got += len(chunk)
         except self._errors as exc:
