@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from tui.dumps.offsets import CHUNK, GrowingOffsets, Offsets, Scanner
-from tui.dumps.sources import DECOMPRESS_ERRORS, Fed
+from tui.dumps.sources import DECOMPRESS_ERRORS, Fed, give_back_big_blocks
 
 FIRST_RECORDS = 2  # found before the opener returns (a CSV header and its first row)
 FIRST_BYTES = CHUNK  # read before the opener returns; a file no bigger is scanned at once
@@ -61,6 +61,7 @@ class BackgroundScan:
                  total: int | None = None, where: Callable[[], int] | None = None,
                  max_bytes: int = -1,
                  errors: tuple[type[BaseException], ...] = DECOMPRESS_ERRORS) -> None:
+        give_back_big_blocks()
         self.offsets = GrowingOffsets(scanner.starts, scanner.lines, 0)
         # How far the scan is: `where()` after each step (a compressed file: the compressed
         # bytes consumed) out of `total`, else the bytes read out of `total`, when known.

@@ -28,7 +28,7 @@ from tui.dumps import scan_cache
 from tui.dumps.background import BackgroundScan
 from tui.dumps.lru import Lru
 from tui.dumps.offsets import Offsets, Scanner
-from tui.dumps.sources import Fed, StepBuffer, feed, report
+from tui.dumps.sources import Fed, StepBuffer, feed, give_back_big_blocks, report
 
 SPACING = 4 * 1024 * 1024  # bytes between seek points: a read inflates at most this much
 WINDOW = 32 * 1024  # the deflate window each seek point keeps
@@ -36,31 +36,6 @@ WINDOW = 32 * 1024  # the deflate window each seek point keeps
 # the seek point before it, so the neighbouring rows of a list share one inflation.
 BLOCK = 1024 * 1024
 BLOCKS = 8
-
-
-# indexed_gzip allocates 4 x SPACING (16 MiB) for every expansion of its index and every
-# seek, and frees it at once. glibc then raises its mmap threshold to that size, so the
-# next ones come from the heap, zeroed, and stay there once freed: about 60 MB more peak
-# RSS for the reader on a 3.7 GB gzip. A fixed threshold maps such blocks and unmaps them.
-MMAP_THRESHOLD = 1024 * 1024
-_M_MMAP_THRESHOLD = -3  # glibc's mallopt parameter
-_allocator_set = False
-
-
-def _return_big_blocks() -> None:
-    """Have the C allocator give blocks of MMAP_THRESHOLD or more back when freed (glibc;
-    elsewhere nothing to do)."""
-    global _allocator_set
-    if _allocator_set:
-        return
-    _allocator_set = True
-    try:
-        import ctypes
-
-        mallopt = ctypes.CDLL(None).mallopt
-    except (OSError, AttributeError):
-        return
-    mallopt(_M_MMAP_THRESHOLD, MMAP_THRESHOLD)
 
 
 def available() -> bool:
@@ -78,7 +53,7 @@ class GzipSource:
     def __init__(self, path: Path, index_file: str | None = None) -> None:
         import indexed_gzip
 
-        _return_big_blocks()
+        give_back_big_blocks()  # it allocates 4 x SPACING (16 MiB) per index step and seek
         # The raw zran file is read directly: the buffered wrapper inflates four times the
         # spacing for any read. The wrapper is kept, since closing it closes the file.
         self._outer: Any = indexed_gzip.IndexedGzipFile(

@@ -61,6 +61,32 @@ class FileSource:
         self.fh.close()
 
 
+# A scan (and indexed_gzip, which allocates 16 MiB per index step and per seek) frees
+# blocks of megabytes as fast as it makes them. glibc then raises its mmap threshold to
+# their size, so the next ones come from the heap and stay there once freed, between
+# smaller long-lived objects: 30-60 MB more peak RSS for the reader on a big dump. A fixed
+# threshold maps such blocks and unmaps them when freed.
+MMAP_THRESHOLD = 1024 * 1024
+_M_MMAP_THRESHOLD = -3  # glibc's mallopt parameter
+_allocator_set = False
+
+
+def give_back_big_blocks() -> None:
+    """Have the C allocator give blocks of MMAP_THRESHOLD or more back to the system when
+    freed (glibc; elsewhere nothing to do). Process-wide, set once."""
+    global _allocator_set
+    if _allocator_set:
+        return
+    _allocator_set = True
+    try:
+        import ctypes
+
+        mallopt = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError):
+        return
+    mallopt(_M_MMAP_THRESHOLD, MMAP_THRESHOLD)
+
+
 class StepBuffer:
     """The one buffer a sequential scan reads into, step after step.
 

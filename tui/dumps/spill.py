@@ -27,7 +27,7 @@ from tui.dumps import scan_cache
 from tui.dumps.background import BackgroundScan
 from tui.dumps.offsets import Offsets, Scanner
 from tui.dumps.sniff import Compression, DumpError
-from tui.dumps.sources import DECOMPRESS_ERRORS, Fed, FileSource, report
+from tui.dumps.sources import DECOMPRESS_ERRORS, Fed, FileSource, StepBuffer, report
 
 
 @dataclass(slots=True)
@@ -58,29 +58,34 @@ PIECE = 256 * 1024  # asked of read1 at a time: a bigger ask costs a buffer that
 class _Gathered:
     """`read(n)` over a `read1`: up to n bytes, and what came before damage kept.
 
-    The damage is raised by the next call, so the scan indexes the bytes before it first.
+    The pieces are copied into one reused buffer (tui.dumps.sources.StepBuffer), which the
+    next call overwrites. The damage is raised by the next call, so the scan indexes the
+    bytes before it first.
     """
 
     def __init__(self, read1: Callable[[int], bytes],
                  errors: tuple[type[BaseException], ...]) -> None:
         self._read1, self._errors = read1, errors
         self._damage: BaseException | None = None
+        self._buffer = StepBuffer()
 
-    def read(self, n: int) -> bytes:
+    def read(self, n: int) -> bytes | bytearray:
         """Up to `n` bytes (fewer only at the end or before damage)."""
         if self._damage is not None:
             raise self._damage
-        parts: list[bytes] = []
+        return self._buffer.fill(n, self._gather)
+
+    def _gather(self, view: memoryview) -> int:
         got = 0
         try:
-            while got < n and (chunk := self._read1(min(n - got, PIECE))):
-                parts.append(chunk)
+            while got < len(view) and (chunk := self._read1(min(len(view) - got, PIECE))):
+                view[got:got + len(chunk)] = chunk
                 got += len(chunk)
         except self._errors as exc:
-            if not parts:
+            if not got:
                 raise
             self._damage = exc
-        return b"".join(parts)
+        return got
 
 
 # Read here as a stream (zstd has its own reader: tui.dumps.zstdsource).
