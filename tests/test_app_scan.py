@@ -7,7 +7,10 @@ each), so a 1 MB dump takes a couple of seconds to scan.
 
 from __future__ import annotations
 
+import gzip
 import json
+import random
+import re
 import time
 from pathlib import Path
 from typing import Any
@@ -160,3 +163,31 @@ async def test_a_saved_position_beyond_the_scanned_part_opens_once_reached(
         await _until(pilot, lambda: screen.current == COUNT - 10)
         assert any("Back where you were" in n for n in _notes(app))
     dump.close()
+
+
+async def test_the_header_gives_the_share_of_a_gzip_file_read(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch
+                                                              ) -> None:
+    """The share is the position in the compressed file (gzip's inflated size is unknown)."""
+    monkeypatch.setattr(background, "STEP_BYTES", 128 * 1024)
+    rng = random.Random(3)
+    path = tmp_path / "noise.jsonl.gz"
+    lines = (json.dumps({"title": f"Noise {n}", "text": rng.randbytes(1500).hex()}) + "\n"
+             for n in range(2000))
+    path.write_bytes(gzip.compress("".join(lines).encode()))  # 6 MB, 3 MB compressed
+    dump = Dump.open([str(path)], background=True)
+    app = _app(tmp_path, dump)
+    shares: list[int] = []
+
+    def seen() -> bool:
+        if (found := re.search(r"scanning: [\d,]+ records(, \d+ MB/s)?, (\d+) %",
+                               _header(app))) is not None:
+            shares.append(int(found[2]))
+        return not dump.scanning
+
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        await _until(pilot, seen)
+        await _until(pilot, lambda: "scanning" not in _header(app))
+    dump.close()
+    assert shares == sorted(shares) and shares[0] < 100 and len(set(shares)) >= 2

@@ -3,8 +3,12 @@ from other threads while records are appended; the result equals a scan made at 
 
 from __future__ import annotations
 
+import bz2
 import gzip
 import json
+import lzma
+import os
+import random
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tui.dumps import background, scan_cache
-from tui.dumps.formats import iter_records
+from tui.dumps.formats import iter_records, open_file
 from tui.dumps.index import Dump
 from tui.dumps.offsets import GrowingOffsets
 
@@ -221,3 +225,139 @@ def test_closing_a_one_frame_zstd_while_scanning(jsonl: Path, tmp_path: Path) ->
     dump.row(len(dump) - 1)
     dump.close()
     assert not any(t.name == "dump-scan" and t.is_alive() for t in threading.enumerate())
+
+
+SPILLED = {"bz2": (".bz2", lambda d: bz2.compress(d, 1)), "xz": (".xz", lzma.compress)}
+
+
+@pytest.mark.parametrize("comp", SPILLED)
+def test_bz2_and_xz_grow_to_the_same_records_first_middle_last(jsonl: Path, tmp_path: Path,
+                                                               comp: str) -> None:
+    suffix, compress = SPILLED[comp]
+    path = tmp_path / f"big.jsonl{suffix}"
+    path.write_bytes(compress(jsonl.read_bytes()))
+    whole = Dump.open([str(jsonl)])
+    problems: list[str] = []
+    with Dump.open([str(path)], problems.append, background=True) as dump:
+        assert dump.scanning and 0 < len(dump) < len(whole)
+        assert dump.record(0).title == "Judul 0"
+        dump.start_scan()
+        for _ in range(20):  # records read while the copy is being written
+            assert dump.row(len(dump) - 1).title
+        assert dump.wait_scanned(30)
+        assert [i.split("#")[1] for i in _ids(dump)] == [i.split("#")[1] for i in _ids(whole)]
+        for k in (0, len(whole) // 2, len(whole) - 1):
+            assert dump.record(k).title == whole.record(k).title
+        assert dump.scan_problems() == []
+    assert [p for p in problems if ":1501:" not in p] == []
+    whole.close()
+
+
+@pytest.mark.parametrize("comp", SPILLED)
+def test_a_cut_bz2_or_xz_keeps_the_records_before_the_break_and_says_so_once(
+        jsonl: Path, tmp_path: Path, comp: str) -> None:
+    suffix, compress = SPILLED[comp]
+    data = compress(jsonl.read_bytes())
+    cut = tmp_path / f"cut.jsonl{suffix}"
+    cut.write_bytes(data[:len(data) * 2 // 3])
+    problems: list[str] = []
+    with Dump.open([str(cut)], problems.append, background=True) as dump:
+        dump.start_scan()
+        assert dump.wait_scanned(30)
+        late = [p for p in dump.scan_problems() + problems if ":1501:" not in p]
+        assert len(late) == 1 and late[0].startswith(f"{cut}: {comp} data damaged after ")
+        assert late[0].endswith("kept the whole lines before it")
+        assert COUNT // 3 < len(dump) < COUNT
+        titles = [dump.row(i).title for i in range(len(dump))]
+        assert all(t.startswith("Judul ") or "1501" in t for t in titles)  # every line whole
+
+
+def test_the_inflated_copy_is_an_unlinked_file_in_the_cache_folder(jsonl: Path,
+                                                                   tmp_path: Path) -> None:
+    path = tmp_path / "big.jsonl.xz"
+    path.write_bytes(lzma.compress(jsonl.read_bytes()))
+    reader = open_file(path, str(path), background=True)
+    try:
+        where = os.readlink(f"/proc/self/fd/{reader.source.fd}")  # type: ignore[attr-defined]
+        assert where.startswith(str(scan_cache.folder())) and where.endswith("(deleted)")
+    finally:
+        reader.close()
+    assert not any(t.name == "dump-scan" and t.is_alive() for t in threading.enumerate())
+
+
+def test_utf16_text_is_transcoded_in_the_background(jsonl: Path, tmp_path: Path) -> None:
+    wide = tmp_path / "wide.jsonl"
+    wide.write_bytes(jsonl.read_text(encoding="utf-8").encode("utf-16"))
+    whole = Dump.open([str(jsonl)])
+    with Dump.open([str(wide)], background=True) as dump:
+        assert dump.scanning and 0 < len(dump) < len(whole)
+        dump.start_scan()
+        assert dump.wait_scanned(30)
+        assert len(dump) == len(whole)
+        last = dump.record(len(dump) - 1)
+        assert last.title == whole.record(len(whole) - 1).title
+        assert last.warnings == ("not UTF-8: decoded as utf-16",)
+    whole.close()
+
+
+def _incompressible(tmp_path: Path) -> Path:
+    """A JSON Lines file of random hex (about 6 MB, 3 MB gzipped): many compressed reads."""
+    rng = random.Random(5)
+    path = tmp_path / "noise.jsonl"
+    with open(path, "w", encoding="utf-8") as out:
+        for n in range(3000):
+            out.write(json.dumps({"title": f"Noise {n}", "text": rng.randbytes(1000).hex()})
+                      + "\n")
+    return path
+
+
+@pytest.mark.parametrize("comp", ["gz", "bz2", "xz"])
+def test_the_share_scanned_is_the_position_in_the_compressed_file(tmp_path: Path,
+                                                                  comp: str) -> None:
+    plain = _incompressible(tmp_path)
+    compress = {"gz": gzip.compress, "bz2": bz2.compress, "xz": lzma.compress}[comp]
+    path = tmp_path / f"noise.jsonl.{comp}"
+    path.write_bytes(compress(plain.read_bytes()))
+    size = path.stat().st_size
+    reader = open_file(path, str(path), background=True)
+    try:
+        scan = reader.scan
+        assert scan is not None and scan.total == size
+        shares = []
+        while scan.step():
+            progress = scan.progress()
+            assert progress.percent is not None
+            shares.append(progress.percent)
+        assert shares == sorted(shares)
+        # gzip's reader takes the file a megabyte at a time: a few distinct shares
+        assert shares[0] < 50 and len(set(shares)) >= 3
+        assert scan.progress().percent == 100 and scan.progress().line().endswith(", 100 %")
+    finally:
+        reader.close()
+
+
+def test_iter_records_scans_only_as_far_as_it_is_read(jsonl: Path, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first records of a big gzip come without a thread inflating the rest meanwhile."""
+    gz = tmp_path / "big.jsonl.gz"
+    gz.write_bytes(gzip.compress(jsonl.read_bytes()))
+    steps = 0
+    step = background.BackgroundScan.step
+
+    def counted(scan: background.BackgroundScan) -> bool:
+        nonlocal steps
+        steps += 1
+        return step(scan)
+
+    def refuse(scan: background.BackgroundScan) -> None:
+        raise AssertionError("a scan thread was started")
+
+    monkeypatch.setattr(background.BackgroundScan, "step", counted)
+    monkeypatch.setattr(background.BackgroundScan, "start", refuse)
+    records = iter_records(str(gz), background=True)
+    assert [next(records).title for _ in range(5)] == [f"Judul {n}" for n in (0, 1, 2, 4, 5)]
+    records.close()
+    first = steps
+    whole = sum(1 for _ in iter_records(str(gz), background=True))
+    assert whole == sum(1 for _ in iter_records(str(jsonl)))
+    assert first <= 2 < 10 * first < steps - first  # the whole file takes many more

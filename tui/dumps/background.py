@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from tui.dumps.offsets import CHUNK, GrowingOffsets, Offsets, Scanner
-from tui.dumps.sources import DECOMPRESS_ERRORS, Fed
+from tui.dumps.sources import DECOMPRESS_ERRORS, Fed, give_back_big_blocks
 
 FIRST_RECORDS = 2  # found before the opener returns (a CSV header and its first row)
 FIRST_BYTES = CHUNK  # read before the opener returns; a file no bigger is scanned at once
@@ -30,16 +30,16 @@ class ScanProgress:
     """How far a background scan has got, for the header."""
 
     records: int
-    bytes_read: int
-    bytes_total: int | None  # what the scan will read in all, when known
-    rate: float  # bytes a second since the background part started (0: not timed yet)
+    position: int  # how far into the file(s) on disk (a compressed file: compressed bytes)
+    size: int | None  # what `position` runs up to, when known
+    rate: float  # bytes read (inflated) a second since the background part started
 
     @property
     def percent(self) -> float | None:
-        """Share of the input read, 0-100, when its size is known."""
-        if not self.bytes_total:
+        """Share of the file read, 0-100, when its size is known."""
+        if not self.size:
             return None
-        return min(100.0, 100.0 * self.bytes_read / self.bytes_total)
+        return min(100.0, 100.0 * self.position / self.size)
 
     def line(self) -> str:
         """`scanning: 120,000 records, 410 MB/s, 37 %`."""
@@ -57,11 +57,17 @@ Done = Callable[[Fed], Offsets | None]
 class BackgroundScan:
     """One file's scan: the first chunks by the opener, the rest by a thread (`start`)."""
 
-    def __init__(self, scanner: Scanner, read: Callable[[int], bytes], done: Done, *,
-                 total: int | None = None, max_bytes: int = -1,
+    def __init__(self, scanner: Scanner, read: Callable[[int], bytes | bytearray], done: Done, *,
+                 total: int | None = None, where: Callable[[], int] | None = None,
+                 max_bytes: int = -1,
                  errors: tuple[type[BaseException], ...] = DECOMPRESS_ERRORS) -> None:
+        give_back_big_blocks()
         self.offsets = GrowingOffsets(scanner.starts, scanner.lines, 0)
-        self.total = total  # bytes the scan reads in all, when known (a plain file's size)
+        # How far the scan is: `where()` after each step (a compressed file: the compressed
+        # bytes consumed) out of `total`, else the bytes read out of `total`, when known.
+        self.total = total
+        self.at = 0
+        self._where = where
         self.read_bytes = 0
         self.problems: list[str] = []  # appended by the thread, taken by the UI
         self.finished = threading.Event()
@@ -92,6 +98,7 @@ class BackgroundScan:
             chunk = chunk[:self._max - total]
         scanner.feed(chunk)
         self.read_bytes = total + len(chunk)
+        self.at = self.read_bytes if self._where is None else self._where()
         if capped:
             self._end(Fed(scanner.finish(whole=False), self._max, capped=True))
             return False
@@ -124,13 +131,19 @@ class BackgroundScan:
         self._thread.start()
 
     def _run(self) -> None:
+        while not self._stop.is_set() and self.advance():
+            time.sleep(PAUSE)
+
+    def advance(self) -> bool:
+        """`step`, with any failure ending the scan (the records found so far stay readable);
+        called by the thread, or by a reader that scans only as far as it reads."""
         try:
-            while not self._stop.is_set() and self.step():
-                time.sleep(PAUSE)
-        except Exception as exc:  # whatever it is, the records found so far stay readable
+            return self.step()
+        except Exception as exc:
             if not self.finished.is_set():
                 self._end(Fed(self._scanner.finish(whole=False), self.read_bytes,
                               damage=str(exc) or type(exc).__name__))
+            return False
 
     # -- what the reader asks ---------------------------------------------------------------
 
@@ -139,11 +152,18 @@ class BackgroundScan:
         """True until the whole file is indexed."""
         return not self.finished.is_set()
 
+    @property
+    def position(self) -> int:
+        """How far the scan is, in the units of `total` (all of it once the scan is over)."""
+        if self.finished.is_set() and self.total is not None:
+            return self.total
+        return self.at
+
     def progress(self) -> ScanProgress:
-        """Records found, bytes read and the rate since the thread started."""
+        """Records found, how far into the file, and the rate since the thread started."""
         seconds = time.monotonic() - self._began if self._thread is not None else 0.0
         rate = (self.read_bytes - self._began_bytes) / seconds if seconds > 0 else 0.0
-        return ScanProgress(len(self.offsets), self.read_bytes, self.total, rate)
+        return ScanProgress(len(self.offsets), self.position, self.total, rate)
 
     def take_problems(self) -> list[str]:
         """The problems found since last asked (each once)."""

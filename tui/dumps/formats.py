@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from tui.dumps import background as scans
-from tui.dumps import gzsource, scan_cache, zstdsource
+from tui.dumps import gzsource, scan_cache, spill, zstdsource
 from tui.dumps.background import BackgroundScan
 from tui.dumps.decode import NotText, decode_bytes, transcode_to_utf8
 from tui.dumps.fields import DEFAULT_FIELDS, TEXT_FIELDS, TITLE_FIELDS, FieldNames
@@ -56,7 +56,7 @@ from tui.dumps.sniff import (
     open_bytes,
     sniff,
 )
-from tui.dumps.sources import ByteSource, Fed, FileSource, read_all
+from tui.dumps.sources import ByteSource, Fed, FileSource, StepBuffer, read_all
 from tui.safe_text import safe_plain
 from tui.text.model import Record
 
@@ -543,15 +543,18 @@ def _indexed(path: Path, found: Sniffed, label: str, problem: Problem,
 
     Plain files and gzip are read in place and their offsets cached (gzip through its
     seek points); zstd by frames or a temporary copy (tui.dumps.zstdsource); bz2, xz and
-    UTF-16/32 text through a temporary copy. With `background`, a big plain, gzip or
-    zstd JSON Lines/CSV file not in the cache comes back after its first chunk, with the
-    scan of the rest to start (tui.dumps.background).
+    UTF-16/32 text through a temporary copy. With `background`, a JSON Lines/CSV file
+    not in the cache (a plain one only when big) comes back after its first chunk, with
+    the scan of the rest (and the copy: tui.dumps.spill) to start (tui.dumps.background).
     """
     make = _scanner(found.kind)
     what = make.__name__
     comp, cap = found.compression, limits.max_inflated_bytes
     later = background and found.kind is not Kind.JSON
     if found.encoding is not None:
+        if later and comp in spill.STREAMED:
+            stream = spill.transcoded(spill.file_stream(path, comp), found.encoding)
+            return spill.spill_later(stream, make, cap, label)
         source = FileSource(_as_utf8(_plain(path, comp, label, problem, limits),
                                      found.encoding))
         return source, _scan_source(source, make), None
@@ -559,6 +562,8 @@ def _indexed(path: Path, found: Sniffed, label: str, problem: Problem,
         return gzsource.open_gzip(path, label, make, problem, cap, what, background=later)
     if comp is Compression.ZSTD:
         return zstdsource.open_zstd(path, label, make, problem, cap, what, background=later)
+    if later and comp in (Compression.BZIP2, Compression.XZ):
+        return spill.spill_later(spill.file_stream(path, comp), make, cap, label)
     if comp is not Compression.NONE:
         source = FileSource(inflate(path, comp, label, problem, cap))
         return source, _scan_source(source, make), None
@@ -574,14 +579,15 @@ def _indexed(path: Path, found: Sniffed, label: str, problem: Problem,
     return source, offsets, None
 
 
-def _scan_later(source: ByteSource, scanner: Scanner, key: str | None,
+def _scan_later(source: FileSource, scanner: Scanner, key: str | None,
                 label: str) -> BackgroundScan:
     """A plain file's scan: its first chunk now, the rest when started; cached once whole."""
     at = 0
+    buffer = StepBuffer()
 
-    def read(n: int) -> bytes:
+    def read(n: int) -> bytes | bytearray:
         nonlocal at
-        chunk = source.pread(n, at)
+        chunk = buffer.fill(n, lambda view: source.read_into(view, at))
         at += len(chunk)
         return chunk
 
@@ -830,7 +836,8 @@ def iter_records(target: str, problem: Problem = _ignore, recursive: bool = Fals
 
     Standard input holding plain JSON Lines is read as it arrives; anything else on
     standard input is spooled first (see tui.dumps.stdin). With `background`, a big
-    file's records come as its scan finds them (a caller that stops early scans no more).
+    file's records come as its scan finds them, the scan going only as far as they are
+    asked for (a caller that stops early scans no more).
     """
     if target == STDIN:
         from tui.dumps.stdin import jsonl_stdin
@@ -856,10 +863,11 @@ def iter_records(target: str, problem: Problem = _ignore, recursive: bool = Fals
 
 
 def _positions(reader: Reader) -> Iterator[int]:
-    """0, 1, ... up to the reader's length, waiting for records a scan is still finding."""
+    """0, 1, ... up to the reader's length; a scan still going is stepped here, in the
+    caller's thread, only when the records found are used up: a caller that stops early
+    (the first records, to learn from) has the file read no further than it asked, and no
+    thread races ahead through a big dump holding its index and decompressor."""
     scan = reader.scan
-    if scan is not None:
-        scan.start()
     j = 0
     while True:
         while j < len(reader):
@@ -869,4 +877,4 @@ def _positions(reader: Reader) -> Iterator[int]:
             if j >= len(reader):
                 return
             continue
-        scan.wait(0.05)
+        scan.advance()

@@ -28,7 +28,7 @@ from tui.dumps import scan_cache
 from tui.dumps.background import BackgroundScan
 from tui.dumps.lru import Lru
 from tui.dumps.offsets import Offsets, Scanner
-from tui.dumps.sources import Fed, feed, report
+from tui.dumps.sources import Fed, StepBuffer, feed, give_back_big_blocks, report
 
 SPACING = 4 * 1024 * 1024  # bytes between seek points: a read inflates at most this much
 WINDOW = 32 * 1024  # the deflate window each seek point keeps
@@ -53,6 +53,7 @@ class GzipSource:
     def __init__(self, path: Path, index_file: str | None = None) -> None:
         import indexed_gzip
 
+        give_back_big_blocks()  # it allocates 4 x SPACING (16 MiB) per index step and seek
         # The raw zran file is read directly: the buffered wrapper inflates four times the
         # spacing for any read. The wrapper is kept, since closing it closes the file.
         self._outer: Any = indexed_gzip.IndexedGzipFile(
@@ -63,6 +64,8 @@ class GzipSource:
         self._blocks: Lru[int, bytes] = Lru(BLOCKS)
         self.size = 0
         self._scan_at = 0  # where the sequential pass is: a read elsewhere moves the file
+        self.compressed_at = 0  # how far into the gzip file the sequential pass has read
+        self._buffer = StepBuffer()  # what `read` returns: overwritten by the next call
         self.growing = False  # `size` still grows (a background scan): short blocks not kept
 
     def pread(self, n: int, offset: int) -> bytes:
@@ -105,13 +108,16 @@ class GzipSource:
                 raise OSError(f"gz data unreadable at byte {offset} ({exc})") from None
         return b"".join(parts)
 
-    def read(self, n: int) -> bytes:
-        """The next `n` bytes of the sequential pass that builds the index."""
+    def read(self, n: int) -> bytes | bytearray:
+        """The next `n` bytes of the sequential pass that builds the index (valid until the
+        next call)."""
         with self._lock:
             if self._raw.tell() != self._scan_at:  # a record was read meanwhile
                 self._raw.seek(self._scan_at)
-            data = bytes(self._raw.read(n))
+            data = self._buffer.fill(n, self._raw.readinto)
             self._scan_at += len(data)
+            with contextlib.suppress(OSError, ValueError):
+                self.compressed_at = os.lseek(self._raw.fileno(), 0, os.SEEK_CUR)
             return data
 
     def export(self, path: Path) -> bool:
@@ -198,7 +204,7 @@ def _scan_later(source: GzipSource, path: Path, make: Callable[[], Scanner], max
     end as `open_gzip` does."""
     crc = 0
 
-    def read(n: int) -> bytes:
+    def read(n: int) -> bytes | bytearray:
         nonlocal crc
         chunk = source.read(n)
         crc = zlib.crc32(chunk, crc)
@@ -217,7 +223,8 @@ def _scan_later(source: GzipSource, path: Path, make: Callable[[], Scanner], max
         return fed.offsets
 
     source.growing = True
-    scan = BackgroundScan(make(), read, done, total=None, max_bytes=max_bytes)
+    scan = BackgroundScan(make(), read, done, total=path.stat().st_size,
+                          where=lambda: source.compressed_at, max_bytes=max_bytes)
     scan.first()
     return scan.offsets, scan
 

@@ -176,11 +176,11 @@ class Dump:
             return None
         scans = self._scans()
         live = [s for s in scans if s.scanning]
-        read = sum(s.read_bytes for s in scans)
+        position = sum(s.position for s in scans)
         totals = [s.total for s in scans]
         total = None if None in totals else sum(t for t in totals if t is not None)
         rate = sum(s.progress().rate for s in live)
-        return ScanProgress(len(self), read, total, rate)
+        return ScanProgress(len(self), position, total, rate)
 
     def scan_problems(self) -> list[str]:
         """What the scans found wrong since last asked, one line each."""

@@ -104,14 +104,18 @@ def save(key: str | None, offsets: Offsets) -> None:
     """Write the offsets of `key` (atomically; any error only means scanning next time)."""
     if key is None:
         return
-    body = offsets.starts.tobytes() + offsets.lines.tobytes()
-    header = _HEADER.pack(_MAGIC, VERSION, len(offsets), offsets.size, zlib.crc32(body))
-    write(entry(key, ".idx"), header + body)
+    # The arrays are written (and checksummed) in place: a million records' index is not
+    # copied into one more 12 MB block at the very moment a scan ends.
+    starts, lines = offsets.starts, offsets.lines
+    crc = zlib.crc32(lines, zlib.crc32(starts))
+    header = _HEADER.pack(_MAGIC, VERSION, len(offsets), offsets.size, crc)
+    write(entry(key, ".idx"), header, starts, lines)
     prune()
 
 
-def write(path: Path, data: bytes) -> bool:
-    """Replace `path` by `data` atomically; False when it could not be written."""
+def write(path: Path, *parts: bytes | array[int]) -> bool:
+    """Replace `path` by `parts` one after another, atomically; False when it could not be
+    written."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".part-")
@@ -119,7 +123,8 @@ def write(path: Path, data: bytes) -> bool:
         return False
     try:
         with os.fdopen(fd, "wb") as out:
-            out.write(data)
+            for part in parts:
+                out.write(part)
         os.replace(temporary, path)
     except OSError:
         with contextlib.suppress(OSError):

@@ -26,6 +26,7 @@ from tui.dumps.lru import Lru
 from tui.dumps.offsets import Offsets, Scanner
 from tui.dumps.sniff import DumpError
 from tui.dumps.sources import ByteSource, Fed, FileSource, feed, report
+from tui.dumps.spill import Stream, spill_later
 
 FRAME_MAX = 16 * 1024 * 1024  # inflated bytes of a frame read for one record, at most
 _MAGIC = 0xFD2FB528
@@ -231,37 +232,12 @@ def _copy_later(path: Path, frames: Frames, make: Callable[[], Scanner], max_byt
     """One big frame: inflated into a temporary copy as a BackgroundScan reads it."""
     import zstandard
 
-    out: IO[bytes] = tempfile.TemporaryFile(prefix="warta-")  # noqa: SIM115 - the source's
-    fh = open(path, "rb")  # noqa: SIM115 - closed when the scan ends
-    stream = zstandard.ZstdDecompressor().stream_reader(
-        _Window(fh, frames.starts[0], frames.starts[-1] + frames.lengths[-1]),
-        read_across_frames=True)
-
-    def read(n: int) -> bytes:
-        chunk = stream.read(n)
-        out.write(chunk)
-        out.flush()  # os.pread sees it: the records found are readable at once
-        return chunk
-
-    def done(fed: Fed) -> None:
-        fh.close()
-        report(fed, label, "zst", max_bytes, scan.problems.append)
-
-    sizes = frames.sizes
-    total = None if None in sizes else sum(s for s in sizes if s is not None)
-    scan = BackgroundScan(make(), read, done, total=total, max_bytes=max_bytes,
-                          errors=(zstandard.ZstdError, OSError, ValueError))
-    try:
-        scan.first()
-    except BaseException:
-        fh.close()
-        out.close()
-        raise
-    if scan.read_bytes == 0 and (problems := scan.take_problems()):
-        out.close()
-        raise DumpError(problems[0])
-    scan.on_close = fh.close  # stopped half-way: the compressed file is not needed either
-    return FileSource(out), scan.offsets, scan
+    fh = open(path, "rb")  # noqa: SIM115 - closed by the stream's `close`
+    window = _Window(fh, frames.starts[0], frames.starts[-1] + frames.lengths[-1])
+    reader = zstandard.ZstdDecompressor().stream_reader(window, read_across_frames=True)
+    stream = Stream(reader.read, lambda: window.at, os.fstat(fh.fileno()).st_size, fh.close,
+                    (zstandard.ZstdError, OSError, ValueError), "zst")
+    return spill_later(stream, make, max_bytes, label)
 
 
 def _inflate(path: Path, frames: Frames, make: Callable[[], Scanner],
