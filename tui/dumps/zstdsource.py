@@ -2,7 +2,10 @@
 
 The frame layout is walked first (headers and block headers only, no decompression),
 which tells where each frame starts, its size when the header gives it, and whether the
-file was cut short (zstandard itself reads a cut frame silently). A file of several frames
+file was cut short (zstandard itself reads a cut frame silently). In the background the
+first frame's header decides alone when it rules reading in place out (a frame bigger
+than FRAME_MAX, or of unknown size): the walk, which on a 1 GB file seeks to some 30,000
+block headers, is then made by the scan once the copy reaches the end. A file of several frames
 each at most FRAME_MAX bytes inflated (`zstd --format=seekable`, pzstd, t2sz) is read
 in place: a record inflates only its frame. A file that is one big frame (what `zstd`
 writes by default) cannot be entered in the middle, so it is inflated once into an
@@ -90,6 +93,27 @@ def walk(fh: IO[bytes], end: int) -> Frames:
         frames.sizes.append(size)
         at = last
     return frames
+
+
+def first_frame(fh: IO[bytes], end: int) -> tuple[int, int | None] | None:
+    """Where the first data frame starts and the inflated size its header gives (None when
+    it gives none), from its header alone; None when no frame header is there."""
+    at = 0
+    while at < end:
+        fh.seek(at)
+        head = fh.read(18)
+        if len(head) < 8:
+            return None
+        magic = int.from_bytes(head[:4], "little")
+        if magic & 0xFFFFFFF0 == _SKIPPABLE:
+            at += 8 + int.from_bytes(head[4:8], "little")
+            continue
+        if magic != _MAGIC:
+            return None
+        rest, fcs = _header_size(head[4])
+        raw = head[5 + rest - fcs:5 + rest]
+        return at, (int.from_bytes(raw, "little") + (256 if fcs == 2 else 0) if fcs else None)
+    return None
 
 
 def _blocks(fh: IO[bytes], at: int, end: int) -> int:
@@ -190,7 +214,14 @@ def open_zstd(path: Path, label: str, make: Callable[[], Scanner],
         raise DumpError(f"{label}: zstd-compressed, and the zstandard package is not "
                         "installed (pip install zstandard)") from None
     with open(path, "rb") as fh:
-        frames = walk(fh, os.fstat(fh.fileno()).st_size)
+        end = os.fstat(fh.fileno()).st_size
+        first = first_frame(fh, end) if background else None
+        if first is not None and (first[1] is None or first[1] > FRAME_MAX):
+            # Never read in place (its first frame is too big, or of unknown size): copied
+            # at once, and the walk that finds a cut made once the copy reaches the end,
+            # in the scan's thread (on a 1 GB file it seeks to some 30,000 block headers).
+            return _copy_later(path, first[0], end, make, max_bytes, label)
+        frames = walk(fh, end)
     if frames.seekable():
         source = ZstdFrames(path, frames)
         key = scan_cache.key_of(path, f"zst:{what}")
@@ -204,7 +235,8 @@ def open_zstd(path: Path, label: str, make: Callable[[], Scanner],
             scan_cache.save(key, fed.offsets)
         return source, fed.offsets, None
     if background and frames.broken is None and frames.starts:
-        return _copy_later(path, frames, make, max_bytes, label)
+        return _copy_later(path, frames.starts[0], frames.starts[-1] + frames.lengths[-1],
+                           make, max_bytes, label, walked=True)
     copy, fed = _inflate(path, frames, make, max_bytes)
     if fed.total == 0 and fed.damage is not None:
         copy.close()
@@ -227,15 +259,32 @@ def _frames_later(source: ZstdFrames, make: Callable[[], Scanner], max_bytes: in
     return scan.offsets, scan
 
 
-def _copy_later(path: Path, frames: Frames, make: Callable[[], Scanner], max_bytes: int,
-                label: str) -> tuple[ByteSource, Offsets, BackgroundScan]:
-    """One big frame: inflated into a temporary copy as a BackgroundScan reads it."""
+def _copy_later(path: Path, start: int, end: int, make: Callable[[], Scanner],
+                max_bytes: int, label: str, walked: bool = False,
+                ) -> tuple[ByteSource, Offsets, BackgroundScan]:
+    """One big frame (bytes `start` to `end`): inflated into a temporary copy as a
+    BackgroundScan reads it. Unless the frames were `walked` already, the walk is made when
+    the stream ends, and a cut it finds is the scan's damage (zstandard reads a cut frame
+    silently)."""
     import zstandard
 
     fh = open(path, "rb")  # noqa: SIM115 - closed by the stream's `close`
-    window = _Window(fh, frames.starts[0], frames.starts[-1] + frames.lengths[-1])
+    window = _Window(fh, start, end)
     reader = zstandard.ZstdDecompressor().stream_reader(window, read_across_frames=True)
-    stream = Stream(reader.read, lambda: window.at, os.fstat(fh.fileno()).st_size, fh.close,
+    checked = walked
+
+    def read(n: int) -> bytes:
+        nonlocal checked
+        piece = reader.read(n)
+        if not piece and not checked:
+            checked = True
+            with open(path, "rb") as again:
+                broken = walk(again, end).broken
+            if broken is not None:
+                raise zstandard.ZstdError(broken)
+        return piece
+
+    stream = Stream(read, lambda: window.at, os.fstat(fh.fileno()).st_size, fh.close,
                     (zstandard.ZstdError, OSError, ValueError), "zst")
     return spill_later(stream, make, max_bytes, label)
 
