@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from tui.dumps import background as scans
-from tui.dumps import gzsource, scan_cache, spill, zstdsource
+from tui.dumps import scan_cache
 from tui.dumps.background import BackgroundScan
 from tui.dumps.decode import NotText, decode_bytes, transcode_to_utf8
 from tui.dumps.fields import DEFAULT_FIELDS, TEXT_FIELDS, TITLE_FIELDS, FieldNames
@@ -551,6 +551,9 @@ def _indexed(path: Path, found: Sniffed, label: str, problem: Problem,
     what = make.__name__
     comp, cap = found.compression, limits.max_inflated_bytes
     later = background and found.kind is not Kind.JSON
+    if comp is not Compression.NONE or found.encoding is not None:
+        # Loaded for the dumps that need them: a plain file's start imports none of them.
+        from tui.dumps import gzsource, spill, zstdsource
     if found.encoding is not None:
         if later and comp in spill.STREAMED:
             stream = spill.transcoded(spill.file_stream(path, comp), found.encoding)

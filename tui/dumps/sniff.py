@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import bz2
-import gzip
 import lzma
 import os
 import sys
@@ -150,8 +148,12 @@ def kind_from_content(sample: bytes) -> Kind:
 def open_bytes(path: Path, comp: Compression, label: str) -> IO[bytes]:
     """The file's decompressed bytes as a binary stream."""
     if comp is Compression.GZIP:
+        import gzip
+
         return gzip.open(path, "rb")
     if comp is Compression.BZIP2:
+        import bz2
+
         return bz2.open(path, "rb")
     if comp is Compression.XZ:
         return lzma.open(path, "rb")
