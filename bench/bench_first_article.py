@@ -41,10 +41,9 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from bench_startup import MINIMAL_APP, ScreenWatch, _drain, _env, _spawn, run_in_pty  # noqa: E402
-from common import generated_dump  # noqa: E402
+from common import compressed, generated_dump, status_kb  # noqa: E402
 
 TARGET = 1.5
-TOOLS = {"jsonl.gz": ["gzip", "-6", "-c"], "jsonl.bz2": ["bzip2", "-c"], "jsonl.xz": ["xz", "-c"]}
 RSS_TARGET_MB = 300
 READER = ("import sys; sys.path.insert(0, {tree!r}); from tui.cli import main; "
           "sys.exit(main([{dump!r}]))")
@@ -78,24 +77,6 @@ def marker(dump: Path) -> str:
     raise SystemExit("no marker word in the first article")
 
 
-def compressed(plain: Path, fmt: str) -> Path:
-    """`plain` as `fmt` (jsonl, jsonl.gz, .zst, .bz2 or .xz), written once beside it."""
-    if fmt == "jsonl":
-        return plain
-    path = plain.with_name(plain.name.replace(".jsonl", "." + fmt))
-    if not path.exists():
-        part = path.with_name(path.name + ".part")
-        with open(plain, "rb") as src, open(part, "wb") as dst:
-            if fmt in TOOLS:  # as the command-line tools write them by default
-                subprocess.run(TOOLS[fmt], stdin=src, stdout=dst, check=True)
-            else:
-                import zstandard
-
-                zstandard.ZstdCompressor(level=3).copy_stream(src, dst)
-        part.rename(path)
-    return path
-
-
 def last_article(tree: str, dump: Path, cache: Path) -> dict[str, float]:
     """`LAST` in a fresh interpreter from `tree`, with an empty cache folder."""
     shutil.rmtree(cache, ignore_errors=True)
@@ -103,14 +84,6 @@ def last_article(tree: str, dump: Path, cache: Path) -> dict[str, float]:
                          env={"XDG_CACHE_HOME": str(cache), "PATH": "/usr/bin:/bin"},
                          capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
-
-
-def _vm_hwm_mb(pid: int) -> float:
-    """The peak resident set of process `pid` so far (VmHWM), in MB."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) * 1024 / 1e6
-    raise RuntimeError(f"no VmHWM for process {pid}")
 
 
 class _Either(ScreenWatch):
@@ -161,7 +134,7 @@ def peak_rss(argv: list[str], env: dict[str, str], word: str, count: int, settle
             os.write(master, b"G")
             _until_shown(proc, master, [last], deadline)
         _drain(proc, master, started + settle)
-        peak = _vm_hwm_mb(proc.pid)
+        peak = status_kb("VmHWM", proc.pid) * 1024 / 1e6
         os.write(master, b"q")
         _drain(proc, master, time.monotonic() + 30)
     finally:

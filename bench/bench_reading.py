@@ -35,7 +35,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
-from common import DATA, generated_dump, status_kb  # noqa: E402
+from common import DATA, compressed, generated_dump, status_kb  # noqa: E402
 
 ROW_GROUP = 10_000
 NEAR = 30  # rows after a random one, read as a list screen would
@@ -129,16 +129,8 @@ def variants(n: int) -> dict[str, Path]:
     """The dump in every format measured, written once into bench/out/data."""
     plain = generated_dump(n, 300, "jsonl")
     stem = DATA / plain.stem
-    gz, zst = Path(f"{stem}.jsonl.gz"), Path(f"{stem}.jsonl.zst")
     frames, parquet = Path(f"{stem}.frames.jsonl.zst"), Path(f"{stem}.parquet")
-    if not gz.exists():
-        with open(gz, "wb") as out:
-            subprocess.run(["gzip", "-6", "-c", str(plain)], stdout=out, check=True)
-    if not zst.exists():
-        import zstandard
-
-        with open(plain, "rb") as src, open(zst, "wb") as dst:  # one frame, as `zstd -3`
-            zstandard.ZstdCompressor(level=3).copy_stream(src, dst)
+    gz, zst = compressed(plain, "jsonl.gz"), compressed(plain, "jsonl.zst")  # zst: one frame
     if not frames.exists():
         _write_frames(plain, frames)
     found = {"jsonl": plain, "jsonl.gz": gz, "jsonl.zst": zst, "frames.zst": frames}

@@ -14,9 +14,9 @@ HERE = Path(__file__).resolve().parent
 DATA = HERE / "out" / "data"
 
 
-def status_kb(field: str) -> int:
-    """A VmRSS/VmHWM-style field of /proc/self/status, in KiB."""
-    for line in Path("/proc/self/status").read_text().splitlines():
+def status_kb(field: str, pid: int | str = "self") -> int:
+    """A VmRSS/VmHWM-style field of /proc/PID/status (this process by default), in KiB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith(field + ":"):
             return int(line.split()[1])
     return 0
@@ -32,4 +32,26 @@ def generated_dump(n: int, chars: int, fmt: str = "jsonl") -> Path:
                         "--chars", str(chars), "--seed", "2", "--format", fmt,
                         "--out", str(tmp)], check=True, stderr=subprocess.DEVNULL)
         tmp.rename(path)
+    return path
+
+
+# As the command-line tools write them by default; zstd through zstandard at level 3.
+TOOLS = {"jsonl.gz": ["gzip", "-6", "-c"], "jsonl.bz2": ["bzip2", "-c"], "jsonl.xz": ["xz", "-c"]}
+
+
+def compressed(plain: Path, fmt: str) -> Path:
+    """`plain` as `fmt` (jsonl, jsonl.gz, .zst, .bz2 or .xz), written once beside it."""
+    if fmt == "jsonl":
+        return plain
+    path = plain.with_name(plain.name.replace(".jsonl", "." + fmt))
+    if not path.exists():
+        part = path.with_name(path.name + ".part")
+        with open(plain, "rb") as src, open(part, "wb") as dst:
+            if fmt in TOOLS:  # as the command-line tools write them by default
+                subprocess.run(TOOLS[fmt], stdin=src, stdout=dst, check=True)
+            else:
+                import zstandard
+
+                zstandard.ZstdCompressor(level=3).copy_stream(src, dst)
+        part.rename(path)
     return path

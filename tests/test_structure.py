@@ -419,6 +419,8 @@ def test_seed_001_date_reaches_the_document() -> None:
      "Only option | World | News"),  # sections, not the site
     ("The vote - and what comes next", "https://example.org/vote", None,
      "The vote - and what comes next"),
+    ("Flood waters recede - News Nation", "http://[bad", None,
+     "Flood waters recede - News Nation"),  # a URL that cannot be read names no site
 ])
 def test_a_browser_titles_site_name_is_dropped(title: str, url: str | None,
                                                publisher: str | None, clean: str) -> None:

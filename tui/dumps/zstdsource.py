@@ -59,61 +59,65 @@ def _header_size(descriptor: int) -> tuple[int, int]:
     return (0 if single else 1) + dict_id + fcs, fcs
 
 
-def walk(fh: IO[bytes], end: int) -> Frames:
-    """The frames of a zstd file read through `fh` (`end`: the file's size)."""
-    frames = Frames()
-    at = 0
+@dataclass(frozen=True, slots=True)
+class _Header:
+    """A data frame's header: where the frame starts, where its first block header is,
+    whether a checksum closes it, and the inflated size it gives (None: not given)."""
+
+    start: int
+    blocks: int
+    checksum: bool
+    size: int | None
+
+
+def _header(fh: IO[bytes], at: int, end: int) -> _Header | str | None:
+    """The next data frame's header from byte `at` (skippable frames passed over); why
+    there is none, or None at the file's end."""
     while at < end:
         fh.seek(at)
         head = fh.read(18)
         if len(head) < 8:
-            frames.broken = f"cut short at byte {at}"
-            break
+            return f"cut short at byte {at}"
         magic = int.from_bytes(head[:4], "little")
         if magic & 0xFFFFFFF0 == _SKIPPABLE:
             at += 8 + int.from_bytes(head[4:8], "little")
             continue
         if magic != _MAGIC:
-            frames.broken = f"no zstd frame at byte {at}"
-            break
+            return f"no zstd frame at byte {at}"
         descriptor = head[4]
         rest, fcs = _header_size(descriptor)
         raw = head[5 + rest - fcs:5 + rest]
         size = int.from_bytes(raw, "little") + (256 if fcs == 2 else 0) if fcs else None
-        last = _blocks(fh, at + 5 + rest, end)
+        return _Header(at, at + 5 + rest, bool(descriptor & 4), size)
+    return None
+
+
+def walk(fh: IO[bytes], end: int) -> Frames:
+    """The frames of a zstd file read through `fh` (`end`: the file's size)."""
+    frames = Frames()
+    at = 0
+    while (header := _header(fh, at, end)) is not None:
+        if isinstance(header, str):
+            frames.broken = header
+            break
+        last = _blocks(fh, header.blocks, end)
+        frames.starts.append(header.start)
         if last < 0:
-            frames.broken = f"cut short in the frame at byte {at}"
-            frames.starts.append(at)
-            frames.lengths.append(end - at)
+            frames.broken = f"cut short in the frame at byte {header.start}"
+            frames.lengths.append(end - header.start)
             frames.sizes.append(None)
             break
-        last += 4 if descriptor & 4 else 0  # the content checksum
-        frames.starts.append(at)
-        frames.lengths.append(last - at)
-        frames.sizes.append(size)
-        at = last
+        at = last + (4 if header.checksum else 0)
+        frames.lengths.append(at - header.start)
+        frames.sizes.append(header.size)
     return frames
 
 
 def first_frame(fh: IO[bytes], end: int) -> tuple[int, int | None] | None:
     """Where the first data frame starts and the inflated size its header gives (None when
     it gives none), from its header alone; None when no frame header is there."""
-    at = 0
-    while at < end:
-        fh.seek(at)
-        head = fh.read(18)
-        if len(head) < 8:
-            return None
-        magic = int.from_bytes(head[:4], "little")
-        if magic & 0xFFFFFFF0 == _SKIPPABLE:
-            at += 8 + int.from_bytes(head[4:8], "little")
-            continue
-        if magic != _MAGIC:
-            return None
-        rest, fcs = _header_size(head[4])
-        raw = head[5 + rest - fcs:5 + rest]
-        return at, (int.from_bytes(raw, "little") + (256 if fcs == 2 else 0) if fcs else None)
-    return None
+    header = _header(fh, 0, end)
+    return None if header is None or isinstance(header, str) else (header.start, header.size)
 
 
 def _blocks(fh: IO[bytes], at: int, end: int) -> int:

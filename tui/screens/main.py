@@ -146,16 +146,16 @@ class MainScreen(Screen[None]):
     @property
     def position(self) -> str:
         """Where the cursor is: `3 / 120` (and the filter's match count), as the header shows."""
-        return self.query_one(TitleBar).where
+        return self.one(TitleBar).where
 
     def show_progress(self) -> None:
         """The header: the dump's name and triage progress (off Screen.title: that repaints
         the whole screen)."""
-        self.query_one(TitleBar).show(heading=self.session.heading())
+        self.one(TitleBar).show(heading=self.session.heading())
 
     def show_position(self) -> None:
         """`3 / 120` (and the filter's match count) in the header."""
-        self.query_one(TitleBar).show(where=self.session.where(
+        self.one(TitleBar).show(where=self.session.where(
             self.current, len(self.article_list.rows), self.filters.triage))
 
     # -- articles: ArticleOpener ---------------------------------------------------------

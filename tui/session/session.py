@@ -46,7 +46,7 @@ class ReaderSession:
         article; `late_start` gives the saved one once the scan finds it."""
         saved = None if self.triage is None else self.triage.saved_position()
         if saved is None and self.scanning and self.triage is not None:
-            self.start_waits = self.triage.store.position()
+            self.start_waits = self.triage.saved_id  # as saved_position just read it
         return saved if saved is not None and 0 <= saved < len(self.dump) else 0
 
     # -- the dump's scan in the background (tui.dumps.background) ------------------------

@@ -322,6 +322,11 @@ class Triage:
         self.store.save_position(article_id)
         self._saved_position = article_id
 
+    @property
+    def saved_id(self) -> str | None:
+        """The article id of the position last read from the sidecar or written to it."""
+        return self._saved_position
+
     def saved_position(self) -> int | None:
         """The dump index of the article the reader was last on, if it is still there."""
         article_id = self.store.position()

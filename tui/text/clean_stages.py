@@ -223,9 +223,15 @@ def mark_repeats(page: Page, ctx: Context) -> None:
     """
     units, title_at = page.units, page.title_at
     repeated = duplicates.repeats([u.first for u in units])
-    follows = [units[k + 1].first.tokens if k + 1 < len(units) and units[k + 1].reason is None
-               and units[k + 1].shape is not Shape.SHORT and _prompt_like(units[k].first)
-               else None for k in range(len(units))]
+
+    def follows(k: int) -> tuple[str, ...] | None:
+        """The words of the content paragraph under line k when that line reads as a prompt."""
+        below = units[k + 1] if k + 1 < len(units) else None
+        if below is None or below.reason is not None or below.shape is Shape.SHORT \
+                or not _prompt_like(units[k].first):
+            return None
+        return below.first.tokens
+
     prompts = duplicates.recurring_prompts(repeated, follows)
     for pos, orig in sorted(repeated.items()):
         u, o = units[pos], units[orig]

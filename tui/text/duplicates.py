@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import chain
 
 from tui.text.line import Line
@@ -73,10 +73,10 @@ PROMPT_COPIES = 3
 
 
 def recurring_prompts(repeated: dict[int, int],
-                      follows: Sequence[tuple[str, ...] | None]) -> set[int]:
+                      follows: Callable[[int], tuple[str, ...] | None]) -> set[int]:
     """The positions of lines that recur as prompts: content, not repeats.
 
-    `repeated` is what `repeats` found; `follows[pos]` is the words of the paragraph
+    `repeated` is what `repeats` found; `follows(pos)` is the words of the paragraph
     right under line `pos` when that line reads as a prompt (it ends a sentence or opens
     a field) and the paragraph is content, else None. A line printed
     PROMPT_COPIES times or more with a different paragraph under every copy is the
@@ -91,7 +91,7 @@ def recurring_prompts(repeated: dict[int, int],
     for members in groups.values():
         if len(members) < PROMPT_COPIES:
             continue
-        under = [follows[k] for k in members]
+        under = [follows(k) for k in members]  # asked only of lines printed that often
         if all(u is not None for u in under) and len(set(under)) == len(under):
             out.update(members)
     return out

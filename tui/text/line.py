@@ -92,7 +92,9 @@ class Line:
 
 def make_line(index: int, text: str) -> Line:
     """The Line for stripped `text` at 0-based `index`."""
-    return Line(index, text, tokens(text), count_words(text))
+    found = tokens(text)
+    # ASCII text has no unspaced script: its words are its tokens (count_words' own rule).
+    return Line(index, text, found, len(found) if text.isascii() else count_words(text))
 
 
 def stopword_language(lines: Sequence[Line]) -> tuple[frozenset[str], float]:

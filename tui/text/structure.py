@@ -256,14 +256,18 @@ def record_publisher(fields: Mapping[str, Any], url: str | None) -> str | None:
         value = by_key.get(key)
         if isinstance(value, str) and value.strip():
             return value.strip()
-    if url:
-        try:
-            host = urlsplit(url.strip()).hostname
-        except ValueError:
-            return None
-        if host:
-            return host.removeprefix("www.")
-    return None
+    host = url_host(url)
+    return host.removeprefix("www.") if host else None
+
+
+def url_host(url: str | None) -> str | None:
+    """The host name of `url`; None when there is none or the URL cannot be read."""
+    if not url:
+        return None
+    try:
+        return urlsplit(url.strip()).hostname
+    except ValueError:  # "http://[bad": an unclosed IPv6 address
+        return None
 
 
 # A browser title's separator: " - ", " | ", " — ", " :: "; the site's name follows the last.
@@ -286,7 +290,7 @@ def without_site_suffix(title: str, url: str | None, publisher: str | None) -> s
         return title
     suffix = _NOT_ALNUM.sub("", title[last.end():].casefold())
     names = {_NOT_ALNUM.sub("", (publisher or "").casefold())}
-    host = (urlsplit(url.strip()).hostname or "") if url else ""
+    host = url_host(url) or ""
     names.update(label for label in host.split(".") if label not in _HOST_WORDS)
     if len(suffix) >= 4 and any(len(name) >= 4 and (suffix in name or name in suffix)
                                 for name in names):

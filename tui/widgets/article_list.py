@@ -16,6 +16,7 @@ from tui.dumps.index import Row
 from tui.keymap import Scope, bindings
 from tui.safe_text import make_safe
 from tui.widgets.line_pane import LinePane, line_strip
+from tui.widgets.scroll_height import set_scroll_height
 
 MARK_WIDTH = 2  # the reserved column for a triage mark (decision letter + label dot)
 ROW_CACHE = 512  # drawn rows kept (a few screenfuls)
@@ -137,7 +138,7 @@ class ArticleList(LinePane, can_focus=True):
             return
         old = rows.stop
         self.rows = range(total)
-        self.virtual_size = Size(0, total)
+        set_scroll_height(self, total)  # no layout pass of the screen every tick of a scan
         if old < round(self.scroll_y) + self.scrollable_content_region.height:
             self.refresh()  # the new rows are on view
 

@@ -159,11 +159,7 @@ class ArticleView(LinePane, can_focus=True):
         if known is not None and known.document is document and known.settings == settings:
             return
         lines = [line for part in self._layout_blocks(width, document) for line in part]
-        content_width, style = self.frame()
-        height = max(1, self.scrollable_content_region.height)
-        strips = {y: line_strip(lines[y].content, content_width, style)
-                  for y in range(min(height, len(lines)))}
-        self._styles_cache.finish_ahead(self, strips)
+        strips = self.first_screen([line.content for line in lines])
         self._prepared.put(index, Prepared(document, settings, lines, strips))
 
     def _show_prepared(self, document: Document | None, index: int | None) -> bool:

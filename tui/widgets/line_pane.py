@@ -8,6 +8,8 @@ the vertical scrollbar draws its few distinct lines once (scrollbar.py).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.segment import Segment
 from textual.content import Content
 from textual.geometry import Region
@@ -46,6 +48,16 @@ class LinePane(ScrollView):
         if self._pass is not None:
             return self._pass
         return self.scrollable_content_region.width, self.get_visual_style()
+
+    def first_screen(self, contents: Sequence[Content]) -> dict[int, Strip]:
+        """The first screenful of `contents` (lines from the top) drawn and finished now, as
+        the frame that shows them will (see PaneStylesCache.finish_ahead)."""
+        width, style = self.frame()
+        height = max(1, self.scrollable_content_region.height)
+        strips = {y: line_strip(contents[y], width, style)
+                  for y in range(min(height, len(contents)))}
+        self._styles_cache.finish_ahead(self, strips)
+        return strips
 
     def render_lines(self, crop: Region) -> list[Strip]:
         """The lines in `crop`, with the width and style looked up once for all of them."""

@@ -206,10 +206,7 @@ class MetaPanel(LinePane, can_focus=True):
             return
         text = describe(document, language_pending, False, triage)
         lines = wrap_panel(text, settings[0])  # type: ignore[arg-type]
-        width, style = self.frame()
-        height = max(1, self.scrollable_content_region.height)
-        strips = {y: line_strip(lines[y], width, style) for y in range(min(height, len(lines)))}
-        self._styles_cache.finish_ahead(self, strips)
+        strips = self.first_screen(lines)
         self._prepared.put(document.id, PreparedPanel(document, settings, text, lines, strips))
 
     def _wrap(self) -> None:
