@@ -654,6 +654,54 @@ Warga berharap tanggul laut segera dibangun sebelum musim hujan berikutnya tiba.
         assert got[line] is None, line
 
 
+def test_interview_speaker_labels_are_not_link_lead_ins(rules: BoilerplateRules) -> None:
+    text = """Meet the New Chief Executive of the Company
+Home
+Blog
+About
+
+The company named a new chief executive this week, and we asked him a few questions.
+
+Q: Favorite technology purchase in the last five years
+
+A: A Fistful of Rice and The Hard Thing About Hard Things
+
+Q: Favorite childhood memory
+
+A: Trip to Disney World with the whole family
+
+The board said the appointment takes effect at the start of next month, as planned.
+
+Privacy
+Terms
+"""
+    got = _reasons(text, rules)
+    for line in ("Q: Favorite technology purchase in the last five years",
+                 "A: A Fistful of Rice and The Hard Thing About Hard Things",
+                 "A: Trip to Disney World with the whole family"):
+        assert got[line] is None, line
+
+
+def test_a_tweet_quoted_in_the_body_stays_and_its_bare_photo_link_goes(
+        rules: BoilerplateRules) -> None:
+    tweet = ("The air quality in Delhi was horrific on Sunday, but also depressingly "
+             "predictable. These extreme pollution events happen every November. "
+             "pic.twitter.com/fCXabc123")
+    text = f"""Delhi Chokes on Its Worst Smog of the Year
+
+The city's air reached hazardous levels on Sunday, and schools were closed for the week.
+
+{tweet}
+
+pic.twitter.com/4p7SXk7JPW
+
+Farmers outside the city burn crop stubble at this time of year to clear their fields.
+"""
+    got = _reasons(text, rules)
+    assert got[tweet] is None
+    assert got["pic.twitter.com/4p7SXk7JPW"] is not None
+
+
 @pytest.mark.parametrize("line", [
     "Vous avez lu 2 articles sur 5. Abonnez-vous pour continuer à lire.",
     "Anda telah membaca 3 dari 5 artikel gratis bulan ini.",

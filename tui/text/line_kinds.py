@@ -93,11 +93,17 @@ def label_parts(line: Line) -> tuple[str, str] | None:
 
 
 def is_lead_in(line: Line) -> bool:
-    """The line alone reads "Label: <headline>" (see _link_lead_in)."""
+    """The line alone reads "Label: <headline>" (see _link_lead_in).
+
+    A one-letter label is an interview's speaker ("Q:", "A:", "P:", "R:", "T:", "J:"),
+    never a link's.
+    """
     parts = label_parts(line)
     if parts is None:
         return False
     label, rest = parts
+    if len(label) < 2:
+        return False
     words = rest.split()
     numbers = sum(any(ch.isdigit() for ch in w) for w in words)
     return (
