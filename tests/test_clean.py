@@ -654,6 +654,21 @@ Warga berharap tanggul laut segera dibangun sebelum musim hujan berikutnya tiba.
         assert got[line] is None, line
 
 
+def test_a_cut_sentence_piece_printed_twice_stays(rules: BoilerplateRules) -> None:
+    piece = ", film ini juga diperankan oleh"
+    text = f"""Deretan Film Perjuangan yang Wajib Ditonton Bersama Keluarga
+Film pertama menceritakan perjuangan seorang guru desa pada masa pendudukan Jepang
+{piece}
+Christine Hakim dan Slamet Rahardjo, dua nama besar yang tak perlu diragukan lagi.
+Film kedua menceritakan tentang pencarian seorang mantan tentara bernama Hardo
+) setelah kekalahannya melawan Nippon dan pengkhianatan yang diterimanya
+{piece}
+Ario Bayu dan Reza Rahadian yang tampil memukau sepanjang film berdurasi dua jam itu.
+"""
+    got = _reasons(text, rules)
+    assert got[piece] is None
+
+
 def test_interview_speaker_labels_are_not_link_lead_ins(rules: BoilerplateRules) -> None:
     text = """Meet the New Chief Executive of the Company
 Home

@@ -55,6 +55,8 @@ from tui.text.model import Reason
 from tui.text.page import Context, Page, Shape, Unit
 
 Stage = Callable[[Page, Context], None]
+# How a piece of a sentence cut by the scraper opens (never a menu, headline or caption).
+CUT_PIECE = (",", ";")
 
 
 def match_patterns(page: Page, ctx: Context) -> None:
@@ -219,7 +221,9 @@ def mark_repeats(page: Page, ctx: Context) -> None:
     A line recurring over a different paragraph each time is a prompt, not a repeat.
 
     A copy already judged a caption (it sits on its photo credit) still makes the copy
-    right above it a caption; any other judged copy is left as it is.
+    right above it a caption; any other judged copy is left as it is. A piece that opens
+    with a comma or a semicolon is the middle of a sentence the scraper cut, not a block
+    printed twice: it stays.
     """
     units, title_at = page.units, page.title_at
     repeated = duplicates.repeats([u.first for u in units])
@@ -236,7 +240,8 @@ def mark_repeats(page: Page, ctx: Context) -> None:
     for pos, orig in sorted(repeated.items()):
         u, o = units[pos], units[orig]
         if (u.reason not in (None, Reason.CAPTION) or pos == title_at or u.first.words < 3
-                or u.first.is_table_row or pos in prompts):
+                or u.first.is_table_row or pos in prompts
+                or u.first.text.startswith(CUT_PIECE)):
             continue
         adjacent = orig == pos - 1 and o.run == u.run
         if (adjacent and o.shape is Shape.GOOD and not o.first.ends_sentence
