@@ -669,6 +669,21 @@ Ario Bayu dan Reza Rahadian yang tampil memukau sepanjang film berdurasi dua jam
     assert got[piece] is None
 
 
+@pytest.mark.parametrize("line", [
+    "Pandangan yang dinyatakan dalam artikel ini adalah pandangan penulis sendiri.",
+    "Tulisan ini sepenuhnya merupakan pendapat penulis semata-mata.",
+])
+def test_malay_and_indonesian_opinion_disclaimers(rules: BoilerplateRules, line: str) -> None:
+    text = f"""Ekonomi Negara Perlu Pelan Jangka Panjang yang Jelas
+
+Kerajaan perlu merangka pelan ekonomi jangka panjang yang jelas dan boleh dilaksanakan.
+Rakyat mahu melihat hasil yang nyata, bukan sekadar janji yang diulang setiap tahun.
+
+{line}
+"""
+    assert _reasons(text, rules)[line] is not None
+
+
 def test_interview_speaker_labels_are_not_link_lead_ins(rules: BoilerplateRules) -> None:
     text = """Meet the New Chief Executive of the Company
 Home
