@@ -172,6 +172,19 @@ def test_a_ranked_box_of_links_after_the_body_goes(rules: BoilerplateRules) -> N
     assert got[BODY[4]] is None
 
 
+def test_a_ranked_box_goes_through_headlines_that_ask_or_end_with_a_stop(
+        rules: BoilerplateRules) -> None:
+    ranked = ["Most Read", "", "1", "", "How many calories can the brain burn by thinking?", "",
+              "2", "", "Cows swept out to sea were found grazing on an island", "",
+              "3", "", "Objective reality does not exist, quantum experiment shows", "",
+              "4", "", "Two infants were buried in helmets. Archaeologists are puzzled.", "",
+              "5", "", "Can a person survive eating only beef?"]
+    lines = [HEADLINE, "", *BODY, "", *ranked]
+    got = _reasons(lines, rules)
+    assert {got[ln] for ln in ranked if ln} == {Reason.RELATED}
+    assert got[BODY[4]] is None
+
+
 def test_a_numbered_list_with_text_under_each_item_stays(rules: BoilerplateRules) -> None:
     items = ["1", "", "Pindahkan barang berharga ke tempat tinggi", "",
              "Simpan dokumen penting di dalam beg kalis air sebelum air naik.", "",

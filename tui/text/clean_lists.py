@@ -168,7 +168,9 @@ def ranked_links(units: Sequence[Unit], floor: int) -> None:
     other stories' links (below the body's first paragraph).
 
     An article's own numbered list has text of its own between the ranks (a paragraph under
-    each item), so it never alternates rank and one unpunctuated line only.
+    each item), so it never alternates rank and one unpunctuated line only. A headline may
+    ask ("... by Thinking?"); once RANKED_MIN ranks stand in a row, the box goes on through
+    a headline with a full stop too ("... Are Puzzled.").
     """
     k = floor + 1
     while k < len(units):
@@ -177,7 +179,7 @@ def ranked_links(units: Sequence[Unit], floor: int) -> None:
             continue
         n = k
         while (n + 1 < len(units) and _rank_of(units[n]) == _rank_of(units[k]) + (n - k) // 2
-               and _ranked_headline(units[n + 1])):
+               and _ranked_headline(units[n + 1], (n - k) // 2 >= RANKED_MIN)):
             n += 2
         if (n - k) // 2 >= RANKED_MIN:
             for i in range(k, n):
@@ -193,8 +195,9 @@ def _rank_of(unit: Unit) -> int:
     return int(text.rstrip(".")) if len(unit.lines) == 1 and _RANK.match(text) else -1
 
 
-def _ranked_headline(unit: Unit) -> bool:
-    """A link's line under a rank: one line of a few words and no final stop."""
+def _ranked_headline(unit: Unit, in_box: bool) -> bool:
+    """A link's line under a rank: one line of a few words, no full stop unless `in_box`."""
     first = unit.first
+    stop_ok = in_box or not first.ends_sentence or first.text.rstrip().endswith(("?", "!"))
     return (len(unit.lines) == 1 and HEADLINE_WORDS[0] <= first.words <= HEADLINE_WORDS[1]
-            and not first.ends_sentence and _RANK.match(first.text.strip()) is None)
+            and stop_ok and _RANK.match(first.text.strip()) is None)
