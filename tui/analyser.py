@@ -98,7 +98,7 @@ def record_digest(record: Record) -> str:
                 .encode("utf-8"), usedforsecurity=False).hexdigest()
 
 
-def plain_document(record: Record, warning: str) -> Document:
+def plain_document(record: Record, warning: str, words_per_minute: int = 200) -> Document:
     """`record` as plain paragraphs (no analysis), with `warning` saying why.
 
     What the reader shows when an analysis raised: the text is still there to read.
@@ -119,7 +119,7 @@ def plain_document(record: Record, warning: str) -> Document:
                             (start, start + len(paragraph) - 1)))
     words = sum(count_words(b.text, compounds=True) for b in blocks)
     meta = Meta(url=record.url, date=record.date, author=record.author, words=words,
-                reading_minutes=round(words / 200, 1))
+                reading_minutes=round(words / max(1, words_per_minute), 1))
     return Document(record.id, record.title, blocks, meta,
                     warnings=[*record.warnings, warning])
 
@@ -257,3 +257,7 @@ class PipelineAnalyser:
         with self._lock:
             notice, self._notice = self._notice, None
         return notice
+
+    def plain(self, record: Record, warning: str) -> Document:
+        """`record` as plain paragraphs (an analysis that raised), read at the configured pace."""
+        return plain_document(record, warning, self.settings.words_per_minute)
