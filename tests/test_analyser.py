@@ -71,3 +71,12 @@ def test_a_failed_early_analysis_leaves_the_article_to_the_worker() -> None:
             early.start(fork=False)
         assert early.take(0, timeout=60) is None
         assert early._done.is_set()
+
+
+def test_the_plain_fallback_reads_at_the_configured_pace() -> None:
+    record = Record("plain", " ".join(["kata"] * 600) + "\n\n" + " ".join(["lagi"] * 600))
+    slow = PipelineAnalyser(load_config(None, ["analysis.words_per_minute=100"]))
+    plain = slow.plain(record, "analysis failed (ValueError: x)")
+    assert plain.meta.words == 1200 and plain.meta.reading_minutes == 12.0
+    assert plain.warnings[-1] == "analysis failed (ValueError: x)"
+    assert PipelineAnalyser(load_config()).plain(record, "x").meta.reading_minutes == 6.0

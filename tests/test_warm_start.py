@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import os
 import sqlite3
 import threading
 import time
@@ -120,6 +121,28 @@ def test_the_version_follows_the_pipeline_code_and_the_settings(tmp_path: Path) 
     assert analysis_version(settings, "x") == analysis_version(settings, "x")
     assert analysis_version(settings, "x") != analysis_version(settings, "y")
     assert analysis_version(settings, "x") != analysis_version(other, "x")
+
+
+def test_the_pipeline_digest_is_kept_until_a_file_changes(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    code = tmp_path / "text"
+    code.mkdir()
+    rules = code / "rules.py"
+    rules.write_text("RULES = ['a']\n", "utf-8")
+    first = pipeline_digest(code)
+
+    def unread(self: Path) -> bytes:
+        raise AssertionError(f"{self} read again")
+
+    with monkeypatch.context() as patched:  # unchanged files: the kept digest, nothing read
+        patched.setattr(Path, "read_bytes", unread)
+        assert pipeline_digest(code) == first
+    rules.write_text("RULES = ['b']\n", "utf-8")  # the same size, a new time
+    os.utime(rules, ns=(rules.stat().st_atime_ns, rules.stat().st_mtime_ns + 1_000_000))
+    second = pipeline_digest(code)
+    assert second != first
+    rules.write_text("RULES = ['a']\n", "utf-8")
+    assert pipeline_digest(code) == first  # the digest is of the bytes, not of the times
 
 
 def test_record_digest_covers_the_fields_the_analysis_reads() -> None:

@@ -61,7 +61,6 @@ class BackgroundScan:
                  total: int | None = None, where: Callable[[], int] | None = None,
                  max_bytes: int = -1,
                  errors: tuple[type[BaseException], ...] = DECOMPRESS_ERRORS) -> None:
-        give_back_big_blocks()
         self.offsets = GrowingOffsets(scanner.starts, scanner.lines, 0)
         # How far the scan is: `where()` after each step (a compressed file: the compressed
         # bytes consumed) out of `total`, else the bytes read out of `total`, when known.
@@ -137,6 +136,7 @@ class BackgroundScan:
     def advance(self) -> bool:
         """`step`, with any failure ending the scan (the records found so far stay readable);
         called by the thread, or by a reader that scans only as far as it reads."""
+        give_back_big_blocks()  # here, not in `first`: it loads ctypes (2 ms of the start)
         try:
             return self.step()
         except Exception as exc:

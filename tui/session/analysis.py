@@ -44,6 +44,7 @@ class Analyser(Protocol):
     @property
     def loaded(self) -> bool: ...
     def take_notice(self) -> str | None: ...
+    def plain(self, record: Record, warning: str) -> Document: ...
 
 
 class FunctionAnalyser:
@@ -92,6 +93,10 @@ class FunctionAnalyser:
     def take_notice(self) -> str | None:
         """Never anything to say."""
         return None
+
+    def plain(self, record: Record, warning: str) -> Document:
+        """`record` as plain paragraphs, `warning` saying why (read at 200 words a minute)."""
+        return plain_document(record, warning)
 
 
 def as_analyser(analyse: Analyser | Callable[[Record, bool], Document]) -> Analyser:
@@ -332,7 +337,7 @@ class AnalysisService:
         except Exception as exc:  # a bad record must not take the reader down
             # The text is still worth reading: shown plain, the error as its warning.
             try:
-                return plain_document(record, f"analysis failed ({type(exc).__name__}: "
+                return self.analyser.plain(record, f"analysis failed ({type(exc).__name__}: "
                                               f"{exc}): shown as plain text")
             except Exception:
                 self.listener.failed(index, f"article {index + 1}: {exc}")

@@ -54,21 +54,20 @@ class ReaderSession:
     @property
     def scanning(self) -> bool:
         """True while the dump is still being scanned: its length grows."""
-        return bool(getattr(self.dump, "scanning", False))
+        return self.dump.scanning
 
     def start_scan(self) -> None:
         """Let the background scan run (once the first article is on screen)."""
-        if (start := getattr(self.dump, "start_scan", None)) is not None:
-            start()
+        self.dump.start_scan()
 
     def scan_line(self) -> str | None:
         """`scanning: 120,000 records, 410 MB/s, 37 %` while scanning, else None."""
-        progress = getattr(self.dump, "scan_progress", lambda: None)()
+        progress = self.dump.scan_progress()
         return None if progress is None else progress.line()
 
     def scan_problems(self) -> list[str]:
         """What the scan found wrong since last asked (a damaged stream), one line each."""
-        return list(getattr(self.dump, "scan_problems", list)())
+        return self.dump.scan_problems()
 
     def scanned_so_far(self) -> str | None:
         """`of the 120,000 articles scanned so far` while scanning, else None."""
