@@ -83,6 +83,8 @@ def test_backslash_runs_cut_anywhere() -> None:
     (b'[{"text": "a"}, {"text": "b"', 1, "at byte 28 (the file ends inside the array)"),
     (b'[{"text": "a"}, {"text": "b"}', 2, "at byte 29 (the file ends inside the array)"),
     (b'[{"text": "a"},, {"text": "b"}]', 1, "at byte 15 (an empty element)"),
+    (b'[{"text": "a"},\n]', 1, "at byte 16 (an empty element)"),
+    (b'[{"text": "a", "b": [1]},{"text": "c"},]', 2, "at byte 39 (an empty element)"),
     (b'[{"text": "a"}}, {"text": "b"}]', 1, "at byte 14 (a } where the array should go on)"),
     (b'[{"text": "a"}] [{"text": "b"}]', 1, "at byte 16 (more data after the document)"),
     (b'{"articles": [{"text": "a"}, {"text": "b\\"', 1, "(the file ends inside the array)"),
