@@ -1,7 +1,8 @@
 """Readers for each dump format, with random access to records by position.
 
 A reader opens a file (or a folder's list of files) without parsing its records: text
-files are listed, JSON Lines and CSV are indexed by byte offset (tui.dumps.offsets),
+files are listed, JSON Lines and CSV are indexed by byte offset (tui.dumps.offsets), JSON
+arrays by their elements' offsets (tui.dumps.json_open),
 compressed files are read in place through a seek-point index or their frames (gzip,
 seekable zstd; tui.dumps.sources) or else inflated once into a temporary file, and big
 files' indexes are kept between runs (tui.dumps.scan_cache); Parquet is read by row group
