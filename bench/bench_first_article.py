@@ -8,7 +8,8 @@ empty scan cache every run (a first open: the file is scanned). Programs, in tur
   repeatable: e.g. the main checkout for "before" and this tree for "after"), timed to
   the frame that holds a word of the first article's body. Formats (`--formats`):
   jsonl, jsonl.gz (`gzip -6`), jsonl.zst (level 3, one frame, as `zstd` writes),
-  jsonl.bz2 (`bzip2`), jsonl.xz (`xz`).
+  jsonl.bz2 (`bzip2`), jsonl.xz (`xz`); json is the same records as one JSON array
+  (`[`, a record a line, `]`), alone or compressed the same ways (json.gz, ...).
 Then, in fresh processes from each tree: how long until `G` would reach the last article,
 i.e. the whole dump is scanned (`Dump.open` returning for a blocking open; `start_scan`
 then `wait_scanned` for a background one) and the last record read. Last, the reader's

@@ -40,18 +40,42 @@ TOOLS = {"jsonl.gz": ["gzip", "-6", "-c"], "jsonl.bz2": ["bzip2", "-c"], "jsonl.
 
 
 def compressed(plain: Path, fmt: str) -> Path:
-    """`plain` as `fmt` (jsonl, jsonl.gz, .zst, .bz2 or .xz), written once beside it."""
+    """`plain` as `fmt` (jsonl, or json: one array of the same records; either alone or
+    .gz, .zst, .bz2 or .xz), written once beside it."""
     if fmt == "jsonl":
         return plain
     path = plain.with_name(plain.name.replace(".jsonl", "." + fmt))
-    if not path.exists():
-        part = path.with_name(path.name + ".part")
-        with open(plain, "rb") as src, open(part, "wb") as dst:
-            if fmt in TOOLS:  # as the command-line tools write them by default
-                subprocess.run(TOOLS[fmt], stdin=src, stdout=dst, check=True)
-            else:
-                import zstandard
+    if path.exists():
+        return path
+    layout, _, packing = fmt.partition(".")
+    source = plain if layout == "jsonl" else _as_array(plain, path.with_name(
+        plain.name.replace(".jsonl", ".json")))
+    if not packing:
+        return source
+    part = path.with_name(path.name + ".part")
+    with open(source, "rb") as src, open(part, "wb") as dst:
+        if f"jsonl.{packing}" in TOOLS:  # as the command-line tools write them by default
+            subprocess.run(TOOLS[f"jsonl.{packing}"], stdin=src, stdout=dst, check=True)
+        else:
+            import zstandard
 
-                zstandard.ZstdCompressor(level=3).copy_stream(src, dst)
-        part.rename(path)
+            zstandard.ZstdCompressor(level=3).copy_stream(src, dst)
+    part.rename(path)
+    return path
+
+
+def _as_array(plain: Path, path: Path) -> Path:
+    """The JSON Lines file `plain` as one JSON array at `path` (`[`, a record a line, `]`)."""
+    if path.exists():
+        return path
+    part = path.with_name(path.name + ".part")
+    with open(plain, "rb") as src, open(part, "wb") as dst:
+        dst.write(b"[\n")
+        separator = b""
+        for line in src:
+            if line.strip():
+                dst.write(separator + line.rstrip(b"\r\n"))
+                separator = b",\n"
+        dst.write(b"\n]\n")
+    part.rename(path)
     return path

@@ -115,9 +115,15 @@ def test_json_single_article_and_errors(tmp_path: Path) -> None:
     assert [(r.id, r.title, r.text) for r in recs] == [("one.json", "T", "C")]
     bad = tmp_path / "bad.json"
     bad.write_text('[{"text": "a"},\n {"text": }]')
+    recs, problems = records(bad)  # one bad element is one error, as a bad line is
+    assert [r.id for r in recs] == ["bad.json#1"]
+    assert problems == [f"{bad}: element 2: not valid JSON (Expecting value at column 10); "
+                        "skipped"]
+    garbage = tmp_path / "garbage.json"
+    garbage.write_text('{"text": \n oops}')
     with pytest.raises(DumpError,
-                       match=r"bad\.json: not valid JSON \(line 2, column 11: Expecting value"):
-        records(bad)
+                       match=r"garbage\.json: not valid JSON \(line 2, column 2: Expecting value"):
+        records(garbage)
     odd = tmp_path / "odd.json"
     odd.write_text('{"count": 3}')
     with pytest.raises(DumpError, match="expected an array of objects"):
@@ -126,7 +132,7 @@ def test_json_single_article_and_errors(tmp_path: Path) -> None:
     mixed.write_text('[{"text": "a"}, 7]')
     recs, problems = records(mixed)
     assert [r.text for r in recs] == ["a"]
-    assert problems == [f"{mixed}#2: expected a JSON object, got int; skipped"]
+    assert problems == [f"{mixed}: element 2: expected a JSON object, got int; skipped"]
 
 
 def test_jsonl_under_a_json_name_is_read_as_lines(tmp_path: Path) -> None:
@@ -332,7 +338,11 @@ def test_limits_refuse_deep_and_large_records_before_parsing(tmp_path: Path) -> 
         f"{f}:3: record of 313 bytes is over the 200 bytes limit (dump.max_record_mb); "
         "skipped"]
     doc = tmp_path / "deep.json"
-    doc.write_text("[" * 5000 + "]" * 5000)
+    doc.write_text("[" * 5000 + "]" * 5000 + "\n")
+    recs, problems = records(doc)  # the array's one element, 4999 deep
+    assert recs == []
+    assert problems == [f"{doc}: element 1: nested deeper than 1000 levels; skipped"]
+    doc.write_text('{"text": ' + "[" * 5000 + "]" * 5000 + "}")  # no array: parsed whole
     with pytest.raises(DumpError, match=r"deep\.json: nested deeper than 1000 levels"):
         records(doc)
 

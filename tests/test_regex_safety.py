@@ -239,3 +239,34 @@ def test_every_shipped_pattern_is_fast_on_a_long_line_of_its_own_words() -> None
                 compiled.search(line, timeout=0.5)
             except TimeoutError:
                 pytest.fail(f"{key} {rx!r} backtracks on a long run of {word!r}")
+
+
+ARRAY_TRAPS = [
+    b"[" * 400_000,  # deep nesting: one step a bracket, no recursion
+    b'["' + b"a" * 2_000_000,  # a string never closed
+    b'["' + b"\\" * 2_000_001 + b'"]',  # a run of backslashes
+    b"[" + b'""' * 1_000_000 + b"]",  # a million empty strings in one element
+    b'["' + b'\\"' * 1_000_000,  # escaped quotes, never closed
+    b"[" + b"1," * 500_000 + b"1]",  # half a million small elements
+    b"{" + b'"x": [], ' * 200_000 + b'"items": [1]}',  # arrays under keys that are not list keys
+    b'{"' + b'\\"' * 1_000_000 + b'": [1]}',  # a key of escaped quotes before a bracket
+    b'{"a": "' + b"]}[{," * 400_000 + b'"}',  # structure inside a string
+    b"[" + b'{"k": "v", ' * 300_000,  # an object without brackets never closed
+    b'[{"a": 1}' + b" " * 2_000_000 + b"]",  # blanks, and no comma after an object
+    b"[" + b'{"a": [1]}, ' * 200_000 + b"1]",  # objects with a bracket inside
+]
+
+
+@pytest.mark.parametrize("trap", range(len(ARRAY_TRAPS)))
+def test_the_json_array_scanner_is_linear_on_hostile_documents(trap: int) -> None:
+    """Strings, escapes and brackets built to make the scanner's regexes backtrack are read
+    in one pass, fed in 64 KiB chunks: a few megabytes in well under the bound."""
+    from tui.dumps.array_scan import ArrayScanner
+
+    doc = ARRAY_TRAPS[trap]
+    start = time.perf_counter()
+    scanner = ArrayScanner("trap.json")
+    for at in range(0, len(doc), 65536):
+        scanner.feed(doc[at:at + 65536])
+    scanner.finish()
+    assert time.perf_counter() - start < 5

@@ -69,6 +69,8 @@ class BackgroundScan:
         self._where = where
         self.read_bytes = 0
         self.problems: list[str] = []  # appended by the thread, taken by the UI
+        self._taken = 0  # problems taken so far
+        self._taking = threading.Lock()
         self.finished = threading.Event()
         self._scanner, self._read, self._done = scanner, read, done
         self._max, self._errors = max_bytes, errors
@@ -112,13 +114,21 @@ class BackgroundScan:
             self.step()
 
     def _end(self, fed: Fed) -> None:
+        said = self._said()
         try:
             kept = self._done(fed)
         except Exception as exc:  # the records found stay readable
             self.problems.append(f"scan ended badly ({exc})")
             kept = None
+        if self._said() == said:  # the layout's own break (a JSON array cut short), when
+            self.problems.extend(self._scanner.notes)  # no damage was said: said once
         self.offsets.adopt(kept if kept is not None else fed.offsets)
         self.finished.set()
+
+    def _said(self) -> int:
+        """How many problems have been queued so far, taken or not."""
+        with self._taking:
+            return self._taken + len(self.problems)
 
     def start(self) -> None:
         """Scan the rest from a daemon thread (at once when nothing is left)."""
@@ -167,9 +177,10 @@ class BackgroundScan:
 
     def take_problems(self) -> list[str]:
         """The problems found since last asked (each once)."""
-        taken = []
-        while self.problems:
-            taken.append(self.problems.pop(0))
+        with self._taking:
+            taken = self.problems[:]
+            del self.problems[:len(taken)]
+            self._taken += len(taken)
         return taken
 
     def wait(self, timeout: float | None = None) -> bool:

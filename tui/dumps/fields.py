@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 TITLE_FIELDS = ("title", "headline")
 TEXT_FIELDS = ("text", "content", "body", "maintext")
+# Keys under which a JSON object may hold its list of articles.
+LIST_KEYS = ("articles", "items", "data", "records", "results", "entries", "documents")
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,8 @@
 """Readers for each dump format, with random access to records by position.
 
 A reader opens a file (or a folder's list of files) without parsing its records: text
-files are listed, JSON Lines and CSV are indexed by byte offset (tui.dumps.offsets),
+files are listed, JSON Lines and CSV are indexed by byte offset (tui.dumps.offsets), JSON
+arrays by their elements' offsets (tui.dumps.json_open),
 compressed files are read in place through a seek-point index or their frames (gzip,
 seekable zstd; tui.dumps.sources) or else inflated once into a temporary file, and big
 files' indexes are kept between runs (tui.dumps.scan_cache); Parquet is read by row group
@@ -29,7 +30,7 @@ import sys
 import tempfile
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, Any
 
@@ -37,7 +38,7 @@ from tui.dumps import background as scans
 from tui.dumps import scan_cache
 from tui.dumps.background import BackgroundScan
 from tui.dumps.decode import NotText, decode_bytes, transcode_to_utf8
-from tui.dumps.fields import DEFAULT_FIELDS, TEXT_FIELDS, TITLE_FIELDS, FieldNames
+from tui.dumps.fields import DEFAULT_FIELDS, LIST_KEYS, TEXT_FIELDS, TITLE_FIELDS, FieldNames
 from tui.dumps.limits import DEFAULT_LIMITS, DumpLimits
 from tui.dumps.offsets import CsvScanner, LineScanner, Offsets, Scanner, scan
 from tui.dumps.sniff import (
@@ -56,7 +57,7 @@ from tui.dumps.sniff import (
     open_bytes,
     sniff,
 )
-from tui.dumps.sources import ByteSource, Fed, FileSource, StepBuffer, read_all
+from tui.dumps.sources import ByteSource, Fed, FileSource, StepBuffer
 from tui.safe_text import safe_plain
 from tui.text.model import Record
 
@@ -68,8 +69,6 @@ __all__ = ["TEXT_FIELDS", "TITLE_FIELDS", "DumpError", "FieldNames", "Reader", "
 URL_FIELDS = ("url", "link")
 DATE_FIELDS = ("date", "published", "published_at")
 AUTHOR_FIELDS = ("author", "authors")
-# Keys under which a JSON object may hold its list of articles.
-LIST_KEYS = ("articles", "items", "data", "records", "results", "entries", "documents")
 
 Problem = Callable[[str], None]
 
@@ -77,6 +76,8 @@ _RECURSION_LIMIT = sys.getrecursionlimit()
 
 Indexed = tuple[ByteSource, Offsets, BackgroundScan | None]
 """A file's bytes, its record offsets, and the scan still to run over it (or None)."""
+Where = tuple[str, str]
+"""How messages name one record: with its file (`a.jsonl:7`) and without (`line 7`)."""
 
 csv.field_size_limit(2**31 - 1)  # article bodies are far longer than csv's 128 KiB default
 
@@ -276,18 +277,23 @@ class _Indexed(Reader):
         or its bytes cannot be read (a compressed stream damaged there).
         """
         start, end = self.offsets.span(k)
-        line = self.offsets.lines[k]
+        where, short = self.where(k)
         try:
             if (why := self.limits.too_large(end - start)) is not None:
                 # The span may end in blank lines; measure the record itself before refusing.
                 head = self.source.pread(min(end - start, self.limits.max_record_bytes + 1),
                                          start)
                 if len(head.rstrip()) > self.limits.max_record_bytes:
-                    raise RecordError(f"{self.label}:{line}: {why}", short=f"line {line}: {why}")
+                    raise RecordError(f"{where}: {why}", short=f"{short}: {why}")
             return self.source.pread(max(0, end - start), start)
         except OSError as exc:
             why = f"cannot read ({exc.strerror or exc})"
-            raise RecordError(f"{self.label}:{line}: {why}", short=f"line {line}: {why}") from None
+            raise RecordError(f"{where}: {why}", short=f"{short}: {why}") from None
+
+    def where(self, k: int) -> Where:
+        """How messages name entry k: `FILE:LINE` and `line LINE`."""
+        line = self.offsets.lines[k]
+        return f"{self.label}:{line}", f"line {line}"
 
     def decoded(self, data: bytes, line: int) -> tuple[str, tuple[str, ...]]:
         """The text of one entry; a line that is not UTF-8 is guessed, with a warning."""
@@ -302,6 +308,12 @@ class _Indexed(Reader):
 def decode_line(data: bytes, label: str, line: int,
                 warnings: tuple[str, ...] = ()) -> tuple[str, tuple[str, ...]]:
     """The text of one line of `label` and its warnings; a line not UTF-8 is guessed."""
+    return decode_entry(data, (f"{label}:{line}", f"line {line}"), warnings)
+
+
+def decode_entry(data: bytes, where: Where,
+                 warnings: tuple[str, ...] = ()) -> tuple[str, tuple[str, ...]]:
+    """The text of one record named `where` and its warnings; if not UTF-8, guessed."""
     try:
         return data.decode("utf-8-sig"), warnings
     except UnicodeDecodeError:
@@ -309,7 +321,7 @@ def decode_line(data: bytes, label: str, line: int,
     try:
         text, warning = decode_bytes(data)
     except NotText as exc:
-        raise RecordError(f"{label}:{line}: {exc}", short=f"line {line}: {exc}",
+        raise RecordError(f"{where[0]}: {exc}", short=f"{where[1]}: {exc}",
                           raw=data.decode("utf-8", errors="replace")) from None
     return text, (*warnings, *([warning] if warning else []))
 
@@ -317,16 +329,24 @@ def decode_line(data: bytes, label: str, line: int,
 def jsonl_record(data: bytes, line: int, label: str, name: str, limits: DumpLimits,
                  warnings: tuple[str, ...] = (), names: FieldNames = DEFAULT_FIELDS) -> Record:
     """The Record of one JSON Lines line (no newline); RecordError (one line) if unusable."""
-    text, warnings = decode_line(data, label, line, warnings)
-    obj = parse_json(text, data, limits, label, line)
+    return object_record(data, (f"{label}:{line}", f"line {line}"), f"{name}#{line}", limits,
+                         warnings, names)
+
+
+def object_record(data: bytes, where: Where, rid: str, limits: DumpLimits,
+                  warnings: tuple[str, ...] = (), names: FieldNames = DEFAULT_FIELDS) -> Record:
+    """The Record `rid` of one JSON object's bytes (a line, an array's element), named
+    `where` in messages; RecordError (one line) if unusable."""
+    text, warnings = decode_entry(data, where, warnings)
+    obj = parse_value(text, data, limits, where)
     if not isinstance(obj, dict):
         why = f"expected a JSON object, got {type(obj).__name__}"
-        raise RecordError(f"{label}:{line}: {why}", text, f"line {line}: {why}")
+        raise RecordError(f"{where[0]}: {why}", text, f"{where[1]}: {why}")
     try:
-        record = record_from_mapping(f"{name}#{line}", obj, names)
+        record = record_from_mapping(rid, obj, names)
     except RecursionError:  # a field nested near the interpreter's limit
         why = "nested too deeply to read"
-        raise RecordError(f"{label}:{line}: {why}", text[:2000], f"line {line}: {why}") from None
+        raise RecordError(f"{where[0]}: {why}", text[:2000], f"{where[1]}: {why}") from None
     return replace(record, warnings=warnings) if warnings else record
 
 
@@ -382,7 +402,13 @@ class JsonLines(_Indexed):
 
 
 def parse_json(text: str, data: bytes, limits: DumpLimits, label: str, line: int) -> Any:
-    """One JSON value (line `line` of `label`), depth-checked; RecordError if anything is wrong.
+    """One JSON value (line `line` of `label`), depth-checked; RecordError if anything is wrong."""
+    return parse_value(text, data, limits, (f"{label}:{line}", f"line {line}"))
+
+
+def parse_value(text: str, data: bytes, limits: DumpLimits, where: Where) -> Any:
+    """One JSON value (the record named `where`), depth-checked; RecordError if anything
+    is wrong.
 
     json.loads counts its nesting against the interpreter's recursion limit, so a cap at
     or above that limit is enforced by json.loads itself (RecursionError, then the depth
@@ -398,7 +424,7 @@ def parse_json(text: str, data: bytes, limits: DumpLimits, label: str, line: int
             why = limits.too_deep(data) or "nested too deeply to decode"
         except ValueError as exc:  # e.g. an integer of more than 4300 digits
             why = f"not valid JSON ({exc})"
-    raise RecordError(f"{label}:{line}: {why}", text[:2000], f"line {line}: {why}")
+    raise RecordError(f"{where[0]}: {why}", text[:2000], f"{where[1]}: {why}")
 
 
 class CsvRows(_Indexed):
@@ -453,7 +479,9 @@ class CsvRows(_Indexed):
 
 
 class JsonArray(Reader):
-    """A JSON document parsed whole: an array of objects or an object holding one."""
+    """A JSON document parsed whole: one with no array (one article), a small one's items.
+
+    A document's array is read by offset instead (tui.dumps.json_array)."""
 
     def __init__(self, items: list[Any], label: str, single: bool, name: str = "",
                  warnings: tuple[str, ...] = (), names: FieldNames = DEFAULT_FIELDS) -> None:
@@ -523,7 +551,7 @@ def _as_utf8(fh: IO[bytes], encoding: str) -> IO[bytes]:
 
 
 def _scanner(kind: Kind) -> type[LineScanner] | type[CsvScanner]:
-    """How records are delimited in a file of `kind` (JSON documents: by line, if needed)."""
+    """How records are delimited in a file of `kind` (JSON Lines, CSV/TSV)."""
     return CsvScanner if kind in (Kind.CSV, Kind.TSV) else LineScanner
 
 
@@ -538,19 +566,21 @@ def _scan_source(source: ByteSource, make: Callable[[], Scanner]) -> Offsets:
 
 
 def _indexed(path: Path, found: Sniffed, label: str, problem: Problem,
-             limits: DumpLimits, background: bool = False) -> Indexed:
+             limits: DumpLimits, background: bool = False,
+             make: Callable[[], Scanner] | None = None) -> Indexed:
     """The file's bytes by offset and its record offsets, by the cheapest route there is.
 
     Plain files and gzip are read in place and their offsets cached (gzip through its
     seek points); zstd by frames or a temporary copy (tui.dumps.zstdsource); bz2, xz and
-    UTF-16/32 text through a temporary copy. With `background`, a JSON Lines/CSV file
-    not in the cache (a plain one only when big) comes back after its first chunk, with
-    the scan of the rest (and the copy: tui.dumps.spill) to start (tui.dumps.background).
+    UTF-16/32 text through a temporary copy. With `background`, a file not in the cache
+    (a plain one only when big) comes back after its first chunk, with the scan of the
+    rest (and the copy: tui.dumps.spill) to start (tui.dumps.background). `make` builds
+    the scanner (default: by the layout); its name keys the cache.
     """
-    make = _scanner(found.kind)
+    make = make or _scanner(found.kind)
     what = make.__name__
     comp, cap = found.compression, limits.max_inflated_bytes
-    later = background and found.kind is not Kind.JSON
+    later = background
     if comp is not Compression.NONE or found.encoding is not None:
         # Loaded for the dumps that need them: a plain file's start imports none of them.
         from tui.dumps import gzsource, spill, zstdsource
@@ -667,35 +697,85 @@ def open_file(path: Path, label: str, problem: Problem = _ignore, *, name: str |
     if found.kind is Kind.TEXT:
         return TextFiles([str(path)], problem, strip=len(str(path)), prefix=name,
                          limits=limits, label=label)
-    source, offsets, scan = _indexed(path, found, label, problem, limits, background)
-    warnings: tuple[str, ...] = ()
-    if found.encoding is not None:
-        warnings = (f"not UTF-8: decoded as {found.encoding}",)
+    if found.kind is Kind.JSON and _lines_under_json_name(path, found, label):
+        found = replace(found, kind=Kind.JSONL)
+    opened = Opened(path, found, label, problem, limits, names, name, background)
+    if found.kind is Kind.JSON:
+        from tui.dumps.json_open import open_json
+
+        return open_json(opened)
+    return open_indexed(opened)
+
+
+@dataclass(frozen=True, slots=True)
+class Opened:
+    """One file being opened: what it is and how its reader is to be made."""
+
+    path: Path
+    found: Sniffed
+    label: str
+    problem: Problem
+    limits: DumpLimits
+    names: FieldNames
+    name: str
+    background: bool
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """Said of every record: the whole file was transcoded."""
+        if self.found.encoding is None:
+            return ()
+        return (f"not UTF-8: decoded as {self.found.encoding}",)
+
+
+def open_indexed(o: Opened) -> Reader:
+    """The reader of a JSON Lines or CSV/TSV file, its lines indexed by offset."""
+    source, offsets, scan = _indexed(o.path, o.found, o.label, o.problem, o.limits,
+                                     o.background)
     try:
-        if found.kind is Kind.JSONL:
-            return _with_scan(JsonLines(source, offsets, label, name, limits, warnings, names),
-                              scan)
-        if found.kind in (Kind.CSV, Kind.TSV):
-            delimiter = _csv_delimiter(source, found.kind)
-            return _with_scan(CsvRows(source, offsets, label, name, delimiter, limits, warnings,
-                                      names), scan)
-        data = read_all(source, offsets.size)
-        try:
-            items, single = _json_items(data, label, limits, names)
-        except DumpError:
-            # Often JSON Lines under a .json name: several objects, one per line.
-            first = data.lstrip().split(b"\n", 1)
-            if len(first) == 2 and first[0].rstrip().endswith(b"}"):
-                del data
-                return JsonLines(source, offsets, label, name, limits, warnings, names)
-            raise
-        source.close()
-        return JsonArray(items, label, single, name, warnings, names)
+        if o.found.kind in (Kind.CSV, Kind.TSV):
+            delimiter = _csv_delimiter(source, o.found.kind)
+            return _with_scan(CsvRows(source, offsets, o.label, o.name, delimiter, o.limits,
+                                      o.warnings, o.names), scan)
+        return _with_scan(JsonLines(source, offsets, o.label, o.name, o.limits, o.warnings,
+                                    o.names), scan)
     except BaseException:
         if scan is not None:
             scan.close()
         source.close()
         raise
+
+
+LINES_HEAD = 1024 * 1024  # bytes looked at to tell JSON Lines under a .json name
+
+
+def _lines_under_json_name(path: Path, found: Sniffed, label: str) -> bool:
+    """True when a .json file is JSON Lines (often so named): its first line a whole
+    object, more after it."""
+    if found.encoding is not None:
+        return False
+    head = _head(path, found.compression, label, LINES_HEAD)
+    first, newline, rest = head.lstrip(b"\xef\xbb\xbf \t\r\n").partition(b"\n")
+    first = first.rstrip()
+    if not (newline and first.startswith(b"{") and first.endswith(b"}") and rest.strip()):
+        return False
+    try:
+        return isinstance(json.loads(first), dict)
+    except (ValueError, RecursionError):
+        return False
+
+
+def _head(path: Path, comp: Compression, label: str, n: int) -> bytes:
+    """Up to `n` first (inflated) bytes; what came before damage, if any."""
+    out = bytearray()
+    try:
+        with open_bytes(path, comp, label) as fh:
+            read = getattr(fh, "read1", fh.read)
+            while len(out) < n and (chunk := read(min(CHUNK, n - len(out)))):
+                out += chunk
+    except decompress_errors():
+        pass  # said by the scan
+    return bytes(out)
 
 
 def _with_scan(reader: _Indexed, scan: BackgroundScan | None) -> _Indexed:

@@ -9,9 +9,9 @@ and a scan can stop anywhere (a damaged stream, an inflation cap) and keep whole
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import IO
+from typing import IO, Protocol
 
 CHUNK = 4 * 1024 * 1024
 _WS = frozenset(b" \t\r\f\v")
@@ -70,6 +70,8 @@ def _has_text(buf: bytes, i: int, j: int) -> bool:
 class LineScanner:
     """Starts of the non-blank lines of a byte stream fed in chunks (one record per line)."""
 
+    notes: Sequence[str] = ()  # a line layout cannot break off: nothing to say
+
     def __init__(self) -> None:
         self.starts, self.lines = array("Q"), array("I")
         self.base = 0  # stream offset of the next chunk
@@ -116,6 +118,8 @@ class CsvScanner:
     A newline ends a row only when the quotes seen since the row began are balanced
     (RFC 4180 escapes a quote by doubling it, which keeps the count even).
     """
+
+    notes: Sequence[str] = ()
 
     def __init__(self) -> None:
         self.starts, self.lines = array("Q"), array("I")
@@ -166,7 +170,25 @@ class CsvScanner:
         return Offsets(self.starts, self.lines, self.base)
 
 
-Scanner = LineScanner | CsvScanner
+class Scanner(Protocol):
+    """What indexes a layout (lines, CSV rows, a JSON array's elements), fed in chunks."""
+
+    starts: array  # array("Q"): record starts, appended as they are found
+    lines: array  # array("I"): the number each record goes by (a line, an element)
+    notes: Sequence[str]  # why the layout broke off, one line each, once the stream ends
+
+    @property
+    def committed(self) -> int:
+        """Where the records found so far end."""
+        ...
+
+    def feed(self, chunk: bytes) -> None:
+        """Index the next `chunk` of the stream."""
+        ...
+
+    def finish(self, whole: bool = True) -> Offsets:
+        """The index; `whole=False` when the stream broke off."""
+        ...
 
 
 def scan(chunks: Iterable[bytes], scanner: Scanner) -> Offsets:
