@@ -26,10 +26,10 @@ def close_page(units: Sequence[Unit], rules: BoilerplateRules, first_good: int) 
     closers = rules.closers
     if closers is None:
         return
-    found = [k for k in range(first_good + 1, len(units))
-             if len(units[k].lines) == 1 and units[k].first.words <= 12
-             and closers.match(units[k].first.text)]
-    start = next((k for k in found if not _in_strip(units, k, closers)), None)
+    start = next((k for k in range(first_good + 1, len(units))
+                  if len(units[k].lines) == 1 and units[k].first.words <= 12
+                  and closers.match(units[k].first.text)
+                  and not _in_strip(units, k, closers)), None)
     if start is None:
         return
     if rules.closer_leads is not None:
