@@ -92,6 +92,9 @@ FURNITURE = [
     ("Terma Penggunaan", Reason.LEGAL),
     ("Artikel ini pertama kali disiarkan di laman Berita Contoh", Reason.CREDIT),
     ("Gambar oleh Ahmad Zaki", Reason.CAPTION),
+    ("Subscribe today for just $1.99 a month and read Berita Contoh without limits.",
+     Reason.PROMO),
+    ("Langgan sekarang dengan RM9.90 setiap bulan untuk akses penuh.", Reason.PROMO),
 ]
 
 
@@ -111,6 +114,10 @@ NOT_FURNITURE = [
     "Penduduk boleh klik pada pautan di laman rasmi majlis untuk memohon bantuan segera.",
     "Gambar yang tular di media sosial menunjukkan air naik hingga paras pinggang.",
     "Pandangan penduduk tentang projek itu dikumpul oleh majlis sepanjang bulan lalu.",
+    # Prices discussed in the body: the subscription and the price are in other clauses.
+    "If you were to subscribe to all three services separately, you would pay $17.99 "
+    "per month, so the bundle saves $60 a year.",
+    "Jika pengguna melanggan kedua-dua perkhidmatan itu, mereka akan membayar RM40 sebulan.",
 ]
 
 

@@ -50,6 +50,8 @@ def lines() -> list[str]:
 def test_word_gate_reads_pattern_openings() -> None:
     assert word_starts(r"\b(subscribe|e-?mail|comments?)\b") == {"sub", "e", "com"}
     assert word_starts(r"\bcreative commons\b") == {"cre"}
+    # A look-behind after the \b consumes nothing: the words after it are the gate.
+    assert word_starts(r"\b(?<!\w\s(?<!\bmari\s))(ikuti|follow)\b") == {"iku", "fol"}
     assert word_starts(r"(\(|[-–—]\s)(photo|foto)") is None  # opens with punctuation
     assert word_starts(r"\b(\w+ ){0,2}terkait") is None
     assert word_starts(r"\b(a|an)? x") is None  # the group may be absent

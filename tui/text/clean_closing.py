@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from tui.text.boilerplate_rules import PATTERN_MAX_WORDS, BoilerplateRules
+from tui.text.bounded_regex import BoundedPattern
 from tui.text.model import Reason
 from tui.text.page import Shape, Unit
 
@@ -15,13 +16,20 @@ CLOSING_REACH = 3
 LEAD_REACH = 4
 
 
+# A button's neighbours in a strip ("Tweet / Share / Comment", "Sport / Comment / Finance")
+# have at most this many words.
+BUTTON_WORDS = 3
+
+
 def close_page(units: Sequence[Unit], rules: BoilerplateRules, first_good: int) -> None:
     """After a comment thread's header or a press contact line, everything is boilerplate."""
-    if rules.closers is None:
+    closers = rules.closers
+    if closers is None:
         return
     start = next((k for k in range(first_good + 1, len(units))
                   if len(units[k].lines) == 1 and units[k].first.words <= 12
-                  and rules.closers.match(units[k].first.text)), None)
+                  and closers.match(units[k].first.text)
+                  and not _in_strip(units, k, closers)), None)
     if start is None:
         return
     if rules.closer_leads is not None:
@@ -31,6 +39,29 @@ def close_page(units: Sequence[Unit], rules: BoilerplateRules, first_good: int) 
         u.closed = True
         if u.reason is None or u.reason is Reason.BYLINE:  # a commenter's name and date
             u.reason = Reason.OTHER
+
+
+def _in_strip(units: Sequence[Unit], k: int, closers: BoundedPattern) -> bool:
+    """Unit k, a bare "Comment(s)" (one word, no count), is a button or a menu entry, not a
+    thread's header: a share button stands beside it ("Tweet", "Share", "Print"), or a
+    word-only entry on each side ("Sport", "Comment", "Finance"). The article around it
+    stays content. A counted header ("0 Comments") or one beside another closer ("Comments"
+    over "comments") heads a thread wherever it stands."""
+    if units[k].first.words > 1 or any(ch.isdigit() for ch in units[k].first.text):
+        return False
+
+    def short(j: int) -> bool:
+        u = units[j] if 0 <= j < len(units) else None
+        return (u is not None and len(u.lines) == 1 and u.first.words <= BUTTON_WORDS
+                and not u.first.ends_sentence and not closers.match(u.first.text))
+
+    def button(j: int) -> bool:
+        return short(j) and units[j].reason is Reason.SHARE
+
+    def entry(j: int) -> bool:
+        return short(j) and not any(ch.isdigit() for ch in units[j].first.text)
+
+    return button(k - 1) or button(k + 1) or (entry(k - 1) and entry(k + 1))
 
 
 def closing_lines(units: Sequence[Unit], rules: BoilerplateRules, first_good: int) -> None:

@@ -108,10 +108,18 @@ def word_starts(regex: str) -> frozenset[str] | None:
 
     Understood: `\\b(alt|alt|...)...` or `\\bword...`, each alternative opening with
     letters. A letter followed by `?`, `*` or `{` may be absent, so it is not counted.
+    Look-behinds right after the `\\b` ("not after another word") consume nothing and are
+    skipped.
     """
     if not regex.startswith("\\b"):
         return None
-    body = regex[2:]
+    i = 2
+    while regex.startswith(("(?<=", "(?<!"), i):
+        end = _group_end(regex, i)
+        if end is None:
+            return None
+        i = end + 1
+    body = regex[i:]
     if body.startswith("(?:"):
         alts = _alternatives(body[3:])
     elif body.startswith("(") and not body.startswith("(?"):

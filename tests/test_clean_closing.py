@@ -1,0 +1,57 @@
+"""Where a page's closing block starts: a thread's header, never a button or a menu entry."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.text.boilerplate_rules import BoilerplateRules
+from tui.text.clean import classify
+from tui.text.model import Reason
+
+HEADLINE = "Council approves new bus lanes for the city centre"
+STANDFIRST = ("The council voted on Tuesday to add bus lanes on four main roads, "
+              "a plan that has divided shop owners and commuters for two years.")
+BODY = [
+    "The first lanes will open in March on the road between the station and the market.",
+    "Shop owners said the loss of parking spaces would cost them customers in the busy months.",
+    "Commuters who spoke to the council said their journeys had grown longer every year.",
+    "The plan will be reviewed after twelve months, when traffic counts are published.",
+]
+
+
+def _spaced(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    for ln in lines:
+        out += [ln, ""]
+    return out
+
+
+def _content_kept(lines: list[str], rules: BoilerplateRules) -> bool:
+    reasons = dict(zip(lines, classify(lines, rules), strict=True))
+    return all(reasons[b] is None for b in BODY)
+
+
+@pytest.mark.parametrize("strip", [
+    ["Facebook", "Twitter", "Comments", "Print", "Email"],  # a share bar
+    ["Tweet", "Share", "Comment"],                           # the bar ends with it
+    ["News", "Sport", "Comment", "Finance", "Travel"],       # a menu's "Comment" section
+])
+def test_a_bare_comments_button_in_a_strip_does_not_close_the_article(
+        strip: list[str], rules: BoilerplateRules) -> None:
+    lines = [HEADLINE, "", STANDFIRST, "", *strip, "", *_spaced(BODY)]
+    assert _content_kept(lines, rules)
+
+
+@pytest.mark.parametrize("header", [
+    ["Comments", "comments"],   # a heading over its counter link
+    ["3 Comments"],             # a counted header beside a share button
+])
+def test_a_thread_header_still_closes_the_page(header: list[str],
+                                               rules: BoilerplateRules) -> None:
+    thread = ["Jane Doe on March 3, 2024 at 9:12 am said:",
+              "I drive this road every day and the lanes will not help anyone at all.",
+              "Reply"]
+    lines = [HEADLINE, "", *_spaced(BODY), "Share", *header, "", *_spaced(thread)]
+    reasons = dict(zip(lines, classify(lines, rules), strict=True))
+    assert all(reasons[b] is None for b in BODY)
+    assert reasons[thread[1]] is Reason.OTHER
