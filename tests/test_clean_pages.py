@@ -5,9 +5,13 @@ from __future__ import annotations
 import pytest
 from clean_helpers import reasons_by_line as _reasons
 
+from tui.config import load_config
 from tui.text.boilerplate_rules import BoilerplateRules
 from tui.text.clean import classify
-from tui.text.model import Reason
+from tui.text.line import make_line
+from tui.text.line_kinds import is_button
+from tui.text.model import Reason, Record
+from tui.text.pipeline import Pipeline
 
 HEADLINE = "Banjir kilat landa tiga daerah di pantai timur"
 BODY = [
@@ -221,3 +225,31 @@ def test_an_ownership_sentence_inside_the_body_stays(rules: BoilerplateRules) ->
     more = "Pihak berkuasa turut menghantar bot penyelamat ke kawasan yang terputus hubungan."
     lines = [HEADLINE, "", BODY[0], "", line, "", BODY[2], "", BODY[4], "", more]
     assert classify(lines, rules)[4] is None
+
+
+def test_a_button_under_a_banner_is_neither_a_byline_nor_a_headline_s_mark(
+        rules: BoilerplateRules) -> None:
+    headline = "Council approves new budget for flood defences along the river"
+    banner = "Welcome to the Example News Network's Europe Experience"
+    lines = [headline, "", banner, "", "Learn More", "",
+             "The council voted on Tuesday to spend more on the walls that keep the river out.",
+             "", "Jane Doe and John Roe Example News", "Published 7:07 PM EST Nov 19, 2019", "",
+             "The vote came after three winters of floods that closed the market square and "
+             "the bridge for weeks at a time.", "",
+             "Work on the first wall is to start in the spring, the council said in a statement."]
+    got = _reasons(lines, rules)
+    assert got[banner] is Reason.PROMO
+    assert got["Learn More"] is Reason.PROMO
+    assert got[headline] is None
+    doc = Pipeline(load_config().analysis).analyse(Record("b", "\n".join(lines)),
+                                                   detect_language=False)
+    assert doc.title == headline
+
+
+@pytest.mark.parametrize(("text", "button"), [
+    ("Learn More", True), ("Read more »", True), ("Baca selengkapnya", True),
+    ("Saiba mais", True), ("Subscribe now", True),
+    ("Learn Moreau", False), ("Will Smith", False), ("Read More Books Than Ever Before", False),
+])
+def test_button_texts_are_told_from_names(text: str, button: bool) -> None:
+    assert is_button(make_line(0, text)) is button

@@ -241,6 +241,18 @@ def test_every_shipped_pattern_is_fast_on_a_long_line_of_its_own_words() -> None
                 pytest.fail(f"{key} {rx!r} backtracks on a long run of {word!r}")
 
 
+def test_the_button_pattern_is_linear_on_long_runs() -> None:
+    """The button test (literal alternatives, then a class) reads a 30,000-character run of
+    its own words or of trailing marks once: well within half a second for them all."""
+    from tui.text.line_kinds import BUTTON
+
+    start = time.perf_counter()
+    for line in [*adversarial_lines(), "learn more " * 3_000,
+                 "Read more" + "»" * 30_000 + "x", "sign " * 6_000]:
+        BUTTON.match(line)
+    assert time.perf_counter() - start < 0.5
+
+
 ARRAY_TRAPS = [
     b"[" * 400_000,  # deep nesting: one step a bracket, no recursion
     b'["' + b"a" * 2_000_000,  # a string never closed

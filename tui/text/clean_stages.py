@@ -46,6 +46,7 @@ from tui.text.line_kinds import (
     CLOCK_OR_DATE,
     FULL_STOP,
     MENU_SEPARATOR,
+    is_button,
     is_figures,
     is_lead_in,
     is_reading,
@@ -313,6 +314,7 @@ def mark_header(page: Page, ctx: Context) -> None:
     for k in front:
         if looks_like_byline(units[k].first):
             units[k].reason = Reason.BYLINE
+    _mark_banners(page, front)
     for _ in range(2):  # fragments beside header boilerplate share its reason
         for k in front:
             beside = neighbour_reasons(units, k, same_run=page.runs_matter)
@@ -321,6 +323,25 @@ def mark_header(page: Page, ctx: Context) -> None:
     for k in front:
         if units[k].reason is None and k < page.first_good:
             units[k].reason = Reason.OTHER
+
+
+def _mark_banners(page: Page, front: list[int]) -> None:
+    """A button in the header ("Learn More") and the short line over it are a promotion.
+
+    A button's text is capitalised like a name, so the byline test took it for an author
+    and a banner above it for a headline; the banner may read like a sentence ("Welcome
+    to …"), so it is judged by the button under it, not by the header's fragment test.
+    """
+    units = page.units
+    top = page.title_at if page.title_at is not None else -1
+    for k in front:
+        if not is_button(units[k].first):
+            continue
+        units[k].reason = Reason.PROMO
+        above = units[k - 1] if k - 1 > top else None
+        if (above is not None and above.reason in (None, Reason.BYLINE)
+                and above.shape is Shape.SHORT and not FULL_STOP.search(above.first.text)):
+            above.reason = Reason.PROMO
 
 
 def _header_fragments(page: Page) -> list[int]:

@@ -7,7 +7,13 @@ from collections.abc import Sequence
 
 from tui.text import duplicates
 from tui.text.line import stopword_density
-from tui.text.line_kinds import CLOCK_OR_DATE, TIME, is_header_widget, looks_like_byline
+from tui.text.line_kinds import (
+    CLOCK_OR_DATE,
+    TIME,
+    is_button,
+    is_header_widget,
+    looks_like_byline,
+)
 from tui.text.model import Reason
 from tui.text.page import Page, Shape, Unit
 from tui.text.words import tokens
@@ -100,13 +106,18 @@ def _in_menu(units: Sequence[Unit], k: int, runs_matter: bool) -> bool:
 
 
 def _dated(units: Sequence[Unit], k: int) -> bool:
-    """Whether unit k is a byline or a date line (what stands under a headline)."""
+    """Whether unit k is a byline or a date line (what stands under a headline).
+
+    A button's text ("Learn More") is capitalised like a name but stands under a banner,
+    so it never makes the line above it a headline.
+    """
     if not 0 <= k < len(units):
         return False
     u = units[k]
     if u.reason is not None:
         return u.reason is Reason.BYLINE
-    return u.shape is Shape.SHORT and u.first.words <= 8 and looks_like_byline(u.first)
+    return (u.shape is Shape.SHORT and u.first.words <= 8 and not is_button(u.first)
+            and looks_like_byline(u.first))
 
 
 def page_title_copy(units: Sequence[Unit], top: int, first_good: int) -> int | None:

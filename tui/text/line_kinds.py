@@ -75,6 +75,22 @@ def is_figures(line: Line) -> bool:
                 and bool(SCORE.search(line.text))))
 
 
+# A button's whole text: a call to action under a banner, never a name or a date. The
+# alternatives are literals, so the match is linear in the line.
+BUTTON = re.compile(
+    r"^(?:learn more|read more|find out more|see more|show more|view more|load more|see all"
+    r"|view all|shop now|buy now|sign up|sign in|log in|subscribe(?: now)?|click here"
+    r"|get started|continue reading|ketahui lebih lanjut|baca selengkapnya|baca lagi"
+    r"|lihat semua|lihat selengkapnya|daftar sekarang|langgan sekarang|mehr erfahren"
+    r"|weiterlesen|mehr lesen|saiba mais|leia mais|leer más|más información|en savoir plus"
+    r"|lire la suite)[\s.!›»>→]*$", re.I)
+
+
+def is_button(line: Line) -> bool:
+    """The line is only a button's text ("Learn More", "Baca selengkapnya", "Saiba mais")."""
+    return line.words <= 4 and bool(BUTTON.match(line.text))
+
+
 def looks_like_byline(line: Line, *, dates: bool = True) -> bool:
     """A name, an e-mail address, a site name or (with `dates`) a time stamp on its own."""
     text = line.text
