@@ -101,3 +101,14 @@ def test_paragraphs_printed_again_in_one_piece_are_no_pull_quotes() -> None:
     units.append([make_line(3, " ".join(PARAGRAPHS))])
     assert pull_quotes(units) == {}
     assert pull_quotes(units[:1] + units[3:]) == {0: 1}
+
+
+def test_a_pull_quote_in_capitals_is_the_repeat_not_the_body_sentence_after_it(
+        rules: BoilerplateRules) -> None:
+    quote = ('"Since we signed the law, our businesses have added more than fifteen million '
+             'new jobs," he said.')
+    caps = "SINCE WE SIGNED THE LAW, OUR BUSINESSES HAVE ADDED MORE THAN FIFTEEN MILLION NEW JOBS."
+    lines = [PARAGRAPHS[0], "", caps, PARAGRAPHS[1], "", quote, "", PARAGRAPHS[2]]
+    reasons = classify(lines, rules)
+    assert reasons[lines.index(caps)] is Reason.DUPLICATE
+    assert reasons[lines.index(quote)] is None

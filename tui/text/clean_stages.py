@@ -257,8 +257,25 @@ def mark_repeats(page: Page, ctx: Context) -> None:
             u.reason = Reason.CAPTION
             if o.reason is None and orig != title_at:
                 o.reason = Reason.CAPTION
+        elif u.reason is None and _pulled(page, orig, pos):
+            o.reason = Reason.DUPLICATE
         elif u.reason is None:
             u.reason = Reason.DUPLICATE
+
+
+def _pulled(page: Page, orig: int, pos: int) -> bool:
+    """The first copy of a body sentence is a pull quote set in capitals ("SINCE I SIGNED
+    …" above "Since I signed …," he said): the capitals are the repeat, not the body."""
+    o, u = page.units[orig].first, page.units[pos].first
+    if page.units[orig].reason is not None or orig == page.title_at or pos < page.first_good:
+        return False
+    return _capitals(o.text) and not _capitals(u.text)
+
+
+def _capitals(text: str) -> bool:
+    """Every letter of the line is a capital (a pull quote set in capitals)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 12 and all(ch.isupper() for ch in letters)
 
 
 def _prompt_like(line: Line) -> bool:
