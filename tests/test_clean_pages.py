@@ -248,40 +248,8 @@ def test_a_button_under_a_banner_is_neither_a_byline_nor_a_headline_s_mark(
 
 @pytest.mark.parametrize(("text", "button"), [
     ("Learn More", True), ("Read more »", True), ("Baca selengkapnya", True),
-    ("Saiba mais", True), ("Subscribe now", True), ("Read Later", True),
+    ("Saiba mais", True), ("Subscribe now", True),
     ("Learn Moreau", False), ("Will Smith", False), ("Read More Books Than Ever Before", False),
 ])
 def test_button_texts_are_told_from_names(text: str, button: bool) -> None:
     assert is_button(make_line(0, text)) is button
-
-
-SCIENCE_BODY = [
-    "When the biologist looked inside the lungs of infected mice, she found a cell that "
-    "should not have been there at all.", "",
-    "The cell carries taste receptors, and it appears only after a severe bout of flu, "
-    "the team reported this week.", "",
-    "Why it grows there is still unknown, but the team suspects it warns the immune system.",
-]
-
-
-@pytest.mark.parametrize("before", [
-    # a sticky header repeats the headline above the buttons; the printed copy is dated
-    ["Example Science", "", "Physics", "Biology", "", "HEAD", "", "Read Later", "", "biology",
-     "", "HEAD", "", "By Jane Doe", "", "November 15, 2019", ""],
-    # under the browser title, a fact-check box repeats the headline after the dated one
-    ["HEAD", "", "Home", "Politics", "", "Syria", "", "HEAD", "", "November 18, 2019", "",
-     "Share", "", "HEAD", "", "share", ""],
-])
-def test_the_copy_of_the_headline_over_its_date_is_the_title(
-        before: list[str], rules: BoilerplateRules) -> None:
-    head = "Cells That Taste Danger Set Off Immune Responses"
-    lines = [head if ln == "HEAD" else ln for ln in before] + SCIENCE_BODY
-    printed = next(i for i, ln in enumerate(lines)
-                   if ln == head and ("2019" in lines[i + 2] or "By" in lines[i + 2]))
-    got = classify(lines, rules)
-    assert got[printed] is None
-    assert all(got[i] is not None for i, ln in enumerate(lines) if ln == head and i != printed)
-    doc = Pipeline(load_config().analysis).analyse(Record("s", "\n".join(lines)),
-                                                   detect_language=False)
-    assert doc.title == head
-    assert [b.lines[0] for b in doc.blocks if b.kind.value == "title"] == [printed + 1]

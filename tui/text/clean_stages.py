@@ -39,7 +39,7 @@ from tui.text.clean_tail import (
     tail_start,
     tail_topics,
 )
-from tui.text.clean_title import dated_copy, field_title, headline, page_title_copy
+from tui.text.clean_title import field_title, headline, page_title_copy
 from tui.text.dateline import dateline_match
 from tui.text.line import Line, make_line, stopword_density, stopword_language
 from tui.text.line_kinds import (
@@ -196,9 +196,6 @@ def find_title(page: Page, ctx: Context) -> None:
         if top is not None and (later := page_title_copy(units, top, page.first_good)):
             units[top].reason = Reason.DUPLICATE
             title_at = later
-        if title_at is not None and (printed := dated_copy(page, title_at)) is not None:
-            units[title_at].reason = Reason.DUPLICATE
-            title_at = printed
         if title_at is not None:
             page.title_tokens = frozenset(units[title_at].first.tokens)
     page.title_at = title_at

@@ -222,32 +222,3 @@ def _copy_below_sidebar(units: Sequence[Unit], top: int, before: Sequence[str]) 
                         if v.shape is Shape.GOOD and v.reason is None)
             return j if below > above else None
     return None
-
-
-def dated_copy(page: Page, title_at: int) -> int | None:
-    """Another copy of the chosen title, above the first paragraph, that stands over a
-    byline or a date when the chosen line does not: the headline as printed, beside a
-    sticky header or a fact-check box that repeats it (which is then the duplicate).
-
-    A copy above the chosen line must stand over a date or a time, not merely a name: a
-    site's header repeats the headline over a section name.
-    """
-    units = page.units
-    if _dated(units, title_at + 1):
-        return None
-    head = frozenset(units[title_at].first.tokens)
-    for k in range(min(page.first_good, len(units))):
-        u = units[k]
-        if (k != title_at and not page.is_bad(k) and len(u.lines) == 1
-                and u.shape is not Shape.GOOD and duplicates.echoes_title(u.first, head)
-                and (_stamped(units, k + 1) if k < title_at else _dated(units, k + 1))):
-            return k
-    return None
-
-
-def _stamped(units: Sequence[Unit], k: int) -> bool:
-    """Unit k is a short line carrying a date or a time ("November 18, 2019")."""
-    if not 0 <= k < len(units) or not _dated(units, k):
-        return False
-    text = units[k].first.text
-    return units[k].first.words <= 10 and bool(CLOCK_OR_DATE.search(text) or TIME.search(text))

@@ -83,7 +83,7 @@ BUTTON = re.compile(
     r"|get started|continue reading|ketahui lebih lanjut|baca selengkapnya|baca lagi"
     r"|lihat semua|lihat selengkapnya|daftar sekarang|langgan sekarang|mehr erfahren"
     r"|weiterlesen|mehr lesen|saiba mais|leia mais|leer más|más información|en savoir plus"
-    r"|lire la suite|read later|save for later)[\s.!›»>→]*$", re.I)
+    r"|lire la suite)[\s.!›»>→]*$", re.I)
 
 
 def is_button(line: Line) -> bool:
