@@ -1,8 +1,9 @@
-"""Neighbours are laid out ahead between keys: one at a time, nearest first, never while a
-key or message waits, and only while they are still neighbours."""
+"""Neighbours are laid out ahead between keys: once keys pause, one at a time, nearest first,
+never while a key or message waits, and only while they are still neighbours."""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from app_fixtures import make_app, settle
 from textual import events
 
 from tui.screens.main import MainScreen
+from tui.session.analysis import HOLD_OFF
 from tui.text.model import Document
 
 pytestmark = pytest.mark.asyncio
@@ -45,6 +47,7 @@ async def test_the_nearest_neighbour_first_one_per_turn_and_only_neighbours(
             ahead.want(index, docs.get(index) or docs[0], True)
         busy = ahead._busy
         ahead._busy = lambda: False  # type: ignore[method-assign]  # the armed turn waits
+        ahead._quiet_from = 0.0  # keys paused long ago
         ahead._run()  # a turn makes one layout: the nearest (the next row)
         assert made == [2]
         ahead._busy = busy  # type: ignore[method-assign]
@@ -70,3 +73,22 @@ async def test_nothing_is_laid_out_while_a_key_waits(
         # The key moved the list on: article 1 is the one on view now, not a neighbour.
         assert screen.current == 1 and 1 not in made
 
+
+
+async def test_nothing_is_laid_out_until_keys_pause(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        made = _recorded(screen, monkeypatch)
+        ahead = screen.articles.read_ahead
+        ahead._busy = lambda: False  # type: ignore[method-assign]
+        ahead.want(1, _documents(screen, 1)[1], True)
+        ahead.hold()  # as a key opening an article does
+        ahead._run()
+        assert made == []  # a key came less than HOLD_OFF ago: it may be held
+        await asyncio.sleep(HOLD_OFF + 0.05)
+        await pilot.pause()
+        assert made == [1]

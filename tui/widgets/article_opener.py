@@ -67,6 +67,7 @@ class ArticleOpener:
         quick passes are done by then, and the article is drawn once instead of twice.
         """
         screen = self.screen
+        self.read_ahead.hold()
         panes = screen.one(ReaderPanes)
         panes.opening(index, self.current)
         self.current = index

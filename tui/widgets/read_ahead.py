@@ -1,19 +1,23 @@
 """The neighbours' layouts made between keys: one at a time, after a frame, never before a key.
 
-Laying out an article ahead (wrapping it and drawing its first screenful, see
-ArticleView.prepare and MetaPanel.prepare) costs a few milliseconds of the UI thread. Made
-as each neighbour's analysis arrives, that work sat in front of the next key while a key
-was held. Here each one waits until the frame is drawn and no key or message is waiting,
-and only one is made per turn: a held key that keeps the reader busy postpones it, a
-reader who pauses has it done long before the next key.
+Laying out an article ahead (wrapping all of it and drawing its first screenful, see
+ArticleView.prepare and MetaPanel.prepare) costs about 6 ms of the UI thread, more than
+the first screenful a key lays out when nothing was prepared. Made as each neighbour's
+analysis arrived, that work sat in front of the next key while a key was held. Here it
+waits until keys have paused (HOLD_OFF, as the full analysis pass does: a held key
+repeats faster), the frame is drawn and no key or message is waiting, and one article is
+laid out per turn: a held key never pays for it, a reader who pauses has it done long
+before the next key.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from textual.screen import Screen
 
+from tui.session.analysis import HOLD_OFF
 from tui.text.model import Document
 
 KEY_REST = 0.01  # seconds before looking again when a key was waiting
@@ -29,6 +33,11 @@ class ReadAhead:
         self._wanted = wanted  # the articles worth it now, nearest first
         self._pending: dict[int, tuple[Document, bool]] = {}
         self._armed = False
+        self._quiet_from = 0.0  # monotonic time from which keys count as paused
+
+    def hold(self) -> None:
+        """A key opened an article: nothing is laid out ahead until keys pause."""
+        self._quiet_from = time.monotonic() + HOLD_OFF
 
     def want(self, index: int, document: Document, full: bool) -> None:
         """Lay article `index` out ahead when the screen is next idle (the latest Document
@@ -53,9 +62,10 @@ class ReadAhead:
         self._armed = False
         if not self._pending or not self._screen.is_attached:
             return
-        if self._busy():
+        wait = self._quiet_from - time.monotonic()
+        if wait > 0 or self._busy():
             self._armed = True
-            self._screen.set_timer(KEY_REST, self._after_rest)
+            self._screen.set_timer(max(wait, KEY_REST), self._after_rest)
             return
         wanted = self._wanted()
         for index in [index for index in self._pending if index not in wanted]:
