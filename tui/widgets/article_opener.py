@@ -43,9 +43,9 @@ class ArticleOpener:
     def step(self, delta: int) -> None:
         """Move the list's cursor `delta` rows and open what it lands on."""
         # Open the article in the same turn as the cursor moves, so that both changes
-        # reach the screen in one refresh (the list's Selected message then finds it open).
+        # reach the screen in one refresh (no Selected message: it would find it open).
         listing = self.screen.article_list
-        listing.move_to(listing.cursor + delta)
+        listing.move_to(listing.cursor + delta, announce=False)
         if listing.selected is not None and listing.selected != self.current:
             self.open(listing.selected, self._ahead(delta))
 
