@@ -13,6 +13,7 @@ from textual import events
 from tui.screens.main import MainScreen
 from tui.session.analysis import HOLD_OFF
 from tui.text.model import Document
+from tui.widgets.analysis_runner import PREFETCH_DELAY
 
 pytestmark = pytest.mark.asyncio
 SIZE = (120, 30)
@@ -37,21 +38,26 @@ async def test_the_nearest_neighbour_first_one_per_turn_and_only_neighbours(
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("J")  # article 1: neighbours 2, 0, 3
+        await asyncio.sleep(PREFETCH_DELAY + 0.1)  # the neighbours' analyses done and laid out
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, MainScreen)
         docs = _documents(screen, 0, 2, 3)
         made = _recorded(screen, monkeypatch)
         ahead = screen.articles.read_ahead
+        ahead._armed = True  # the turns start from the call below, not from want()
         for index in (3, 0, 2):
             ahead.want(index, docs.get(index) or docs[0], True)
         busy = ahead._busy
-        ahead._busy = lambda: False  # type: ignore[method-assign]  # the armed turn waits
+        ahead._busy = lambda: False  # type: ignore[method-assign]
         ahead._quiet_from = 0.0  # keys paused long ago
         ahead._run()  # a turn makes one layout: the nearest (the next row)
         assert made == [2]
         ahead._busy = busy  # type: ignore[method-assign]
-        await pilot.pause()
+        for _ in range(200):  # the next turns, each after a frame (or a rest, when busy);
+            if len(made) == 3:  # not pilot.pause(): its own messages keep the app busy
+                break
+            await asyncio.sleep(0.01)
         assert made == [2, 0, 3]
 
 
@@ -64,6 +70,7 @@ async def test_nothing_is_laid_out_while_a_key_waits(
         assert isinstance(screen, MainScreen)
         made = _recorded(screen, monkeypatch)
         ahead = screen.articles.read_ahead
+        ahead._armed = True  # the turns start from the call below, not from want()
         ahead.want(1, _documents(screen, 1)[1], True)
         app.post_message(events.Key("j", "j"))  # not handled yet: it waits in the queue
         ahead._run()
@@ -85,10 +92,14 @@ async def test_nothing_is_laid_out_until_keys_pause(
         made = _recorded(screen, monkeypatch)
         ahead = screen.articles.read_ahead
         ahead._busy = lambda: False  # type: ignore[method-assign]
+        ahead._armed = True  # the turns start from the call below, not from want()
         ahead.want(1, _documents(screen, 1)[1], True)
         ahead.hold()  # as a key opening an article does
         ahead._run()
         assert made == []  # a key came less than HOLD_OFF ago: it may be held
-        await asyncio.sleep(HOLD_OFF + 0.05)
-        await pilot.pause()
+        await asyncio.sleep(HOLD_OFF)
+        for _ in range(200):
+            if made:
+                break
+            await asyncio.sleep(0.01)
         assert made == [1]
