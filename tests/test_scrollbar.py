@@ -102,3 +102,23 @@ async def test_a_tinted_bar_goes_through_textuals_own_path() -> None:
         assert not bar._plain()
         crop = bar.region.reset_offset
         assert _cells(bar.render_lines(crop)) == _cells(ScrollBar.render_lines(bar, crop))
+
+
+@pytest.mark.asyncio
+async def test_a_bar_of_another_length_is_made_of_the_cells_made_before() -> None:
+    app = Panes()
+    async with app.run_test(size=(30, 20)) as pilot:
+        await pilot.pause()
+        bar = app.query_one(Pane).vertical_scrollbar
+        style = bar.visual_style
+        colours = RichStyle(color="red", bgcolor="#202020")
+
+        def lines(virtual: int) -> list[Strip]:
+            return StripScrollBarRender(virtual_size=virtual, window_size=18, position=0,
+                                        style=colours).render_strips(1, 18, style, None)  # type: ignore[arg-type]
+
+        first, second = lines(40), lines(47)
+        assert _cells(first) != _cells(second)  # another thumb
+        # The track above and below the thumb and its body: the same Strips as before.
+        shared = {id(s) for s in first} & {id(s) for s in second}
+        assert len(shared) >= 2

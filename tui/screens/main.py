@@ -34,13 +34,13 @@ from tui.widgets.filter_keys import FilterKeys
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.meta_panel import MetaPanel
 from tui.widgets.panes import ReaderPanes
+from tui.widgets.partial_compositor import PartialCompositor
 from tui.widgets.row_filters import RowFilters
 from tui.widgets.scan_watch import ScanWatch
 from tui.widgets.title_bar import TitleBar
 from tui.widgets.triage_keys import TriageKeys
 
 POLL_SECONDS = 2.0  # how often the sidecar is checked for another process's decisions
-
 
 W = TypeVar("W", bound=Widget)
 
@@ -51,6 +51,7 @@ class MainScreen(Screen[None]):
 
     def __init__(self, session: ReaderSession, options: ReaderOptions) -> None:
         super().__init__(id="main")
+        self._compositor = PartialCompositor()  # a key's frame draws only what it changed
         self.session = session
         self.source = session.dump
         self.options = options
@@ -124,8 +125,7 @@ class MainScreen(Screen[None]):
         listing.focus()
         listing.move_to(self.session.start, force=True)
         if listing.selected is not None:
-            # Now rather than on the list's message: an article known already (kept in
-            # the sidecar) is then in the very first frame.
+            # Now, not on the list's message: a known article is then in the first frame.
             self.articles.open(listing.selected)
         # Whatever happens to the first article, collection is back on within seconds.
         self.set_timer(SETTLE_LIMIT, settle_if_held)

@@ -151,8 +151,9 @@ class ArticleList(LinePane, can_focus=True):
 
     # -- movement -----------------------------------------------------------------------
 
-    def move_to(self, position: int, force: bool = False) -> None:
-        """Put the cursor on row `position` (clamped), scroll it into view, announce it."""
+    def move_to(self, position: int, force: bool = False, announce: bool = True) -> None:
+        """Put the cursor on row `position` (clamped), scroll it into view, announce it
+        (Selected) unless the caller opens the row itself."""
         if not self.rows:
             return
         position = max(0, min(position, len(self.rows) - 1))
@@ -168,7 +169,8 @@ class ArticleList(LinePane, can_focus=True):
             self.scroll_to(y=position - height + 1, animate=False, immediate=True)
         self.refresh_line(old)
         self.refresh_line(position)
-        self.post_message(self.Selected(self.rows[position]))
+        if announce:
+            self.post_message(self.Selected(self.rows[position]))
 
     def select_index(self, index: int) -> bool:
         """Move the cursor to dump index `index` if it is in the list."""

@@ -16,6 +16,7 @@ from tui.safe_text import safe_plain
 from tui.text.model import Document
 from tui.widgets.analysis_runner import AnalysisRunner
 from tui.widgets.panes import ReaderPanes
+from tui.widgets.read_ahead import ReadAhead
 
 if TYPE_CHECKING:
     from tui.screens.main import MainScreen
@@ -28,6 +29,7 @@ class ArticleOpener:
         self.screen = screen
         self.current: int | None = None
         self._row = 0  # the list row of the article opened last
+        self.read_ahead = ReadAhead(screen, self._prepare, self.neighbours)
 
     def selected(self, index: int) -> None:
         """The list selected row `index`: open it, unless the cursor has moved on since."""
@@ -41,9 +43,9 @@ class ArticleOpener:
     def step(self, delta: int) -> None:
         """Move the list's cursor `delta` rows and open what it lands on."""
         # Open the article in the same turn as the cursor moves, so that both changes
-        # reach the screen in one refresh (the list's Selected message then finds it open).
+        # reach the screen in one refresh (no Selected message: it would find it open).
         listing = self.screen.article_list
-        listing.move_to(listing.cursor + delta)
+        listing.move_to(listing.cursor + delta, announce=False)
         if listing.selected is not None and listing.selected != self.current:
             self.open(listing.selected, self._ahead(delta))
 
@@ -65,6 +67,7 @@ class ArticleOpener:
         quick passes are done by then, and the article is drawn once instead of twice.
         """
         screen = self.screen
+        self.read_ahead.hold()
         panes = screen.one(ReaderPanes)
         panes.opening(index, self.current)
         self.current = index
@@ -90,13 +93,17 @@ class ArticleOpener:
         return self._around(1, -1, 2, -2)
 
     def prepare_neighbours(self) -> None:
-        """Lay out the next and previous articles ahead of time, those analysed fully."""
+        """Lay out the next and previous articles ahead of time (between keys), those
+        analysed fully."""
         service = self.screen.session.analysis
-        panes = self.screen.one(ReaderPanes)
         for index in self.neighbours():
             item = service.known(index)
             if item is not None and item[1]:
-                panes.prepare(index, *item)
+                self.read_ahead.want(index, *item)
+
+    def _prepare(self, index: int, doc: Document, full: bool) -> None:
+        """Lay out article `index` now (ReadAhead calls it between keys)."""
+        self.screen.one(ReaderPanes).prepare(index, doc, full)
 
     def ready(self, message: DocumentReady) -> None:
         """Show an analysis if its article is on view (a neighbour's is laid out ahead);
@@ -105,8 +112,7 @@ class ArticleOpener:
         if message.index == self.current:
             self.display(message.index, message.document, message.full)
         elif message.index in self.neighbours():
-            screen.one(ReaderPanes).prepare(message.index, message.document,
-                                                  message.full)
+            self.read_ahead.want(message.index, message.document, message.full)
         screen.article_list.refresh_index(message.index)
         if message.full and screen.session.analysis.analyser.loaded:
             screen.startup.data_loaded()

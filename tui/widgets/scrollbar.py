@@ -10,8 +10,11 @@ share them.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.color import Color
 from rich.segment import Segment
+from rich.style import Style as RichStyle
 from textual._context import active_app
 from textual.css.styles import RulesMap
 from textual.geometry import Region
@@ -23,10 +26,18 @@ from textual.visual import RenderOptions, Visual
 DEFAULT_BACK = Color.parse("#555555")  # Textual's fallbacks (ScrollBarRender.__rich_console__)
 DEFAULT_BAR = Color.parse("bright_magenta")
 FINISHED_KEPT = 64  # finished lines kept per bar (a bar shows at most five different ones)
+CELLS_KEPT = 256  # bar cells kept across renders (five per bar and style)
 
 
 class StripScrollBarRender(ScrollBarRender, Visual):
-    """ScrollBarRender as a Visual, for vertical bars only: no Rich console pipeline."""
+    """ScrollBarRender as a Visual, for vertical bars only: no Rich console pipeline.
+
+    A bar of another length or position is made of the same few cells: each is made once
+    and kept (by cell, width and base style), so a pane's bar redrawn for a new article
+    finds its lines finished already (StripScrollBar keeps them by Strip).
+    """
+
+    _cells: ClassVar[dict[tuple[Segment, int, RichStyle | None], Strip]] = {}
 
     def render_strips(self, width: int, height: int | None, style: Style,
                       options: RenderOptions) -> list[Strip]:
@@ -42,17 +53,20 @@ class StripScrollBarRender(ScrollBarRender, Visual):
             back_color=bar_style.bgcolor or DEFAULT_BACK,
             bar_color=bar_style.color or DEFAULT_BAR)
         base = style.rich_style
-        made: dict[Segment, Strip] = {}
+        made = self._cells
         strips: list[Strip] = []
         for segment in bar.segments:
-            strip = made.get(segment)
+            key = (segment, width, base)
+            strip = made.get(key)
             if strip is None:
+                if len(made) >= CELLS_KEPT:
+                    made.clear()
                 text, seg_style, _control = segment
                 if base:
                     seg_style = base + seg_style
                 # As Segment.split_and_crop_lines leaves each line (cropped, never padded).
                 cell = Segment(text, seg_style)
-                strip = made[segment] = Strip(
+                strip = made[key] = Strip(
                     Segment.adjust_line_length([cell], width, pad=False))
             strips.append(strip)
         return strips[:height] if height is not None else strips
