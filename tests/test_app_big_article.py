@@ -182,3 +182,30 @@ async def test_a_theme_change_keeps_the_reading_position(tmp_path: Path) -> None
         app.theme = "warta-light"
         await settle(pilot)
         assert view.top_line == 12
+
+
+async def test_the_first_paint_waits_for_the_articles_lines(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A first slice that stops before a screenful is wrapped (a slow, cold start) leaves
+    the old lines on screen: start-up's first paint (the scan, the pipeline, the
+    benchmark's stamp) is told only once the article's own lines are there."""
+    import tui.widgets.article_view as article_view
+
+    monkeypatch.setattr(article_view, "FIRST_SLICE", 0.0)  # one part per slice, and the
+    monkeypatch.setattr(ArticleView, "_far_enough", lambda *_: False)  # lines shown at the end
+    told: list[bool] = []
+    app = make_app(tmp_path, [huge_article(200)])
+    async with app.run_test(size=SIZE) as pilot:
+        view = app.screen.query_one(ArticleView)
+        startup = screen_of(app).startup
+        real = startup.first
+
+        def first() -> bool:
+            told.append(bool(view.lines) and view.lines[0].content.plain
+                        == "Laporan Sangat Panjang" and len(view.lines) > 1)
+            return real()
+
+        monkeypatch.setattr(startup, "first", first)
+        await settle(pilot)
+        assert startup.painted
+        assert told == [True]

@@ -82,10 +82,12 @@ class ArticleOpener:
         """Article `index`'s Document in the panes; after the first, what start-up left."""
         screen = self.screen
         screen.one(ReaderPanes).show_document(index, doc, full)
+        if screen.startup.painted:
+            return
         runner = screen.one(AnalysisRunner)
-        screen.startup.shown(screen.call_after_refresh,
-                             lambda: runner.after_first_paint(screen.article_list.refresh),
-                             screen.app.exit)
+        screen.article_view.when_shown(lambda: screen.startup.shown(
+            screen.call_after_refresh,
+            lambda: runner.after_first_paint(screen.article_list.refresh), screen.app.exit))
 
     def neighbours(self) -> list[int]:
         """The articles the next J and K open from here (the list's next row, its previous,

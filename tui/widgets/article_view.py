@@ -87,6 +87,8 @@ class ArticleView(LinePane, can_focus=True):
         self._generation = 0
         self._when_laid_out: Callable[[], object] | None = None
         self._prepared: Lru[int, Prepared] = Lru(PREPARED)  # by dump index
+        self._lines_of: Document | None = None  # the Document whose lines are on screen
+        self._on_shown: list[Callable[[], object]] = []  # told once an article is on screen
 
     # -- styles -------------------------------------------------------------------------
 
@@ -183,6 +185,7 @@ class ArticleView(LinePane, can_focus=True):
         self._fit_scroll_height()
         self.scroll_to(y=0, animate=False, immediate=True)
         self.refresh()
+        self._shown()
         return True
 
     def set_boilerplate(self, shown: bool) -> None:
@@ -309,10 +312,28 @@ class ArticleView(LinePane, can_focus=True):
             return False
         return len(lines) - self._line_of(self._goal, lines) >= need
 
+    def when_shown(self, then: Callable[[], object]) -> None:
+        """`then` once an article's lines are on screen: now if the shown Document's are,
+        else when a layout puts them there (the first slice of a long or slow layout may
+        not reach a screenful: the frame drawn meanwhile holds the old lines)."""
+        if self.document is not None and self._lines_of is self.document:
+            then()
+        else:
+            self._on_shown.append(then)
+
+    def _shown(self) -> None:
+        """The shown Document's lines are on screen: tell those waiting for it."""
+        self._lines_of = self.document
+        if self.document is not None and self._on_shown:
+            waiting, self._on_shown = self._on_shown, []
+            for then in waiting:
+                then()
+
     def _show_lines(self, lines: list[ViewLine], drawing: bool) -> None:
         """Put the new layout on screen (later lines keep being appended to it)."""
         self.lines = lines
         self._strips.clear()
+        self._shown()
         if drawing:
             return
         self._fit_scroll_height()
