@@ -188,7 +188,7 @@ async def test_the_first_paint_waits_for_the_articles_lines(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A first slice that stops before a screenful is wrapped (a slow, cold start) leaves
     the old lines on screen: start-up's first paint (the scan, the pipeline, the
-    benchmark's stamp) is told only once the article's own lines are there."""
+    benchmark's stamp) is told only once a frame draws the article's own lines."""
     import tui.widgets.article_view as article_view
 
     monkeypatch.setattr(article_view, "FIRST_SLICE", 0.0)  # one part per slice, and the

@@ -85,7 +85,7 @@ class ArticleOpener:
         if screen.startup.painted:
             return
         runner = screen.one(AnalysisRunner)
-        screen.article_view.when_shown(lambda: screen.startup.shown(
+        screen.article_view.when_drawn(lambda: screen.startup.shown(
             screen.call_after_refresh,
             lambda: runner.after_first_paint(screen.article_list.refresh), screen.app.exit))
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from textual.content import Content
+from textual.geometry import Region
 from textual.strip import Strip
 from textual.style import Style
 
@@ -88,7 +89,7 @@ class ArticleView(LinePane, can_focus=True):
         self._when_laid_out: Callable[[], object] | None = None
         self._prepared: Lru[int, Prepared] = Lru(PREPARED)  # by dump index
         self._lines_of: Document | None = None  # the Document whose lines are on screen
-        self._on_shown: list[Callable[[], object]] = []  # told once an article is on screen
+        self._on_drawn: list[Callable[[], object]] = []  # told once a frame draws an article
 
     # -- styles -------------------------------------------------------------------------
 
@@ -312,22 +313,25 @@ class ArticleView(LinePane, can_focus=True):
             return False
         return len(lines) - self._line_of(self._goal, lines) >= need
 
-    def when_shown(self, then: Callable[[], object]) -> None:
-        """`then` once an article's lines are on screen: now if the shown Document's are,
-        else when a layout puts them there (the first slice of a long or slow layout may
-        not reach a screenful: the frame drawn meanwhile holds the old lines)."""
-        if self.document is not None and self._lines_of is self.document:
-            then()
-        else:
-            self._on_shown.append(then)
+    def when_drawn(self, then: Callable[[], object]) -> None:
+        """`then` once a frame draws an article's own lines (not the lines before them: the
+        first slice of a slow layout may stop short of a screenful, and a message that
+        waits for a refresh can run before the frame that shows the new lines)."""
+        self._on_drawn.append(then)
+        self.refresh()
 
     def _shown(self) -> None:
-        """The shown Document's lines are on screen: tell those waiting for it."""
+        """The shown Document's lines are the pane's lines now."""
         self._lines_of = self.document
-        if self.document is not None and self._on_shown:
-            waiting, self._on_shown = self._on_shown, []
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """The lines in `crop`; once they are an article's, those waiting for it are told."""
+        strips = super().render_lines(crop)
+        if self._on_drawn and self.document is not None and self._lines_of is self.document:
+            waiting, self._on_drawn = self._on_drawn, []
             for then in waiting:
                 then()
+        return strips
 
     def _show_lines(self, lines: list[ViewLine], drawing: bool) -> None:
         """Put the new layout on screen (later lines keep being appended to it)."""
