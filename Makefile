@@ -25,7 +25,7 @@ run: $(VENV)/.base
 	$(VENV)/bin/warta seeds
 
 test: lint
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n auto
 
 lint: $(VENV)/.test
 	$(PY) -m ruff check tui tests bench tools
