@@ -30,6 +30,8 @@ from tui.text.clean_context import (
     squeezed,
 )
 from tui.text.clean_lists import headline_lists, menu_blocks, ranked_links
+from tui.text.clean_quotes import keep_quoted_hashtags
+from tui.text.clean_sections import keep_numbered_sections
 from tui.text.clean_tail import (
     dated_entry,
     list_entry,
@@ -537,6 +539,8 @@ STAGES: tuple[Stage, ...] = (
     match_patterns,
     build_units,
     shape_units,
+    keep_numbered_sections,
+    keep_quoted_hashtags,
     weigh_blank_lines,
     mark_rows,
     mark_credit_captions,

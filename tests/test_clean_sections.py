@@ -1,0 +1,81 @@
+"""A listicle's numbered section titles and a quoted post's hashtags stay content."""
+
+from __future__ import annotations
+
+import time
+
+from tests.clean_helpers import reasons_by_line
+from tui.text.boilerplate_rules import BoilerplateRules
+from tui.text.clean_sections import SECTION_NUMBER
+from tui.text.model import Reason
+
+INTRO = ("Menurut catatan, sejak 2012 sudah enam kali Habibie dikabarkan meninggal dunia. "
+         "Berikut catatannya:")
+PARAS = [
+    "Di akhir Februari 2012 linimasa Twitter ramai mengabarkan soal meninggalnya Habibie.",
+    "Pada 2016, di usianya ke-80 tahun, beredar berita yang menyebutkan hal yang sama.",
+    "Melansir Tribunnews, pada Januari 2017 kabar kematian itu kembali berhembus lagi.",
+]
+SECTIONS = ["1. Februari 2012", "2. November 2016", "3. Januari 2017"]
+
+
+def _listicle() -> list[str]:
+    lines = ["Sudah 6 Kali Pak Habibie Diterpa Hoax Meninggal Dunia", "", INTRO, ""]
+    for head, para in zip(SECTIONS, PARAS, strict=True):
+        lines += [head, para, ""]
+    return lines
+
+
+def test_numbered_dates_over_body_paragraphs_are_section_titles(rules: BoilerplateRules) -> None:
+    got = reasons_by_line(_listicle(), rules)
+    assert all(got[s] is None for s in SECTIONS), got
+
+
+def test_one_numbered_date_under_the_headline_is_still_a_date_line(
+        rules: BoilerplateRules) -> None:
+    lines = ["Kabar hoaks kembali beredar di media sosial", "", "1. Februari 2012", "",
+             PARAS[0], "", PARAS[1], "", PARAS[2]]
+    assert reasons_by_line(lines, rules)["1. Februari 2012"] is Reason.BYLINE
+
+
+POST = [
+    '"Alhamdulillah Bapak Habibie sehat walafiat dan tadi malam senang sekali.',
+    "Semoga Eyang sehat selalu.",
+    "#BJH80andstrong #panjangumur",
+    "Mohon jangan pernah menyebarkan berita hoax dan silakan follow kami di Twitter.",
+    '#stophoax #thinkbeforeforwarding"',
+]
+
+
+def _article(middle: list[str]) -> list[str]:
+    return ["Kabar meninggalnya Habibie kembali beredar pada Maret 2017", "", PARAS[0], "",
+            "Akun Facebook The Habibie Center kemudian mengkonfirmasi bahwa beliau sehat.", "",
+            *middle, "", PARAS[1], "", PARAS[2]]
+
+
+def test_a_hashtag_line_inside_a_quoted_post_is_content(rules: BoilerplateRules) -> None:
+    assert reasons_by_line(_article(POST), rules)["#BJH80andstrong #panjangumur"] is None
+
+
+def test_hashtags_outside_any_quotation_are_still_tags(rules: BoilerplateRules) -> None:
+    lines = [*_article([]), "", "#BJH80andstrong #panjangumur"]
+    assert reasons_by_line(lines, rules)["#BJH80andstrong #panjangumur"] is Reason.TAGS
+
+
+def test_the_section_number_pattern_is_linear() -> None:
+    for text in ("1" * 50_000, "1. " + " " * 50_000, "(" + "1." * 25_000):
+        start = time.perf_counter()
+        SECTION_NUMBER.match(text)
+        assert time.perf_counter() - start < 0.05
+
+
+def test_a_dated_byline_and_a_comment_a_day_later_stay_dates(rules: BoilerplateRules) -> None:
+    lines = ["Sauerteig für Einsteiger: So gelingt das erste Brot", "",
+             "17. Februar 2024 von Jana | 23 Kommentare", "",
+             "Ich backe seit fünf Jahren mit Sauerteig, und am Anfang ging dabei viel schief.", "",
+             "Heute zeige ich euch, wie ihr es besser macht und was ihr dafür braucht.", "",
+             "Martina sagt:", "18. Februar 2024",
+             "Super erklärt, danke! Mein erstes Brot ist richtig gut geworden, wirklich."]
+    got = reasons_by_line(lines, rules)
+    assert got["17. Februar 2024 von Jana | 23 Kommentare"] is Reason.BYLINE
+    assert got["18. Februar 2024"] is not None

@@ -1,0 +1,68 @@
+"""A listicle's numbered section titles: headings of the body, never bylines or dates.
+
+"1. Februari 2012" over a paragraph reads like a date line to the patterns, but two or
+more such lines numbered in order from or down to 1, each over body paragraphs, are the
+sections of a list article ("Berikut catatannya:" ... "1. Februari 2012" ... "2. November 2016").
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.text.model import Reason
+from tui.text.page import Context, Page, Shape
+
+# "1. ", "2) ", "(3) ": a section number opening a short line (linear: no nested repeats).
+SECTION_NUMBER = re.compile(r"^\(?(\d{1,2})[.)]\s+\S")
+# At most this many words in a section title.
+SECTION_WORDS = 8
+# Reasons a section title's wording may wrongly have drawn from the patterns.
+SECTION_MISREAD = frozenset({Reason.BYLINE})
+
+
+def _section_number(page: Page, k: int) -> int | None:
+    """Unit k's section number when it is a short numbered line over a body paragraph."""
+    units = page.units
+    u = units[k]
+    if len(u.lines) != 1 or u.first.words > SECTION_WORDS or k + 1 >= len(units):
+        return None
+    m = SECTION_NUMBER.match(u.first.text)
+    if m is None or u.reason not in SECTION_MISREAD | {None}:
+        return None
+    body = units[k + 1]
+    if body.reason is not None or body.shape is not Shape.GOOD:
+        return None
+    return int(m.group(1))
+
+
+def _chains(numbered: list[tuple[int, int]]) -> list[list[int]]:
+    """The units of each run of section numbers counting up or down by one, in page order."""
+    chains: list[list[int]] = []
+    run: list[tuple[int, int]] = []
+    for k, n in numbered:
+        step = n - run[-1][1] if run else 0
+        if run and step in (1, -1) and (len(run) < 2 or step == run[-1][1] - run[-2][1]):
+            run.append((k, n))
+            continue
+        if len(run) >= 2 and min(m for _, m in run) == 1:
+            chains.append([j for j, _ in run])
+        run = [(k, n)]
+    if len(run) >= 2 and min(m for _, m in run) == 1:
+        chains.append([j for j, _ in run])
+    return chains
+
+
+def keep_numbered_sections(page: Page, ctx: Context) -> None:
+    """Numbered lines counting from or down to 1, each over a body paragraph, are content.
+
+    Needs two numbers in a row, one of them 1: a lone numbered date over the lead
+    ("17. Februar 2024 von Jana") or two comments' dates a day apart are still dates.
+    """
+    numbered = [(k, n) for k in range(len(page.units))
+                if (n := _section_number(page, k)) is not None]
+    for chain in _chains(numbered):
+        for k in chain:
+            u = page.units[k]
+            if u.reason in SECTION_MISREAD:
+                u.reason, u.matched, u.label = None, False, False
+                page.matched.pop(u.first.index, None)
