@@ -42,6 +42,7 @@ from tui.text.clean_tail import (
     tail_topics,
 )
 from tui.text.clean_title import field_title, headline, page_title_copy
+from tui.text.clean_video import mark_video_embeds
 from tui.text.dateline import dateline_match
 from tui.text.line import Line, make_line, stopword_density, stopword_language
 from tui.text.line_kinds import (
@@ -543,6 +544,7 @@ STAGES: tuple[Stage, ...] = (
     keep_quoted_hashtags,
     weigh_blank_lines,
     mark_rows,
+    mark_video_embeds,
     mark_credit_captions,
     find_title,
     mark_title_echoes,
