@@ -292,12 +292,7 @@ class _Indexed(Reader):
 
     def where(self, k: int) -> Where:
         """How messages name entry k: `FILE:LINE` and `line LINE`."""
-        line = self.offsets.lines[k]
-        return f"{self.label}:{line}", f"line {line}"
-
-    def decoded(self, data: bytes, line: int) -> tuple[str, tuple[str, ...]]:
-        """The text of one entry; a line that is not UTF-8 is guessed, with a warning."""
-        return decode_line(data, self.label, line, self.warnings)
+        return line_where(self.label, self.offsets.lines[k])
 
     def close(self) -> None:
         if self.scan is not None:
@@ -305,10 +300,9 @@ class _Indexed(Reader):
         self.source.close()
 
 
-def decode_line(data: bytes, label: str, line: int,
-                warnings: tuple[str, ...] = ()) -> tuple[str, tuple[str, ...]]:
-    """The text of one line of `label` and its warnings; a line not UTF-8 is guessed."""
-    return decode_entry(data, (f"{label}:{line}", f"line {line}"), warnings)
+def line_where(label: str, line: int) -> Where:
+    """How messages name line `line` of `label`: `FILE:LINE` and `line LINE`."""
+    return f"{label}:{line}", f"line {line}"
 
 
 def decode_entry(data: bytes, where: Where,
@@ -329,7 +323,7 @@ def decode_entry(data: bytes, where: Where,
 def jsonl_record(data: bytes, line: int, label: str, name: str, limits: DumpLimits,
                  warnings: tuple[str, ...] = (), names: FieldNames = DEFAULT_FIELDS) -> Record:
     """The Record of one JSON Lines line (no newline); RecordError (one line) if unusable."""
-    return object_record(data, (f"{label}:{line}", f"line {line}"), f"{name}#{line}", limits,
+    return object_record(data, line_where(label, line), f"{name}#{line}", limits,
                          warnings, names)
 
 
@@ -401,11 +395,6 @@ class JsonLines(_Indexed):
         return k if k < len(self.offsets) and self.offsets.lines[k] == line else None
 
 
-def parse_json(text: str, data: bytes, limits: DumpLimits, label: str, line: int) -> Any:
-    """One JSON value (line `line` of `label`), depth-checked; RecordError if anything is wrong."""
-    return parse_value(text, data, limits, (f"{label}:{line}", f"line {line}"))
-
-
 def parse_value(text: str, data: bytes, limits: DumpLimits, where: Where) -> Any:
     """One JSON value (the record named `where`), depth-checked; RecordError if anything
     is wrong.
@@ -447,14 +436,13 @@ class CsvRows(_Indexed):
                             f"the header has: {safe_plain(', '.join(self.header)[:200])}")
 
     def _row(self, k: int, strict: bool = True) -> tuple[list[str], tuple[str, ...]]:
-        line = self.offsets.lines[k]
-        where = f"{self.label}:{line}"
-        text, warnings = self.decoded(self.raw(k), line)
+        where = self.where(k)
+        text, warnings = decode_entry(self.raw(k), where, self.warnings)
         try:
             row = next(csv.reader(io.StringIO(text), delimiter=self.delimiter, strict=strict))
         except (csv.Error, StopIteration) as exc:
             why = f"not a valid CSV row ({exc})"
-            raise RecordError(f"{where}: {why}", text, f"line {line}: {why}") from None
+            raise RecordError(f"{where[0]}: {why}", text, f"{where[1]}: {why}") from None
         return row, warnings
 
     def __len__(self) -> int:

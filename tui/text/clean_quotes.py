@@ -51,6 +51,5 @@ def keep_quoted_hashtags(page: Page, ctx: Context) -> None:
             continue
         for u in units[k + 1:end]:
             if u.reason is Reason.TAGS and u.matched and u.first.text.startswith("#"):
-                u.reason, u.matched, u.label = None, False, False
-                page.matched.pop(u.first.index, None)
+                page.release(u)
         k = end + 1

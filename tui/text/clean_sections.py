@@ -39,7 +39,7 @@ def _chains(numbered: list[tuple[int, int]]) -> list[list[int]]:
     """The units of each run of section numbers counting up or down by one, in page order."""
     chains: list[list[int]] = []
     run: list[tuple[int, int]] = []
-    for k, n in numbered:
+    for k, n in [*numbered, (-1, -100)]:  # a sentinel no number is one step from
         step = n - run[-1][1] if run else 0
         if run and step in (1, -1) and (len(run) < 2 or step == run[-1][1] - run[-2][1]):
             run.append((k, n))
@@ -47,8 +47,6 @@ def _chains(numbered: list[tuple[int, int]]) -> list[list[int]]:
         if len(run) >= 2 and min(m for _, m in run) == 1:
             chains.append([j for j, _ in run])
         run = [(k, n)]
-    if len(run) >= 2 and min(m for _, m in run) == 1:
-        chains.append([j for j, _ in run])
     return chains
 
 
@@ -62,7 +60,5 @@ def keep_numbered_sections(page: Page, ctx: Context) -> None:
                 if (n := _section_number(page, k)) is not None]
     for chain in _chains(numbered):
         for k in chain:
-            u = page.units[k]
-            if u.reason in SECTION_MISREAD:
-                u.reason, u.matched, u.label = None, False, False
-                page.matched.pop(u.first.index, None)
+            if page.units[k].reason in SECTION_MISREAD:
+                page.release(page.units[k])

@@ -108,6 +108,12 @@ class Page:
             good = next((k for k in range(floor, len(units)) if self.protected(k)), len(units))
         return good
 
+    def release(self, unit: Unit) -> None:
+        """`unit` is content after all: its reason and the pattern hit that gave it dropped
+        (a later stage then judges it as any unmatched line)."""
+        unit.reason, unit.matched, unit.label = None, False, False
+        self.matched.pop(unit.first.index, None)
+
     def title_unit(self) -> Unit | None:
         """The unit the cleaner took for the title, while it is still content."""
         if self.title_at is None or self.units[self.title_at].reason is not None:
