@@ -241,6 +241,26 @@ def test_every_shipped_pattern_is_fast_on_a_long_line_of_its_own_words() -> None
                 pytest.fail(f"{key} {rx!r} backtracks on a long run of {word!r}")
 
 
+def test_every_shipped_pattern_is_fast_on_a_name_then_its_own_words_in_any_case() -> None:
+    """A repeated group whose branches can read the same word ("De" as a capitalised name
+    or, case-blind, as the connector "de") tries every split of a run of it: 2^k. Each
+    pattern is opened with its first word and a name, then given 26 of each of its words
+    (lower, Title and UPPER case; space, hyphen and comma between) and an end it refuses:
+    within half a second each (the byline name lists took minutes before)."""
+    for key, rx in shipped_patterns():
+        compiled = regex.compile(rx, regex.IGNORECASE | regex.VERSION0)
+        words = list(dict.fromkeys(regex.findall(r"[^\W\d_]{1,12}", regex.sub(
+            r"\\[wbsSdpP]|\(\?-?i:", " ", rx))))[:25]
+        for word in words:
+            for form in {word, word.title(), word.upper()}:
+                for sep in (" ", "-", ", "):
+                    line = f"{words[0]} Ab" + (sep + form) * 26 + " x."
+                    try:
+                        compiled.search(line, timeout=0.5)
+                    except TimeoutError:
+                        pytest.fail(f"{key} {rx!r} backtracks on {line[:50]!r}...")
+
+
 def test_the_button_pattern_is_linear_on_long_runs() -> None:
     """The button test (literal alternatives, then a class) reads a 30,000-character run of
     its own words or of trailing marks once: well within half a second for them all."""
