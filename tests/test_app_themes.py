@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from app_fixtures import make_app, settle
+from textual.css.stylesheet import Stylesheet
 
 from tui.resources import bundled
 from tui.widgets.article_view import ArticleView
@@ -97,3 +98,22 @@ async def test_no_color_draws_no_colour_and_reverses_the_selected_row(
         first_row = strips[1]  # the header is row 0; the list's first row is selected
         assert any(seg.style and seg.style.reverse and "Banjir" in seg.text
                    for seg in first_row)
+
+
+async def test_the_stylesheet_is_parsed_once_at_start(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every first-screen widget's default CSS is read with the app's (tui.app.FIRST_SCREEN):
+    a widget class missing there would be added when mounted, and parsed again."""
+    parses: list[int] = []
+    parse = Stylesheet.parse
+
+    def counted(stylesheet: Stylesheet) -> None:
+        parses.append(len(stylesheet.source))
+        parse(stylesheet)
+
+    monkeypatch.setattr(Stylesheet, "parse", counted)
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        assert len(parses) == 1
+        assert parses[0] == len(app.stylesheet.source)
