@@ -26,6 +26,8 @@ from tui.resources import bundled
 from tui.screens.main import MainScreen
 from tui.session.opening import open_triage
 from tui.themes import load_themes
+from tui.widgets import scan_watch
+from tui.widgets.scan_watch import ScanWatch
 from tui.widgets.title_bar import TitleBar
 
 pytestmark = pytest.mark.asyncio
@@ -105,6 +107,20 @@ async def test_first_article_shows_before_the_scan_ends_and_the_list_grows(
         await settle(pilot)
         assert screen.current == COUNT - 1
         assert not any("scan goes on" in n for n in _notes(app))
+    dump.close()
+
+
+async def test_the_scan_starts_once_the_first_article_is_painted(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(scan_watch, "START_LIMIT", 60.0)  # only the paint can start it
+    dump = Dump.open([str(_dump_file(tmp_path))], background=True)
+    app = _app(tmp_path, dump)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        screen = _main(app)
+        assert screen.startup.painted
+        await _until(pilot, lambda: screen.one(ScanWatch).started, seconds=5.0)
+        await _until(pilot, lambda: "scanning: " in _header(app), seconds=5.0)
     dump.close()
 
 

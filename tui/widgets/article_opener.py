@@ -17,6 +17,7 @@ from tui.text.model import Document
 from tui.widgets.analysis_runner import AnalysisRunner
 from tui.widgets.panes import ReaderPanes
 from tui.widgets.read_ahead import ReadAhead
+from tui.widgets.scan_watch import ScanWatch
 
 if TYPE_CHECKING:
     from tui.screens.main import MainScreen
@@ -79,15 +80,20 @@ class ArticleOpener:
                                               self.prepare_neighbours, ahead)
 
     def display(self, index: int, doc: Document, full: bool) -> None:
-        """Article `index`'s Document in the panes; after the first, what start-up left."""
+        """Article `index`'s Document in the panes; after the first, what start-up left
+        (the pipeline built, the kept titles, the dump's scan)."""
         screen = self.screen
         screen.one(ReaderPanes).show_document(index, doc, full)
         if screen.startup.painted:
             return
-        runner = screen.one(AnalysisRunner)
+        runner, scan = screen.one(AnalysisRunner), screen.one(ScanWatch)
+
+        def after() -> None:
+            runner.after_first_paint(screen.article_list.refresh)
+            scan.begin()
+
         screen.article_view.when_drawn(lambda: screen.startup.shown(
-            screen.call_after_refresh,
-            lambda: runner.after_first_paint(screen.article_list.refresh), screen.app.exit))
+            screen.call_after_refresh, after, screen.app.exit))
 
     def neighbours(self) -> list[int]:
         """The articles the next J and K open from here (the list's next row, its previous,

@@ -1,15 +1,14 @@
 """The dump's background scan as the screen sees it: the list grows, the header shows progress.
 
-Not drawn: once the first article is painted it lets the session's scan run, then a few
-times a second grows the list to what has been found (the rows only, never a rebuild),
-puts `scanning: 120,000 records, 410 MB/s, 37 %` in the header, reports problems the scan
+Not drawn: once the first article is painted (the screen calls `begin`) it lets the
+session's scan run, then a few times a second grows the list to what has been found (the
+rows only, never a rebuild), puts `scanning: 120,000 records, 410 MB/s, 37 %` in the header, reports problems the scan
 found, and opens a saved position the scan has just reached. When the scan ends it says
 so once and stops.
 """
 
 from __future__ import annotations
 
-import time
 from typing import TYPE_CHECKING
 
 from textual.timer import Timer
@@ -35,7 +34,6 @@ class ScanWatch(Widget):
         super().__init__(id=id)
         self.session = session
         self.started = False
-        self._since = 0.0
         self._timer: Timer | None = None
 
     @property
@@ -44,12 +42,21 @@ class ScanWatch(Widget):
         return self.screen  # type: ignore[return-value]
 
     def on_mount(self) -> None:
-        """Watch only a dump still being scanned; G then says the scan goes on."""
+        """Watch only a dump still being scanned; G then says the scan goes on. The scan
+        starts once the first article is painted (`begin`), or after START_LIMIT at most."""
         if not self.session.scanning:
             return
-        self._since = time.monotonic()
         self.main.article_list.growing = self.last_note
-        self._timer = self.set_interval(TICK / 5, self._tick)
+        self._timer = self.set_timer(START_LIMIT, self.begin)
+
+    def begin(self) -> None:
+        """Let the session's scan run (once), then follow it every TICK seconds."""
+        if self.started or self._timer is None:  # started already, or no scan to watch
+            return
+        self.started = True
+        self._timer.stop()
+        self.session.start_scan()
+        self._timer = self.set_interval(TICK, self.follow)
 
     def last_note(self) -> str | None:
         """What G adds while the scan goes on: the last row is not the dump's last yet."""
@@ -63,19 +70,6 @@ class ScanWatch(Widget):
 
     def _filtered(self) -> bool:
         return bool(self.main.filter_text) or self.main.filters.triage != ListFilter()
-
-    def _tick(self) -> None:
-        if not self.started:
-            if not (self.main.startup.painted or
-                    time.monotonic() - self._since >= START_LIMIT):
-                return
-            self.started = True
-            self.session.start_scan()
-            if self._timer is not None:
-                self._timer.stop()
-            self._timer = self.set_interval(TICK, self._tick)
-            return
-        self.follow()
 
     def follow(self) -> None:
         """Grow the list, update the header, report problems; stop once the scan is over."""
