@@ -30,7 +30,7 @@ from tui.text.clean_context import (
     squeezed,
 )
 from tui.text.clean_lists import headline_lists, menu_blocks, ranked_links
-from tui.text.clean_quotes import keep_quoted_hashtags
+from tui.text.clean_quotes import keep_embedded_posts, keep_quoted_hashtags
 from tui.text.clean_sections import keep_numbered_sections
 from tui.text.clean_tail import (
     dated_entry,
@@ -567,6 +567,7 @@ STAGES: tuple[Stage, ...] = (
     find_title,
     mark_title_echoes,
     mark_repeats,
+    keep_embedded_posts,
     mark_pull_quotes,
     claim_after_labels,
     mark_above_title,
