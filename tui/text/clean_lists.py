@@ -201,3 +201,36 @@ def _ranked_headline(unit: Unit, in_box: bool) -> bool:
     stop_ok = in_box or not first.ends_sentence or first.text.rstrip().endswith(("?", "!"))
     return (len(unit.lines) == 1 and HEADLINE_WORDS[0] <= first.words <= HEADLINE_WORDS[1]
             and stop_ok and _RANK.match(first.text.strip()) is None)
+
+
+# A teaser list prints each story's headline over how long ago it went up ("1 hour ago",
+# "2 jam lalu", "vor 3 Stunden"); at least TEASER_MIN such pairs in a row make the list.
+TEASER_MIN = 2
+RELATIVE_TIME = re.compile(
+    r"^(\d{1,3} (minutes?|mins?|hours?|hrs?|days?|menit|jam|hari|minit|minuten|stunden|"
+    r"tagen?|heures?|jours?|minutos|horas|días|dias) (ago|yang lalu|lalu|lepas)|"
+    r"(vor|há|hace|il y a) \d{1,3} \w{1,12})$", re.IGNORECASE)
+_TEASER_HEAD = (None, Reason.DUPLICATE, Reason.RELATED)
+
+
+def _teaser_pair(units: Sequence[Unit], k: int, title_at: int | None) -> bool:
+    """Units k and k+1 are a headline (one line, not the title) and its relative time."""
+    return (k + 1 < len(units) and k != title_at and len(units[k].lines) == 1
+            and units[k].reason in _TEASER_HEAD
+            and not RELATIVE_TIME.match(units[k].first.text)
+            and bool(RELATIVE_TIME.match(units[k + 1].first.text)))
+
+
+def teaser_runs(units: Sequence[Unit], title_at: int | None) -> None:
+    """Headlines each over a relative time, TEASER_MIN or more pairs in a row, are other
+    stories' teasers (related), anywhere on the page: an article's own header has one
+    headline over one time, never a run of them."""
+    k = 0
+    while k < len(units):
+        j = k
+        while _teaser_pair(units, j, title_at):
+            j += 2
+        if (j - k) // 2 >= TEASER_MIN:
+            for u in units[k:j]:
+                u.reason = Reason.RELATED
+        k = max(j, k + 1)

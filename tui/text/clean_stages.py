@@ -29,12 +29,12 @@ from tui.text.clean_context import (
     neighbour_reasons,
     squeezed,
 )
-from tui.text.clean_lists import headline_lists, menu_blocks, ranked_links
-from tui.text.clean_quotes import keep_quoted_hashtags
+from tui.text.clean_lists import headline_lists, menu_blocks, ranked_links, teaser_runs
+from tui.text.clean_quotes import keep_embedded_posts, keep_quoted_hashtags
 from tui.text.clean_sections import keep_numbered_sections
 from tui.text.clean_tail import (
     dated_entry,
-    list_entry,
+    labelled_entry,
     short_list_at,
     sign_off,
     tail_reason,
@@ -211,9 +211,16 @@ def find_title(page: Page, ctx: Context) -> None:
 
 
 def mark_title_echoes(page: Page, ctx: Context) -> None:
-    """Short lines restating the title: captions above the body, duplicates in it."""
-    for k, u in enumerate(page.units):
+    """Short lines restating the title: captions above the body, duplicates in it.
+
+    A line ending with a colon over a line of content ("Dare to Play 3:" over the game's
+    features) introduces what follows: a lead-in of the body, not an echo.
+    """
+    units = page.units
+    for k, u in enumerate(units):
         if k == page.title_at or page.is_bad(k) or u.shape is Shape.GOOD or len(u.lines) > 1:
+            continue
+        if u.first.text.endswith(":") and k + 1 < len(units) and not page.is_bad(k + 1):
             continue
         if duplicates.echoes_title(u.first, page.title_tokens):
             u.reason = Reason.CAPTION if k < page.first_good else Reason.DUPLICATE
@@ -245,7 +252,7 @@ def mark_repeats(page: Page, ctx: Context) -> None:
         u, o = units[pos], units[orig]
         if (u.reason not in (None, Reason.CAPTION) or pos == title_at or u.first.words < 3
                 or u.first.is_table_row or pos in prompts
-                or u.first.text.startswith(CUT_PIECE)):
+                or u.first.text.startswith(CUT_PIECE) or _menu_lead_in(page, orig, pos)):
             continue
         adjacent = orig == pos - 1 and o.run == u.run
         if (adjacent and o.shape is Shape.GOOD and not o.first.ends_sentence
@@ -261,6 +268,14 @@ def mark_repeats(page: Page, ctx: Context) -> None:
             o.reason = Reason.DUPLICATE
         elif u.reason is None:
             u.reason = Reason.DUPLICATE
+
+
+def _menu_lead_in(page: Page, orig: int, pos: int) -> bool:
+    """The copy is a lead-in of the body ("Dare to Play 3:" over a list of the game's
+    features) whose first copy was a menu item: it names what follows, it repeats nothing."""
+    units = page.units
+    return (page.is_bad(orig) and units[pos].first.text.endswith((":", "："))
+            and pos + 1 < len(units) and not page.is_bad(pos + 1))
 
 
 def _pulled(page: Page, orig: int, pos: int) -> bool:
@@ -387,11 +402,15 @@ def _header_fragments(page: Page) -> list[int]:
 
 
 def mark_page_lists(page: Page, ctx: Context) -> None:
-    """Menus and section indexes below the body's first paragraph: once the body is found."""
+    """Menus and section indexes below the body's first paragraph: once the body is found.
+
+    Runs of teasers (headlines each over "1 hour ago") are taken anywhere on the page.
+    """
     below = max(page.first_good, page.title_at if page.title_at is not None else 0)
     menu_blocks(page.units, below, page.runs_matter)
     headline_lists(page.units, below, page.runs_matter)
     ranked_links(page.units, below)
+    teaser_runs(page.units, page.title_at)
 
 
 def close_the_page(page: Page, ctx: Context) -> None:
@@ -423,8 +442,11 @@ def find_tail(page: Page, ctx: Context) -> None:
             tail += 1
     while tail < len(units) and short_list_at(units, tail):
         tail += 1
-        while tail < len(units) and list_entry(units[tail]) and (
-                not page.is_bad(tail) or dated_entry(units[tail])):
+        first_entry = tail
+        while tail < len(units) and labelled_entry(units[tail]) and (
+                not page.is_bad(tail) or dated_entry(units[tail])) and (
+                tail == first_entry or not page.runs_matter
+                or units[tail].run == units[tail - 1].run):
             units[tail].reason = None
             tail += 1
     page.tail = tail
@@ -549,6 +571,7 @@ STAGES: tuple[Stage, ...] = (
     find_title,
     mark_title_echoes,
     mark_repeats,
+    keep_embedded_posts,
     mark_pull_quotes,
     claim_after_labels,
     mark_above_title,

@@ -92,10 +92,25 @@ def tail_start(units: Sequence[Unit], floor: int) -> int:
     return k
 
 
-def list_entry(unit: Unit) -> bool:
-    """An entry of a list: one line of up to twelve words, not itself a label."""
+# A list's entry runs to this many words; under a label of the page's own, an entry with
+# no final stop may run to LABELLED_ENTRY_WORDS ("Hundreds of cool tasks that will make
+# ... more interesting"): a feature list's lines are longer than a link box's headlines.
+ENTRY_WORDS = 12
+LABELLED_ENTRY_WORDS = 20
+
+
+def list_entry(unit: Unit, most: int = ENTRY_WORDS) -> bool:
+    """An entry of a list: one line of up to `most` words, not itself a label."""
     return (len(unit.lines) == 1 and not unit.first.text.endswith(":")
-            and (unit.first.words <= 12 or unit.first.is_list_item or is_figures(unit.first)))
+            and (unit.first.words <= most or unit.first.is_list_item
+                 or is_figures(unit.first)))
+
+
+def labelled_entry(unit: Unit) -> bool:
+    """An entry of a list under the page's own label: a short one, or a longer line with
+    no final stop."""
+    return list_entry(unit) or (list_entry(unit, LABELLED_ENTRY_WORDS)
+                                and not unit.first.ends_sentence)
 
 
 def dated_entry(unit: Unit) -> bool:
@@ -116,7 +131,7 @@ def short_list_at(units: Sequence[Unit], k: int) -> bool:
             and (u.first.text.endswith(":") or is_box_label(u.first))
             and u.first.words <= 8
             and k + 1 < len(units) and units[k + 1].reason is None
-            and list_entry(units[k + 1]))
+            and labelled_entry(units[k + 1]))
 
 
 def tail_topics(units: Sequence[Unit], start: int) -> None:

@@ -1,0 +1,52 @@
+"""A list of the article's own under a lead-in ending with a colon stays content, even when
+the lead-in repeats a menu item and the entries are long lines (written for the test)."""
+
+from __future__ import annotations
+
+from clean_helpers import reasons_by_line as _reasons
+
+from tui.text.boilerplate_rules import BoilerplateRules
+from tui.text.clean import classify
+
+TITLE = "Garden Planner 4 / Spring update"
+MENU = ["Home", "Garden Planner 4", "Seed Finder", "About us", "", "Home » Garden Planner »", ""]
+BODY = [
+    "Garden Planner 4 now lets you sketch the whole plot before a single seed goes in, "
+    "and the spring update adds a watering calendar.",
+    "",
+    "We rebuilt the plant library from scratch so every entry has a sowing window, a "
+    "spacing guide and notes on companion plants.",
+    "",
+]
+LEAD_IN = "Garden Planner 4:"
+ENTRIES = [
+    "Hundreds of vegetables and herbs with sowing dates worked out for your own climate zone",
+    "Dozens of layouts that will help you fit more beds into a small back garden",
+    "A large library of companion plants and pests for fine-tuning every single bed",
+    "Reminders that arrive a week before each task even when the app is closed for days",
+    "Extra guides, seasonal tips and bonuses so that each season of the plot feels different",
+]
+SCREENSHOTS = ["gp4_1_en", "gp4_2_en", "gp4_3_en"]
+SHARE = ["Facebook", "Twitter", "Email"]
+
+
+def _page() -> list[str]:
+    """A small site's post: menu, title, body, a lead-in over its feature list, footer."""
+    return [*MENU, TITLE, "", *BODY, LEAD_IN, "", *ENTRIES, "", *SCREENSHOTS, "", *SHARE]
+
+
+def test_a_lead_in_repeating_a_menu_item_keeps_its_long_entries(
+        rules: BoilerplateRules) -> None:
+    got = _reasons(_page(), rules)
+    assert got[LEAD_IN] is None
+    assert all(got[e] is None for e in ENTRIES)
+    assert all(got[b] is None for b in BODY if b)
+
+
+def test_the_list_ends_at_its_block(rules: BoilerplateRules) -> None:
+    # The screenshots' file names under the list, after a blank line, are not its entries.
+    lines = _page()
+    got = classify(lines, rules)
+    assert all(got[lines.index(s)] is not None for s in SCREENSHOTS)
+    assert all(got[lines.index(s)] is not None for s in SHARE)
+
