@@ -2,9 +2,9 @@
 
 Not drawn: once the first article is painted (the screen calls `begin`) it lets the
 session's scan run, then a few times a second grows the list to what has been found (the
-rows only, never a rebuild), puts `scanning: 120,000 records, 410 MB/s, 37 %` in the header, reports problems the scan
-found, and opens a saved position the scan has just reached. When the scan ends it says
-so once and stops.
+rows only, never a rebuild), puts `scanning: 120,000 records, 410 MB/s, 37 %` in the
+header, reports problems the scan found, and opens a saved position the scan has just
+reached. When the scan ends it says so once and stops.
 """
 
 from __future__ import annotations
