@@ -7,7 +7,7 @@ from clean_helpers import reasons_by_line as _reasons
 
 from tui.config import load_config
 from tui.text.boilerplate_rules import BoilerplateRules
-from tui.text.clean import classify
+from tui.text.clean import classify, classify_page
 from tui.text.line import make_line
 from tui.text.line_kinds import is_button
 from tui.text.model import Reason, Record
@@ -47,6 +47,42 @@ def test_a_browser_title_with_a_full_stop_gives_way_to_the_headline_without_it(
     got = _reasons(_page(browser_title, headline), rules)
     assert got[browser_title] is Reason.DUPLICATE
     assert got[headline] is None
+
+
+REWORDED_TITLE = "Flash floods hit three districts on east coast - Harian Contoh"
+REWORDED_HEADLINE = "Thousands moved as flash floods sweep three east coast districts"
+ENGLISH_BODY = [
+    "Heavy rain since yesterday evening caused flash floods in three districts.",
+    "",
+    "Some 120 people were moved to relief centres that opened overnight.",
+]
+
+
+def _title_of(lines: list[str], rules: BoilerplateRules) -> str | None:
+    page = classify_page(lines, rules)
+    return None if page.title_at is None else page.units[page.title_at].first.text
+
+
+def test_a_reworded_browser_title_gives_the_title_to_the_headline_below_the_menus(
+        rules: BoilerplateRules) -> None:
+    lines = [REWORDED_TITLE, "", "Home", "News", "Sport", "Weather", "",
+             REWORDED_HEADLINE, "By Aminah Yusof", "", *ENGLISH_BODY]
+    assert _title_of(lines, rules) == REWORDED_HEADLINE
+    got = _reasons(lines, rules)
+    assert got[REWORDED_TITLE] is Reason.DUPLICATE
+    assert got[REWORDED_HEADLINE] is None
+
+
+@pytest.mark.parametrize("second", [
+    REWORDED_HEADLINE,  # a subtitle printed right under the title: nothing between them
+    "Flash floods: some 120 people were moved to relief centres that opened overnight.",
+])
+def test_the_first_line_stays_the_title_over_a_subtitle_or_a_first_paragraph(
+        second: str, rules: BoilerplateRules) -> None:
+    menus = [] if second == REWORDED_HEADLINE else ["Home", "News", "Sport", "Weather", ""]
+    title = "Flash floods hit three districts on east coast"
+    lines = [title, "", *menus, second, "", *ENGLISH_BODY]
+    assert _title_of(lines, rules) == title
 
 
 def test_an_opening_paragraph_printed_again_is_not_taken_for_a_browser_title(

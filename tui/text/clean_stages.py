@@ -41,7 +41,7 @@ from tui.text.clean_tail import (
     tail_start,
     tail_topics,
 )
-from tui.text.clean_title import field_title, headline, page_title_copy
+from tui.text.clean_title import field_title, headline, headline_below_menus, page_title_copy
 from tui.text.clean_video import mark_video_embeds
 from tui.text.dateline import dateline_match
 from tui.text.line import Line, make_line, stopword_density, stopword_language
@@ -558,6 +558,19 @@ def mark_last_stop(page: Page, ctx: Context) -> None:
         last.reason = before.reason
 
 
+def revise_title(page: Page, ctx: Context) -> None:
+    """A whole page's first line gives the title to the headline printed below its menus.
+
+    Once the page is judged (clean_title.headline_below_menus); the first line is then the
+    browser title, a duplicate.
+    """
+    k = headline_below_menus(page)
+    if k is not None:
+        page.units[0].reason = Reason.DUPLICATE
+        page.title_at = k
+        page.title_tokens = frozenset(page.units[k].first.tokens)
+
+
 STAGES: tuple[Stage, ...] = (
     match_patterns,
     build_units,
@@ -584,5 +597,6 @@ STAGES: tuple[Stage, ...] = (
     mark_lead_ins,
     revise_body,
     revise_strips,
+    revise_title,
     mark_last_stop,
 )

@@ -222,3 +222,43 @@ def _copy_below_sidebar(units: Sequence[Unit], top: int, before: Sequence[str]) 
                         if v.shape is Shape.GOOD and v.reason is None)
             return j if below > above else None
     return None
+
+
+# A headline runs to this many words (a first paragraph is longer).
+HEADLINE_MAX_WORDS = 25
+# What stands between a browser title and the headline: the site's menus, banners and
+# notices (an article's own header, its byline or a caption, is no sign of one).
+PAGE_FURNITURE = frozenset({Reason.NAVIGATION, Reason.PROMO, Reason.SHARE, Reason.OTHER,
+                            Reason.LEGAL, Reason.RELATED, Reason.ADVERT, Reason.TEMPLATE})
+# A word of substance shared with the browser title has at least this many letters.
+SHARED_WORD_LETTERS = 3
+
+
+def headline_below_menus(page: Page) -> int | None:
+    """The headline of a whole page titled by its first line, once the page is judged.
+
+    The first line of a whole page is often its browser title, reworded for search
+    ("Flash floods hit three districts on east coast - Harian Contoh"), with the printed
+    headline further down, over the byline ("Thousands moved as flash floods sweep three
+    east coast districts"). It is the first unit after the top line that is not
+    boilerplate, when the site's furniture (menus, banners, notices; not a byline or a
+    caption) stands between the two: a single line of 4 to HEADLINE_MAX_WORDS words, not
+    ending as a sentence does (a question may), no byline, sharing a word of substance
+    with the top line (the same story). A subtitle printed right under its headline has
+    nothing between them and stays content; a first paragraph ends with its full stop.
+    """
+    units, top = page.units, page.title_at
+    if top != 0 or page.record_title or len(units[0].lines) > 1:
+        return None
+    k = next((j for j in range(1, len(units)) if not page.is_bad(j)), None)
+    if k is None or not any(units[j].reason in PAGE_FURNITURE for j in range(1, k)):
+        return None
+    first = units[k].first
+    if (len(units[k].lines) > 1 or not 4 <= first.words <= HEADLINE_MAX_WORDS
+            or first.text.endswith(":") or first.is_list_item
+            or (first.ends_sentence and not first.text.rstrip().endswith("?"))
+            or looks_like_byline(first, dates=False)):
+        return None
+    shared = {w for w in first.tokens if len(w) >= SHARED_WORD_LETTERS
+              and w not in page.stopwords} & set(units[0].first.tokens)
+    return k if shared else None
