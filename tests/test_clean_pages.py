@@ -73,6 +73,14 @@ def test_a_reworded_browser_title_gives_the_title_to_the_headline_below_the_menu
     assert got[REWORDED_HEADLINE] is None
 
 
+def test_a_breadcrumb_sharing_a_word_with_the_browser_title_does_not_take_the_title(
+        rules: BoilerplateRules) -> None:
+    top = "Flash floods hit three districts on east coast - Harian Contoh"
+    crumbs = "Home News Floods in the Valley Rescue Teams at Work Today"
+    lines = [top, "", "Home", "News", "Sport", "Weather", "", crumbs, "", *ENGLISH_BODY]
+    assert _title_of(lines, rules) == top
+
+
 @pytest.mark.parametrize("second", [
     REWORDED_HEADLINE,  # a subtitle printed right under the title: nothing between them
     "Flash floods: some 120 people were moved to relief centres that opened overnight.",

@@ -230,8 +230,11 @@ HEADLINE_MAX_WORDS = 25
 # notices (an article's own header, its byline or a caption, is no sign of one).
 PAGE_FURNITURE = frozenset({Reason.NAVIGATION, Reason.PROMO, Reason.SHARE, Reason.OTHER,
                             Reason.LEGAL, Reason.RELATED, Reason.ADVERT, Reason.TEMPLATE})
-# A word of substance shared with the browser title has at least this many letters.
+# A word of substance has at least this many letters; at least this share of the
+# headline's words of substance are in the browser title (a breadcrumb or a "Read Next"
+# line sharing one word with it is another story).
 SHARED_WORD_LETTERS = 3
+SHARED_SHARE = 0.2
 
 
 def headline_below_menus(page: Page) -> int | None:
@@ -243,9 +246,10 @@ def headline_below_menus(page: Page) -> int | None:
     east coast districts"). It is the first unit after the top line that is not
     boilerplate, when the site's furniture (menus, banners, notices; not a byline or a
     caption) stands between the two: a single line of 4 to HEADLINE_MAX_WORDS words, not
-    ending as a sentence does (a question may), no byline, sharing a word of substance
-    with the top line (the same story). A subtitle printed right under its headline has
-    nothing between them and stays content; a first paragraph ends with its full stop.
+    ending as a sentence does (a question may), no byline, a fifth or more of whose words
+    of substance are in the top line (the same story). A subtitle printed right under its
+    headline has nothing between them and stays content; a first paragraph ends with its
+    full stop.
     """
     units, top = page.units, page.title_at
     if top != 0 or page.record_title or len(units[0].lines) > 1:
@@ -259,6 +263,7 @@ def headline_below_menus(page: Page) -> int | None:
             or (first.ends_sentence and not first.text.rstrip().endswith("?"))
             or looks_like_byline(first, dates=False)):
         return None
-    shared = {w for w in first.tokens if len(w) >= SHARED_WORD_LETTERS
-              and w not in page.stopwords} & set(units[0].first.tokens)
-    return k if shared else None
+    words = {w for w in first.tokens if len(w) >= SHARED_WORD_LETTERS
+             and w not in page.stopwords}
+    shared = words & set(units[0].first.tokens)
+    return k if shared and len(shared) >= SHARED_SHARE * len(words) else None
