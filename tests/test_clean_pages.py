@@ -119,6 +119,12 @@ FURNITURE = [
     ("Join our reader forums to keep talking about the news of the day!", Reason.PROMO),
     ("Sertai forum kami untuk terus berbincang tentang isu semasa.", Reason.PROMO),
     ("No comments yet", Reason.OTHER),
+    # A notice to an old browser, in several of the pattern languages.
+    ("We've detected you are on Internet Explorer. For the best experience, please update "
+     "to a modern browser.", Reason.OTHER),
+    ("Bitte aktualisieren Sie Ihren Browser, um diese Seite zu sehen.", Reason.OTHER),
+    ("Seu navegador está desatualizado.", Reason.OTHER),
+    ("Silakan perbarui browser Anda untuk pengalaman terbaik.", Reason.OTHER),
     ("Belum ada komen", Reason.OTHER),
     ("Note: we are temporarily moderating all comments submitted.", Reason.OTHER),
     ("Komen anda akan disaring sebelum disiarkan.", Reason.OTHER),
@@ -166,6 +172,8 @@ NOT_FURNITURE = [
     "If you were to subscribe to all three services separately, you would pay $17.99 "
     "per month, so the bundle saves $60 a year.",
     "Jika pengguna melanggan kedua-dua perkhidmatan itu, mereka akan membayar RM40 sebulan.",
+    # A browser in the news.
+    "The company said it would update its browser next year after complaints from users.",
 ]
 
 

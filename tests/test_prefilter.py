@@ -26,7 +26,7 @@ from tui.text.prefilter import (
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = [ROOT / "tests" / "data" / d for d in
-        ("boilerplate_dev", "boilerplate_holdout", "boilerplate_own")]
+        ("boilerplate_dev", "boilerplate_holdout", "boilerplate_own", "boilerplate_real_dev")]
 
 
 def _lines() -> list[str]:
@@ -55,6 +55,18 @@ def test_word_gate_reads_pattern_openings() -> None:
     assert word_starts(r"(\(|[-–—]\s)(photo|foto)") is None  # opens with punctuation
     assert word_starts(r"\b(\w+ ){0,2}terkait") is None
     assert word_starts(r"\b(a|an)? x") is None  # the group may be absent
+    # Several top-level alternatives: a line may match any one of them.
+    assert word_starts(r"\b(sent|delivered) to your inbox\b|\bin ihr postfach\b") == {
+        "sen", "del", "in"}
+    assert word_starts(r"\bupdate your browser\b|navegador") is None
+
+
+def test_every_top_level_alternative_of_a_shipped_pattern_is_reached(
+        rules: BoilerplateRules) -> None:
+    # A gate read from the first alternative alone let only lines through that shared
+    # its opening: the German and French branches here never matched.
+    assert rules.match("Die wichtigsten Nachrichten direkt in Ihr Postfach.") is not None
+    assert rules.match("Bitte aktualisieren Sie Ihren Browser, um diese Seite zu sehen.")
 
 
 def test_word_gate_finds_what_a_plain_search_finds(lines: list[str]) -> None:

@@ -109,8 +109,15 @@ def word_starts(regex: str) -> frozenset[str] | None:
     Understood: `\\b(alt|alt|...)...` or `\\bword...`, each alternative opening with
     letters. A letter followed by `?`, `*` or `{` may be absent, so it is not counted.
     Look-behinds right after the `\\b` ("not after another word") consume nothing and are
-    skipped.
+    skipped. A pattern of several top-level alternatives (`\\ba...|\\bb...`) needs the
+    starts of any one of them.
     """
+    branches = _alternatives(regex + ")")
+    if branches is None:
+        return None
+    if len(branches) > 1:
+        starts = [word_starts(branch) for branch in branches]
+        return None if any(s is None for s in starts) else frozenset().union(*starts)
     if not regex.startswith("\\b"):
         return None
     i = 2
