@@ -28,7 +28,6 @@ from tui.resources import user_dir
 from tui.text.entities import RecogniserError
 from tui.text.model import Block, BlockKind, Document, Meta, Record
 from tui.text.settings import AnalysisSettings
-from tui.text.words import count_words
 
 if TYPE_CHECKING:
     from tui.text.template import SiteTemplate
@@ -117,6 +116,8 @@ def plain_document(record: Record, warning: str, words_per_minute: int = 200) ->
     if paragraph:
         blocks.append(Block(BlockKind.PARAGRAPH, " ".join(paragraph),
                             (start, start + len(paragraph) - 1)))
+    from tui.text.words import count_words  # an analysis failed: not on the start-up path
+
     words = sum(count_words(b.text, compounds=True) for b in blocks)
     meta = Meta(url=record.url, date=record.date, author=record.author, words=words,
                 reading_minutes=round(words / max(1, words_per_minute), 1))

@@ -308,12 +308,13 @@ def cmd_read(args: argparse.Namespace) -> int:
 
 def _read(args: argparse.Namespace) -> int:
     from tui.dumps.index import Dump  # the UI modules load only when the reader opens
-    from tui.dumps.stdin import is_piped
     from tui.resources import bundled
 
     config = load_config(args.config, args.set or ())
     paths = list(getattr(args, "paths", None) or [])
     if not paths:
+        from tui.dumps.stdin import is_piped  # no path given: the dump may come on a pipe
+
         paths = [STDIN] if is_piped(0) else [str(bundled("seeds"))]
     if STDIN in paths and sys.stdin.isatty():
         return _fail("- reads the dump from standard input, which is a terminal here; "

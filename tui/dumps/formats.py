@@ -22,7 +22,6 @@ that is not UTF-8 is decoded by a guess that is recorded in `Record.warnings`
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import os
@@ -32,6 +31,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from types import ModuleType
 from typing import IO, Any
 
 from tui.dumps import background as scans
@@ -79,8 +79,8 @@ Indexed = tuple[ByteSource, Offsets, BackgroundScan | None]
 Where = tuple[str, str]
 """How messages name one record: with its file (`a.jsonl:7`) and without (`line 7`)."""
 
-csv.field_size_limit(2**31 - 1)  # article bodies are far longer than csv's 128 KiB default
 
+_CSV_FIELD_LIMIT = 2**31 - 1  # article bodies are far longer than csv's 128 KiB default
 
 STDIN = "-"
 """The path that means standard input."""
@@ -416,6 +416,16 @@ def parse_value(text: str, data: bytes, limits: DumpLimits, where: Where) -> Any
     raise RecordError(f"{where[0]}: {why}", text[:2000], f"{where[1]}: {why}")
 
 
+def _csv_module() -> ModuleType:
+    """The csv module, loaded on the first CSV row: most dumps are JSON, and the reader's
+    start-up skips it (about 1 ms); its field limit raised once, for long article bodies."""
+    import csv
+
+    if csv.field_size_limit() < _CSV_FIELD_LIMIT:
+        csv.field_size_limit(_CSV_FIELD_LIMIT)  # csv's default is 128 KiB
+    return csv
+
+
 class CsvRows(_Indexed):
     """A header row naming the fields, then one article per row; ids are `name#ROW`."""
 
@@ -436,6 +446,7 @@ class CsvRows(_Indexed):
                             f"the header has: {safe_plain(', '.join(self.header)[:200])}")
 
     def _row(self, k: int, strict: bool = True) -> tuple[list[str], tuple[str, ...]]:
+        csv = _csv_module()
         where = self.where(k)
         text, warnings = decode_entry(self.raw(k), where, self.warnings)
         try:

@@ -28,17 +28,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from hashlib import sha1
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from tui.dumps.salvage import (
-    Damage,
-    diagnose,
-    is_damage,
-    is_read_only,
-    move_aside,
-    salvage_into,
-)
 from tui.resources import user_dir
+
+if TYPE_CHECKING:
+    from tui.dumps.salvage import Damage
 
 DECISIONS = ("keep", "reject", "skip", "flag")
 LOOKUP_BATCH = 500  # article ids per SQLite lookup (well under SQLite's variable limit)
@@ -266,6 +261,8 @@ class Store:
             raise StoreError(f"{path}: {damage.reason}")
         if _identity(path) != seen:  # another process has just moved it aside: use its new one
             return cls._open_checked(path, synchronous, dump_paths)
+        from tui.dumps.salvage import move_aside  # a damaged sidecar only
+
         try:
             moved = move_aside(path)
         except OSError as exc:
@@ -301,6 +298,8 @@ class Store:
     @staticmethod
     def _failure(path: Path, exc: sqlite3.Error) -> StoreError:
         """The one-line error for a SQLite failure that is not damage."""
+        from tui.dumps.salvage import is_read_only  # an error path only
+
         if is_read_only(exc, path):
             return StoreReadOnly(f"{path}: cannot be written ({exc}: a read-only file or "
                                  "folder)")
@@ -315,6 +314,9 @@ class Store:
         checkpoint the -wal file into a damaged database before it is moved aside.
         """
         if path.is_file() and path.stat().st_size > 0:
+            # Loaded here, not at import: a first open (no sidecar yet) never needs it.
+            from tui.dumps.salvage import Damage, diagnose, is_damage
+
             probe = cls._connect(path, readonly=True)
             try:
                 damage = diagnose(probe)
@@ -334,6 +336,8 @@ class Store:
             conn.close()
             raise
         except sqlite3.Error as exc:
+            from tui.dumps.salvage import Damage, is_damage  # an error path only
+
             conn.close()
             if is_damage(exc):
                 raise _Damaged(Damage(f"damaged ({exc})")) from None
@@ -347,6 +351,8 @@ class Store:
             raise NoSavedState(f"{path}: no saved state for this dump yet")
         if path.is_file() and path.stat().st_size == 0:
             raise NoSavedState(f"{path}: no saved state for this dump yet (the file is empty)")
+        from tui.dumps.salvage import Damage, diagnose, is_damage  # a sidecar to check
+
         conn = cls._connect(path, readonly=True)
         store = cls(conn, path, True)
         try:
@@ -401,6 +407,8 @@ class Store:
 
     def _restore(self, damaged: Path) -> str:
         """Copy what can be read from a damaged sidecar into this one; what, in words."""
+        from tui.dumps.salvage import salvage_into  # a damaged sidecar only
+
         with self._transaction() as c:
             got = salvage_into(damaged, c)
             if got.decisions or got.position:
