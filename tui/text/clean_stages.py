@@ -234,7 +234,8 @@ def mark_repeats(page: Page, ctx: Context) -> None:
     A copy already judged a caption (it sits on its photo credit) still makes the copy
     right above it a caption; any other judged copy is left as it is. A piece that opens
     with a comma or a semicolon is the middle of a sentence the scraper cut, not a block
-    printed twice: it stays.
+    printed twice: it stays. A body sentence restating the standfirst in other words is
+    the article's own text, and so is the standfirst (see `_restated_standfirst`).
     """
     units, title_at = page.units, page.title_at
     repeated = duplicates.repeats([u.first for u in units])
@@ -252,7 +253,8 @@ def mark_repeats(page: Page, ctx: Context) -> None:
         u, o = units[pos], units[orig]
         if (u.reason not in (None, Reason.CAPTION) or pos == title_at or u.first.words < 3
                 or u.first.is_table_row or pos in prompts
-                or u.first.text.startswith(CUT_PIECE) or _menu_lead_in(page, orig, pos)):
+                or u.first.text.startswith(CUT_PIECE) or _menu_lead_in(page, orig, pos)
+                or _restated_standfirst(page, orig, pos)):
             continue
         adjacent = orig == pos - 1 and o.run == u.run
         if (adjacent and o.shape is Shape.GOOD and not o.first.ends_sentence
@@ -268,6 +270,16 @@ def mark_repeats(page: Page, ctx: Context) -> None:
             o.reason = Reason.DUPLICATE
         elif u.reason is None:
             u.reason = Reason.DUPLICATE
+
+
+def _restated_standfirst(page: Page, orig: int, pos: int) -> bool:
+    """The first copy is the standfirst right under the headline and the later one a body
+    sentence saying it again in other words ("The suspect confessed …" under the title,
+    "Webb confessed to the crime …" in the body): a writer's restatement, both content.
+    A copy word for word is the scraper printing the standfirst twice, still a repeat."""
+    o, u = page.units[orig], page.units[pos]
+    return (page.title_at is not None and orig == page.title_at + 1 and o.reason is None
+            and pos > page.first_good and u.first.tokens != o.first.tokens)
 
 
 def _menu_lead_in(page: Page, orig: int, pos: int) -> bool:
