@@ -1,0 +1,41 @@
+"""A page's side furniture: an A-Z index, a sidebar of videos under their running times,
+other stories' headlines set between the paragraphs; the article's own lists stay."""
+
+from __future__ import annotations
+
+import string
+
+from clean_helpers import reasons_by_line as _reasons
+
+from tui.text.boilerplate_rules import BoilerplateRules
+from tui.text.model import Reason
+
+HEADLINE = "Jedi Fallen Order Review: A Flawed But Daring Adventure"
+BODY = [
+    "Respawn's first Star Wars game borrows from the best action games of the decade, and "
+    "it mostly earns the comparison over its twenty-hour campaign.",
+    "",
+    "The combat asks for patience, the puzzles for a notebook, and the story for a little "
+    "goodwill towards a hero who rarely says what he thinks.",
+    "",
+    "It is worth playing for fans hungry for an original story, and for anyone looking for "
+    "a decent, if flawed, action game this winter.",
+]
+
+
+def test_an_a_to_z_index_is_navigation(rules: BoilerplateRules) -> None:
+    keys = [*string.ascii_lowercase, "#"]
+    lines = [HEADLINE, "", *BODY, "", "Tags", *keys, "", "This site © 2018 Gamer Network."]
+    got = _reasons(lines, rules)
+    assert all(got[k] is Reason.NAVIGATION for k in keys if k != "x"), got
+    assert all(got[b] is None for b in BODY if b)
+
+
+def test_an_articles_lettered_list_stays(rules: BoilerplateRules) -> None:
+    items = [f"{letter}) the {word} option, which the committee will vote on next week"
+             for letter, word in zip("abcdefghij", ("first", "second", "third", "fourth",
+                                                    "fifth", "sixth", "seventh", "eighth",
+                                                    "ninth", "tenth"), strict=True)]
+    lines = [HEADLINE, "", BODY[0], "", "The motion lists ten options:", *items, "", BODY[2]]
+    got = _reasons(lines, rules)
+    assert all(got[i] is None for i in items)
