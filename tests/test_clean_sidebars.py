@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import string
 
+import pytest
 from clean_helpers import reasons_by_line as _reasons
 
 from tui.text.boilerplate_rules import BoilerplateRules
@@ -39,3 +40,27 @@ def test_an_articles_lettered_list_stays(rules: BoilerplateRules) -> None:
     lines = [HEADLINE, "", BODY[0], "", "The motion lists ten options:", *items, "", BODY[2]]
     got = _reasons(lines, rules)
     assert all(got[i] is None for i in items)
+
+
+@pytest.mark.parametrize("line", [
+    "Sometimes we include links to online retail stores. If you click on one and make a "
+    "purchase we may receive a small commission. For more information, go here.",
+    "Wenn du über diese Links einkaufst, erhalten wir ggf. eine kleine Provision.",
+    "Si vous achetez via ces liens, nous pouvons percevoir une commission.",
+    "Si compras a través de estos enlaces, podemos recibir una pequeña comisión.",
+    "Se você comprar por meio destes links, podemos receber uma comissão.",
+    "Jika Anda membeli lewat tautan ini, kami mungkin mendapat komisi.",
+    "Jika anda membeli melalui pautan ini, kami mungkin menerima komisen.",
+])
+def test_an_affiliate_notice_is_boilerplate(rules: BoilerplateRules, line: str) -> None:
+    lines = [HEADLINE, "", BODY[0], "", line, "", BODY[2]]
+    got = _reasons(lines, rules)
+    assert got[line] is Reason.LEGAL
+    assert got[BODY[0]] is None and got[BODY[2]] is None
+
+
+def test_a_broker_paid_on_commission_in_the_news_stays(rules: BoilerplateRules) -> None:
+    line = ("The brokers said they receive a commission of about two per cent on every sale, "
+            "which the regulator now wants to cap.")
+    lines = [HEADLINE, "", BODY[0], "", line, "", BODY[2]]
+    assert _reasons(lines, rules)[line] is None
