@@ -64,3 +64,30 @@ def test_a_broker_paid_on_commission_in_the_news_stays(rules: BoilerplateRules) 
             "which the regulator now wants to cap.")
     lines = [HEADLINE, "", BODY[0], "", line, "", BODY[2]]
     assert _reasons(lines, rules)[line] is None
+
+
+VIDEOS = [("01:45", "Finally, A New Half Life Game Is Coming Out?!"),
+          ("09:09", "Need for Speed: Heat Gameplay on the PS4"),
+          ("01:52", "AMD To Introduce RDNA2 Based Navi GPU at CES"),
+          ("11:57", "Terminator: Resistance Gameplay on the PS4")]
+
+
+def test_a_sidebar_of_videos_under_their_running_times_is_related(
+        rules: BoilerplateRules) -> None:
+    sidebar = [line for pair in VIDEOS for line in (*pair, "")]
+    lines = [HEADLINE, "", *BODY, "", "Wccftech TV", "", *sidebar]
+    got = _reasons(lines, rules)
+    assert all(got[line] is Reason.RELATED for pair in VIDEOS for line in pair), got
+    assert all(got[b] is None for b in BODY if b)
+
+
+def test_a_live_blogs_stamps_in_order_over_short_entries_stay(
+        rules: BoilerplateRules) -> None:
+    entries = [("09:05", "Minister lands in Kyiv for the talks"),
+               ("10:40", "Talks open behind closed doors today"),
+               ("11:15", "Both sides agree on a prisoner swap"),
+               ("12:30", "Minister leaves without a joint statement")]
+    blog = [line for pair in entries for line in (*pair, "")]
+    lines = [HEADLINE, "", BODY[0], "", *blog, BODY[2]]
+    got = _reasons(lines, rules)
+    assert all(got[title] is None for _, title in entries), got

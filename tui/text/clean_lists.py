@@ -235,34 +235,3 @@ def teaser_runs(units: Sequence[Unit], title_at: int | None) -> None:
                 u.reason = Reason.RELATED
         k = max(j, k + 1)
 
-
-# An A-Z index ("a" / "b" / ... / "z" / "#") has at least this many letters in a row.
-INDEX_MIN = 8
-_INDEX_KEY = re.compile(r"^([^\W\d_]|#|0-9)$")
-
-
-def _index_key(unit: Unit) -> str | None:
-    """The key a bare index line holds ("a", "B", "#", "0-9") folded, else None."""
-    text = unit.first.text.strip()
-    if len(unit.lines) != 1 or not _INDEX_KEY.match(text) or text.isdigit():
-        return None
-    return text.casefold()
-
-
-def alphabet_indexes(units: Sequence[Unit]) -> None:
-    """Bare letters in alphabetical order, INDEX_MIN or more in a row, are a site's A-Z
-    index (navigation), anywhere on the page: an article's own lettered list has text after
-    each letter, and a lone letter among paragraphs is never a run of them. The index runs
-    through the keys set outside the alphabet ("#", "0-9") at either end."""
-    k = 0
-    while k < len(units):
-        j, last = k, ""
-        while j < len(units) and (key := _index_key(units[j])) is not None and (
-                not key.isalpha() or key > last):
-            last = key if key.isalpha() else last
-            j += 1
-        if sum(1 for u in units[k:j] if u.first.text.strip().isalpha()) >= INDEX_MIN:
-            for u in units[k:j]:
-                if u.reason is None or u.reason is Reason.TAGS:
-                    u.reason = Reason.NAVIGATION
-        k = max(j, k + 1)

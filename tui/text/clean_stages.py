@@ -29,15 +29,10 @@ from tui.text.clean_context import (
     neighbour_reasons,
     squeezed,
 )
-from tui.text.clean_lists import (
-    alphabet_indexes,
-    headline_lists,
-    menu_blocks,
-    ranked_links,
-    teaser_runs,
-)
+from tui.text.clean_lists import headline_lists, menu_blocks, ranked_links, teaser_runs
 from tui.text.clean_quotes import keep_embedded_posts, keep_quoted_hashtags
 from tui.text.clean_sections import keep_numbered_sections
+from tui.text.clean_sidebars import alphabet_indexes, timed_links
 from tui.text.clean_tail import (
     dated_entry,
     labelled_entry,
@@ -422,14 +417,15 @@ def _header_fragments(page: Page) -> list[int]:
 def mark_page_lists(page: Page, ctx: Context) -> None:
     """Menus and section indexes below the body's first paragraph: once the body is found.
 
-    Runs of teasers (headlines each over "1 hour ago") and A-Z indexes are taken anywhere
-    on the page.
+    Runs of teasers (headlines each over "1 hour ago"), sidebars of videos and A-Z indexes
+    are taken anywhere on the page.
     """
     below = max(page.first_good, page.title_at if page.title_at is not None else 0)
     menu_blocks(page.units, below, page.runs_matter)
     headline_lists(page.units, below, page.runs_matter)
     ranked_links(page.units, below)
     teaser_runs(page.units, page.title_at)
+    timed_links(page.units)
     alphabet_indexes(page.units)
 
 
