@@ -91,3 +91,51 @@ def test_a_live_blogs_stamps_in_order_over_short_entries_stay(
     lines = [HEADLINE, "", BODY[0], "", *blog, BODY[2]]
     got = _reasons(lines, rules)
     assert all(got[title] is None for _, title in entries), got
+
+
+STORY = [
+    "Police in Fort Worth rescued a kidnapped eight-year-old girl from a hotel room on "
+    "Monday after a family friend spotted the suspect's car in the parking lot.",
+    "The officers raced up a staircase, banged on the door of the room and forced it open "
+    "with a ram when the suspect refused to come out.",
+    "The girl was carried to an ambulance in the parking lot and taken to a hospital, where "
+    "doctors said she was shaken but had no serious injuries.",
+    "The suspect confessed to the kidnapping at the police station and a federal jury took "
+    "fifteen minutes to find him guilty at his trial last week.",
+]
+
+
+def _story_with(between: list[str]) -> list[str]:
+    """The story's paragraphs with one line set after each of the first three."""
+    lines = ["Video Shows Dramatic Rescue of Kidnapped Fort Worth Girl", ""]
+    for k, para in enumerate(STORY):
+        lines += [para, ""]
+        if k < len(between):
+            lines += [between[k], ""]
+    return lines
+
+
+def test_other_stories_headlines_between_the_paragraphs_are_related(
+        rules: BoilerplateRules) -> None:
+    teasers = ["Man Shot at Dallas Gas Station Dies at Hospital",
+               "New Safety Recommendations Issued After Deadly SWA Flight",
+               "Fort Worth May Dry Human Waste and Sell It as Fertilizer"]
+    got = _reasons(_story_with(teasers), rules)
+    assert all(got[t] is Reason.RELATED for t in teasers), got
+    assert all(got[p] is None for p in STORY)
+
+
+def test_section_headings_that_name_what_follows_stay(rules: BoilerplateRules) -> None:
+    headings = ["How the Officers Found the Hotel Room",
+                "What the Hospital Doctors Said About the Girl",
+                "The Suspect Confessed to the Kidnapping"]
+    got = _reasons(_story_with(headings), rules)
+    assert all(got[h] is None for h in headings), got
+
+
+def test_an_interviews_answers_between_paragraphs_stay(rules: BoilerplateRules) -> None:
+    answers = ["A: Bleacher Report, Uber Eats, and ParkMobile",
+               "A: Bob Marley, Bruno Mars, Drake, The Eagles, Jay Z",
+               "A: Tie between Istanbul and Cape Town"]
+    got = _reasons(_story_with(answers), rules)
+    assert all(got[a] is None for a in answers), got

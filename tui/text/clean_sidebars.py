@@ -1,4 +1,5 @@
-"""A page's side furniture set among its lines: an A-Z index, a sidebar of videos."""
+"""A page's side furniture set among its lines: an A-Z index, a sidebar of videos, other
+stories' headlines between the paragraphs."""
 
 from __future__ import annotations
 
@@ -6,8 +7,9 @@ import re
 from collections.abc import Sequence
 
 from tui.text.clean_lists import HEADLINE_WORDS
+from tui.text.line import Line
 from tui.text.model import Reason
-from tui.text.page import Unit
+from tui.text.page import Page, Shape, Unit
 
 # An A-Z index ("a" / "b" / ... / "z" / "#") has at least this many letters in a row.
 INDEX_MIN = 8
@@ -86,3 +88,63 @@ def timed_links(units: Sequence[Unit]) -> None:
                 if u.reason is None or u.reason is Reason.DUPLICATE:
                     u.reason = Reason.RELATED
         k = max(j, k + 1)
+
+
+# Other stories' headlines set between the paragraphs ("Man Shot at Dallas Gas Station Dies
+# at Hospital" after every two or three paragraphs): at least TEASERS_MIN of them on a
+# page, each sharing at most TEASER_SHARED of its words of substance with the article.
+TEASERS_MIN = 3
+TEASER_SHARED = 0.34
+TEASER_WORDS = 3  # words of substance a headline needs to be judged by them
+# An interview's speaker label ("A: Bob Marley, Bruno Mars, Drake"): an answer, not a headline.
+_SPEAKER = re.compile(r"^[^\s:]{1,3}:\s")
+
+
+def _substance(line: Line, stopwords: frozenset[str]) -> set[str]:
+    """The line's words of substance: not stopwords, three letters or more, not figures."""
+    return {t for t in line.tokens if len(t) >= 3 and t not in stopwords and not t.isdigit()}
+
+
+def _between_paragraphs(page: Page, k: int) -> bool:
+    """Unit k is one title-cased line of a headline's length (not an answer after its
+    speaker's label), a paragraph of the body right above and right below it."""
+    units = page.units
+    u = units[k]
+    if not (page.first_good < k < len(units) - 1) or u.reason is not None \
+            or len(u.lines) != 1 or u.shape is not Shape.SHORT:
+        return False
+    first = u.first
+    return (HEADLINE_WORDS[0] <= first.words <= HEADLINE_WORDS[1]
+            and not first.ends_sentence and first.capitalised_share >= 0.5
+            and not _SPEAKER.match(first.text)
+            and all(units[j].reason is None and units[j].shape is not Shape.SHORT
+                    for j in (k - 1, k + 1)))
+
+
+def interleaved_teasers(page: Page) -> None:
+    """Headlines between the body's paragraphs that share next to no words of substance
+    with the article are other stories' teasers (related), when the page holds
+    TEASERS_MIN or more of them.
+
+    A section heading names what the paragraphs under it tell, so most of its words recur
+    in the article; a teaser names another story. One odd heading is left alone: only a
+    series of them is a site's habit.
+    """
+    units = page.units
+    candidates = [k for k in range(len(units)) if _between_paragraphs(page, k)]
+    if len(candidates) < TEASERS_MIN:
+        return
+    skip = set(candidates)
+    told: set[str] = set()
+    for k, u in enumerate(units):
+        if k not in skip and (u.reason is None or k == page.title_at):
+            for ln in u.lines:
+                told.update(_substance(ln, page.stopwords))
+    strangers = []
+    for k in candidates:
+        words = _substance(units[k].first, page.stopwords)
+        if len(words) >= TEASER_WORDS and len(words & told) <= TEASER_SHARED * len(words):
+            strangers.append(k)
+    if len(strangers) >= TEASERS_MIN:
+        for k in strangers:
+            units[k].reason = Reason.RELATED

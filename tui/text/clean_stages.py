@@ -32,7 +32,7 @@ from tui.text.clean_context import (
 from tui.text.clean_lists import headline_lists, menu_blocks, ranked_links, teaser_runs
 from tui.text.clean_quotes import keep_embedded_posts, keep_quoted_hashtags
 from tui.text.clean_sections import keep_numbered_sections
-from tui.text.clean_sidebars import alphabet_indexes, timed_links
+from tui.text.clean_sidebars import alphabet_indexes, interleaved_teasers, timed_links
 from tui.text.clean_tail import (
     dated_entry,
     labelled_entry,
@@ -429,6 +429,11 @@ def mark_page_lists(page: Page, ctx: Context) -> None:
     alphabet_indexes(page.units)
 
 
+def mark_interleaved_teasers(page: Page, ctx: Context) -> None:
+    """Other stories' headlines between the body's paragraphs: once menus and lists are out."""
+    interleaved_teasers(page)
+
+
 def close_the_page(page: Page, ctx: Context) -> None:
     """A comment thread or press contact block runs to the end: before the tail is measured."""
     close_page(page.units, ctx.rules, page.first_good)
@@ -606,6 +611,7 @@ STAGES: tuple[Stage, ...] = (
     mark_above_title,
     mark_header,
     mark_page_lists,
+    mark_interleaved_teasers,
     close_the_page,
     mark_closing_lines,
     find_tail,
