@@ -139,3 +139,30 @@ def test_an_interviews_answers_between_paragraphs_stay(rules: BoilerplateRules) 
                "A: Tie between Istanbul and Cape Town"]
     got = _reasons(_story_with(answers), rules)
     assert all(got[a] is None for a in answers), got
+
+
+@pytest.mark.parametrize("line", [
+    "Email (required)",
+    "E-Mail-Adresse (Pflichtfeld)",
+    "By signing up, you agree to our Privacy Policy and European users agree to the data "
+    "transfer policy.",
+    "Mit der Anmeldung akzeptieren Sie unsere Datenschutzbestimmungen.",
+    "En vous inscrivant, vous acceptez notre politique de confidentialité.",
+    "Al suscribirte, aceptas nuestra política de privacidad.",
+    "Ao se cadastrar, você concorda com a nossa política de privacidade.",
+    "Dengan mendaftar, Anda menyetujui kebijakan privasi kami.",
+    "Dengan melanggan, anda bersetuju dengan dasar privasi kami.",
+])
+def test_a_newsletter_forms_field_and_consent_are_promo(
+        rules: BoilerplateRules, line: str) -> None:
+    lines = [HEADLINE, "", BODY[0], "", BODY[2], "", "Sign up for the newsletter", line]
+    got = _reasons(lines, rules)
+    assert got[line] is Reason.PROMO, got
+    assert got[BODY[0]] is None and got[BODY[2]] is None
+
+
+def test_a_story_about_signing_up_stays(rules: BoilerplateRules) -> None:
+    line = ("By signing up for the programme, farmers agree to leave a fifth of their land "
+            "fallow for three years, the ministry said.")
+    lines = [HEADLINE, "", BODY[0], "", line, "", BODY[2]]
+    assert _reasons(lines, rules)[line] is None
