@@ -166,3 +166,16 @@ def test_a_story_about_signing_up_stays(rules: BoilerplateRules) -> None:
             "fallow for three years, the ministry said.")
     lines = [HEADLINE, "", BODY[0], "", line, "", BODY[2]]
     assert _reasons(lines, rules)[line] is None
+
+
+@pytest.mark.parametrize("label", ["Next Up In Tech", "More in Good Deals"])
+def test_a_box_of_the_next_stories_is_related(rules: BoilerplateRules, label: str) -> None:
+    lines = [HEADLINE, "", BODY[0], "", BODY[2], "", label, "",
+             "Here are the best Black Friday smart speaker deals"]
+    assert _reasons(lines, rules)[label] is Reason.RELATED
+
+
+def test_a_sentence_opening_with_more_in_stays(rules: BoilerplateRules) -> None:
+    line = "More in the series will follow next spring, the studio said on Monday."
+    lines = [HEADLINE, "", BODY[0], "", line, "", BODY[2]]
+    assert _reasons(lines, rules)[line] is None
