@@ -250,12 +250,13 @@ def mark_repeats(page: Page, ctx: Context) -> None:
         return below.first.tokens
 
     prompts = duplicates.recurring_prompts(repeated, follows)
+    copies = Counter(repeated.values()) + Counter(set(repeated.values()))
     for pos, orig in sorted(repeated.items()):
         u, o = units[pos], units[orig]
         if (u.reason not in (None, Reason.CAPTION) or pos == title_at or u.first.words < 3
                 or u.first.is_table_row or pos in prompts
                 or u.first.text.startswith(CUT_PIECE) or _menu_lead_in(page, orig, pos)
-                or _restated_standfirst(page, orig, pos)):
+                or _restated_standfirst(page, orig, pos, copies[orig])):
             continue
         adjacent = orig == pos - 1 and o.run == u.run
         if (adjacent and o.shape is Shape.GOOD and not o.first.ends_sentence
@@ -273,14 +274,18 @@ def mark_repeats(page: Page, ctx: Context) -> None:
             u.reason = Reason.DUPLICATE
 
 
-def _restated_standfirst(page: Page, orig: int, pos: int) -> bool:
+def _restated_standfirst(page: Page, orig: int, pos: int, copies: int) -> bool:
     """The first copy is the standfirst right under the headline and the later one a body
     sentence saying it again in other words ("The suspect confessed …" under the title,
     "Webb confessed to the crime …" in the body): a writer's restatement, both content.
-    A copy word for word is the scraper printing the standfirst twice, still a repeat."""
+    A copy word for word is the scraper printing the standfirst twice, still a repeat; so
+    is a standfirst set in capitals (a pull quote) or printed more than twice (`copies`
+    counts the standfirst and its repeats: a template's line, not a writer's restatement).
+    """
     o, u = page.units[orig], page.units[pos]
     return (page.title_at is not None and orig == page.title_at + 1 and o.reason is None
-            and pos > page.first_good and u.first.tokens != o.first.tokens)
+            and not page.opens_with_paragraph and copies == 2 and pos > page.first_good
+            and u.first.tokens != o.first.tokens and not _capitals(o.first.text))
 
 
 def _menu_lead_in(page: Page, orig: int, pos: int) -> bool:

@@ -42,8 +42,10 @@ def _embeds(above: Unit, head: str | None) -> bool:
 
 
 def mark_video_embeds(page: Page, ctx: Context) -> None:
-    """A line followed by itself plus a running time: both are a video embed's link, and
-    so is a player's line holding the headline with its buttons."""
+    """A line followed by itself plus a running time: both are a video embed's link.
+
+    So is a player's line holding the headline among its buttons, over the timed copy.
+    """
     units = page.units
     for k in range(len(units) - 1):
         above, below = units[k], units[k + 1]
