@@ -151,6 +151,26 @@ def test_mark_repeats_twice_printed_caption_and_repeated_line(ctx: Context) -> N
         Reason.CAPTION, Reason.CAPTION, None, None, None, Reason.DUPLICATE]
 
 
+def test_mark_repeats_keeps_a_body_sentence_restating_the_standfirst(ctx: Context) -> None:
+    standfirst = "The suspect confessed and the jury took just 15 minutes to find him guilty"
+    restated = "Webb confessed to the crime and the jury took just 15 minutes to find him guilty."
+    page = page_of((HEADLINE, S), (standfirst, Q), "", (BODY, G), "", (BODY_2, G), "",
+                   (restated, Q))
+    page.title_at, page.first_good = 0, 2
+    st.mark_repeats(page, ctx)
+    assert [u.reason for u in page.units] == [None, None, None, None, None]
+
+
+def test_mark_repeats_a_standfirst_printed_again_word_for_word_is_a_repeat(
+        ctx: Context) -> None:
+    standfirst = "The suspect confessed and the jury took just 15 minutes to find him guilty."
+    page = page_of((HEADLINE, S), (standfirst, Q), "", (BODY, G), "", (BODY_2, G), "",
+                   (standfirst, Q))
+    page.title_at, page.first_good = 0, 2
+    st.mark_repeats(page, ctx)
+    assert [u.reason for u in page.units] == [None, None, None, None, Reason.DUPLICATE]
+
+
 def test_claim_after_labels_gives_tags_to_the_lines_under_the_label(ctx: Context) -> None:
     page = page_of((BODY, G), "", ("Tags:", S, Reason.TAGS), ("banjir bandung", S),
                    ("sungai citarum", S), "", (BODY_2, G))

@@ -43,3 +43,24 @@ def test_the_running_time_pattern_is_linear() -> None:
         start = time.perf_counter()
         RUNNING_TIME.fullmatch(text)
         assert time.perf_counter() - start < 0.05
+
+
+def test_a_players_line_holding_the_headline_and_its_timed_copy_are_related(
+        rules: BoilerplateRules) -> None:
+    player = "Play Could Ellison be the next DNC chair? Facebook Twitter Google Plus Embed"
+    timed = "Could Ellison be the next DNC chair? 5:26"
+    lines = ["Dems open convention without Wasserman Schultz", BODY[0], BODY[1], player,
+             timed, BODY[2], BODY[3]]
+    got = reasons_by_line(lines, rules)
+    assert got[player] is Reason.RELATED
+    assert got[timed] is Reason.RELATED
+    assert all(got[b] is None for b in BODY)
+
+
+def test_a_paragraph_naming_a_time_after_a_headline_phrase_stays(
+        rules: BoilerplateRules) -> None:
+    para = ("Delegates asked whether Ellison could be the next DNC chair before the vote, and "
+            "the chairwoman said the count would be announced in the evening.")
+    timed = "Ellison could be the next DNC chair 5:26"
+    lines = ["Dems open convention without Wasserman Schultz", BODY[0], para, timed, BODY[2]]
+    assert reasons_by_line(lines, rules)[para] is None

@@ -234,3 +234,4 @@ def teaser_runs(units: Sequence[Unit], title_at: int | None) -> None:
             for u in units[k:j]:
                 u.reason = Reason.RELATED
         k = max(j, k + 1)
+

@@ -32,6 +32,7 @@ from tui.text.clean_context import (
 from tui.text.clean_lists import headline_lists, menu_blocks, ranked_links, teaser_runs
 from tui.text.clean_quotes import keep_embedded_posts, keep_quoted_hashtags
 from tui.text.clean_sections import keep_numbered_sections
+from tui.text.clean_sidebars import alphabet_indexes, interleaved_teasers, timed_links
 from tui.text.clean_tail import (
     dated_entry,
     labelled_entry,
@@ -234,7 +235,8 @@ def mark_repeats(page: Page, ctx: Context) -> None:
     A copy already judged a caption (it sits on its photo credit) still makes the copy
     right above it a caption; any other judged copy is left as it is. A piece that opens
     with a comma or a semicolon is the middle of a sentence the scraper cut, not a block
-    printed twice: it stays.
+    printed twice: it stays. A body sentence restating the standfirst in other words is
+    the article's own text, and so is the standfirst (see `_restated_standfirst`).
     """
     units, title_at = page.units, page.title_at
     repeated = duplicates.repeats([u.first for u in units])
@@ -248,11 +250,13 @@ def mark_repeats(page: Page, ctx: Context) -> None:
         return below.first.tokens
 
     prompts = duplicates.recurring_prompts(repeated, follows)
+    copies = Counter(repeated.values()) + Counter(set(repeated.values()))
     for pos, orig in sorted(repeated.items()):
         u, o = units[pos], units[orig]
         if (u.reason not in (None, Reason.CAPTION) or pos == title_at or u.first.words < 3
                 or u.first.is_table_row or pos in prompts
-                or u.first.text.startswith(CUT_PIECE) or _menu_lead_in(page, orig, pos)):
+                or u.first.text.startswith(CUT_PIECE) or _menu_lead_in(page, orig, pos)
+                or _restated_standfirst(page, orig, pos, copies[orig])):
             continue
         adjacent = orig == pos - 1 and o.run == u.run
         if (adjacent and o.shape is Shape.GOOD and not o.first.ends_sentence
@@ -268,6 +272,20 @@ def mark_repeats(page: Page, ctx: Context) -> None:
             o.reason = Reason.DUPLICATE
         elif u.reason is None:
             u.reason = Reason.DUPLICATE
+
+
+def _restated_standfirst(page: Page, orig: int, pos: int, copies: int) -> bool:
+    """The first copy is the standfirst right under the headline and the later one a body
+    sentence saying it again in other words ("The suspect confessed …" under the title,
+    "Webb confessed to the crime …" in the body): a writer's restatement, both content.
+    A copy word for word is the scraper printing the standfirst twice, still a repeat; so
+    is a standfirst set in capitals (a pull quote) or printed more than twice (`copies`
+    counts the standfirst and its repeats: a template's line, not a writer's restatement).
+    """
+    o, u = page.units[orig], page.units[pos]
+    return (page.title_at is not None and orig == page.title_at + 1 and o.reason is None
+            and not page.opens_with_paragraph and copies == 2 and pos > page.first_good
+            and u.first.tokens != o.first.tokens and not _capitals(o.first.text))
 
 
 def _menu_lead_in(page: Page, orig: int, pos: int) -> bool:
@@ -404,13 +422,21 @@ def _header_fragments(page: Page) -> list[int]:
 def mark_page_lists(page: Page, ctx: Context) -> None:
     """Menus and section indexes below the body's first paragraph: once the body is found.
 
-    Runs of teasers (headlines each over "1 hour ago") are taken anywhere on the page.
+    Runs of teasers (headlines each over "1 hour ago"), sidebars of videos and A-Z indexes
+    are taken anywhere on the page.
     """
     below = max(page.first_good, page.title_at if page.title_at is not None else 0)
     menu_blocks(page.units, below, page.runs_matter)
     headline_lists(page.units, below, page.runs_matter)
     ranked_links(page.units, below)
     teaser_runs(page.units, page.title_at)
+    timed_links(page.units)
+    alphabet_indexes(page.units)
+
+
+def mark_interleaved_teasers(page: Page, ctx: Context) -> None:
+    """Other stories' headlines between the body's paragraphs: once menus and lists are out."""
+    interleaved_teasers(page)
 
 
 def close_the_page(page: Page, ctx: Context) -> None:
@@ -590,6 +616,7 @@ STAGES: tuple[Stage, ...] = (
     mark_above_title,
     mark_header,
     mark_page_lists,
+    mark_interleaved_teasers,
     close_the_page,
     mark_closing_lines,
     find_tail,
