@@ -43,7 +43,6 @@ def alphabet_indexes(units: Sequence[Unit]) -> None:
         k = max(j, k + 1)
 
 
-
 # A sidebar of videos prints each one's running time over its title ("01:45" / "Finally, A
 # New Half Life Game Is Coming Out?!"); at least TIMED_MIN such pairs make the sidebar.
 TIMED_MIN = 3
