@@ -250,6 +250,10 @@ def mark_repeats(page: Page, ctx: Context) -> None:
         return below.first.tokens
 
     prompts = duplicates.recurring_prompts(repeated, follows)
+    exact = {pos: orig for pos, orig in repeated.items()  # a field states, never appeals
+             if units[pos].first.tokens == units[orig].first.tokens
+             and not units[pos].first.text.endswith(("!", "?"))}
+    prompts |= duplicates.recurring_fields(exact, _entry_headings(page))
     copies = Counter(repeated.values()) + Counter(set(repeated.values()))
     for pos, orig in sorted(repeated.items()):
         u, o = units[pos], units[orig]
@@ -272,6 +276,21 @@ def mark_repeats(page: Page, ctx: Context) -> None:
             o.reason = Reason.DUPLICATE
         elif u.reason is None:
             u.reason = Reason.DUPLICATE
+
+
+def _entry_headings(page: Page) -> list[int]:
+    """Units that may open an entry of a list: a short unpunctuated line alone in its
+    paragraph, under the title, over a paragraph of several lines (where blank lines mark
+    paragraphs); a page of one-line paragraphs has no such entries."""
+    units = page.units
+    if not page.runs_matter:
+        return []
+    size = Counter(u.run for u in units)
+    top = page.title_at if page.title_at is not None else -1
+    return [k for k, u in enumerate(units[:-1]) if k > top and size[u.run] == 1
+            and size[units[k + 1].run] > 1
+            and u.reason is None and u.shape is not Shape.GOOD and len(u.lines) == 1
+            and not u.first.ends_sentence and not u.first.text.endswith(":")]
 
 
 def _restated_standfirst(page: Page, orig: int, pos: int, copies: int) -> bool:

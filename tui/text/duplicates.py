@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
 from itertools import chain
@@ -93,6 +94,51 @@ def recurring_prompts(repeated: dict[int, int],
             continue
         under = [follows(k) for k in members]  # asked only of lines printed that often
         if all(u is not None for u in under) and len(set(under)) == len(under):
+            out.update(members)
+    return out
+
+
+# A run of parallel entries (a deals post's product boxes, each under its own heading) is
+# shown by a line every entry prints once, in at least this many entries.
+FIELD_ENTRIES = 3
+
+
+def recurring_fields(repeated: dict[int, int], headings: Sequence[int]) -> set[int]:
+    """The positions of lines repeated only inside a run of parallel entries: content.
+
+    `repeated` maps copies word for word to their first (a near copy naming another entry,
+    "Vote for Olga" then "Vote for Olesya", is a template's appeal, not a field).
+
+    `headings` (ascending) are the lines that may open an entry. A line printed once in
+    each of FIELD_ENTRIES entries or more ("Available from Amazon" in every product box)
+    marks the run of entries; a line whose every copy lies in that run, at most one copy
+    an entry besides the entry's own heading, is a field the list fills for each entry (a
+    feature two products share, the listing name restating the box's heading), not a
+    block printed twice. A menu printed above the entries and again below is not.
+    """
+    if len(headings) < FIELD_ENTRIES:
+        return set()
+    groups: dict[int, list[int]] = {}
+    for pos, orig in repeated.items():
+        groups.setdefault(orig, [orig]).append(pos)
+    heads = set(headings)
+
+    def entries(members: list[int]) -> list[int] | None:
+        """Each non-heading copy's entry, or None when two share one or one is outside."""
+        found = [bisect_right(headings, m) - 1 for m in members if m not in heads]
+        return found if min(found, default=0) >= 0 and len(set(found)) == len(found) else None
+
+    placed = {orig: entries(sorted(members)) for orig, members in groups.items()}
+    marking = [e for e in placed.values() if e is not None and len(e) >= FIELD_ENTRIES]
+    if not marking:
+        return set()
+    first = min(min(e) for e in marking)
+    last = max(max(e) for e in marking)
+    out: set[int] = set()
+    for orig, members in groups.items():
+        found = placed[orig]
+        spots = [bisect_right(headings, m) - 1 for m in members]
+        if found and all(first <= e <= last for e in spots):
             out.update(members)
     return out
 

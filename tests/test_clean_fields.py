@@ -1,0 +1,71 @@
+"""A list of parallel entries repeats its fields: content, not duplicates (pages for the test)."""
+
+from __future__ import annotations
+
+from tui.text.boilerplate_rules import BoilerplateRules
+from tui.text.clean import classify
+from tui.text.model import Reason
+
+OPENING = [
+    "The best early holiday deals on headphones",
+    "",
+    "Holiday sales start early this year, and the best prices on headphones are already here.",
+    "",
+    "We picked the deals worth a look, each with its features and its price today.",
+    "",
+]
+
+
+def _box(name: str, features: list[str], price: str) -> list[str]:
+    """One product box: its name alone, its features, the listing under them."""
+    return [name, "", *features, "", f"{name} (Latest Model)", price,
+            "Available from Amazon", "Shop may receive a commission", "Buy Now", ""]
+
+
+def _deals_page() -> list[str]:
+    return [*OPENING,
+            *_box("Acme Buds", ["Easy setup for all your devices", "Charges quickly in the case"],
+                  "$139.00"),
+            *_box("Acme Buds Pro", ["Active noise cancellation for immersive sound",
+                                    "Easy setup for all your devices"], "$234.98"),
+            *_box("Acme Buds Sport", ["Sweat and water resistant earhooks",
+                                      "Charges quickly in the case"], "$99.00"),
+            *_box("Acme Studio", ["Up to 40 hours of battery life in one charge",
+                                  "Easy setup for all your devices"], "$164.99"),
+            "Prices change quickly during the sales, so check each listing before you buy.",
+            "", "We will update this list as new deals appear over the coming week."]
+
+
+def test_features_repeated_from_box_to_box_are_content(rules: BoilerplateRules) -> None:
+    lines = _deals_page()
+    reasons = classify(lines, rules)
+    for text in ("Easy setup for all your devices", "Charges quickly in the case",
+                 "Available from Amazon"):
+        hits = [r for ln, r in zip(lines, reasons, strict=True) if ln == text]
+        assert len(hits) >= 2 and all(r is None for r in hits), (text, hits)
+
+
+def test_the_boxes_notice_and_button_stay_boilerplate(rules: BoilerplateRules) -> None:
+    lines = _deals_page()
+    reasons = classify(lines, rules)
+    for text in ("Shop may receive a commission", "Buy Now"):
+        assert all(r is not None for ln, r in zip(lines, reasons, strict=True) if ln == text)
+
+
+def test_a_paragraph_printed_twice_outside_entries_is_still_a_duplicate(
+        rules: BoilerplateRules) -> None:
+    para = "Officials said the bridge would reopen to traffic next week after repairs"
+    lines = [*OPENING, para, "", "Crews worked through the night on the damaged span.", "",
+             para, "", "The mayor thanked residents for their patience during the works."]
+    reasons = classify(lines, rules)
+    assert reasons[len(OPENING)] is None
+    assert reasons[len(OPENING) + 4] is Reason.DUPLICATE
+
+
+def test_a_line_in_two_entries_of_one_box_is_not_a_field(rules: BoilerplateRules) -> None:
+    lines = _deals_page()
+    # The same feature twice inside one box is a block printed twice.
+    at = lines.index("Charges quickly in the case")
+    lines[at + 1:at + 1] = ["Easy setup for all your devices"]
+    reasons = classify(lines, rules)
+    assert reasons[at + 1] is Reason.DUPLICATE
