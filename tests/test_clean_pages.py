@@ -305,3 +305,20 @@ def test_a_button_under_a_banner_is_neither_a_byline_nor_a_headline_s_mark(
 ])
 def test_button_texts_are_told_from_names(text: str, button: bool) -> None:
     assert is_button(make_line(0, text)) is button
+
+
+def test_the_browser_title_copied_under_a_trending_list_of_cut_teasers_is_the_headline(
+        rules: BoilerplateRules) -> None:
+    title = "The man whose duvet nearly killed him: how a medical mystery was solved"
+    trending = ["Stalled talks raise the threat of another long impasse",
+                "And the award nomination this year could go to...",
+                "Ferris wheel becomes a giant lantern for the holidays",
+                "Why you should always close the door before bed"]
+    lines = [title, "", "Home", "News", "Sport", "Weather", "", *trending, "",
+             title, "By Sandee LaMotte", "", *ENGLISH_BODY]
+    page = classify_page(lines, rules)
+    assert page.title_at is not None and page.title_at > 0
+    assert page.units[page.title_at].first.text == title
+    got = classify(lines, rules)
+    assert got[0] is Reason.DUPLICATE
+    assert all(got[lines.index(t)] is not None for t in trending)

@@ -120,16 +120,22 @@ def _dated(units: Sequence[Unit], k: int) -> bool:
             and looks_like_byline(u.first))
 
 
+# How a teaser cut off by its list ends ("And the Grammy nomination could go to...").
+_CUT_OFF = ("...", "…")
+
+
 def page_title_copy(units: Sequence[Unit], top: int, first_good: int) -> int | None:
     """The headline under a whole page's browser title (unit `top`, the page's first).
 
     It is a later line above the first sentence-long paragraph that repeats the top line
     without its " | Site" suffix or its "Site: " prefix, or the whole top line after at
     least two other lines (the menus); of several such copies (a breadcrumb, then the
-    headline) the last one. A copy of all that stands before the separator is one however
-    long the site's name is (a name in Han or kana counts a word per two characters, so it
-    can look long). A top line that reads as a sentence is a browser title only when an
-    unpunctuated copy of all its words follows (a headline printed without its full stop).
+    headline) the last one. A teaser of a trending list above the headline, cut off with an
+    ellipsis, is no first paragraph: the search goes on under it. A copy of all that
+    stands before the separator is one however long the site's name is (a name in Han or
+    kana counts a word per two characters, so it can look long). A top line that reads as
+    a sentence is a browser title only when an unpunctuated copy of all its words follows
+    (a headline printed without its full stop).
     """
     if top != 0 or top > first_good or len(units[top].lines) > 1:
         return None
@@ -144,8 +150,9 @@ def page_title_copy(units: Sequence[Unit], top: int, first_good: int) -> int | N
     found = None
     for j in range(top + 1, len(units)):
         u = units[j]
-        if u.shape is Shape.GOOD and u.lines[-1].ends_sentence and u.reason is None:
-            break
+        if (u.shape is Shape.GOOD and u.lines[-1].ends_sentence and u.reason is None
+                and not u.lines[-1].text.endswith(_CUT_OFF)):
+            break  # the body's first paragraph (a teaser cut off with "..." is none)
         copy = u.first.tokens
         if u.reason is not None or len(u.lines) > 1 or len(copy) < 2:
             continue
