@@ -110,14 +110,17 @@ def _cut_headline(unit: Unit) -> bool:
             and not first.is_list_item and bool(_CUT.search(first.text)))
 
 
-def headline_lists(units: Sequence[Unit], floor: int, runs_matter: bool) -> None:
+def headline_lists(units: Sequence[Unit], floor: int, runs_matter: bool,
+                   fields: frozenset[int] = frozenset()) -> None:
     """Blocks of other stories' headlines below the body's first paragraph are related links.
 
     Four or more headline-like lines in a row (no final stop; one odd line with a stop
     among them) right under boilerplate (a label, a gallery's buttons), or three or more
     cut off with dots anywhere; kept, like a
     menu, when a colon introduces them or they stand between two paragraphs of the body.
-    A list that follows the article's own text ("Name, role" lines) is the article's.
+    A list that follows the article's own text ("Name, role" lines) is the article's, and
+    so is one holding a recurring field (`fields`: a feature every product box of a deals
+    post prints), which other stories' headlines never are.
     """
     for entry, least in ((_listed_headline, HEADLINE_LIST_MIN), (_cut_headline, 3)):
         k = floor + 1
@@ -131,7 +134,7 @@ def headline_lists(units: Sequence[Unit], floor: int, runs_matter: bool) -> None
                 j += 1
             fenced = entry is _cut_headline or units[k - 1].reason is not None
             if (fenced and j - k >= least and _grouped(units, k, j, least, runs_matter)
-                    and not _kept_list(units, k, j)):
+                    and not _kept_list(units, k, j) and fields.isdisjoint(range(k, j))):
                 # Under a gallery's buttons ("Fullscreen") or a credit the lines are captions.
                 head = units[k - 1].reason if k > 0 else None
                 reason = Reason.CAPTION if head in (Reason.OTHER, Reason.CAPTION) \

@@ -253,7 +253,8 @@ def mark_repeats(page: Page, ctx: Context) -> None:
     exact = {pos: orig for pos, orig in repeated.items()  # a field states, never appeals
              if units[pos].first.tokens == units[orig].first.tokens
              and not units[pos].first.text.endswith(("!", "?"))}
-    prompts |= duplicates.recurring_fields(exact, _entry_headings(page))
+    page.fields = frozenset(duplicates.recurring_fields(exact, _entry_headings(page)))
+    prompts |= page.fields
     copies = Counter(repeated.values()) + Counter(set(repeated.values()))
     for pos, orig in sorted(repeated.items()):
         u, o = units[pos], units[orig]
@@ -446,7 +447,7 @@ def mark_page_lists(page: Page, ctx: Context) -> None:
     """
     below = max(page.first_good, page.title_at if page.title_at is not None else 0)
     menu_blocks(page.units, below, page.runs_matter)
-    headline_lists(page.units, below, page.runs_matter)
+    headline_lists(page.units, below, page.runs_matter, page.fields)
     ranked_links(page.units, below)
     teaser_runs(page.units, page.title_at)
     timed_links(page.units)
