@@ -33,6 +33,7 @@ from tui.text.clean_lists import headline_lists, menu_blocks, ranked_links, teas
 from tui.text.clean_quotes import keep_embedded_posts, keep_quoted_hashtags
 from tui.text.clean_sections import keep_numbered_sections
 from tui.text.clean_sidebars import alphabet_indexes, interleaved_teasers, timed_links
+from tui.text.clean_sponsored import mark_sponsored_blocks
 from tui.text.clean_tail import (
     dated_entry,
     labelled_entry,
@@ -633,6 +634,7 @@ STAGES: tuple[Stage, ...] = (
     keep_embedded_posts,
     mark_pull_quotes,
     claim_after_labels,
+    mark_sponsored_blocks,
     mark_above_title,
     mark_header,
     mark_page_lists,
