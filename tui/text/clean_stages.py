@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from tui.text import budget, duplicates, segment
 from tui.text.boilerplate_rules import COPYRIGHT_OPENING, PATTERN_MAX_WORDS
-from tui.text.clean_closing import author_boxes, close_page, closing_lines
+from tui.text.clean_closing import author_boxes, close_at_footer, close_page, closing_lines
 from tui.text.clean_context import (
     BARE_TIME,
     HEADER_REASONS,
@@ -465,6 +465,12 @@ def close_the_page(page: Page, ctx: Context) -> None:
     close_page(page.units, ctx.rules, page.first_good)
 
 
+def close_at_the_footer(page: Page, ctx: Context) -> None:
+    """What the tail left under the site's copyright footer: after the tail, whose reasons
+    (links, tags) say more than the footer's."""
+    close_at_footer(page.units, page.first_good)
+
+
 def mark_closing_lines(page: Page, ctx: Context) -> None:
     """Author bios and calls to action among the last paragraphs: before the tail is measured."""
     closing_lines(page.units, ctx.rules, page.first_good)
@@ -643,6 +649,7 @@ STAGES: tuple[Stage, ...] = (
     mark_closing_lines,
     find_tail,
     mark_tail,
+    close_at_the_footer,
     mark_lead_ins,
     revise_body,
     revise_strips,
