@@ -254,8 +254,12 @@ def mark_repeats(page: Page, ctx: Context) -> None:
     exact = {pos: orig for pos, orig in repeated.items()  # a field states, never appeals
              if units[pos].first.tokens == units[orig].first.tokens
              and not units[pos].first.text.endswith(("!", "?"))}
-    page.fields = frozenset(duplicates.recurring_fields(exact, _entry_headings(page)))
+    headings = _entry_headings(page)
+    page.fields = frozenset(duplicates.recurring_fields(exact, headings))
     prompts |= page.fields
+    if page.fields:  # a run of parallel entries: each names itself
+        prompts |= duplicates.entry_names(repeated, headings,
+                                          [frozenset(u.first.tokens) for u in units])
     copies = Counter(repeated.values()) + Counter(set(repeated.values()))
     for pos, orig in sorted(repeated.items()):
         u, o = units[pos], units[orig]
