@@ -51,8 +51,10 @@ def _pair_end(units: list[Unit], j: int) -> int:
 
 
 def mark_kicked_headlines(page: Page, ctx: Context) -> None:
-    """KICKED_PAIRS_MIN or more kicker/headline pairs right under a related label are
-    other stories' links, wherever the box stands."""
+    """Kicker/headline pairs right under a related label are other stories' links.
+
+    KICKED_PAIRS_MIN or more pairs in a row, wherever the box stands.
+    """
     units = page.units
     for k, u in enumerate(units):
         if (u.reason is not Reason.RELATED or len(u.lines) != 1

@@ -59,8 +59,11 @@ def _pair_at(units: list[Unit], j: int) -> int:
 
 
 def mark_sponsored_blocks(page: Page, ctx: Context) -> None:
-    """The headline/advertiser pairs under a sponsored label are adverts (SPONSORED_PAIRS_MIN
-    or more pairs in a row, the network's line allowed between the label and them)."""
+    """Headline/advertiser pairs under a sponsored label are adverts.
+
+    SPONSORED_PAIRS_MIN or more pairs in a row, the network's line allowed between the
+    label and them.
+    """
     units = page.units
     for k, u in enumerate(units):
         if len(u.lines) != 1 or not SPONSOR_LABEL.match(u.first.text):

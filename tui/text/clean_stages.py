@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from tui.text import budget, duplicates, segment
 from tui.text.boilerplate_rules import COPYRIGHT_OPENING, PATTERN_MAX_WORDS
+from tui.text.clean_bylined import bylined_teasers
 from tui.text.clean_closing import author_boxes, close_at_footer, close_page, closing_lines
 from tui.text.clean_context import (
     BARE_TIME,
@@ -456,6 +457,7 @@ def mark_page_lists(page: Page, ctx: Context) -> None:
     headline_lists(page.units, below, page.runs_matter, page.fields)
     ranked_links(page.units, below)
     teaser_runs(page.units, page.title_at)
+    bylined_teasers(page.units, page.title_at)
     timed_links(page.units)
     alphabet_indexes(page.units)
 
@@ -471,8 +473,10 @@ def close_the_page(page: Page, ctx: Context) -> None:
 
 
 def close_at_the_footer(page: Page, ctx: Context) -> None:
-    """What the tail left under the site's copyright footer: after the tail, whose reasons
-    (links, tags) say more than the footer's."""
+    """What the tail left under the site's copyright footer is boilerplate.
+
+    After the tail, whose reasons (links, tags) say more than the footer's.
+    """
     close_at_footer(page.units, page.first_good)
 
 
