@@ -7,9 +7,10 @@ headline over one byline, never a run of them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from tui.text.line_kinds import CLOCK_OR_DATE, TIME, looks_like_byline
+from tui.text.line_kinds import CLOCK_OR_DATE, looks_like_byline
 from tui.text.model import Reason
 from tui.text.page import Unit
 
@@ -19,6 +20,8 @@ BYLINED_MIN = 3
 BYLINE_LINES = 3
 HEADLINE_WORDS = (4, 20)
 _HEADLINE_REASONS = (None, Reason.RELATED, Reason.DUPLICATE)
+# A date in a stamp: a year, or day and month in figures.
+DATED = re.compile(r"\b(19|20)\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
 
 
 def _headline(unit: Unit) -> bool:
@@ -40,9 +43,9 @@ def _byline(unit: Unit) -> bool:
 
 
 def _stamped(unit: Unit) -> bool:
-    """A line holding a date or a time: what a list of people ("Name" / "role") lacks."""
-    text = unit.first.text
-    return bool(TIME.search(text) or CLOCK_OR_DATE.search(text))
+    """A line holding a date (a year, "11/20/2019"): what a list of people ("Name" / "role")
+    lacks, and a live blog's bare clock times ("10:40") too."""
+    return bool(DATED.search(unit.first.text))
 
 
 def _entry_end(units: Sequence[Unit], k: int) -> int:
