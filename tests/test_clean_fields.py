@@ -69,3 +69,31 @@ def test_a_line_in_two_entries_of_one_box_is_not_a_field(rules: BoilerplateRules
     lines[at + 1:at + 1] = ["Easy setup for all your devices"]
     reasons = classify(lines, rules)
     assert reasons[at + 1] is Reason.DUPLICATE
+
+
+FEATURES = ["Automatically on and automatically connected", "Easy setup for all your devices",
+            "Quick access to the assistant by voice", "Double tap to play or skip forward",
+            "Charges quickly in the case"]
+
+
+def test_a_box_of_shared_features_under_a_button_is_not_a_headline_list(
+        rules: BoilerplateRules) -> None:
+    lines = [*OPENING, *_box("Acme Buds", FEATURES, "$139.00"),
+             *_box("Acme Buds with Wireless Charging Case", FEATURES, "$164.99"),
+             *_box("Acme Buds Max", FEATURES[1:], "$199.00"),
+             "Prices change quickly during the sales, so check each listing before you buy."]
+    reasons = classify(lines, rules)
+    second = lines.index("Acme Buds with Wireless Charging Case")
+    for k in range(second, second + 2 + len(FEATURES)):
+        assert reasons[k] is None, (lines[k], reasons[k])
+
+
+def test_a_listing_name_near_another_box_names_its_own_box(rules: BoilerplateRules) -> None:
+    # "Acme Buds with Wireless Case (Latest Model)" is one word from the first box's
+    # "Acme Buds with Case (Latest Model)", but restates its own box's heading.
+    lines = [*OPENING, *_box("Acme Buds with Case", FEATURES[:2], "$139.00"),
+             *_box("Acme Buds with Wireless Case", FEATURES[1:3], "$164.99"),
+             *_box("Acme Studio Headphones", FEATURES[2:4], "$199.00"),
+             "Prices change quickly during the sales, so check each listing before you buy."]
+    reasons = classify(lines, rules)
+    assert reasons[lines.index("Acme Buds with Wireless Case (Latest Model)")] is None

@@ -248,6 +248,31 @@ def test_a_ranked_box_goes_through_headlines_that_ask_or_end_with_a_stop(
     assert got[BODY[4]] is None
 
 
+def test_a_ranked_box_with_a_kicker_over_each_headline_goes_with_its_name(
+        rules: BoilerplateRules) -> None:
+    ranked = ["Top Deals", "", "1", "Best Deal We've Found", "",
+              "Game subscription codes just dropped from $60 to $25, and you would be silly "
+              "not to renew yours today", "", "2", "Hurry Before It's Gone!", "",
+              "A huge preview of the best holiday deals is out", "", "3", "Only A Couple Left",
+              "", "Wireless earbuds that sound amazing are on sale for $85", "", "4",
+              "Just Restocked", "", "My monitor is so much better than yours, and it costs $99"]
+    lines = [HEADLINE, "", *BODY, "", *ranked]
+    got = _reasons(lines, rules)
+    assert {got[ln] for ln in ranked if ln} == {Reason.RELATED}
+    assert got[BODY[4]] is None
+
+
+def test_numbered_steps_with_a_short_title_over_a_sentence_stay(
+        rules: BoilerplateRules) -> None:
+    items = ["1", "Move valuables up", "",
+             "Keep papers in a waterproof bag before the water rises.",
+             "", "2", "Switch off power", "", "Never touch wet electrical equipment in a flood.",
+             "", "3", "Follow the authorities", "", "Shelters are open in schools and halls."]
+    lines = [HEADLINE, "", *BODY, "", *items, "", BODY[0]]
+    got = _reasons(lines, rules)
+    assert [got[ln] for ln in items if ln and not ln.isdigit()] == [None] * 6
+
+
 def test_a_numbered_list_with_text_under_each_item_stays(rules: BoilerplateRules) -> None:
     items = ["1", "", "Pindahkan barang berharga ke tempat tinggi", "",
              "Simpan dokumen penting di dalam beg kalis air sebelum air naik.", "",

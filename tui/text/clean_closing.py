@@ -41,6 +41,28 @@ def close_page(units: Sequence[Unit], rules: BoilerplateRules, first_good: int) 
             u.reason = Reason.OTHER
 
 
+# A site's copyright footer: "© 2019 Microsoft", "Copyright 2019 BGR Media, LLC" (a year
+# after the sign; a photo credit names its photographer, rarely a year).
+COPYRIGHT_FOOTER = re.compile(r"^(copyright\s*)?(©|\(c\)|copyright)\s*\d{4}\b", re.IGNORECASE)
+FOOTER_WORDS = 12
+# Below the footer, a paragraph this long is the article going on, not the page's chrome.
+FOOTER_PROSE_WORDS = 30
+
+
+def close_at_footer(units: Sequence[Unit], first_good: int) -> None:
+    """After the site's copyright footer, below the body, everything is boilerplate: the
+    widgets a page loads last (a feedback form, "Make X my homepage" steps, a "Like us"
+    box). Not when a long paragraph follows it: then the line was a credit in the body."""
+    start = next((k for k in range(first_good + 1, len(units))
+                  if len(units[k].lines) == 1 and units[k].first.words <= FOOTER_WORDS
+                  and COPYRIGHT_FOOTER.match(units[k].first.text)), None)
+    if start is None or any(u.joined.words >= FOOTER_PROSE_WORDS for u in units[start + 1:]):
+        return
+    for u in units[start + 1:]:
+        if u.reason is None:
+            u.reason = Reason.OTHER
+
+
 def _in_strip(units: Sequence[Unit], k: int, closers: BoundedPattern) -> bool:
     """Unit k, a bare "Comment(s)" (one word, no count), is a button or a menu entry, not a
     thread's header: a share button stands beside it ("Tweet", "Share", "Print"), or a

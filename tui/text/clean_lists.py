@@ -110,14 +110,17 @@ def _cut_headline(unit: Unit) -> bool:
             and not first.is_list_item and bool(_CUT.search(first.text)))
 
 
-def headline_lists(units: Sequence[Unit], floor: int, runs_matter: bool) -> None:
+def headline_lists(units: Sequence[Unit], floor: int, runs_matter: bool,
+                   fields: frozenset[int] = frozenset()) -> None:
     """Blocks of other stories' headlines below the body's first paragraph are related links.
 
     Four or more headline-like lines in a row (no final stop; one odd line with a stop
     among them) right under boilerplate (a label, a gallery's buttons), or three or more
     cut off with dots anywhere; kept, like a
     menu, when a colon introduces them or they stand between two paragraphs of the body.
-    A list that follows the article's own text ("Name, role" lines) is the article's.
+    A list that follows the article's own text ("Name, role" lines) is the article's, and
+    so is one holding a recurring field (`fields`: a feature every product box of a deals
+    post prints), which other stories' headlines never are.
     """
     for entry, least in ((_listed_headline, HEADLINE_LIST_MIN), (_cut_headline, 3)):
         k = floor + 1
@@ -131,7 +134,7 @@ def headline_lists(units: Sequence[Unit], floor: int, runs_matter: bool) -> None
                 j += 1
             fenced = entry is _cut_headline or units[k - 1].reason is not None
             if (fenced and j - k >= least and _grouped(units, k, j, least, runs_matter)
-                    and not _kept_list(units, k, j)):
+                    and not _kept_list(units, k, j) and fields.isdisjoint(range(k, j))):
                 # Under a gallery's buttons ("Fullscreen") or a credit the lines are captions.
                 head = units[k - 1].reason if k > 0 else None
                 reason = Reason.CAPTION if head in (Reason.OTHER, Reason.CAPTION) \
@@ -170,23 +173,49 @@ def ranked_links(units: Sequence[Unit], floor: int) -> None:
     An article's own numbered list has text of its own between the ranks (a paragraph under
     each item), so it never alternates rank and one unpunctuated line only. A headline may
     ask ("... by Thinking?"); once RANKED_MIN ranks stand in a row, the box goes on through
-    a headline with a full stop too ("... Are Puzzled.").
+    a headline with a full stop too ("... Are Puzzled."). A box may print a kicker between
+    rank and headline ("2" / "Hurry Before It's Gone!" / headline), and its name right
+    above the first rank ("BGR Top Deals") is part of it.
     """
     k = floor + 1
     while k < len(units):
         if _rank_of(units[k]) < 0:
             k += 1
             continue
-        n = k
-        while (n + 1 < len(units) and _rank_of(units[n]) == _rank_of(units[k]) + (n - k) // 2
-               and _ranked_headline(units[n + 1], (n - k) // 2 >= RANKED_MIN)):
-            n += 2
-        if (n - k) // 2 >= RANKED_MIN:
-            for i in range(k, n):
+        n, ranks = k, 0
+        while n < len(units) and _rank_of(units[n]) == _rank_of(units[k]) + ranks \
+                and (step := _ranked_entry(units, n, ranks >= RANKED_MIN)):
+            n, ranks = n + 1 + step, ranks + 1
+        if ranks >= RANKED_MIN:
+            named = k - 1 > floor and _box_name(units[k - 1])
+            for i in range(k - 1 if named else k, n):
                 units[i].reason = Reason.RELATED
             k = n
         else:
             k += 1
+
+
+# A kicker over a ranked headline ("Only A Couple Left") and a box's name have at most
+# this many words.
+KICKER_WORDS = 5
+# Under a kicker the box's shape is plain, so a longer headline still reads as a link.
+KICKED_HEADLINE_WORDS = 24
+
+
+def _box_name(unit: Unit) -> bool:
+    """A short unjudged line with no stop: a kicker, or the name of a box of links."""
+    first = unit.first
+    return (unit.reason is None and len(unit.lines) == 1 and first.words <= KICKER_WORDS
+            and not first.text.endswith((".", ":")) and _RANK.match(first.text.strip()) is None)
+
+
+def _ranked_entry(units: Sequence[Unit], n: int, in_box: bool) -> int:
+    """How many units the entry under the rank at n takes: a kicker over its headline (2),
+    the headline alone (1), or 0 when no headline follows the rank."""
+    if (n + 2 < len(units) and _box_name(units[n + 1])
+            and _ranked_headline(units[n + 2], in_box, KICKED_HEADLINE_WORDS)):
+        return 2
+    return 1 if n + 1 < len(units) and _ranked_headline(units[n + 1], in_box) else 0
 
 
 def _rank_of(unit: Unit) -> int:
@@ -195,11 +224,12 @@ def _rank_of(unit: Unit) -> int:
     return int(text.rstrip(".")) if len(unit.lines) == 1 and _RANK.match(text) else -1
 
 
-def _ranked_headline(unit: Unit, in_box: bool) -> bool:
-    """A link's line under a rank: one line of a few words, no full stop unless `in_box`."""
+def _ranked_headline(unit: Unit, in_box: bool, most: int = HEADLINE_WORDS[1]) -> bool:
+    """A link's line under a rank: one line of a few words (at most `most`), no full stop
+    unless `in_box`."""
     first = unit.first
     stop_ok = in_box or not first.ends_sentence or first.text.rstrip().endswith(("?", "!"))
-    return (len(unit.lines) == 1 and HEADLINE_WORDS[0] <= first.words <= HEADLINE_WORDS[1]
+    return (len(unit.lines) == 1 and HEADLINE_WORDS[0] <= first.words <= most
             and stop_ok and _RANK.match(first.text.strip()) is None)
 
 

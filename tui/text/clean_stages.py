@@ -13,7 +13,8 @@ from collections.abc import Callable
 
 from tui.text import budget, duplicates, segment
 from tui.text.boilerplate_rules import COPYRIGHT_OPENING, PATTERN_MAX_WORDS
-from tui.text.clean_closing import author_boxes, close_page, closing_lines
+from tui.text.clean_bylined import bylined_teasers
+from tui.text.clean_closing import author_boxes, close_at_footer, close_page, closing_lines
 from tui.text.clean_context import (
     BARE_TIME,
     HEADER_REASONS,
@@ -29,10 +30,12 @@ from tui.text.clean_context import (
     neighbour_reasons,
     squeezed,
 )
+from tui.text.clean_kickers import mark_kicked_headlines
 from tui.text.clean_lists import headline_lists, menu_blocks, ranked_links, teaser_runs
 from tui.text.clean_quotes import keep_embedded_posts, keep_quoted_hashtags
 from tui.text.clean_sections import keep_numbered_sections
 from tui.text.clean_sidebars import alphabet_indexes, interleaved_teasers, timed_links
+from tui.text.clean_sponsored import mark_sponsored_blocks
 from tui.text.clean_tail import (
     dated_entry,
     labelled_entry,
@@ -253,7 +256,12 @@ def mark_repeats(page: Page, ctx: Context) -> None:
     exact = {pos: orig for pos, orig in repeated.items()  # a field states, never appeals
              if units[pos].first.tokens == units[orig].first.tokens
              and not units[pos].first.text.endswith(("!", "?"))}
-    prompts |= duplicates.recurring_fields(exact, _entry_headings(page))
+    headings = _entry_headings(page)
+    page.fields = frozenset(duplicates.recurring_fields(exact, headings))
+    prompts |= page.fields
+    if page.fields:  # a run of parallel entries: each names itself
+        prompts |= duplicates.entry_names(repeated, headings,
+                                          [frozenset(u.first.tokens) for u in units])
     copies = Counter(repeated.values()) + Counter(set(repeated.values()))
     for pos, orig in sorted(repeated.items()):
         u, o = units[pos], units[orig]
@@ -446,9 +454,10 @@ def mark_page_lists(page: Page, ctx: Context) -> None:
     """
     below = max(page.first_good, page.title_at if page.title_at is not None else 0)
     menu_blocks(page.units, below, page.runs_matter)
-    headline_lists(page.units, below, page.runs_matter)
+    headline_lists(page.units, below, page.runs_matter, page.fields)
     ranked_links(page.units, below)
     teaser_runs(page.units, page.title_at)
+    bylined_teasers(page.units, page.title_at)
     timed_links(page.units)
     alphabet_indexes(page.units)
 
@@ -461,6 +470,14 @@ def mark_interleaved_teasers(page: Page, ctx: Context) -> None:
 def close_the_page(page: Page, ctx: Context) -> None:
     """A comment thread or press contact block runs to the end: before the tail is measured."""
     close_page(page.units, ctx.rules, page.first_good)
+
+
+def close_at_the_footer(page: Page, ctx: Context) -> None:
+    """What the tail left under the site's copyright footer is boilerplate.
+
+    After the tail, whose reasons (links, tags) say more than the footer's.
+    """
+    close_at_footer(page.units, page.first_good)
 
 
 def mark_closing_lines(page: Page, ctx: Context) -> None:
@@ -632,6 +649,8 @@ STAGES: tuple[Stage, ...] = (
     keep_embedded_posts,
     mark_pull_quotes,
     claim_after_labels,
+    mark_sponsored_blocks,
+    mark_kicked_headlines,
     mark_above_title,
     mark_header,
     mark_page_lists,
@@ -640,6 +659,7 @@ STAGES: tuple[Stage, ...] = (
     mark_closing_lines,
     find_tail,
     mark_tail,
+    close_at_the_footer,
     mark_lead_ins,
     revise_body,
     revise_strips,

@@ -143,6 +143,26 @@ def recurring_fields(repeated: dict[int, int], headings: Sequence[int]) -> set[i
     return out
 
 
+def entry_names(repeated: dict[int, int], headings: Sequence[int],
+                tokens: Sequence[frozenset[str]]) -> set[int]:
+    """The positions of near copies that restate their own entry's heading: content.
+
+    In a run of parallel entries each box prints its listing's name ("Apple AirPods with
+    Wireless Charging Case (Latest Model)" under "Apple AirPods with Wireless Charging
+    Case"); it may come out near another box's name (one word apart), yet it names its
+    own entry, not a block printed twice. `tokens` holds each line's words by position.
+    """
+    out: set[int] = set()
+    for pos, orig in repeated.items():
+        at = bisect_right(headings, pos) - 1
+        if at < 0 or headings[at] == pos or bisect_right(headings, orig) - 1 == at:
+            continue
+        head = tokens[headings[at]]
+        if len(head) >= 2 and head <= tokens[pos] and not head <= tokens[orig]:
+            out.add(pos)
+    return out
+
+
 # A pull quote repeats at least this many words of a paragraph (a shorter run may be a
 # stock phrase), and the paragraph holds at least PULL_MORE tokens more (a line printed
 # twice whole is a plain repeat).

@@ -76,6 +76,7 @@ class Page:
     trusted: bool = False  # the stoplist covers enough of the text for density to count
     runs_matter: bool = False  # blank lines separate paragraphs (not every line, nor none)
     credits: frozenset[int] = frozenset()  # units a pattern called captions
+    fields: frozenset[int] = frozenset()  # units a run of parallel entries prints in each
     first_good: int = 0  # the first paragraph of the body (len(units) when none)
     record_title: str | None = None  # the record's own title field the page was read with
     title_at: int | None = None  # the title's unit
