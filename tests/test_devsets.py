@@ -335,12 +335,13 @@ def test_every_dev_line_lands_in_exactly_one_block() -> None:
 # 0.973 / 0.993 after; with a fifth of 12, 0.964 / 0.990 before and 0.966 / 0.994 after;
 # with a sixth of 12, 0.957 / 0.990 before and 0.959 / 0.994 after; with a seventh of 12,
 # 0.957 / 0.994 before and 0.962 / 0.994 after; with an eighth of 12, 0.951 / 0.986
-# before and 0.958 / 0.990 after; with a ninth of 12, not yet developed on, 0.949 / 0.990)
-# has its own floor; its final part is not asserted on either.
+# before and 0.958 / 0.990 after; with a ninth of 12, 0.949 / 0.990 before and, with the
+# eighth's remaining causes fixed, 0.958 / 0.993) has its own floor; its final part is
+# not asserted on either.
 FLOORS = {
     eb.DEV_DIR.name: (0.98, 0.995),
     "boilerplate_holdout": (0.97, 0.99),
-    "boilerplate_real_dev": (0.94, 0.985),
+    "boilerplate_real_dev": (0.95, 0.985),
 }
 
 
