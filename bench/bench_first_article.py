@@ -46,7 +46,9 @@ from common import compressed, generated_dump, status_kb  # noqa: E402
 
 TARGET = 1.5
 RSS_TARGET_MB = 300
-READER = ("import sys; sys.path.insert(0, {tree!r}); from tui.launch import main; "
+READER = ("import sys; sys.path.insert(0, {tree!r})\n"
+          "try:\n    from tui.launch import main  # the warta script's entry\n"
+          "except ImportError:  # a tree from before it\n    from tui.cli import main\n"
           "sys.exit(main([{dump!r}]))")
 LAST = """
 import json, sys, time
