@@ -347,3 +347,17 @@ def test_the_browser_title_copied_under_a_trending_list_of_cut_teasers_is_the_he
     got = classify(lines, rules)
     assert got[0] is Reason.DUPLICATE
     assert all(got[lines.index(t)] is not None for t in trending)
+
+
+def test_a_browser_title_question_copied_under_a_menu_and_an_appeal_is_the_headline(
+        rules: BoilerplateRules) -> None:
+    title = "Does the mayor really own seventeen houses on the coast?"
+    lines = [title, "", "Home", "News", "Videos", "Archive", "",
+             "We need your help! Learn more.", "", "Home", "Fact Checks", "",
+             title, "", title, "", *ENGLISH_BODY]
+    page = classify_page(lines, rules)
+    assert page.title_at is not None and page.title_at > 0
+    got = classify(lines, rules)
+    assert got[0] is Reason.DUPLICATE
+    assert got[14] is None
+

@@ -180,6 +180,36 @@ def page_title_copy(units: Sequence[Unit], top: int, first_good: int) -> int | N
                 return later
         if found is None:
             found = _reworded_copy(units, top)
+    if found is None:
+        found = _exact_copy_below_teasers(units, top)
+    return found
+
+
+# A short appeal or teaser above the headline ("Snopes needs your help! Learn more.")
+# has at most this many words; a longer sentence is the body's first paragraph.
+TEASER_MAX_WORDS = 8
+
+
+def _exact_copy_below_teasers(units: Sequence[Unit], top: int) -> int | None:
+    """The last word-for-word copy of the top line under the menus, however the teasers end.
+
+    A page's browser title printed again as its headline, punctuation and all (a question
+    too), below a menu and a short appeal or teaser that ends as a sentence does, is the
+    headline: only a single line or longer paragraph ending as a sentence ends the search.
+    """
+    head = units[top].first
+    if head.words > HEADLINE_MAX_WORDS:
+        return None
+    found = None
+    for j in range(top + 1, len(units)):
+        u = units[j]
+        if (len(u.lines) == 1 and u.first.tokens == head.tokens
+                and u.first.text.strip() == head.text.strip()):
+            found = j if j >= top + 3 else found
+            continue
+        if (u.shape is Shape.GOOD and u.lines[-1].ends_sentence and u.reason is None
+                and (len(u.lines) > 1 or u.first.words > TEASER_MAX_WORDS)):
+            break
     return found
 
 
