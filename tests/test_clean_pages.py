@@ -361,3 +361,9 @@ def test_a_browser_title_question_copied_under_a_menu_and_an_appeal_is_the_headl
     assert got[0] is Reason.DUPLICATE
     assert got[14] is None
 
+
+def test_a_lone_word_under_the_byline_and_a_caption_heads_the_first_section(
+        rules: BoilerplateRules) -> None:
+    lines = ["Flash floods hit three districts on east coast", "", "By Aminah Yusof", "",
+             "Image via Getty Images", "", "Claim", "", *ENGLISH_BODY]
+    assert classify(lines, rules)[6] is None

@@ -390,7 +390,7 @@ def mark_header(page: Page, ctx: Context) -> None:
     a known label (a byline, a share button) shows it is still the header.
     """
     units = page.units
-    front = _header_fragments(page)
+    front = [k for k in _header_fragments(page) if not _section_word(page, k)]
     for k in front:
         if looks_like_byline(units[k].first):
             units[k].reason = Reason.BYLINE
@@ -403,6 +403,25 @@ def mark_header(page: Page, ctx: Context) -> None:
     for k in front:
         if units[k].reason is None and k < page.first_good:
             units[k].reason = Reason.OTHER
+
+
+def _section_word(page: Page, k: int) -> bool:
+    """A lone word right over a paragraph, under a byline already given, heads a section.
+
+    A byline test takes any capitalised word for a name ("Claim"); the header's author
+    stands once, so a single unpunctuated word after the header's byline and something else
+    (a caption), directly over a paragraph, is the body's first section heading; right under
+    the byline it is the dateline's place ("Brasília").
+    """
+    units, top = page.units, page.title_at if page.title_at is not None else -1
+    u = units[k]
+    if (len(u.lines) > 1 or u.first.words != 1 or u.reason is not None
+            or FULL_STOP.search(u.first.text) or k + 1 >= len(units)):
+        return False
+    nxt = units[k + 1]
+    return (nxt.shape is Shape.GOOD and nxt.reason is None and nxt.lines[-1].ends_sentence
+            and units[k - 1].reason is not Reason.BYLINE
+            and any(units[j].reason is Reason.BYLINE for j in range(top + 1, k)))
 
 
 def _mark_banners(page: Page, front: list[int]) -> None:
