@@ -367,3 +367,14 @@ def test_a_lone_word_under_the_byline_and_a_caption_heads_the_first_section(
     lines = ["Flash floods hit three districts on east coast", "", "By Aminah Yusof", "",
              "Image via Getty Images", "", "Claim", "", *ENGLISH_BODY]
     assert classify(lines, rules)[6] is None
+
+
+def test_a_sentence_piece_cut_at_a_dropped_link_stays_content(rules: BoilerplateRules) -> None:
+    lines = [" - Polda Jatim berharap ada komunikasi yang baik dengan pihak ",
+             ", tersangka kasus provokasi dan dugaan penyebaran berita bohong seputar isu ",
+             ".",
+             "Bila perlu, pihak keluarga juga dipersilakan melakukan upaya hukum seperti"
+             " pra peradilan di pengadilan negeri.",
+             "Upaya menjalin komunikasi, kata dia, juga sedang dilakukan oleh Divisi Hubungan"
+             " Internasional Mabes Polri dengan pihak keluarga."]
+    assert classify(lines, rules, "Polisi: Silakan Lakukan Upaya Hukum")[1] is None

@@ -462,7 +462,21 @@ def _header_fragments(page: Page) -> list[int]:
             and not page.opens_with_paragraph
             and not (stamps >= 2 and BARE_TIME.match(units[k].first.text))
             and not is_prose(units[k], page.stopwords, page.trusted)
+            and not _sentence_piece(units[k])
             and not introduces(units, k, page.runs_matter)]
+
+
+# How a piece of a sentence cut where the scraper dropped a linked name begins.
+_PIECE_OPENERS = (",", ";")
+
+
+def _sentence_piece(unit: Unit) -> bool:
+    """A line opening with a comma: the rest of a sentence cut at a dropped link, content.
+
+    Scrapers that leave out link texts split a sentence around each linked name (" - Polda
+    Jatim berharap … pihak " / ", tersangka kasus …"); no header fragment opens that way.
+    """
+    return unit.first.text.lstrip().startswith(_PIECE_OPENERS) and unit.first.words >= 2
 
 
 def mark_page_lists(page: Page, ctx: Context) -> None:
