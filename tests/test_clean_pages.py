@@ -378,3 +378,17 @@ def test_a_sentence_piece_cut_at_a_dropped_link_stays_content(rules: Boilerplate
              "Upaya menjalin komunikasi, kata dia, juga sedang dilakukan oleh Divisi Hubungan"
              " Internasional Mabes Polri dengan pihak keluarga."]
     assert classify(lines, rules, "Polisi: Silakan Lakukan Upaya Hukum")[1] is None
+
+
+@pytest.mark.parametrize("label", [
+    "You might also like....", "You may also like:", "Anda mungkin juga suka…",
+    "Mungkin anda berminat", "Das könnte Sie auch interessieren", "Vous aimerez aussi :",
+    "También te puede interesar", "Você também pode gostar…", "Potrebbe interessarti",
+    "Dit vind je misschien ook leuk", "Вам может понравиться:",
+])
+def test_a_you_might_also_like_label_is_related_in_every_language(
+        label: str, rules: BoilerplateRules) -> None:
+    teasers = ["Have more famous people died this year", "Frozen woman mannequin fools police"]
+    lines = [*ENGLISH_BODY, "", label, *teasers, "", "Heavy rain is expected to go on all week."]
+    got = classify(lines, rules)
+    assert got[lines.index(label)] is Reason.RELATED
