@@ -392,3 +392,19 @@ def test_a_you_might_also_like_label_is_related_in_every_language(
     lines = [*ENGLISH_BODY, "", label, *teasers, "", "Heavy rain is expected to go on all week."]
     got = classify(lines, rules)
     assert got[lines.index(label)] is Reason.RELATED
+
+
+@pytest.mark.parametrize("line", [
+    "A Word to Our Loyal Readers",
+    "Support Snopes and make a difference for readers everywhere.",
+    "We do this work every day at no cost to you, but it is far from free to produce.",
+    "Do you rely on Snopes reporting? Click here to support it.",
+    "Une lettre à nos fidèles lecteurs",
+])
+def test_a_support_letters_lines_are_promo(line: str, rules: BoilerplateRules) -> None:
+    assert _in_body(line, rules) is Reason.PROMO
+
+
+def test_support_for_a_cause_in_the_body_stays_content(rules: BoilerplateRules) -> None:
+    line = "Support for the bill grew after the floods, and the council voted for it."
+    assert _in_body(line, rules) is None
