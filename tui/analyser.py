@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import copy
 import json
-import os
 import threading
 from collections.abc import Mapping
 from hashlib import sha1
@@ -24,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from tui import regex_cache
 from tui.config import Config
+from tui.dumps import scan_cache
 from tui.resources import user_dir
 from tui.text.entities import RecogniserError
 from tui.text.model import Block, BlockKind, Document, Meta, Record
@@ -70,12 +70,9 @@ def pipeline_digest(folder: Path = _PIPELINE_DIR) -> str:
     for path in files:
         digest.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0")
         digest.update(path.read_bytes())
-    with contextlib.suppress(OSError):  # only the next start reads the files again
-        kept.parent.mkdir(parents=True, exist_ok=True)
-        part = kept.with_name(f"{kept.name}.{os.getpid()}")
-        part.write_text(json.dumps({"signature": signature.hexdigest(),
-                                    "digest": digest.hexdigest()}), encoding="utf-8")
-        os.replace(part, kept)
+    # Atomically, as the scan cache writes its files; a failure only costs the next start.
+    scan_cache.write(kept, json.dumps({"signature": signature.hexdigest(),
+                                       "digest": digest.hexdigest()}).encode("utf-8"))
     return digest.hexdigest()
 
 

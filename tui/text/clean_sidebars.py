@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 
 from tui.text.clean_lists import HEADLINE_WORDS
+from tui.text.clean_video import RUNNING_TIME
 from tui.text.line import Line
 from tui.text.model import Reason
 from tui.text.page import Page, Shape, Unit
@@ -46,13 +47,12 @@ def alphabet_indexes(units: Sequence[Unit]) -> None:
 # A sidebar of videos prints each one's running time over its title ("01:45" / "Finally, A
 # New Half Life Game Is Coming Out?!"); at least TIMED_MIN such pairs make the sidebar.
 TIMED_MIN = 3
-_RUNNING_TIME = re.compile(r"^\d{1,2}:\d{2}(:\d{2})?$")
 
 
 def _seconds(unit: Unit) -> int:
     """The running time a bare time line holds, in seconds; -1 for any other line."""
     text = unit.first.text.strip()
-    if len(unit.lines) != 1 or not _RUNNING_TIME.match(text):
+    if len(unit.lines) != 1 or not RUNNING_TIME.fullmatch(text):
         return -1
     total = 0
     for part in text.split(":"):

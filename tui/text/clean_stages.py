@@ -466,17 +466,13 @@ def _header_fragments(page: Page) -> list[int]:
             and not introduces(units, k, page.runs_matter)]
 
 
-# How a piece of a sentence cut where the scraper dropped a linked name begins.
-_PIECE_OPENERS = (",", ";")
-
-
 def _sentence_piece(unit: Unit) -> bool:
     """A line opening with a comma: the rest of a sentence cut at a dropped link, content.
 
     Scrapers that leave out link texts split a sentence around each linked name (" - Polda
     Jatim berharap … pihak " / ", tersangka kasus …"); no header fragment opens that way.
     """
-    return unit.first.text.lstrip().startswith(_PIECE_OPENERS) and unit.first.words >= 2
+    return unit.first.text.lstrip().startswith(CUT_PIECE) and unit.first.words >= 2
 
 
 def mark_page_lists(page: Page, ctx: Context) -> None:
