@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from tui.text import budget, duplicates, segment
 from tui.text.boilerplate_rules import COPYRIGHT_OPENING, PATTERN_MAX_WORDS
+from tui.text.clean_boxes import mark_box_cards
 from tui.text.clean_bylined import bylined_teasers
 from tui.text.clean_closing import author_boxes, close_at_footer, close_page, closing_lines
 from tui.text.clean_context import (
@@ -496,6 +497,11 @@ def mark_interleaved_teasers(page: Page, ctx: Context) -> None:
     interleaved_teasers(page)
 
 
+def mark_boxes(page: Page, ctx: Context) -> None:
+    """Cards of other stories under a box's label: before the tail, which they end."""
+    mark_box_cards(page)
+
+
 def close_the_page(page: Page, ctx: Context) -> None:
     """A comment thread or press contact block runs to the end: before the tail is measured."""
     close_page(page.units, ctx.rules, page.first_good)
@@ -684,6 +690,7 @@ STAGES: tuple[Stage, ...] = (
     mark_header,
     mark_page_lists,
     mark_interleaved_teasers,
+    mark_boxes,
     close_the_page,
     mark_closing_lines,
     find_tail,

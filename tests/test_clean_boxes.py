@@ -1,0 +1,56 @@
+"""Cards of other stories (headline, date, kicker, summary) under a box's own label."""
+
+from __future__ import annotations
+
+from tui.text.boilerplate_rules import BoilerplateRules
+from tui.text.clean import classify
+from tui.text.model import Reason
+
+BODY = [
+    "Council votes to close the old river bridge",
+    "",
+    "The city council voted on Monday night to close the old river bridge to lorries.",
+    "",
+    "Engineers found cracks in two of its piers during an inspection last month, it said.",
+    "",
+]
+CARDS = ["Editors' Picks", "",
+         "How a Ferry Company Is Building an Empire on the Lakes", "", "12 November 2019", "",
+         "News", "", "Hundreds of new routes only begin to tell the story of the firm.", "",
+         "Did the Mayor Divert Funds to Cover the Festival?", "", "8 October 2019", "",
+         "Fact Check", "", "A routine review of the city's accounts.", "",
+         "Was a Bear Seen in the Harbour Last Week?", "", "1 November 2019", ""]
+
+
+def test_cards_under_a_box_label_are_related(rules: BoilerplateRules) -> None:
+    lines = [*BODY, *CARDS, "Misinformation is a real threat. We need your help."]
+    reasons = classify(lines, rules)
+    for k, text in enumerate(lines):
+        if text and text in CARDS:
+            assert reasons[k] is not None, text
+    for text in ("News", "Fact Check", "A routine review of the city's accounts.",
+                 "Was a Bear Seen in the Harbour Last Week?"):
+        assert reasons[lines.index(text)] is Reason.RELATED, text
+
+
+def test_the_body_going_on_under_a_box_stays(rules: BoilerplateRules) -> None:
+    after = ["Travel disruption", "",
+             "Trains between the two towns will not run until at least midday on Tuesday.", "",
+             "The bridge was closed to high-sided vehicles."]
+    lines = [*BODY, "More on this story", "", "Why are bridges inspected every year?", "",
+             *after]
+    reasons = classify(lines, rules)
+    assert reasons[lines.index("Why are bridges inspected every year?")] is Reason.RELATED
+    for text in after:
+        if text:
+            assert reasons[lines.index(text)] is None, text
+
+
+def test_a_quote_after_a_box_stays(rules: BoilerplateRules) -> None:
+    quote = "\"He is a fine engineer and has built bridges in five countries,\" the mayor said."
+    lines = [*BODY, "More from the city", "", "Flood barrier opens a year late", "",
+             "Market traders move to the square", "", quote, "", "Club statement", "",
+             "The council said the bridge would reopen to cars by the spring of next year."]
+    reasons = classify(lines, rules)
+    assert reasons[lines.index("Market traders move to the square")] is Reason.RELATED
+    assert reasons[lines.index(quote)] is None
