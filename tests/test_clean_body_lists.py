@@ -50,3 +50,16 @@ def test_the_list_ends_at_its_block(rules: BoilerplateRules) -> None:
     assert all(got[lines.index(s)] is not None for s in SCREENSHOTS)
     assert all(got[lines.index(s)] is not None for s in SHARE)
 
+
+
+def test_a_lettered_item_alone_is_not_a_copyright_sign(rules: BoilerplateRules) -> None:
+    """"(c)" alone is the third marker of a list whose names were links; "(c) Agencia EFE"
+    is a rights line."""
+    lines = ["Festival film mengumumkan daftar nominasi tahun ini pada Senin malam.", "",
+             "Hadir dengan lima nominasi aktor (a)", "dalam film", "(b)", "dalam film", "(c)",
+             "dalam film", "(d)", "dalam film", ".", "",
+             "Pemenang akan diumumkan pada malam puncak bulan depan di Jakarta.", "",
+             "(c) Agencia EFE"]
+    reasons = classify(lines, rules)
+    assert reasons[lines.index("(c)")] is None
+    assert reasons[lines.index("(c) Agencia EFE")] is not None
