@@ -73,3 +73,13 @@ def test_post_stamps(stamp: str) -> None:
 @pytest.mark.parametrize("text", ["9:53 PM", "26 Dec 2016", "9:53 PM - today"])
 def test_not_post_stamps(text: str) -> None:
     assert not POST_STAMP.match(text)
+
+
+def test_a_quoted_tweets_signature_line_stays(rules: BoilerplateRules) -> None:
+    """A tweet embedded as its text and a "— Name (@handle) date" line is quoted as evidence:
+    both stay content."""
+    signature = "— Jane Q. Mayor (@MayorJaneQ) November 18, 2019"
+    lines = [*LEAD, POSTS[0] + " https://t.co/Nc0nKoXGBP", "", signature, "",
+             "The council said it would publish the figures for every park by Friday."]
+    reasons = classify(lines, rules)
+    assert reasons[lines.index(signature)] is None
