@@ -362,6 +362,24 @@ def test_a_browser_title_question_copied_under_a_menu_and_an_appeal_is_the_headl
     assert got[14] is None
 
 
+@pytest.mark.parametrize("top", [
+    "Thousands moved as flash floods sweep three east coast districts",
+    "Thousands moved as flash floods sweep three east coast districts | News | Harian Contoh",
+])
+def test_the_browser_title_printed_again_under_a_stray_notice_is_the_headline(
+        top: str, rules: BoilerplateRules) -> None:
+    """A notice left content ("Thanks for contacting us.") between the menus and the printed
+    headline does not keep the title on the browser's copy."""
+    lines = [top, "", "Skip to main content", "",
+             "Thanks for contacting us. We've received your submission.",
+             "", "Home", "News", "Sport", "Weather", "", REWORDED_HEADLINE, "By Aminah Yusof",
+             "", *ENGLISH_BODY]
+    assert _title_of(lines, rules) == REWORDED_HEADLINE
+    got = classify(lines, rules)
+    assert got[0] is Reason.DUPLICATE
+    assert got[11] is None
+
+
 def test_a_lone_word_under_the_byline_and_a_caption_heads_the_first_section(
         rules: BoilerplateRules) -> None:
     lines = ["Flash floods hit three districts on east coast", "", "By Aminah Yusof", "",

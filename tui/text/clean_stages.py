@@ -664,6 +664,8 @@ def revise_title(page: Page, ctx: Context) -> None:
     k = headline_below_menus(page)
     if k is not None:
         page.units[0].reason = Reason.DUPLICATE
+        if page.units[k].reason is Reason.DUPLICATE:
+            page.release(page.units[k])
         page.title_at = k
         page.title_tokens = frozenset(page.units[k].first.tokens)
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from tui.text import duplicates
-from tui.text.line import stopword_density
+from tui.text.line import Line, stopword_density
 from tui.text.line_kinds import (
     CLOCK_OR_DATE,
     TIME,
@@ -274,6 +274,32 @@ SHARED_WORD_LETTERS = 3
 SHARED_SHARE = 0.2
 
 
+# A browser title adds at most this many words of the site's name and sections to the
+# headline ("... | Science | News | Express.co.uk").
+SITE_SUFFIX_WORDS = 6
+
+
+def _titled_by(top: Line, line: Line) -> bool:
+    """The top line is `line` word for word, or `line` followed by the site's name."""
+    n = len(line.tokens)
+    return (n >= 4 and top.tokens[:n] == line.tokens
+            and len(top.tokens) - n <= SITE_SUFFIX_WORDS)
+
+
+def _printed_copy(page: Page) -> int | None:
+    """The first copy of a whole page's top line, word for word (the site's name after it
+    aside), taken for its repeat, with
+    the site's furniture above it: the printed headline, whatever stray notice stands
+    between (the top line is then the browser title)."""
+    units = page.units
+    top = units[0].first
+    k = next((j for j in range(1, len(units)) if units[j].reason is Reason.DUPLICATE
+              and len(units[j].lines) == 1 and _titled_by(top, units[j].first)), None)
+    if k is None or not any(units[j].reason in PAGE_FURNITURE for j in range(1, k)):
+        return None
+    return k
+
+
 def headline_below_menus(page: Page) -> int | None:
     """The headline of a whole page titled by its first line, once the page is judged.
 
@@ -286,11 +312,15 @@ def headline_below_menus(page: Page) -> int | None:
     ending as a sentence does (a question may), no byline, a fifth or more of whose words
     of substance are in the top line (the same story). A subtitle printed right under its
     headline has nothing between them and stays content; a first paragraph ends with its
-    full stop.
+    full stop. A headline printed word for word as the browser title is the headline
+    wherever it stands (see _printed_copy).
     """
     units, top = page.units, page.title_at
     if top != 0 or page.record_title or len(units[0].lines) > 1:
         return None
+    copy = _printed_copy(page)
+    if copy is not None:
+        return copy
     k = next((j for j in range(1, len(units)) if not page.is_bad(j)), None)
     if k is None or not any(units[j].reason in PAGE_FURNITURE for j in range(1, k)):
         return None
