@@ -45,6 +45,10 @@ def test_a_bare_comments_button_in_a_strip_does_not_close_the_article(
 @pytest.mark.parametrize("header", [
     ["Comments", "comments"],   # a heading over its counter link
     ["3 Comments"],             # a counted header beside a share button
+    ["Comment via Facebook Comment via Sputnik"],  # a comment widget's buttons
+    ["All comments"],
+    ["Show more comments (20)"],
+    ["Join the discussion"],
 ])
 def test_a_thread_header_still_closes_the_page(header: list[str],
                                                rules: BoilerplateRules) -> None:
@@ -55,3 +59,11 @@ def test_a_thread_header_still_closes_the_page(header: list[str],
     reasons = dict(zip(lines, classify(lines, rules), strict=True))
     assert all(reasons[b] is None for b in BODY)
     assert reasons[thread[1]] is Reason.OTHER
+
+
+def test_the_body_speaking_of_comments_does_not_close_the_page(
+        rules: BoilerplateRules) -> None:
+    said = "Show more comments like these, the mayor said, and the plan will be dropped."
+    lines = [HEADLINE, "", *_spaced(BODY[:2]), said, "", *_spaced(BODY[2:])]
+    reasons = dict(zip(lines, classify(lines, rules), strict=True))
+    assert all(reasons[b] is None for b in [*BODY, said])
