@@ -274,11 +274,6 @@ SHARED_WORD_LETTERS = 3
 SHARED_SHARE = 0.2
 
 
-# A browser title adds at most this many words of the site's name and sections to the
-# headline ("... | Science | News | Express.co.uk").
-SITE_SUFFIX_WORDS = 6
-
-
 def _titled_by(top: Line, line: Line) -> bool:
     """The top line is `line` word for word, or `line` followed by the site's name."""
     n = len(line.tokens)
