@@ -378,6 +378,7 @@ def test_the_browser_title_printed_again_under_a_stray_notice_is_the_headline(
     got = classify(lines, rules)
     assert got[0] is Reason.DUPLICATE
     assert got[11] is None
+    assert got[4] is not None  # the notice above the headline is the page's, not the body
 
 
 def test_a_lone_word_under_the_byline_and_a_caption_heads_the_first_section(

@@ -668,6 +668,7 @@ def revise_title(page: Page, ctx: Context) -> None:
             page.release(page.units[k])
         page.title_at = k
         page.title_tokens = frozenset(page.units[k].first.tokens)
+        mark_above_title(page, ctx)  # a notice left between the menus and the headline
 
 
 STAGES: tuple[Stage, ...] = (
