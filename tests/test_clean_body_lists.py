@@ -63,3 +63,33 @@ def test_a_lettered_item_alone_is_not_a_copyright_sign(rules: BoilerplateRules) 
     reasons = classify(lines, rules)
     assert reasons[lines.index("(c)")] is None
     assert reasons[lines.index("(c) Agencia EFE")] is not None
+
+
+def test_a_field_printed_under_each_entry_stays(rules: BoilerplateRules) -> None:
+    """"See it now: Amazon" under each of three products, among their descriptions, is the
+    entries' own field."""
+    products = [("Garden Planner Pro for $35", "The planner now sketches the whole plot before "
+                 "a single seed goes in, and adds a watering calendar."),
+                ("Seed Finder Lite for $12", "The finder lists every seed the shop stocks with "
+                 "its sowing window and its spacing guide."),
+                ("Pot Tracker for $20", "The tracker reminds you a week before each task, even "
+                 "when the app has been closed for days.")]
+    lines = ["The best garden apps to give this winter", "",
+             "Gardeners spend the cold months planning, and these apps make that easier.", ""]
+    for name, text in products:
+        lines += [name, "", "See it now: Amazon", "", text, ""]
+    lines += ["Prices were checked on Monday and may have changed since then."]
+    reasons = classify(lines, rules)
+    assert [reasons[k] for k, t in enumerate(lines) if t == "See it now: Amazon"] == [None] * 3
+
+
+def test_a_share_strip_under_each_quote_is_not_a_field(rules: BoilerplateRules) -> None:
+    quotes = ["Living a true love is one of the greatest pleasures of life, and we know it well.",
+              "Life asks us for courage to hope for the best and to make the best happen.",
+              "What unites a family is love, care and wanting the best for each other always."]
+    lines = ["Messages about love", "", "Here are our favourite messages to share today.", ""]
+    for quote in quotes:
+        lines += [quote, "", "Whatsapp Facebook Pint Baixar", ""]
+    reasons = classify(lines, rules)
+    strips = [reasons[k] for k, t in enumerate(lines) if t == "Whatsapp Facebook Pint Baixar"]
+    assert all(r is not None for r in strips[1:]), strips

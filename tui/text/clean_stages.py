@@ -264,12 +264,16 @@ def mark_repeats(page: Page, ctx: Context) -> None:
         prompts |= duplicates.entry_names(repeated, headings,
                                           [frozenset(u.first.tokens) for u in units])
     copies = Counter(repeated.values()) + Counter(set(repeated.values()))
+    copied: dict[int, list[int]] = {}
+    for pos, orig in repeated.items():
+        copied.setdefault(orig, []).append(pos)
     for pos, orig in sorted(repeated.items()):
         u, o = units[pos], units[orig]
         if (u.reason not in (None, Reason.CAPTION) or pos == title_at or u.first.words < 3
                 or u.first.is_table_row or pos in prompts
                 or u.first.text.startswith(CUT_PIECE) or _menu_lead_in(page, orig, pos)
-                or _restated_standfirst(page, orig, pos, copies[orig])):
+                or _restated_standfirst(page, orig, pos, copies[orig])
+                or _entry_field(page, orig, copied[orig])):
             continue
         adjacent = orig == pos - 1 and o.run == u.run
         if (adjacent and o.shape is Shape.GOOD and not o.first.ends_sentence
@@ -314,6 +318,37 @@ def _restated_standfirst(page: Page, orig: int, pos: int, copies: int) -> bool:
     return (page.title_at is not None and orig == page.title_at + 1 and o.reason is None
             and not page.opens_with_paragraph and copies == 2 and pos > page.first_good
             and u.first.tokens != o.first.tokens and not _capitals(o.first.text))
+
+
+# A line printed this many times or more, each time among the body's sentences, is a field
+# of parallel entries ("See it now: Amazon" under each product, a table's header row).
+FIELD_COPIES = 3
+# A line naming these is a share strip printed under each entry, not a field of it.
+SOCIAL_NAMES = frozenset({"facebook", "twitter", "whatsapp", "pinterest", "linkedin", "telegram",
+                          "instagram", "reddit", "tumblr", "email"})
+
+
+def _entry_field(page: Page, orig: int, copies: list[int]) -> bool:
+    """Line `orig` and its copies are a field printed under each of three or more entries'
+    names, among the body's sentences: each copy word for word, short, right under a short
+    line of content (the entry's name; a button closing each section stands under its last
+    paragraph instead), with a sentence-long paragraph within two units."""
+    units = page.units
+    first = units[orig].first
+    if len(copies) + 1 < FIELD_COPIES or units[orig].shape is Shape.GOOD \
+            or SOCIAL_NAMES & set(first.tokens):
+        return False
+
+    def field(k: int) -> bool:
+        """Copy k stands as a field does."""
+        above = units[k - 1] if k > 0 else None
+        return (units[k].first.tokens == first.tokens and above is not None
+                and above.reason is None and above.shape is not Shape.GOOD
+                and above.first.tokens != first.tokens
+                and any(0 <= j < len(units) and units[j].reason is None
+                        and units[j].shape is Shape.GOOD for j in range(k - 2, k + 3)))
+
+    return all(field(k) for k in (orig, *copies))
 
 
 def _menu_lead_in(page: Page, orig: int, pos: int) -> bool:
