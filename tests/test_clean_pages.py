@@ -149,6 +149,11 @@ FURNITURE = [
     ("Subscribe today for just $1.99 a month and read Berita Contoh without limits.",
      Reason.PROMO),
     ("Langgan sekarang dengan RM9.90 setiap bulan untuk akses penuh.", Reason.PROMO),
+    # Language switchers.
+    ("English | Bahasa Melayu | 中文", Reason.NAVIGATION),
+    ("Read in English", Reason.NAVIGATION),
+    ("Baca dalam Bahasa Inggeris", Reason.NAVIGATION),
+    ("阅读简体中文版 閱讀繁體中文版", Reason.NAVIGATION),
 ]
 
 
@@ -172,6 +177,7 @@ NOT_FURNITURE = [
     "If you were to subscribe to all three services separately, you would pay $17.99 "
     "per month, so the bundle saves $60 a year.",
     "Jika pengguna melanggan kedua-dua perkhidmatan itu, mereka akan membayar RM40 sebulan.",
+    "She read in English at school and in Bahasa Melayu at home, her mother said.",
     # A browser in the news.
     "The company said it would update its browser next year after complaints from users.",
 ]
