@@ -405,6 +405,19 @@ def test_a_sentence_piece_cut_at_a_dropped_link_stays_content(rules: Boilerplate
     assert classify(lines, rules, "Polisi: Silakan Lakukan Upaya Hukum")[1] is None
 
 
+def test_a_sentence_cut_at_a_dropped_link_printed_twice_stays_content(
+        rules: BoilerplateRules) -> None:
+    """Two categories of a list whose names were links each read "Hadir dengan lima nominasi
+    (a)" / "dalam film": the second is the list going on, not a repeat."""
+    entry = ["Hadir dengan lima nominasi aktris (a)", "dalam film", "(b)", "dalam film", "."]
+    lines = ["Festival film mengumumkan daftar nominasi tahun ini pada Senin malam di Jakarta.",
+             "", *entry, "", "Kategori berikutnya diumumkan oleh ketua juri festival.", "",
+             *entry, "", "Pemenang akan diumumkan pada malam puncak bulan depan di Jakarta."]
+    got = classify(lines, rules)
+    second = lines.index(entry[0], 3)
+    assert got[second] is None and got[second + 1] is None
+
+
 @pytest.mark.parametrize("label", [
     "You might also like....", "You may also like:", "Anda mungkin juga suka…",
     "Mungkin anda berminat", "Das könnte Sie auch interessieren", "Vous aimerez aussi :",

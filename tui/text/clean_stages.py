@@ -273,7 +273,8 @@ def mark_repeats(page: Page, ctx: Context) -> None:
                 or u.first.is_table_row or pos in prompts
                 or u.first.text.startswith(CUT_PIECE) or _menu_lead_in(page, orig, pos)
                 or _restated_standfirst(page, orig, pos, copies[orig])
-                or _entry_field(page, orig, copied[orig])):
+                or _entry_field(page, orig, copied[orig])
+                or (_cut_at_link(units[orig]) and _cut_at_link(u))):
             continue
         adjacent = orig == pos - 1 and o.run == u.run
         if (adjacent and o.shape is Shape.GOOD and not o.first.ends_sentence
@@ -326,6 +327,20 @@ FIELD_COPIES = 3
 # A line naming these is a share strip printed under each entry, not a field of it.
 SOCIAL_NAMES = frozenset({"facebook", "twitter", "whatsapp", "pinterest", "linkedin", "telegram",
                           "instagram", "reddit", "tumblr", "email"})
+
+
+# A sentence cut at a dropped link goes on in lower case for at most this many words.
+CUT_TAIL_WORDS = 3
+
+
+def _cut_at_link(unit: Unit) -> bool:
+    """The unit is a sentence cut where a link was dropped ("Hadir dengan lima nominasi (a)"
+    / "dalam film"): its first line has no stop and a few words in lower case close it."""
+    if len(unit.lines) != 2:
+        return False
+    first, tail = unit.lines
+    return (not first.ends_sentence and tail.text[:1].islower()
+            and tail.words <= CUT_TAIL_WORDS and not tail.ends_sentence)
 
 
 def _entry_field(page: Page, orig: int, copies: list[int]) -> bool:
