@@ -267,13 +267,14 @@ def mark_repeats(page: Page, ctx: Context) -> None:
     copied: dict[int, list[int]] = {}
     for pos, orig in repeated.items():
         copied.setdefault(orig, []).append(pos)
+    entry_fields = {orig for orig, later in copied.items() if _entry_field(page, orig, later)}
     for pos, orig in sorted(repeated.items()):
         u, o = units[pos], units[orig]
         if (u.reason not in (None, Reason.CAPTION) or pos == title_at or u.first.words < 3
                 or u.first.is_table_row or pos in prompts
                 or u.first.text.startswith(CUT_PIECE) or _menu_lead_in(page, orig, pos)
                 or _restated_standfirst(page, orig, pos, copies[orig])
-                or _entry_field(page, orig, copied[orig])
+                or orig in entry_fields
                 or (_cut_at_link(units[orig]) and _cut_at_link(u))):
             continue
         adjacent = orig == pos - 1 and o.run == u.run
