@@ -42,3 +42,24 @@ def test_a_list_of_people_and_their_roles_stays(rules: BoilerplateRules) -> None
     reasons = classify(lines, rules)
     for text in people[3::2]:
         assert reasons[lines.index(text)] is None, text
+
+
+def test_bylined_headlines_each_with_a_summary_are_related(rules: BoilerplateRules) -> None:
+    """Cards of headline / author / date / one-line summary; the body's paragraphs after a
+    lone dated headline stay."""
+    cards: list[str] = []
+    for headline, author, summary in [
+        ("Prince struggles to dispel claims after his interview", "Rob Crilly",
+         "The television interview was meant to set the record straight, and it did not."),
+        ("What made the clown film so popular this autumn", "Madeline Fry",
+         "The film killed at the box office for a third week in a row."),
+        ("Witness is the only one so far with a real gripe", "Eddie Scarry",
+         "After three days of hearings, one witness has emerged with a real grievance."),
+    ]:
+        cards += [headline, "", author, "Tuesday November 19, 2019", summary, ""]
+    lines = [*BODY, "More from the Examiner", "", *cards, "Subscribe for our daily newsletter"]
+    reasons = classify(lines, rules)
+    for k, text in enumerate(lines):
+        if text and text in cards[:-2]:
+            assert reasons[k] is Reason.RELATED, (text, reasons[k])
+    assert reasons[4] is None and reasons[5] is None

@@ -19,6 +19,8 @@ from tui.text.page import Unit
 BYLINED_MIN = 3
 BYLINE_LINES = 3
 HEADLINE_WORDS = (4, 20)
+# A teaser's summary under its byline has at most this many words.
+SUMMARY_WORDS = 60
 _HEADLINE_REASONS = (None, Reason.RELATED, Reason.DUPLICATE)
 # A date in a stamp: a year, or day and month in figures.
 DATED = re.compile(r"\b(19|20)\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
@@ -48,15 +50,26 @@ def _stamped(unit: Unit) -> bool:
     return bool(DATED.search(unit.first.text))
 
 
-def _entry_end(units: Sequence[Unit], k: int) -> int:
+def _entry_end(units: Sequence[Unit], k: int, summary: bool = True) -> int:
     """The unit after the bylined headline at k (its byline lines, one with a date or a
-    time), k when none is there."""
+    time, and a one-line summary where the next entry follows it), k when none is there."""
     if not _headline(units[k]):
         return k
     j = k + 1
     while j < len(units) and j - k <= BYLINE_LINES and _byline(units[j]):
         j += 1
-    return j if any(_stamped(units[i]) for i in range(k + 1, j)) else k
+    if not any(_stamped(units[i]) for i in range(k + 1, j)):
+        return k
+    if (summary and j + 1 < len(units) and _summary(units[j])
+            and _entry_end(units, j + 1, summary=False) > j + 1):
+        j += 1
+    return j
+
+
+def _summary(unit: Unit) -> bool:
+    """A teaser's summary under its byline: one line of content, a sentence or two."""
+    return (len(unit.lines) == 1 and unit.reason is None and not _headline(unit)
+            and unit.first.words <= SUMMARY_WORDS)
 
 
 def bylined_teasers(units: Sequence[Unit], title_at: int | None) -> None:
