@@ -405,6 +405,27 @@ def test_a_sentence_piece_cut_at_a_dropped_link_stays_content(rules: Boilerplate
     assert classify(lines, rules, "Polisi: Silakan Lakukan Upaya Hukum")[1] is None
 
 
+def test_a_browser_title_without_the_headlines_leading_article_gives_way_to_it(
+        rules: BoilerplateRules) -> None:
+    top = "Flash Floods Sweep Three East Coast Districts - Harian Contoh"
+    headline = "The Flash Floods Sweep Three East Coast Districts"
+    lines = [top, "", "Home", "News", "Sport", "Weather", "",
+             "The best news from the coast. Subscribe now for more from us.", "",
+             "Newsletter", "", headline, "", *ENGLISH_BODY]
+    assert _title_of(lines, rules) == headline
+    assert classify(lines, rules)[0] is Reason.DUPLICATE
+
+
+def test_a_caption_quoting_the_first_paragraph_over_its_credit_is_the_caption(
+        rules: BoilerplateRules) -> None:
+    first = ENGLISH_BODY[0]
+    lines = [REWORDED_HEADLINE, "By Aminah Yusof", "", first, "",
+             "Photo by Ahmad Zaki/Getty Images", "", *ENGLISH_BODY]
+    got = classify(lines, rules)
+    assert got[3] is Reason.CAPTION
+    assert got[7] is None
+
+
 def test_a_sentence_cut_at_a_dropped_link_printed_twice_stays_content(
         rules: BoilerplateRules) -> None:
     """Two categories of a list whose names were links each read "Hadir dengan lima nominasi

@@ -289,6 +289,9 @@ def mark_repeats(page: Page, ctx: Context) -> None:
                 o.reason = Reason.CAPTION
         elif u.reason is None and _pulled(page, orig, pos):
             o.reason = Reason.DUPLICATE
+        elif u.reason is None and o.reason is None and _on_credit(page, orig) \
+                and not _on_credit(page, pos):
+            o.reason = Reason.CAPTION  # the photo's caption quotes the paragraph below it
         elif u.reason is None:
             u.reason = Reason.DUPLICATE
 
@@ -373,6 +376,14 @@ def _menu_lead_in(page: Page, orig: int, pos: int) -> bool:
     units = page.units
     return (page.is_bad(orig) and units[pos].first.text.endswith((":", "："))
             and pos + 1 < len(units) and not page.is_bad(pos + 1))
+
+
+def _on_credit(page: Page, k: int) -> bool:
+    """Unit k stands right over a photo credit a pattern found ("Photo by X/Getty Images")."""
+    units = page.units
+    below = units[k + 1] if k + 1 < len(units) else None
+    return below is not None and below.matched and below.reason in (Reason.CAPTION,
+                                                                     Reason.CREDIT)
 
 
 def _pulled(page: Page, orig: int, pos: int) -> bool:

@@ -20,6 +20,8 @@ from tui.text.words import tokens
 
 # The site's name after a browser title's separator has at most this many words.
 SITE_SUFFIX_WORDS = 6
+# An article a browser title may drop from the front of the headline.
+LEADING_ARTICLES = frozenset({"the", "a", "an"})
 _TITLE_SEPARATOR = re.compile(r"\s(?:[|\-–—:·•»]|::)\s")
 # "Site: Headline": a colon right after the site's name.
 _SITE_COLON = re.compile(r":\s")
@@ -275,10 +277,13 @@ SHARED_SHARE = 0.2
 
 
 def _titled_by(top: Line, line: Line) -> bool:
-    """The top line is `line` word for word, or `line` followed by the site's name."""
-    n = len(line.tokens)
-    return (n >= 4 and top.tokens[:n] == line.tokens
-            and len(top.tokens) - n <= SITE_SUFFIX_WORDS)
+    """The top line is `line` word for word, or `line` followed by the site's name (a
+    leading article dropped or not)."""
+    words = line.tokens
+    if words and words[0] in LEADING_ARTICLES and top.tokens[:1] != words[:1]:
+        words = words[1:]  # "The Doobie Brothers Unite ..." under "Doobie Brothers Unite ..."
+    n = len(words)
+    return (n >= 4 and top.tokens[:n] == words and len(top.tokens) - n <= SITE_SUFFIX_WORDS)
 
 
 def _printed_copy(page: Page) -> int | None:
