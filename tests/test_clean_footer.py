@@ -38,3 +38,26 @@ def test_a_dated_credit_above_more_of_the_article_closes_nothing(
     lines = [*BODY, "© 2019 Martin Taylor", "", more, "", "Found the story interesting?"]
     reasons = classify(lines, rules)
     assert reasons[lines.index(more)] is None
+
+
+def test_a_site_index_in_lower_case_after_the_body_is_navigation(
+        rules: BoilerplateRules) -> None:
+    index = ["Site Index", "", "Go to Home Page »", "news", "", "home page", "World", "U.S.",
+             "New York", "politics", "business", "tech", "science", "sports", "", "opinion", "",
+             "letters", "editorials", "arts", "books", "dance", "movies"]
+    after = ["", "Our doctors say the condition is rarer than once thought and easily missed."]
+    lines = [*BODY, *index, *after]
+    reasons = classify(lines, rules)
+    for k, text in enumerate(lines[:len(BODY) + len(index)]):
+        if text and text in index[8:]:  # a run opens at a capitalised entry ("New York")
+            assert reasons[k] is not None, text
+    assert reasons[2] is None and reasons[4] is None
+
+
+def test_a_lower_case_list_introduced_in_the_body_stays(rules: BoilerplateRules) -> None:
+    items = ["eggs", "flour", "sugar", "butter", "milk", "salt"]
+    lines = [*BODY, "You will need:", *items, "",
+             "Mix everything in a bowl and bake it for forty minutes in a hot oven."]
+    reasons = classify(lines, rules)
+    for text in items:
+        assert reasons[lines.index(text)] is None, text

@@ -27,13 +27,13 @@ def _opens_like_a_link(text: str) -> bool:
     return first.isalpha() and not first.islower()
 
 
-def _menu_entry(unit: Unit) -> bool:
+def _menu_entry(unit: Unit, lower: bool = False) -> bool:
     """A link of a menu: one short line opening with a capital (or a letter of a script
-    without case), no digits, no sentence, no list mark, no label."""
+    without case; with `lower`, any letter), no digits, no sentence, no list mark, no label."""
     first = unit.first
     text = first.text
     return (unit.reason is None and len(unit.lines) == 1 and unit.shape is Shape.SHORT
-            and _opens_like_a_link(text)
+            and (_opens_like_a_link(text) or (lower and text[:1].isalpha()))
             and not unit.row and 1 <= first.words <= MENU_ENTRY_WORDS and first.has_letters
             and not first.is_list_item and not first.is_quote
             and not text.endswith((":", ",", ";")) and not any(ch.isdigit() for ch in text))
@@ -65,7 +65,8 @@ def menu_blocks(units: Sequence[Unit], floor: int, runs_matter: bool) -> None:
             k += 1
             continue
         j = k
-        while j < len(units) and (_menu_entry(units[j]) or units[j].reason in _MENU_MATES):
+        while j < len(units) and (_menu_entry(units[j], lower=True)
+                                  or units[j].reason in _MENU_MATES):
             j += 1
         entries = [i for i in range(k, j) if units[i].reason is None]
         if (len(entries) >= MENU_MIN_ENTRIES and _grouped(units, k, j, MENU_GROUP, runs_matter)
