@@ -46,6 +46,9 @@ def test_a_bare_comments_button_in_a_strip_does_not_close_the_article(
     ["Comments", "comments"],   # a heading over its counter link
     ["3 Comments"],             # a counted header beside a share button
     ["(42) Comments"],
+    ["[ 167 comments ]"],
+    ["Top Rated Comments"],
+    ["Komentar Terbaru"],
     ["Comment via Facebook Comment via Sputnik"],  # a comment widget's buttons
     ["All comments"],
     ["Show more comments (20)"],
