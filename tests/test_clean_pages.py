@@ -149,6 +149,12 @@ FURNITURE = [
     ("Subscribe today for just $1.99 a month and read Berita Contoh without limits.",
      Reason.PROMO),
     ("Langgan sekarang dengan RM9.90 setiap bulan untuk akses penuh.", Reason.PROMO),
+    # A video player's own texts.
+    ("Video Player is loading.", Reason.OTHER),
+    ("Beginning of dialog window. Escape will cancel and close the window.", Reason.OTHER),
+    ("Remaining Time - 0:00", Reason.OTHER),
+    ("captions and subtitles off, selected", Reason.OTHER),
+    ("50% 75% 100% 125% 150% 175% 200% 300% 400%", Reason.OTHER),
     # Language switchers.
     ("English | Bahasa Melayu | 中文", Reason.NAVIGATION),
     ("Read in English", Reason.NAVIGATION),

@@ -52,3 +52,16 @@ def test_pairs_without_a_label_stay_content(rules: BoilerplateRules) -> None:
     for text in ("Repaving the whole of Main Street", "North district",
                  "Fixing the bridge joints on Elm Avenue", "South district"):
         assert reasons[lines.index(text)] is None, text
+
+
+def test_advertisers_names_over_their_resources_are_adverts(rules: BoilerplateRules) -> None:
+    names = ["Acme Storage", "Cloud Backup Learning Center", "Bolt Security",
+             "Email Security Showcase", "Tintco", "Toner and Ink"]
+    lines = [*BODY, "From our advertisers", ""]
+    for name in names:
+        lines += [name, ""]
+    lines += AFTER
+    reasons = classify(lines, rules)
+    for text in ["From our advertisers", *names]:
+        assert reasons[lines.index(text)] is Reason.ADVERT, text
+    assert reasons[-1] is None

@@ -12,12 +12,14 @@ import re
 
 from tui.text.line import Line
 from tui.text.model import Reason
-from tui.text.page import Context, Page, Unit
+from tui.text.page import Context, Page, Shape, Unit
 
 # The label over a block of paid links, the whole line, in the languages the reader covers.
 SPONSOR_LABEL = re.compile(
-    r"^(sponsored( (content|links?|stories|posts?))?|promoted( (content|links?|stories))?"
-    r"|paid (content|links?|posts?)|you (may|might) (also )?like|from (our|the) partners?"
+    r"^(sponsored( (content|links?|stories|posts?|resources))?"
+    r"|promoted( (content|links?|stories))?"
+    r"|paid (content|links?|posts?)|you (may|might) (also )?like"
+    r"|from (our|the) (partners?|advertisers|sponsors)"
     r"|around the web|gesponsert|anzeigen?|sponsoris[ée]s?|contenu sponsoris[ée]"
     r"|patrocinad[oa]s?|contenido patrocinado|conte[úu]do patrocinado|bersponsor"
     r"|konten bersponsor|ditaja|kandungan tajaan)\s*:?$", re.IGNORECASE)
@@ -58,11 +60,25 @@ def _pair_at(units: list[Unit], j: int) -> int:
     return 2 if ok else 0
 
 
+def _short_links_end(units: list[Unit], j: int) -> int:
+    """The unit after a run of short one-line links from unit j (advertisers' names and their
+    resources, "Sophos" / "Sophos Cybersecurity Learning Center"), up to a sentence."""
+    while (j < len(units) and _open(units[j]) and len(units[j].lines) == 1
+           and units[j].shape is not Shape.GOOD and _link(units[j].first)):
+        j += 1
+    return j
+
+
+def _link(line: Line) -> bool:
+    """A paid link's text: up to sixteen words, no colon closing it."""
+    return 1 <= line.words <= HEADLINE_WORDS[1] and not line.text.endswith(":")
+
+
 def mark_sponsored_blocks(page: Page, ctx: Context) -> None:
     """Headline/advertiser pairs under a sponsored label are adverts.
 
     SPONSORED_PAIRS_MIN or more pairs in a row, the network's line allowed between the
-    label and them.
+    label and them; or, in other orders, twice as many short one-line links.
     """
     units = page.units
     for k, u in enumerate(units):
@@ -76,7 +92,9 @@ def mark_sponsored_blocks(page: Page, ctx: Context) -> None:
         while end < len(units) and (step := _pair_at(units, end)):
             end, pairs = end + step, pairs + 1
         if pairs < SPONSORED_PAIRS_MIN:
-            continue
+            end = _short_links_end(units, start)
+            if end - start < 2 * SPONSORED_PAIRS_MIN:
+                continue
         for v in units[k + 1:end]:
             v.reason = Reason.ADVERT
         if u.reason is None:
