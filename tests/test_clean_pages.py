@@ -432,6 +432,34 @@ def test_a_caption_quoting_the_first_paragraph_over_its_credit_is_the_caption(
     assert got[7] is None
 
 
+TEASERS = ["Council to vote on the new bus lanes next week",
+           "Two hurt as a lorry overturns on the ring road",
+           "Museum reopens after a two-year refit"]
+
+
+def test_a_reworded_headline_over_its_date_below_menu_teasers_is_the_title(
+        rules: BoilerplateRules) -> None:
+    top = "Floods sweep three east coast districts, thousands moved - Harian Contoh"
+    headline = 'Thousands moved as floods sweep three districts: "We lost everything"'
+    lines = [top, "", "Home", "News", "Sport", "Weather", "", *TEASERS, "", "Log In", "",
+             headline, "", "Updated on: November 19, 2019 / 10:07 AM", "", *ENGLISH_BODY]
+    assert _title_of(lines, rules) == headline
+    got = classify(lines, rules)
+    assert all(got[lines.index(t)] is not None for t in TEASERS)
+
+
+def test_a_dated_teaser_of_the_same_story_below_the_body_does_not_take_the_title(
+        rules: BoilerplateRules) -> None:
+    top = "Flash floods hit three districts on east coast - Harian Contoh"
+    lines = [top, "", "Home", "News", "Sport", "Weather", "", *ENGLISH_BODY, "",
+             "Flash floods: three districts count the cost", "",
+             "Updated on: November 12, 2019", "",
+             "The weather service expects more rain over the coast until the weekend."]
+    assert _title_of(lines, rules) == top
+    got = classify(lines, rules)
+    assert all(got[lines.index(p)] is None for p in ENGLISH_BODY if p)
+
+
 def test_a_sentence_cut_at_a_dropped_link_printed_twice_stays_content(
         rules: BoilerplateRules) -> None:
     """Two categories of a list whose names were links each read "Hadir dengan lima nominasi

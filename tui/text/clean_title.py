@@ -274,6 +274,9 @@ PAGE_FURNITURE = frozenset({Reason.NAVIGATION, Reason.PROMO, Reason.SHARE, Reaso
 # line sharing one word with it is another story).
 SHARED_WORD_LETTERS = 3
 SHARED_SHARE = 0.2
+# A headline found over its byline below the menus has at most this many sentence-long
+# paragraphs of content above it (a teaser's summary), and more below.
+BODY_ABOVE_HEADLINE = 2
 
 
 def _titled_by(top: Line, line: Line) -> bool:
@@ -313,7 +316,8 @@ def headline_below_menus(page: Page) -> int | None:
     of substance are in the top line (the same story). A subtitle printed right under its
     headline has nothing between them and stays content; a first paragraph ends with its
     full stop. A headline printed word for word as the browser title is the headline
-    wherever it stands (see _printed_copy).
+    wherever it stands (see _printed_copy); one over its byline is, below teasers left as
+    content (see _dated_headline).
     """
     units, top = page.units, page.title_at
     if top != 0 or page.record_title or len(units[0].lines) > 1:
@@ -322,15 +326,49 @@ def headline_below_menus(page: Page) -> int | None:
     if copy is not None:
         return copy
     k = next((j for j in range(1, len(units)) if not page.is_bad(j)), None)
-    if k is None or not any(units[j].reason in PAGE_FURNITURE for j in range(1, k)):
-        return None
-    first = units[k].first
-    if (len(units[k].lines) > 1 or not 4 <= first.words <= HEADLINE_MAX_WORDS
-            or first.text.endswith(":") or first.is_list_item
-            or (first.ends_sentence and not first.text.rstrip().endswith("?"))
-            or looks_like_byline(first, dates=False)):
-        return None
-    words = {w for w in first.tokens if len(w) >= SHARED_WORD_LETTERS
+    if k is not None and _furnished(page, k) and _headline_shape(units[k]) \
+            and _same_story(page, units[k].first):
+        return k
+    return _dated_headline(page)
+
+
+def _furnished(page: Page, k: int) -> bool:
+    """Some of the site's furniture (menus, banners, notices) stands between the top line
+    and unit k."""
+    return any(page.units[j].reason in PAGE_FURNITURE for j in range(1, k))
+
+
+def _headline_shape(unit: Unit) -> bool:
+    """One line of 4 to HEADLINE_MAX_WORDS words, not ending as a sentence does (a question
+    or a quotation may), not a label, a list item or a byline."""
+    first = unit.first
+    text = first.text.rstrip()
+    return (len(unit.lines) == 1 and 4 <= first.words <= HEADLINE_MAX_WORDS
+            and not text.endswith(":") and not first.is_list_item
+            and (not first.ends_sentence or text.endswith(("?", '"', "”")))
+            and not looks_like_byline(first, dates=False))
+
+
+def _same_story(page: Page, line: Line) -> bool:
+    """A fifth or more of the line's words of substance are in the top line."""
+    words = {w for w in line.tokens if len(w) >= SHARED_WORD_LETTERS
              and w not in page.stopwords}
-    shared = words & set(units[0].first.tokens)
-    return k if shared and len(shared) >= SHARED_SHARE * len(words) else None
+    shared = words & set(page.units[0].first.tokens)
+    return bool(shared) and len(shared) >= SHARED_SHARE * len(words)
+
+
+def _dated_headline(page: Page) -> int | None:
+    """The first line of content shaped as a headline, of the top line's story, right over a
+    byline or date line, with the site's furniture above it: the headline under a menu
+    whose teasers are left as content ("Video shows dramatic rescue ..." over "Updated on:
+    November 19, 2019"), with at most BODY_ABOVE_HEADLINE paragraphs above it."""
+    units = page.units
+    k = next((j for j in range(1, len(units) - 1) if not page.is_bad(j)
+              and units[j + 1].reason is Reason.BYLINE and _headline_shape(units[j])
+              and _same_story(page, units[j].first)), None)
+    if k is None or not _furnished(page, k):
+        return None
+    # Above the body, not a teaser of the same story below it: the page's paragraphs follow.
+    good = [j for j, u in enumerate(units) if u.reason is None and u.shape is Shape.GOOD]
+    before = sum(1 for j in good if j < k)
+    return k if before <= BODY_ABOVE_HEADLINE and len(good) - before > before else None
