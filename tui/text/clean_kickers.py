@@ -66,3 +66,40 @@ def mark_kicked_headlines(page: Page, ctx: Context) -> None:
         if pairs >= KICKED_PAIRS_MIN:
             for v in units[k + 1:end]:
                 v.reason = Reason.RELATED
+
+
+# A section's kicker printed over three or more cards of other stories ("Business" /
+# headline ... "Business" / headline) recurs at least this many times, word for word.
+RECURRING_KICKER_MIN = 3
+RECURRING_KICKER_WORDS = 2
+
+
+def _section_kicker(unit: Unit) -> bool:
+    """A one- or two-word section name opening with a capital, no stop ("Business")."""
+    first = unit.first
+    text = first.text
+    return (_single(unit) and 1 <= first.words <= RECURRING_KICKER_WORDS
+            and text[:1].isupper() and text[-1:].isalpha())
+
+
+def mark_recurring_kickers(page: Page, ctx: Context) -> None:
+    """A section's kicker printed card after card, and the headline under it, are related.
+
+    Wherever the cards stand: RECURRING_KICKER_MIN or more copies, two thirds of them right
+    over a headline; a speaker's name over an interview's answers stands over long
+    paragraphs instead.
+    """
+    units = page.units
+    copies: dict[str, list[int]] = {}
+    for k, u in enumerate(units):
+        if k != page.title_at and _section_kicker(u):
+            copies.setdefault(u.first.text, []).append(k)
+    for found in copies.values():
+        over = [k for k in found if k + 1 < len(units) and _headline(units[k + 1])]
+        if len(found) < RECURRING_KICKER_MIN or 3 * len(over) < 2 * len(found):
+            continue
+        for k in found:
+            units[k].reason = Reason.RELATED
+        for k in over:
+            if k + 1 != page.title_at:
+                units[k + 1].reason = Reason.RELATED

@@ -31,7 +31,7 @@ from tui.text.clean_context import (
     neighbour_reasons,
     squeezed,
 )
-from tui.text.clean_kickers import mark_kicked_headlines
+from tui.text.clean_kickers import mark_kicked_headlines, mark_recurring_kickers
 from tui.text.clean_lists import headline_lists, menu_blocks, ranked_links, teaser_runs
 from tui.text.clean_quotes import keep_embedded_posts, keep_quoted_hashtags
 from tui.text.clean_sections import keep_numbered_sections
@@ -751,6 +751,7 @@ STAGES: tuple[Stage, ...] = (
     claim_after_labels,
     mark_sponsored_blocks,
     mark_kicked_headlines,
+    mark_recurring_kickers,
     mark_above_title,
     mark_header,
     mark_page_lists,
