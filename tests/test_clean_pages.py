@@ -149,6 +149,10 @@ FURNITURE = [
     ("Subscribe today for just $1.99 a month and read Berita Contoh without limits.",
      Reason.PROMO),
     ("Langgan sekarang dengan RM9.90 setiap bulan untuk akses penuh.", Reason.PROMO),
+    # A box of videos.
+    ("JUST WATCHED", Reason.RELATED),
+    ("More Videos ...", Reason.RELATED),
+    ("(16 Videos)", Reason.RELATED),
     # A video player's own texts.
     ("Video Player is loading.", Reason.OTHER),
     ("Beginning of dialog window. Escape will cancel and close the window.", Reason.OTHER),
@@ -184,6 +188,7 @@ NOT_FURNITURE = [
     "per month, so the bundle saves $60 a year.",
     "Jika pengguna melanggan kedua-dua perkhidmatan itu, mereka akan membayar RM40 sebulan.",
     "She read in English at school and in Bahasa Melayu at home, her mother said.",
+    "Must watch television, the critic called it, and the ratings agreed with him.",
     # A browser in the news.
     "The company said it would update its browser next year after complaints from users.",
 ]
