@@ -25,6 +25,9 @@ def _in_body(line: str, rules: BoilerplateRules) -> Reason | None:
 # Each family's Malaysian wording, as Malaysian news sites print it.
 FURNITURE = [
     ("Berita berkaitan", Reason.RELATED),
+    ("Pautan berkaitan", Reason.RELATED),
+    ("Artikel ini disiarkan pertama kali di Berita Contoh", Reason.CREDIT),
+    ("Foto/Bernama", Reason.CREDIT),
     ("Baca lagi: Banjir di Kelantan semakin pulih", Reason.RELATED),
     ("Tonton juga", Reason.RELATED),
     ("Lagi berita", Reason.RELATED),
@@ -92,6 +95,8 @@ BODY_SENTENCES = [
     "Pada 12 Julai 2024, mahkamah menetapkan tarikh perbicaraan kes itu.",
     "Terkini, seramai 12 mangsa masih dirawat di hospital.",
     "Sumber berkata rundingan itu dijangka selesai sebelum hujung bulan ini.",
+    "Artikel ini disiarkan semula kerana ramai pembaca bertanya tentang kes itu semalam.",
+    "Foto lama keluarga itu ditemui di bawah lantai rumah yang dibaiki minggu lalu.",
 ]
 
 
