@@ -19,8 +19,10 @@ import pytest
 import regex
 
 from tui.config import load_config
+from tui.text import bounded_regex
 from tui.text.boilerplate_rules import BoilerplateRules
 from tui.text.bounded_regex import pattern_problem
+from tui.text.budget import Budget
 from tui.text.line import make_line
 from tui.text.model import BlockKind, Record
 from tui.text.pipeline import Pipeline
@@ -302,3 +304,19 @@ def test_the_json_array_scanner_is_linear_on_hostile_documents(trap: int) -> Non
         scanner.feed(doc[at:at + 65536])
     scanner.finish()
     assert time.perf_counter() - start < 5
+
+
+def test_a_match_that_overruns_once_is_tried_again() -> None:
+    """The timeout is wall time: a pass that overran because the machine was busy is tried
+    again, so a busy machine does not change what an article is called."""
+    calls: list[float] = []
+
+    def run(text: str, concurrent: bool, timeout: float) -> str:
+        calls.append(timeout)
+        if len(calls) == 1:
+            raise TimeoutError
+        return "matched"
+
+    with Budget(5.0) as spent:
+        assert bounded_regex._bounded(run, "line") == "matched"
+    assert len(calls) == 2 and spent.timeouts == 0

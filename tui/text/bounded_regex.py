@@ -5,9 +5,9 @@ backtrack for minutes on an unlucky line; Python's `re` would hold the GIL all t
 time and freeze the reader. They are compiled with the `regex` package instead (the
 same syntax as `re` in its default VERSION0 mode, Unicode `\\w`/`\\b`, lookarounds), and
 every match runs with `concurrent=True` (the GIL is released) and a `timeout`: the
-current Budget's (budget.py), else MATCH_TIMEOUT. A match that times out counts as no
-match for that line and is counted on the Budget, which the pipeline turns into a
-warning on the Document.
+current Budget's (budget.py), else MATCH_TIMEOUT. A match that times out twice (once may
+be a busy machine's pause) counts as no match for that line and is counted on the
+Budget, which the pipeline turns into a warning on the Document.
 """
 
 from __future__ import annotations
@@ -88,14 +88,22 @@ def learned() -> dict[tuple[str, int], bytes]:
     return dict(_learned)
 
 
+# A match is tried this many times before it counts as timed out: the timeout is wall time,
+# so one pass may overrun on a busy machine (the process descheduled), while a pattern that
+# backtracks runs out of time on every pass.
+MATCH_TRIES = 2
+
+
 def _bounded(run: Any, text: str) -> regex.Match[str] | None:
     """`run(text)` without the GIL, within the current Budget's match timeout."""
     current = budget.current()
-    try:
-        return run(text, concurrent=True, timeout=budget.MATCH_TIMEOUT
-                   if current is None else current.match_timeout)
-    except TimeoutError:
-        return _timed_out(current)
+    for _ in range(MATCH_TRIES):
+        try:
+            return run(text, concurrent=True, timeout=budget.MATCH_TIMEOUT
+                       if current is None else current.match_timeout)
+        except TimeoutError:
+            continue
+    return _timed_out(current)
 
 
 def _timed_out(current: budget.Budget | None) -> None:
