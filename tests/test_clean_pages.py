@@ -149,6 +149,14 @@ FURNITURE = [
     ("Subscribe today for just $1.99 a month and read Berita Contoh without limits.",
      Reason.PROMO),
     ("Langgan sekarang dengan RM9.90 setiap bulan untuk akses penuh.", Reason.PROMO),
+    # Bylines with their dates, site furniture.
+    ("By Aminah Yusof Updated Nov 13, 2019, 10:28am EST", Reason.BYLINE),
+    ("By Aminah Yusof, Ahmad Zaki on Monday, November 18th, 2019 at 11:08 a.m.", Reason.BYLINE),
+    ("Share All sharing options for: Floods sweep three districts", Reason.SHARE),
+    ("Follow Harian Contoh online:", Reason.SHARE),
+    ("Log in or sign up", Reason.NAVIGATION),
+    ("RSS feed (all stories on Harian Contoh)", Reason.NAVIGATION),
+    ("The Latest", Reason.RELATED),
     # A box of videos.
     ("JUST WATCHED", Reason.RELATED),
     ("More Videos ...", Reason.RELATED),
@@ -189,6 +197,9 @@ NOT_FURNITURE = [
     "Jika pengguna melanggan kedua-dua perkhidmatan itu, mereka akan membayar RM40 sebulan.",
     "She read in English at school and in Bahasa Melayu at home, her mother said.",
     "Must watch television, the critic called it, and the ratings agreed with him.",
+    "By Tuesday the council had voted on the plan, on November 12, 2019, as promised.",
+    "By Friday on 15 March 2019 the river had burst its banks.",
+    "By November 2019, the company had sold five million units of the phone.",
     # A browser in the news.
     "The company said it would update its browser next year after complaints from users.",
 ]
