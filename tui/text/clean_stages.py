@@ -263,10 +263,10 @@ def mark_repeats(page: Page, ctx: Context) -> None:
     if page.fields:  # a run of parallel entries: each names itself
         prompts |= duplicates.entry_names(repeated, headings,
                                           [frozenset(u.first.tokens) for u in units])
-    copies = Counter(repeated.values()) + Counter(set(repeated.values()))
-    copied: dict[int, list[int]] = {}
+    copied: dict[int, list[int]] = {}  # each first copy's later copies
     for pos, orig in repeated.items():
         copied.setdefault(orig, []).append(pos)
+    copies = {orig: len(later) + 1 for orig, later in copied.items()}
     entry_fields = {orig for orig, later in copied.items() if _entry_field(page, orig, later)}
     for pos, orig in sorted(repeated.items()):
         u, o = units[pos], units[orig]
