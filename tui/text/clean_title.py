@@ -291,16 +291,13 @@ def _titled_by(top: Line, line: Line) -> bool:
 
 def _printed_copy(page: Page) -> int | None:
     """The first copy of a whole page's top line, word for word (the site's name after it
-    aside), taken for its repeat, with
-    the site's furniture above it: the printed headline, whatever stray notice stands
-    between (the top line is then the browser title)."""
+    aside), taken for its repeat, with the site's furniture above it: the printed headline,
+    whatever stray notice stands between (the top line is then the browser title)."""
     units = page.units
     top = units[0].first
     k = next((j for j in range(1, len(units)) if units[j].reason is Reason.DUPLICATE
               and len(units[j].lines) == 1 and _titled_by(top, units[j].first)), None)
-    if k is None or not any(units[j].reason in PAGE_FURNITURE for j in range(1, k)):
-        return None
-    return k
+    return k if k is not None and _furnished(page, k) else None
 
 
 def headline_below_menus(page: Page) -> int | None:
