@@ -97,6 +97,15 @@ BODY_SENTENCES = [
     "Sumber berkata rundingan itu dijangka selesai sebelum hujung bulan ini.",
     "Artikel ini disiarkan semula kerana ramai pembaca bertanya tentang kes itu semalam.",
     "Foto lama keluarga itu ditemui di bawah lantai rumah yang dibaiki minggu lalu.",
+    # Sentences opening with words that also open furniture (written from the language).
+    "Oleh itu, kerajaan akan menaikkan gaji penjawat awam mulai tahun depan.",
+    "Kongsi pengalaman anda bersama kami, kata beliau kepada peserta program itu.",
+    "Langgan perkhidmatan itu kini lebih murah selepas harga diturunkan sebanyak RM10.",
+    "Tonton video itu menyebabkan ramai netizen marah dan menuntut tindakan diambil.",
+    "Iklan itu disiarkan di televisyen sejak minggu lalu dan mendapat kritikan ramai.",
+    "Muat turun aplikasi itu meningkat tiga kali ganda selepas kempen diadakan.",
+    "Hak cipta lagu itu dimiliki oleh syarikat rakaman tempatan, kata mahkamah.",
+    "Kredit kepada pasukan penyelamat yang bekerja sepanjang malam, kata ketua kampung.",
 ]
 
 

@@ -108,6 +108,9 @@ def closing_lines(units: Sequence[Unit], rules: BoilerplateRules, first_good: in
 
 # A call to action is short: a paragraph of more words is the story.
 CTA_MAX_WORDS = 30
+# Words pointing back to a thing the story named ("aplikasi itu", "the app in question"):
+# after a call-to-action word they make the line a report, not an appeal.
+ANAPHORA = frozenset({"itu", "tersebut"})
 
 
 def _call_to_action(unit: Unit, rules: BoilerplateRules) -> bool:
@@ -118,6 +121,9 @@ def _call_to_action(unit: Unit, rules: BoilerplateRules) -> bool:
     tokens = set(line.tokens)
     if len(tokens & rules.cta_words) < 2:
         return False
+    if any(word in rules.cta_words and nxt in ANAPHORA
+           for word, nxt in zip(line.tokens, line.tokens[1:], strict=False)):
+        return False  # "Muat turun aplikasi itu meningkat ...": the story tells of that app
     return bool(tokens & rules.cta_address) or line.tokens[0] in rules.cta_words
 
 
