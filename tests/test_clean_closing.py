@@ -71,3 +71,10 @@ def test_the_body_speaking_of_comments_does_not_close_the_page(
     lines = [HEADLINE, "", *_spaced(BODY[:2]), said, "", *_spaced(BODY[2:])]
     reasons = dict(zip(lines, classify(lines, rules), strict=True))
     assert all(reasons[b] is None for b in [*BODY, said])
+
+
+def test_a_comments_link_printed_under_each_part_of_the_story_closes_nothing(
+        rules: BoilerplateRules) -> None:
+    lines = [HEADLINE, "", STANDFIRST, "", *_spaced(BODY[:2]), "Comments", "",
+             *_spaced(BODY[2:]), "Comments", "", "Something to Consider"]
+    assert _content_kept(lines, rules)

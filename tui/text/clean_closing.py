@@ -83,7 +83,18 @@ def _in_strip(units: Sequence[Unit], k: int, closers: BoundedPattern) -> bool:
     def entry(j: int) -> bool:
         return short(j) and not any(ch.isdigit() for ch in units[j].first.text)
 
-    return button(k - 1) or button(k + 1) or (entry(k - 1) and entry(k + 1))
+    return (button(k - 1) or button(k + 1) or (entry(k - 1) and entry(k + 1))
+            or _printed_again(units, k))
+
+
+def _printed_again(units: Sequence[Unit], k: int) -> bool:
+    """The bare "Comments" at k is printed again below, with a paragraph of the article
+    between the two: a link the site sets under each part of the story, not a header."""
+    text = units[k].first.text
+    for j in range(k + 1, len(units)):
+        if units[j].first.text == text:
+            return any(u.reason is None and u.shape is Shape.GOOD for u in units[k + 1:j])
+    return False
 
 
 def closing_lines(units: Sequence[Unit], rules: BoilerplateRules, first_good: int) -> None:
