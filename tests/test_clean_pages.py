@@ -464,6 +464,17 @@ def test_a_reworded_headline_over_its_date_below_menu_teasers_is_the_title(
     assert all(got[lines.index(t)] is not None for t in TEASERS)
 
 
+def test_a_reworded_headline_under_a_notice_over_its_byline_is_the_title(
+        rules: BoilerplateRules) -> None:
+    top = "Floods roundup: three districts count the cost of the storm"
+    headline = "Flood Roundup: Three districts count the cost of the storm"
+    lines = [top, "", "Welcome to our European Union experience", "", "Learn More", "",
+             headline, "", "Aminah Yusof Harian Contoh", "Published 2:16 AM EST Nov 20, 2019",
+             "", *ENGLISH_BODY]
+    assert _title_of(lines, rules) == headline
+    assert classify(lines, rules)[0] is Reason.DUPLICATE
+
+
 def test_a_dated_teaser_of_the_same_story_below_the_body_does_not_take_the_title(
         rules: BoilerplateRules) -> None:
     top = "Flash floods hit three districts on east coast - Harian Contoh"

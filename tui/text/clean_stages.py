@@ -726,7 +726,7 @@ def revise_title(page: Page, ctx: Context) -> None:
     k = headline_below_menus(page)
     if k is not None:
         page.units[0].reason = Reason.DUPLICATE
-        if page.units[k].reason is Reason.DUPLICATE:
+        if page.units[k].reason is not None:  # taken for the title's repeat or a fragment
             page.release(page.units[k])
         page.title_at = k
         page.title_tokens = frozenset(page.units[k].first.tokens)

@@ -355,12 +355,12 @@ def _same_story(page: Page, line: Line) -> bool:
 
 
 def _dated_headline(page: Page) -> int | None:
-    """The first line of content shaped as a headline, of the top line's story, right over a
-    byline or date line, with the site's furniture above it: the headline under a menu
+    """The first line shaped as a headline (no pattern's), of the top line's story, right over
+    a byline or date line, with the site's furniture above it: the headline under a menu
     whose teasers are left as content ("Video shows dramatic rescue ..." over "Updated on:
     November 19, 2019"), with at most BODY_ABOVE_HEADLINE paragraphs above it."""
     units = page.units
-    k = next((j for j in range(1, len(units) - 1) if not page.is_bad(j)
+    k = next((j for j in range(1, len(units) - 1) if not units[j].matched
               and units[j + 1].reason is Reason.BYLINE and _headline_shape(units[j])
               and _same_story(page, units[j].first)), None)
     if k is None or not _furnished(page, k):
