@@ -157,6 +157,11 @@ FURNITURE = [
     ("Log in or sign up", Reason.NAVIGATION),
     ("RSS feed (all stories on Harian Contoh)", Reason.NAVIGATION),
     ("The Latest", Reason.RELATED),
+    # A form's field labels.
+    ("First & Last Name", Reason.OTHER),
+    ("Email Address", Reason.OTHER),
+    ("Address 1", Reason.OTHER),
+    ("Nama penuh", Reason.OTHER),
     # A box of videos.
     ("JUST WATCHED", Reason.RELATED),
     ("More Videos ...", Reason.RELATED),
