@@ -157,6 +157,12 @@ FURNITURE = [
     ("Log in or sign up", Reason.NAVIGATION),
     ("RSS feed (all stories on Harian Contoh)", Reason.NAVIGATION),
     ("The Latest", Reason.RELATED),
+    # A wire photo's caption, a gallery's controls.
+    ("In this Dec. 12, 2006, file photo, made available by NASA, an astronaut works outside.",
+     Reason.CAPTION),
+    ("Enlarge Image", Reason.CAPTION),
+    ("Image 1 of / 5", Reason.CAPTION),
+    ("Back to Gallery", Reason.CAPTION),
     # A form's field labels.
     ("First & Last Name", Reason.OTHER),
     ("Email Address", Reason.OTHER),
@@ -205,6 +211,8 @@ NOT_FURNITURE = [
     "By Tuesday the council had voted on the plan, on November 12, 2019, as promised.",
     "By Friday on 15 March 2019 the river had burst its banks.",
     "By November 2019, the company had sold five million units of the phone.",
+    "This image of the galaxy was taken in 2019 by the new telescope, the agency said.",
+    "This photo shows the moment the bridge collapsed into the river on Monday.",
     # A browser in the news.
     "The company said it would update its browser next year after complaints from users.",
 ]
