@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from tui.text.line_kinds import CLOCK_OR_DATE, looks_like_byline
+from tui.text.line_kinds import CLOCK_OR_DATE, ends_as_headline, looks_like_byline
 from tui.text.model import Reason
 from tui.text.page import Unit
 
@@ -32,7 +32,7 @@ def _headline(unit: Unit) -> bool:
     first = unit.first
     return (len(unit.lines) == 1 and unit.reason in _HEADLINE_REASONS and not unit.matched
             and HEADLINE_WORDS[0] <= first.words <= HEADLINE_WORDS[1]
-            and (not first.ends_sentence or first.text.endswith(("?", "!")))
+            and ends_as_headline(first)
             and not looks_like_byline(first))
 
 

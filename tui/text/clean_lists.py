@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from tui.text.line_kinds import is_box_label
+from tui.text.line_kinds import ends_as_headline, is_box_label
 from tui.text.model import Reason
 from tui.text.page import Shape, Unit
 
@@ -229,7 +229,7 @@ def _ranked_headline(unit: Unit, in_box: bool, most: int = HEADLINE_WORDS[1]) ->
     """A link's line under a rank: one line of a few words (at most `most`), no full stop
     unless `in_box`."""
     first = unit.first
-    stop_ok = in_box or not first.ends_sentence or first.text.rstrip().endswith(("?", "!"))
+    stop_ok = in_box or ends_as_headline(first)
     return (len(unit.lines) == 1 and HEADLINE_WORDS[0] <= first.words <= most
             and stop_ok and _RANK.match(first.text.strip()) is None)
 
@@ -265,4 +265,3 @@ def teaser_runs(units: Sequence[Unit], title_at: int | None) -> None:
             for u in units[k:j]:
                 u.reason = Reason.RELATED
         k = max(j, k + 1)
-

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from tui.text.clean_lists import HEADLINE_WORDS
 from tui.text.clean_video import RUNNING_TIME
 from tui.text.line import Line
+from tui.text.line_kinds import ends_as_headline
 from tui.text.model import Reason
 from tui.text.page import Page, Shape, Unit
 
@@ -64,7 +65,7 @@ def _video_title(unit: Unit) -> bool:
     """A video's title under its running time: one line of a few words, no full stop."""
     first = unit.first
     return (len(unit.lines) == 1 and HEADLINE_WORDS[0] <= first.words <= HEADLINE_WORDS[1]
-            and (not first.ends_sentence or first.text.rstrip().endswith(("?", "!")))
+            and ends_as_headline(first)
             and _seconds(unit) < 0)
 
 

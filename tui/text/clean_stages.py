@@ -263,17 +263,14 @@ def mark_repeats(page: Page, ctx: Context) -> None:
     if page.fields:  # a run of parallel entries: each names itself
         prompts |= duplicates.entry_names(repeated, headings,
                                           [frozenset(u.first.tokens) for u in units])
-    copied: dict[int, list[int]] = {}  # each first copy's later copies
-    for pos, orig in repeated.items():
-        copied.setdefault(orig, []).append(pos)
-    copies = {orig: len(later) + 1 for orig, later in copied.items()}
-    entry_fields = {orig for orig, later in copied.items() if _entry_field(page, orig, later)}
+    groups = duplicates.copy_groups(repeated)
+    entry_fields = {orig for orig, members in groups.items() if _entry_field(page, members)}
     for pos, orig in sorted(repeated.items()):
         u, o = units[pos], units[orig]
         if (u.reason not in (None, Reason.CAPTION) or pos == title_at or u.first.words < 3
                 or u.first.is_table_row or pos in prompts
                 or u.first.text.startswith(CUT_PIECE) or _menu_lead_in(page, orig, pos)
-                or _restated_standfirst(page, orig, pos, copies[orig])
+                or _restated_standfirst(page, orig, pos, len(groups[orig]))
                 or orig in entry_fields
                 or (_cut_at_link(units[orig]) and _cut_at_link(u))):
             continue
@@ -325,14 +322,9 @@ def _restated_standfirst(page: Page, orig: int, pos: int, copies: int) -> bool:
             and u.first.tokens != o.first.tokens and not _capitals(o.first.text))
 
 
-# A line printed this many times or more, each time among the body's sentences, is a field
-# of parallel entries ("See it now: Amazon" under each product, a table's header row).
-FIELD_COPIES = 3
 # A line naming these is a share strip printed under each entry, not a field of it.
 SOCIAL_NAMES = frozenset({"facebook", "twitter", "whatsapp", "pinterest", "linkedin", "telegram",
                           "instagram", "reddit", "tumblr", "email"})
-
-
 # A sentence cut at a dropped link goes on in lower case for at most this many words.
 CUT_TAIL_WORDS = 3
 
@@ -347,14 +339,15 @@ def _cut_at_link(unit: Unit) -> bool:
             and tail.words <= CUT_TAIL_WORDS and not tail.ends_sentence)
 
 
-def _entry_field(page: Page, orig: int, copies: list[int]) -> bool:
-    """Line `orig` and its copies are a field printed under each of three or more entries'
-    names, among the body's sentences: each copy word for word, short, right under a short
-    line of content (the entry's name; a button closing each section stands under its last
-    paragraph instead), with a sentence-long paragraph within two units."""
+def _entry_field(page: Page, members: list[int]) -> bool:
+    """A line and its copies (`members`, the first first) are a field printed under each of
+    duplicates.FIELD_ENTRIES or more entries' names, among the body's sentences: each copy
+    word for word, short, right under a short line of content (the entry's name; a button
+    closing each section stands under its last paragraph instead), with a sentence-long
+    paragraph within two units."""
     units = page.units
-    first = units[orig].first
-    if len(copies) + 1 < FIELD_COPIES or units[orig].shape is Shape.GOOD \
+    first = units[members[0]].first
+    if len(members) < duplicates.FIELD_ENTRIES or units[members[0]].shape is Shape.GOOD \
             or SOCIAL_NAMES & set(first.tokens):
         return False
 
@@ -367,7 +360,7 @@ def _entry_field(page: Page, orig: int, copies: list[int]) -> bool:
                 and any(0 <= j < len(units) and units[j].reason is None
                         and units[j].shape is Shape.GOOD for j in range(k - 2, k + 3)))
 
-    return all(field(k) for k in (orig, *copies))
+    return all(field(k) for k in members)
 
 
 def _menu_lead_in(page: Page, orig: int, pos: int) -> bool:

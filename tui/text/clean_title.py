@@ -10,6 +10,7 @@ from tui.text.line import Line, stopword_density
 from tui.text.line_kinds import (
     CLOCK_OR_DATE,
     TIME,
+    ends_as_headline,
     is_button,
     is_header_widget,
     looks_like_byline,
@@ -339,10 +340,9 @@ def _headline_shape(unit: Unit) -> bool:
     """One line of 4 to HEADLINE_MAX_WORDS words, not ending as a sentence does (a question
     or a quotation may), not a label, a list item or a byline."""
     first = unit.first
-    text = first.text.rstrip()
     return (len(unit.lines) == 1 and 4 <= first.words <= HEADLINE_MAX_WORDS
-            and not text.endswith(":") and not first.is_list_item
-            and (not first.ends_sentence or text.endswith(("?", '"', "”")))
+            and not first.text.endswith(":") and not first.is_list_item
+            and ends_as_headline(first, ("?", '"', "”"))
             and not looks_like_byline(first, dates=False))
 
 

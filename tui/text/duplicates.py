@@ -73,6 +73,14 @@ def repeats(lines: Sequence[Line]) -> dict[int, int]:
 PROMPT_COPIES = 3
 
 
+def copy_groups(repeated: dict[int, int]) -> dict[int, list[int]]:
+    """`repeats`' map read by first copy: each first copy's position, then its copies'."""
+    groups: dict[int, list[int]] = {}
+    for pos, orig in repeated.items():
+        groups.setdefault(orig, [orig]).append(pos)
+    return groups
+
+
 def recurring_prompts(repeated: dict[int, int],
                       follows: Callable[[int], tuple[str, ...] | None]) -> set[int]:
     """The positions of lines that recur as prompts: content, not repeats.
@@ -85,9 +93,7 @@ def recurring_prompts(repeated: dict[int, int],
     answer) or the label of a repeated field: the article's own text. A menu printed
     twice, or a button over the same box, is not.
     """
-    groups: dict[int, list[int]] = {}
-    for pos, orig in repeated.items():
-        groups.setdefault(orig, [orig]).append(pos)
+    groups = copy_groups(repeated)
     out: set[int] = set()
     for members in groups.values():
         if len(members) < PROMPT_COPIES:
@@ -118,9 +124,7 @@ def recurring_fields(repeated: dict[int, int], headings: Sequence[int]) -> set[i
     """
     if len(headings) < FIELD_ENTRIES:
         return set()
-    groups: dict[int, list[int]] = {}
-    for pos, orig in repeated.items():
-        groups.setdefault(orig, [orig]).append(pos)
+    groups = copy_groups(repeated)
     heads = set(headings)
 
     def entries(members: list[int]) -> list[int] | None:

@@ -37,6 +37,12 @@ LABEL_FIGURE = re.compile(
 FULL_STOP = re.compile(rf"[.!…。！｡।॥۔።။។][{CLOSERS}]*$")
 
 
+def ends_as_headline(line: Line, also: tuple[str, ...] = ("?", "!")) -> bool:
+    """The line does not end as a sentence does, or ends with one of `also` (a headline may
+    ask or exclaim): how a link's or a headline's line ends."""
+    return not line.ends_sentence or line.text.endswith(also)
+
+
 def is_header_widget(line: Line) -> bool:
     """A top line that is no headline: a ticker, a weather box, a time stamp, a menu, a label."""
     words = line.text.split()
