@@ -103,7 +103,8 @@ async def test_no_color_draws_no_colour_and_reverses_the_selected_row(
 async def test_the_stylesheet_is_parsed_once_at_start(tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     """Every first-screen widget's default CSS is read with the app's (tui.app.FIRST_SCREEN):
-    a widget class missing there would be added when mounted, and parsed again."""
+    a widget class missing there would be added when mounted, and parsed again. Toasts and
+    tooltips on, as in a terminal: the screen then mounts its own two widgets."""
     parses: list[int] = []
     parse = Stylesheet.parse
 
@@ -113,7 +114,7 @@ async def test_the_stylesheet_is_parsed_once_at_start(tmp_path: Path,
 
     monkeypatch.setattr(Stylesheet, "parse", counted)
     app = make_app(tmp_path)
-    async with app.run_test(size=(120, 30)) as pilot:
+    async with app.run_test(size=(120, 30), tooltips=True, notifications=True) as pilot:
         await settle(pilot)
         assert len(parses) == 1
         assert parses[0] == len(app.stylesheet.source)

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import App
 from textual.dom import DOMNode
 from textual.filter import Monochrome, NoColor
+from textual.widgets import Tooltip
+from textual.widgets._toast import ToastRack  # the screen's own: not exported by Textual
 
 from tui import keymap
 from tui.analyser import PipelineAnalyser
@@ -45,10 +47,11 @@ bench/bench_big_article.py, j pressed while a long article is analysed)."""
 
 
 FIRST_SCREEN: tuple[type[DOMNode], ...] = (
-    MainScreen, TitleBar, ReaderPanes, KeyBar, RowFilters, AnalysisRunner, ScanWatch,
-    ArticleList, ArticleView, MetaPanel)
-"""What the first screen mounts, in the order Textual registers it: their default CSS is
-read with the app's, so the stylesheet is parsed once at start."""
+    MainScreen, ToastRack, Tooltip, TitleBar, ReaderPanes, KeyBar, RowFilters, AnalysisRunner,
+    ScanWatch, ArticleList, ArticleView, MetaPanel)
+"""What the first screen mounts, in the order Textual registers it (the screen adds its
+toast rack and tooltip in a terminal): their default CSS is read with the app's, so the
+stylesheet is parsed once at start."""
 
 
 def _reader_commands() -> type[Provider]:
