@@ -79,3 +79,61 @@ def test_a_dated_byline_and_a_comment_a_day_later_stay_dates(rules: BoilerplateR
     got = reasons_by_line(lines, rules)
     assert got["17. Februar 2024 von Jana | 23 Kommentare"] is Reason.BYLINE
     assert got["18. Februar 2024"] is not None
+
+
+GAME = [
+    "Lakers hold off Thunder 112-107 as James posts another triple-double",
+    "",
+    "OKLAHOMA CITY (AP) — LeBron James had 23 points, 14 assists and 12 rebounds, and the "
+    "Los Angeles Lakers held off the Oklahoma City Thunder on Tuesday night.",
+    "",
+    "Chris Paul had four points, 10 assists and five rebounds for the Thunder, and Rajon "
+    "Rondo had eight points and a season-high 10 assists for the visitors.",
+    "",
+    "UP NEXT",
+    "",
+    "Thunder: Host the Lakers on Friday.",
+    "",
+    "Lakers: Visit the Thunder on Friday.",
+]
+
+FACT_CHECK = [
+    "Do tariffs cost American families money?",
+    "",
+    "Economists at the Federal Reserve and the budget office found that the tariffs raise",
+    "prices for households, and that the costs are passed on to consumers over time.",
+    "",
+    "Our ruling is Mostly False, since the claim leaves out what the studies say about it.",
+    "",
+    "Sources:",
+    "",
+    'Congressional Budget Office, " The Effects of Tariffs and Trade Barriers in CBO’s '
+    'Projections," Aug. 22, 2019',
+    "",
+    'Tax Foundation, " Tracking the Economic Impact of U.S. Tariffs and Retaliatory Actions," '
+    "May 31, 2019",
+]
+
+
+def test_a_label_over_a_box_of_rows_heads_them(rules: BoilerplateRules) -> None:
+    got = reasons_by_line(GAME, rules)
+    assert got["UP NEXT"] is None, got
+    assert got["Thunder: Host the Lakers on Friday."] is None
+
+
+def test_a_source_label_over_dated_works_heads_them(rules: BoilerplateRules) -> None:
+    got = reasons_by_line(FACT_CHECK, rules)
+    assert got["Sources:"] is None, got
+
+
+def test_a_link_label_over_headlines_keeps_its_reason(rules: BoilerplateRules) -> None:
+    lines = [*GAME[:6], "Related articles", "",
+             "UK weather alert: Plague of mosquitos to devastate Britain as summer ends",
+             "Bible bombshell: Scientists claim discovery of the root of all evil"]
+    assert reasons_by_line(lines, rules)["Related articles"] is Reason.RELATED
+
+
+def test_a_source_label_over_undated_lines_stays_a_credit(rules: BoilerplateRules) -> None:
+    lines = [*FACT_CHECK[:6], "Sources:", "", "Reuters and the Associated Press contributed.",
+             "", "Additional reporting by the staff of the newsroom in Washington."]
+    assert reasons_by_line(lines, rules)["Sources:"] is Reason.CREDIT

@@ -6,7 +6,13 @@ import re
 from collections.abc import Sequence
 
 from tui.text.line import stopword_density
-from tui.text.line_kinds import FULL_STOP, is_figures, is_lead_in, looks_like_byline
+from tui.text.line_kinds import (
+    FULL_STOP,
+    is_cited_work,
+    is_figures,
+    is_lead_in,
+    looks_like_byline,
+)
 from tui.text.model import Reason
 from tui.text.page import Shape, Unit
 
@@ -72,9 +78,10 @@ def claim_after_label(units: Sequence[Unit], k: int, reason: Reason, runs_matter
         if len(v.lines) > 1 or v.first.words > 20:
             return
         if v.reason is None and (is_figures(v.first) or v.first.is_table_row
-                                 or BARE_TIME.match(v.first.text)
+                                 or BARE_TIME.match(v.first.text) or is_cited_work(v.first)
                                  or (v.first.text.endswith(":") and v.first.words >= 3)):
-            return  # an entry stamp, a line that opens a list, a row of figures: content
+            return  # an entry stamp, a line that opens a list, a row of figures, a work
+            # a source list cites (under "Sources:"): content
         if (reason is Reason.SHARE and v.reason is None
                 and (v.first.words > 2 or any(ch.isdigit() for ch in v.first.text))):
             return  # a share label claims buttons, not text

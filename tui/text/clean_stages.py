@@ -34,7 +34,7 @@ from tui.text.clean_context import (
 from tui.text.clean_kickers import mark_kicked_headlines, mark_recurring_kickers
 from tui.text.clean_lists import headline_lists, menu_blocks, ranked_links, teaser_runs
 from tui.text.clean_quotes import keep_embedded_posts, keep_quoted_hashtags
-from tui.text.clean_sections import keep_numbered_sections
+from tui.text.clean_sections import keep_numbered_sections, keep_section_labels
 from tui.text.clean_sidebars import alphabet_indexes, interleaved_teasers, timed_links
 from tui.text.clean_sponsored import mark_sponsored_blocks
 from tui.text.clean_tail import (
@@ -758,6 +758,7 @@ STAGES: tuple[Stage, ...] = (
     mark_lead_ins,
     revise_body,
     revise_strips,
+    keep_section_labels,
     revise_title,
     mark_last_stop,
 )
