@@ -279,8 +279,11 @@ def mark_repeats(page: Page, ctx: Context) -> None:
                 and u.first.tokens != o.first.tokens):
             continue  # two long unstopped lines alike, not the same: parallel verses
         # A line printed twice in a row is a caption (both copies), unless it is a
-        # sentence: then a paragraph was scraped twice and its first copy is content.
-        if adjacent and (o.shape is not Shape.GOOD or not o.first.ends_sentence):
+        # sentence: then a paragraph was scraped twice and its first copy is content;
+        # but a sentence whose second copy sits on its photo credit is a gallery's
+        # caption printed twice (both copies).
+        if adjacent and (o.shape is not Shape.GOOD or not o.first.ends_sentence
+                         or u.reason is Reason.CAPTION):
             u.reason = Reason.CAPTION
             if o.reason is None and orig != title_at:
                 o.reason = Reason.CAPTION
