@@ -1,4 +1,4 @@
-"""A listicle's numbered section titles and a quoted post's hashtags stay content."""
+"""Section headings of the body: numbered titles, labels over rows or sources, table headings."""
 
 from __future__ import annotations
 
@@ -137,3 +137,42 @@ def test_a_source_label_over_undated_lines_stays_a_credit(rules: BoilerplateRule
     lines = [*FACT_CHECK[:6], "Sources:", "", "Reuters and the Associated Press contributed.",
              "", "Additional reporting by the staff of the newsroom in Washington."]
     assert reasons_by_line(lines, rules)["Sources:"] is Reason.CREDIT
+
+
+ROUNDUP = [
+    "High School Roundup: Viera defeats Rockledge to remain undefeated",
+    "",
+    "Elliot Brownstein Florida Today",
+    "Published 2:16 AM EST Nov 20, 2019",
+    "",
+    "GIRLS BASKETBALL",
+    "",
+    "Palm Bay d. Rockledge 70-44",
+    "",
+    "Rockledge 14 11 6 15 — 44",
+    "",
+    "Palm Bay 18 22 13 17 — 70",
+    "",
+    "Palm Bay (1-0): Tolivert 25 points. Davis 17 points. Burgher 10 points. Bozeman 10 "
+    "points. Bean-Laing 5 points. Moore 3 points.",
+    "Rockledge (0-1): Blakely 15 points. Devoe 2 points. Baker 6 points. Brown 4 points.",
+    "",
+    "Heritage d. Titusville 53-9",
+    "",
+    "Heritage (1-0): Armani Sheffield 19 points and 3 steals. Kelli Howard 6 steals.",
+    "Titusville (0-1): Storm Filsaime with 4 points.",
+]
+
+
+def test_headings_over_a_results_table_under_the_header_are_the_body(
+        rules: BoilerplateRules) -> None:
+    got = reasons_by_line(ROUNDUP, rules)
+    assert got["GIRLS BASKETBALL"] is None, got
+    assert got["Palm Bay d. Rockledge 70-44"] is None
+    assert got["Elliot Brownstein Florida Today"] is Reason.BYLINE
+
+
+def test_one_row_of_figures_in_the_header_heads_nothing(rules: BoilerplateRules) -> None:
+    lines = [ROUNDUP[0], "", "Tom Gillespie", "", "Fill 2 Copy 11", "", "Created with Sketch.",
+             "", *ROUNDUP[13:]]
+    assert reasons_by_line(lines, rules)["Tom Gillespie"] is Reason.BYLINE

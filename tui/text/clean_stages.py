@@ -522,7 +522,31 @@ def _header_fragments(page: Page) -> list[int]:
             and not (stamps >= 2 and BARE_TIME.match(units[k].first.text))
             and not is_prose(units[k], page.stopwords, page.trusted)
             and not _sentence_piece(units[k])
-            and not introduces(units, k, page.runs_matter)]
+            and not introduces(units, k, page.runs_matter)
+            and not _heads_figures(page, k)]
+
+
+# A results table may sit under this many short headings ("GIRLS BASKETBALL" / "Palm Bay
+# d. Rockledge 70-44" / "Rockledge 14 11 6 15 — 44").
+TABLE_HEADINGS = 2
+
+
+def _heads_figures(page: Page, k: int) -> bool:
+    """Unit k is one of the short headings right over two rows of figures: the body's table.
+
+    A results roundup or a box score opens under the header with its section heading and
+    the game's line over the score rows; a header (bylines, dates, captions) holds no
+    table, so the fragments over one are the body's (one row of figures may be an icon's
+    name, "Fill 2 Copy 11").
+    """
+    units = page.units
+    j = k + 1
+    while (j < len(units) and j - k < TABLE_HEADINGS and not page.is_bad(j)
+           and units[j].shape is Shape.SHORT):
+        j += 1
+    return all(r < len(units) and not page.is_bad(r) and len(units[r].lines) == 1
+               and (is_figures(units[r].first) or units[r].first.is_table_row)
+               for r in (j, j + 1))
 
 
 def _sentence_piece(unit: Unit) -> bool:
