@@ -74,4 +74,4 @@ def test_a_more_label_claims_headlines_set_one_to_a_paragraph(rules: Boilerplate
 def test_a_label_over_one_heading_and_a_paragraph_claims_no_heading(
         rules: BoilerplateRules) -> None:
     lines = [*AFGHAN[:5], "What the crash means for the talks", "", *AFGHAN[11:]]
-    assert _reasons(lines, rules)["What the crash means"] is None
+    assert _reasons(lines, rules)["What the crash means for the talks"] is None

@@ -90,7 +90,7 @@ def claim_after_label(units: Sequence[Unit], k: int, reason: Reason, runs_matter
             # or a link box's headlines set one to a paragraph.
             nxt = units[j + 1] if j + 1 < len(units) else None
             if (reach > 0 or nxt is None or nxt.run != v.run) and not (
-                    reason is Reason.RELATED and spaced_link(units, j)):
+                    reason is Reason.RELATED and spaced_link(units, k, j)):
                 return
         if v.reason is None and FULL_STOP.search(v.first.text) and not v.first.is_list_item:
             return
@@ -110,17 +110,18 @@ def _headline_shaped(unit: Unit) -> bool:
             and not FULL_STOP.search(line.text) and not line.text.endswith(":"))
 
 
-def spaced_link(units: Sequence[Unit], j: int) -> bool:
-    """Unit j is a headline of a link box whose entries stand one to a paragraph.
+def spaced_link(units: Sequence[Unit], k: int, j: int) -> bool:
+    """Unit j is a headline of label k's link box, whose entries stand one to a paragraph.
 
     Al Jazeera sets "More:" and its headlines between two paragraphs, each in a paragraph
     of its own: a headline there is a link when the next unit is another headline or the
-    one before it is a link already.
+    one before it is a link the label claimed (one line alone under the label may be
+    the body's heading).
     """
     if not _headline_shaped(units[j]):
         return False
     after = j + 1 < len(units) and _headline_shaped(units[j + 1])
-    return after or units[j - 1].reason is Reason.RELATED
+    return after or (j - 1 > k and units[j - 1].reason is Reason.RELATED)
 
 
 def is_keyword_list(unit: Unit) -> bool:
