@@ -19,3 +19,26 @@ def test_a_wire_source_line_is_a_byline(rules: BoilerplateRules, line: str) -> N
 def test_a_sentence_about_an_agency_is_no_byline(rules: BoilerplateRules, line: str) -> None:
     hit = rules.match(line)
     assert hit is None or hit[0] is not Reason.BYLINE
+
+
+@pytest.mark.parametrize("line", [
+    'I agree that CBS Sports can send me the "Pick Six Newsletter" newsletter.',
+    "Please check the opt-in box to acknowledge that you would like to subscribe.",
+    "Thanks for signing up!",
+    "Keep an eye on your inbox for the latest sports news.",
+    "There was an error processing your subscription.",
+    "Pick Six Newsletter",
+])
+def test_a_sign_up_forms_lines_are_promotion(rules: BoilerplateRules, line: str) -> None:
+    hit = rules.match(line)
+    assert hit is not None and hit[0] is Reason.PROMO
+
+
+@pytest.mark.parametrize("line", [
+    "I agree that the mayor should send me a letter.",
+    "Thanks for signing up to help, said the mayor, who praised the volunteers.",
+    "She said the newsletter had gone out to 40,000 readers.",
+])
+def test_body_lines_about_letters_are_no_promotion(rules: BoilerplateRules, line: str) -> None:
+    hit = rules.match(line)
+    assert hit is None or hit[0] is not Reason.PROMO
