@@ -42,3 +42,25 @@ def test_a_sign_up_forms_lines_are_promotion(rules: BoilerplateRules, line: str)
 def test_body_lines_about_letters_are_no_promotion(rules: BoilerplateRules, line: str) -> None:
     hit = rules.match(line)
     assert hit is None or hit[0] is not Reason.PROMO
+
+
+@pytest.mark.parametrize("line", [
+    "How to contact us",
+    "Got a confidential news tip? We want to hear from you.",
+    "Have a Tip?",
+    "News Tips",
+    "Get In Touch",
+    "Email comments and suggestions for fact-checks to truthometer@politifact.com.",
+])
+def test_a_newsrooms_contact_box_is_boilerplate(rules: BoilerplateRules, line: str) -> None:
+    hit = rules.match(line)
+    assert hit is not None and hit[0] is Reason.OTHER
+
+
+@pytest.mark.parametrize("line", [
+    "Police said anyone who got a tip about the robbery should call them.",
+    "How to contact us was the question nobody at the agency could answer.",
+])
+def test_sentences_about_tips_and_contacts_stay(rules: BoilerplateRules, line: str) -> None:
+    hit = rules.match(line)
+    assert hit is None or hit[0] is not Reason.OTHER
