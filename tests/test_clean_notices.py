@@ -64,3 +64,24 @@ def test_a_newsrooms_contact_box_is_boilerplate(rules: BoilerplateRules, line: s
 def test_sentences_about_tips_and_contacts_stay(rules: BoilerplateRules, line: str) -> None:
     hit = rules.match(line)
     assert hit is None or hit[0] is not Reason.OTHER
+
+
+@pytest.mark.parametrize(("line", "reason"), [
+    ("About this article", Reason.OTHER),
+    ("About this statement:", Reason.OTHER),
+    ("Researchers: Louis Jacobson", Reason.BYLINE),
+    ("Researched by: Matthew Digby, Minh Do", Reason.BYLINE),
+    ("Published: Monday, November 18th, 2019 at 11:08 a.m.", Reason.BYLINE),
+    ("Names in this article: Donald Trump", Reason.TAGS),
+    ("Subjects: Crime, Drugs, Immigration", Reason.TAGS),
+])
+def test_a_fact_checks_about_box_is_boilerplate(rules: BoilerplateRules, line: str,
+                                                reason: Reason) -> None:
+    hit = rules.match(line)
+    assert hit is not None and hit[0] is reason
+
+
+@pytest.mark.parametrize("line", ["Subjects: 40 patients",
+                                  "Researchers: the team found that mice slept more."])
+def test_a_studys_lines_are_no_fact_check_box(rules: BoilerplateRules, line: str) -> None:
+    assert rules.match(line) is None
