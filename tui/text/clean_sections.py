@@ -1,8 +1,10 @@
-"""A listicle's numbered section titles: headings of the body, never bylines or dates.
+"""Section headings of the body that the patterns misread: numbered titles, bare labels.
 
 "1. Februari 2012" over a paragraph reads like a date line to the patterns, but two or
 more such lines numbered in order from or down to 1, each over body paragraphs, are the
 sections of a list article ("Berikut catatannya:" ... "1. Februari 2012" ... "2. November 2016").
+Likewise "UP NEXT" over a box of rows and "Sources:" over cited works head the body's
+own sections, not a link box or a credit.
 """
 
 from __future__ import annotations
@@ -64,7 +66,6 @@ def keep_numbered_sections(page: Page, ctx: Context) -> None:
         for k in chain:
             if page.units[k].reason in SECTION_MISREAD:
                 page.release(page.units[k])
-
 
 
 # Reasons a bare section heading's wording may draw from the patterns: "UP NEXT" (the
