@@ -85,3 +85,18 @@ def test_a_fact_checks_about_box_is_boilerplate(rules: BoilerplateRules, line: s
                                   "Researchers: the team found that mice slept more."])
 def test_a_studys_lines_are_no_fact_check_box(rules: BoilerplateRules, line: str) -> None:
     assert rules.match(line) is None
+
+
+@pytest.mark.parametrize("line", [
+    "[button link=”http://www.example.co.uk/submit-kit-review/” type=”big” newwindow=”yes”] "
+    "Send us YOUR kit review[/button]",
+    '[caption id="attachment_512" align="alignnone" width="640"] The new bike on show',
+    "This slideshow requires JavaScript.",
+])
+def test_a_blog_widget_left_as_text_is_boilerplate(rules: BoilerplateRules, line: str) -> None:
+    hit = rules.match(line)
+    assert hit is not None and hit[0] is Reason.OTHER
+
+
+def test_a_bracketed_tag_opening_a_sentence_is_no_widget(rules: BoilerplateRules) -> None:
+    assert rules.match("[Video] The president spoke to reporters on Monday.") is None
