@@ -112,3 +112,24 @@ def test_a_pull_quote_in_capitals_is_the_repeat_not_the_body_sentence_after_it(
     reasons = classify(lines, rules)
     assert reasons[lines.index(caps)] is Reason.DUPLICATE
     assert reasons[lines.index(quote)] is None
+
+
+GALLERY_CAPTION = ("Democratic presidential candidate Pete Buttigieg speaks during a fundraiser "
+                   "for the Nevada Democratic Party, Sunday, Nov. 17, 2019, in Las Vegas.")
+
+
+def test_a_gallery_caption_printed_twice_on_its_credit_is_a_caption_both_times(
+        rules: BoilerplateRules) -> None:
+    lines = [PARAGRAPHS[0], "", GALLERY_CAPTION, GALLERY_CAPTION, "Photo: John Locher, AP", "",
+             "Photo: John Locher, AP", "Image 1 of / 13", "", "Caption", "", "Close", "",
+             PARAGRAPHS[1], "", PARAGRAPHS[2]]
+    reasons = classify(lines, rules)
+    assert reasons[2] is Reason.CAPTION and reasons[3] is Reason.CAPTION
+    assert reasons[9] is Reason.CAPTION
+    assert reasons[0] is None and reasons[13] is None and reasons[15] is None
+
+
+def test_a_paragraph_scraped_twice_without_a_credit_keeps_its_first_copy(
+        rules: BoilerplateRules) -> None:
+    lines = [PARAGRAPHS[0], "", PARAGRAPHS[1], PARAGRAPHS[1], "", PARAGRAPHS[2], PARAGRAPHS[0]]
+    assert classify(lines, rules)[2] is None

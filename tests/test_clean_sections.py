@@ -1,4 +1,4 @@
-"""A listicle's numbered section titles and a quoted post's hashtags stay content."""
+"""Section headings of the body: numbered titles, labels over rows or sources, table headings."""
 
 from __future__ import annotations
 
@@ -79,3 +79,100 @@ def test_a_dated_byline_and_a_comment_a_day_later_stay_dates(rules: BoilerplateR
     got = reasons_by_line(lines, rules)
     assert got["17. Februar 2024 von Jana | 23 Kommentare"] is Reason.BYLINE
     assert got["18. Februar 2024"] is not None
+
+
+GAME = [
+    "Lakers hold off Thunder 112-107 as James posts another triple-double",
+    "",
+    "OKLAHOMA CITY (AP) — LeBron James had 23 points, 14 assists and 12 rebounds, and the "
+    "Los Angeles Lakers held off the Oklahoma City Thunder on Tuesday night.",
+    "",
+    "Chris Paul had four points, 10 assists and five rebounds for the Thunder, and Rajon "
+    "Rondo had eight points and a season-high 10 assists for the visitors.",
+    "",
+    "UP NEXT",
+    "",
+    "Thunder: Host the Lakers on Friday.",
+    "",
+    "Lakers: Visit the Thunder on Friday.",
+]
+
+FACT_CHECK = [
+    "Do tariffs cost American families money?",
+    "",
+    "Economists at the Federal Reserve and the budget office found that the tariffs raise",
+    "prices for households, and that the costs are passed on to consumers over time.",
+    "",
+    "Our ruling is Mostly False, since the claim leaves out what the studies say about it.",
+    "",
+    "Sources:",
+    "",
+    'Congressional Budget Office, " The Effects of Tariffs and Trade Barriers in CBO’s '
+    'Projections," Aug. 22, 2019',
+    "",
+    'Tax Foundation, " Tracking the Economic Impact of U.S. Tariffs and Retaliatory Actions," '
+    "May 31, 2019",
+]
+
+
+def test_a_label_over_a_box_of_rows_heads_them(rules: BoilerplateRules) -> None:
+    got = reasons_by_line(GAME, rules)
+    assert got["UP NEXT"] is None, got
+    assert got["Thunder: Host the Lakers on Friday."] is None
+
+
+def test_a_source_label_over_dated_works_heads_them(rules: BoilerplateRules) -> None:
+    got = reasons_by_line(FACT_CHECK, rules)
+    assert got["Sources:"] is None, got
+
+
+def test_a_link_label_over_headlines_keeps_its_reason(rules: BoilerplateRules) -> None:
+    lines = [*GAME[:6], "Related articles", "",
+             "UK weather alert: Plague of mosquitos to devastate Britain as summer ends",
+             "Bible bombshell: Scientists claim discovery of the root of all evil"]
+    assert reasons_by_line(lines, rules)["Related articles"] is Reason.RELATED
+
+
+def test_a_source_label_over_undated_lines_stays_a_credit(rules: BoilerplateRules) -> None:
+    lines = [*FACT_CHECK[:6], "Sources:", "", "Reuters and the Associated Press contributed.",
+             "", "Additional reporting by the staff of the newsroom in Washington."]
+    assert reasons_by_line(lines, rules)["Sources:"] is Reason.CREDIT
+
+
+ROUNDUP = [
+    "High School Roundup: Viera defeats Rockledge to remain undefeated",
+    "",
+    "Elliot Brownstein Florida Today",
+    "Published 2:16 AM EST Nov 20, 2019",
+    "",
+    "GIRLS BASKETBALL",
+    "",
+    "Palm Bay d. Rockledge 70-44",
+    "",
+    "Rockledge 14 11 6 15 — 44",
+    "",
+    "Palm Bay 18 22 13 17 — 70",
+    "",
+    "Palm Bay (1-0): Tolivert 25 points. Davis 17 points. Burgher 10 points. Bozeman 10 "
+    "points. Bean-Laing 5 points. Moore 3 points.",
+    "Rockledge (0-1): Blakely 15 points. Devoe 2 points. Baker 6 points. Brown 4 points.",
+    "",
+    "Heritage d. Titusville 53-9",
+    "",
+    "Heritage (1-0): Armani Sheffield 19 points and 3 steals. Kelli Howard 6 steals.",
+    "Titusville (0-1): Storm Filsaime with 4 points.",
+]
+
+
+def test_headings_over_a_results_table_under_the_header_are_the_body(
+        rules: BoilerplateRules) -> None:
+    got = reasons_by_line(ROUNDUP, rules)
+    assert got["GIRLS BASKETBALL"] is None, got
+    assert got["Palm Bay d. Rockledge 70-44"] is None
+    assert got["Elliot Brownstein Florida Today"] is Reason.BYLINE
+
+
+def test_one_row_of_figures_in_the_header_heads_nothing(rules: BoilerplateRules) -> None:
+    lines = [ROUNDUP[0], "", "Tom Gillespie", "", "Fill 2 Copy 11", "", "Created with Sketch.",
+             "", *ROUNDUP[13:]]
+    assert reasons_by_line(lines, rules)["Tom Gillespie"] is Reason.BYLINE

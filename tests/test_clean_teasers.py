@@ -40,3 +40,38 @@ def test_one_headline_over_one_time_is_the_articles_header(rules: BoilerplateRul
     headline = "Sixth Death Linked To Mosquito Virus"
     got = _reasons([headline, "1 hour ago", "", *BODY], rules)
     assert got[headline] is None
+
+
+AFGHAN = [
+    "Two United States service members have been killed in a helicopter crash in "
+    "Afghanistan, the US military said in a statement on Wednesday.",
+    "\"The cause of the crash is under investigation,\" the statement said, adding that "
+    "early reports did not point to enemy fire.",
+    "",
+    "More:",
+    "",
+    "Afghan woman politician sees Taliban talks as only hope",
+    "",
+    "Young people, including Taliban youth, must be heard: UN envoy",
+    "",
+    "China invites Taliban, Afghan officials for two-day talks",
+    "",
+    "It did not reveal the crash location and said it was withholding the names of those "
+    "killed until next of kin could be told.",
+    "The Taliban claimed responsibility for shooting down the helicopter, which it said "
+    "crashed in Logar province south of the capital.",
+]
+
+
+def test_a_more_label_claims_headlines_set_one_to_a_paragraph(rules: BoilerplateRules) -> None:
+    got = _reasons(AFGHAN, rules)
+    assert got["More:"] is Reason.RELATED
+    for headline in (AFGHAN[5], AFGHAN[7], AFGHAN[9]):
+        assert got[headline] is Reason.RELATED, headline
+    assert got[AFGHAN[11]] is None and got[AFGHAN[0]] is None
+
+
+def test_a_label_over_one_heading_and_a_paragraph_claims_no_heading(
+        rules: BoilerplateRules) -> None:
+    lines = [*AFGHAN[:5], "What the crash means for the talks", "", *AFGHAN[11:]]
+    assert _reasons(lines, rules)["What the crash means for the talks"] is None

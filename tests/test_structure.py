@@ -152,6 +152,19 @@ def test_questions_in_an_interview_are_not_headings() -> None:
     assert not [b for b in blocks if b.kind is BlockKind.HEADING]
 
 
+def test_questions_in_capitals_are_headings_however_many() -> None:
+    para = ("Turbulent polling across the early voting states has created a murky picture "
+            "of the top tier of the class.")
+    parts = ["Seven Questions Before The Debate", para]
+    questions = ["WHO IS THE FRONT-RUNNER?", "HOW WILL OBAMA PLAY?", "CAN THEY SAVE THEMSELVES?"]
+    for q in questions:
+        parts += [q, para]
+    blocks = _blocks("\n\n".join(parts))
+    mark_title(blocks, None)
+    mark_headings(blocks)
+    assert [b.text for b in blocks if b.kind is BlockKind.HEADING] == questions
+
+
 def test_figures_and_quoted_phrases() -> None:
     para = "Paragraf yang cukup panjang untuk menjadi sebuah paragraf yang utuh dan jelas."
     parts = ["Judul", para, "Attendance: 17,102", para, "1º Palmeiras - 13 pontos", para,

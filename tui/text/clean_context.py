@@ -6,7 +6,13 @@ import re
 from collections.abc import Sequence
 
 from tui.text.line import stopword_density
-from tui.text.line_kinds import FULL_STOP, is_figures, is_lead_in, looks_like_byline
+from tui.text.line_kinds import (
+    FULL_STOP,
+    is_cited_work,
+    is_figures,
+    is_lead_in,
+    looks_like_byline,
+)
 from tui.text.model import Reason
 from tui.text.page import Shape, Unit
 
@@ -72,22 +78,50 @@ def claim_after_label(units: Sequence[Unit], k: int, reason: Reason, runs_matter
         if len(v.lines) > 1 or v.first.words > 20:
             return
         if v.reason is None and (is_figures(v.first) or v.first.is_table_row
-                                 or BARE_TIME.match(v.first.text)
+                                 or BARE_TIME.match(v.first.text) or is_cited_work(v.first)
                                  or (v.first.text.endswith(":") and v.first.words >= 3)):
-            return  # an entry stamp, a line that opens a list, a row of figures: content
+            return  # an entry stamp, a line that opens a list, a row of figures, a work
+            # a source list cites (under "Sources:"): content
         if (reason is Reason.SHARE and v.reason is None
                 and (v.first.words > 2 or any(ch.isdigit() for ch in v.first.text))):
             return  # a share label claims buttons, not text
         if runs_matter and v.run != units[j - 1].run:
-            # Across a blank line only a list right after the label (two or more lines).
+            # Across a blank line only a list right after the label (two or more lines),
+            # or a link box's headlines set one to a paragraph.
             nxt = units[j + 1] if j + 1 < len(units) else None
-            if reach > 0 or nxt is None or nxt.run != v.run:
+            if (reach > 0 or nxt is None or nxt.run != v.run) and not (
+                    reason is Reason.RELATED and spaced_link(units, k, j)):
                 return
         if v.reason is None and FULL_STOP.search(v.first.text) and not v.first.is_list_item:
             return
         if reason is Reason.RELATED and v.first.words < 3 and not v.first.is_list_item:
             return  # a link has a headline; a two-word line after the links is a heading
         v.reason = reason
+
+
+# A headline in a link box runs to this many words.
+LINK_WORDS = 20
+
+
+def _headline_shaped(unit: Unit) -> bool:
+    """One unpunctuated line of 3 to LINK_WORDS words, not yet judged: a link's headline."""
+    line = unit.first
+    return (unit.reason is None and len(unit.lines) == 1 and 3 <= line.words <= LINK_WORDS
+            and not FULL_STOP.search(line.text) and not line.text.endswith(":"))
+
+
+def spaced_link(units: Sequence[Unit], k: int, j: int) -> bool:
+    """Unit j is a headline of label k's link box, whose entries stand one to a paragraph.
+
+    Al Jazeera sets "More:" and its headlines between two paragraphs, each in a paragraph
+    of its own: a headline there is a link when the next unit is another headline or the
+    one before it is a link the label claimed (one line alone under the label may be
+    the body's heading).
+    """
+    if not _headline_shaped(units[j]):
+        return False
+    after = j + 1 < len(units) and _headline_shaped(units[j + 1])
+    return after or (j - 1 > k and units[j - 1].reason is Reason.RELATED)
 
 
 def is_keyword_list(unit: Unit) -> bool:

@@ -34,7 +34,7 @@ from tui.text.clean_context import (
 from tui.text.clean_kickers import mark_kicked_headlines, mark_recurring_kickers
 from tui.text.clean_lists import headline_lists, menu_blocks, ranked_links, teaser_runs
 from tui.text.clean_quotes import keep_embedded_posts, keep_quoted_hashtags
-from tui.text.clean_sections import keep_numbered_sections
+from tui.text.clean_sections import keep_numbered_sections, keep_section_labels
 from tui.text.clean_sidebars import alphabet_indexes, interleaved_teasers, timed_links
 from tui.text.clean_sponsored import mark_sponsored_blocks
 from tui.text.clean_tail import (
@@ -279,8 +279,11 @@ def mark_repeats(page: Page, ctx: Context) -> None:
                 and u.first.tokens != o.first.tokens):
             continue  # two long unstopped lines alike, not the same: parallel verses
         # A line printed twice in a row is a caption (both copies), unless it is a
-        # sentence: then a paragraph was scraped twice and its first copy is content.
-        if adjacent and (o.shape is not Shape.GOOD or not o.first.ends_sentence):
+        # sentence: then a paragraph was scraped twice and its first copy is content;
+        # but a sentence whose second copy sits on its photo credit is a gallery's
+        # caption printed twice (both copies).
+        if adjacent and (o.shape is not Shape.GOOD or not o.first.ends_sentence
+                         or u.reason is Reason.CAPTION):
             u.reason = Reason.CAPTION
             if o.reason is None and orig != title_at:
                 o.reason = Reason.CAPTION
@@ -519,7 +522,31 @@ def _header_fragments(page: Page) -> list[int]:
             and not (stamps >= 2 and BARE_TIME.match(units[k].first.text))
             and not is_prose(units[k], page.stopwords, page.trusted)
             and not _sentence_piece(units[k])
-            and not introduces(units, k, page.runs_matter)]
+            and not introduces(units, k, page.runs_matter)
+            and not _heads_figures(page, k)]
+
+
+# A results table may sit under this many short headings ("GIRLS BASKETBALL" / "Palm Bay
+# d. Rockledge 70-44" / "Rockledge 14 11 6 15 — 44").
+TABLE_HEADINGS = 2
+
+
+def _heads_figures(page: Page, k: int) -> bool:
+    """Unit k is one of the short headings right over two rows of figures: the body's table.
+
+    A results roundup or a box score opens under the header with its section heading and
+    the game's line over the score rows; a header (bylines, dates, captions) holds no
+    table, so the fragments over one are the body's (one row of figures may be an icon's
+    name, "Fill 2 Copy 11").
+    """
+    units = page.units
+    j = k + 1
+    while (j < len(units) and j - k < TABLE_HEADINGS and not page.is_bad(j)
+           and units[j].shape is Shape.SHORT):
+        j += 1
+    return all(r < len(units) and not page.is_bad(r) and len(units[r].lines) == 1
+               and (is_figures(units[r].first) or units[r].first.is_table_row)
+               for r in (j, j + 1))
 
 
 def _sentence_piece(unit: Unit) -> bool:
@@ -758,6 +785,7 @@ STAGES: tuple[Stage, ...] = (
     mark_lead_ins,
     revise_body,
     revise_strips,
+    keep_section_labels,
     revise_title,
     mark_last_stop,
 )

@@ -162,3 +162,15 @@ def is_box_label(line: Line) -> bool:
     return (1 <= line.words <= BOX_LABEL_MAX_WORDS and bool(line.tokens)
             and line.tokens[0] in BOX_LABEL_WORDS and not FULL_STOP.search(line.text)
             and not any(w[:1].isupper() for w in words[1:]))
+
+
+# A year in a cited work's line ("Aug. 22, 2019", "15 November 2019").
+CITED_YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
+# The quotation marks around a cited work's title.
+TITLE_QUOTES = frozenset("\"“”")
+
+
+def is_cited_work(line: Line) -> bool:
+    """A source list's entry: a quoted title and a year (`CBO, " The Effects …," Aug. 22, 2019`)."""
+    text = line.text
+    return any(ch in TITLE_QUOTES for ch in text) and CITED_YEAR.search(text) is not None

@@ -119,7 +119,8 @@ def mark_headings(blocks: list[Block], blank_separated: bool = True) -> None:
     """Turn short title-like lines standing between paragraphs into headings.
 
     A short question can be a heading ("Wann fahren die ersten Bahnen?"), but not in an
-    interview, where many questions stand between the answers.
+    interview, where many questions stand between the answers; questions set in capitals
+    are headings however many.
     """
     content = [b for b in blocks if b.is_content]
     candidates: list[Block] = []
@@ -144,9 +145,18 @@ def mark_headings(blocks: list[Block], blank_separated: bool = True) -> None:
         if at[id(c)] == at[id(b)] + 1:
             listed.update((id(b), id(c)))
     for b in candidates:
-        if (b in questions and len(questions) > 2) or id(b) in listed:
+        if (b in questions and len(questions) > 2 and not _in_capitals(b.text)) \
+                or id(b) in listed:
             continue
         b.kind = BlockKind.HEADING
+
+
+def _in_capitals(text: str) -> bool:
+    """A line set all in capitals ("WHO IS THE FRONT-RUNNER?"): a wire story's section
+    heading, however many of them are questions (an interview prints its questions in
+    the case of its answers)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 6 and all(ch.isupper() for ch in letters)
 
 
 def _caseless(ch: str) -> bool:

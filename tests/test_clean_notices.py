@@ -1,0 +1,102 @@
+"""Wire source lines and the notices of a page's boxes are boilerplate; body lines alike stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.text.boilerplate_rules import BoilerplateRules
+from tui.text.model import Reason
+
+
+@pytest.mark.parametrize("line", ["Reuters, Washington,", "PTI, Washington,",
+                                  "PTI, New Delhi,", "IANS, Mumbai"])
+def test_a_wire_source_line_is_a_byline(rules: BoilerplateRules, line: str) -> None:
+    assert rules.match(line) == (Reason.BYLINE, True)
+
+
+@pytest.mark.parametrize("line", ["Reuters reported from Washington on Monday.",
+                                  "PTI, the agency, said the talks had ended."])
+def test_a_sentence_about_an_agency_is_no_byline(rules: BoilerplateRules, line: str) -> None:
+    hit = rules.match(line)
+    assert hit is None or hit[0] is not Reason.BYLINE
+
+
+@pytest.mark.parametrize("line", [
+    'I agree that CBS Sports can send me the "Pick Six Newsletter" newsletter.',
+    "Please check the opt-in box to acknowledge that you would like to subscribe.",
+    "Thanks for signing up!",
+    "Keep an eye on your inbox for the latest sports news.",
+    "There was an error processing your subscription.",
+    "Pick Six Newsletter",
+])
+def test_a_sign_up_forms_lines_are_promotion(rules: BoilerplateRules, line: str) -> None:
+    hit = rules.match(line)
+    assert hit is not None and hit[0] is Reason.PROMO
+
+
+@pytest.mark.parametrize("line", [
+    "I agree that the mayor should send me a letter.",
+    "Thanks for signing up to help, said the mayor, who praised the volunteers.",
+    "She said the newsletter had gone out to 40,000 readers.",
+])
+def test_body_lines_about_letters_are_no_promotion(rules: BoilerplateRules, line: str) -> None:
+    hit = rules.match(line)
+    assert hit is None or hit[0] is not Reason.PROMO
+
+
+@pytest.mark.parametrize("line", [
+    "How to contact us",
+    "Got a confidential news tip? We want to hear from you.",
+    "Have a Tip?",
+    "News Tips",
+    "Get In Touch",
+    "Email comments and suggestions for fact-checks to truthometer@politifact.com.",
+])
+def test_a_newsrooms_contact_box_is_boilerplate(rules: BoilerplateRules, line: str) -> None:
+    hit = rules.match(line)
+    assert hit is not None and hit[0] is Reason.OTHER
+
+
+@pytest.mark.parametrize("line", [
+    "Police said anyone who got a tip about the robbery should call them.",
+    "How to contact us was the question nobody at the agency could answer.",
+])
+def test_sentences_about_tips_and_contacts_stay(rules: BoilerplateRules, line: str) -> None:
+    hit = rules.match(line)
+    assert hit is None or hit[0] is not Reason.OTHER
+
+
+@pytest.mark.parametrize(("line", "reason"), [
+    ("About this article", Reason.OTHER),
+    ("About this statement:", Reason.OTHER),
+    ("Researchers: Louis Jacobson", Reason.BYLINE),
+    ("Researched by: Matthew Digby, Minh Do", Reason.BYLINE),
+    ("Published: Monday, November 18th, 2019 at 11:08 a.m.", Reason.BYLINE),
+    ("Names in this article: Donald Trump", Reason.TAGS),
+    ("Subjects: Crime, Drugs, Immigration", Reason.TAGS),
+])
+def test_a_fact_checks_about_box_is_boilerplate(rules: BoilerplateRules, line: str,
+                                                reason: Reason) -> None:
+    hit = rules.match(line)
+    assert hit is not None and hit[0] is reason
+
+
+@pytest.mark.parametrize("line", ["Subjects: 40 patients",
+                                  "Researchers: the team found that mice slept more."])
+def test_a_studys_lines_are_no_fact_check_box(rules: BoilerplateRules, line: str) -> None:
+    assert rules.match(line) is None
+
+
+@pytest.mark.parametrize("line", [
+    "[button link=”http://www.example.co.uk/submit-kit-review/” type=”big” newwindow=”yes”] "
+    "Send us YOUR kit review[/button]",
+    '[caption id="attachment_512" align="alignnone" width="640"] The new bike on show',
+    "This slideshow requires JavaScript.",
+])
+def test_a_blog_widget_left_as_text_is_boilerplate(rules: BoilerplateRules, line: str) -> None:
+    hit = rules.match(line)
+    assert hit is not None and hit[0] is Reason.OTHER
+
+
+def test_a_bracketed_tag_opening_a_sentence_is_no_widget(rules: BoilerplateRules) -> None:
+    assert rules.match("[Video] The president spoke to reporters on Monday.") is None
