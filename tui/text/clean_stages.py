@@ -54,6 +54,7 @@ from tui.text.line_kinds import (
     CLOCK_OR_DATE,
     FULL_STOP,
     MENU_SEPARATOR,
+    in_capitals,
     is_button,
     is_figures,
     is_lead_in,
@@ -391,10 +392,13 @@ def _pulled(page: Page, orig: int, pos: int) -> bool:
     return _capitals(o.text) and not _capitals(u.text)
 
 
+# A pull quote set in capitals has at least this many letters.
+QUOTE_CAPITALS = 12
+
+
 def _capitals(text: str) -> bool:
     """Every letter of the line is a capital (a pull quote set in capitals)."""
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 12 and all(ch.isupper() for ch in letters)
+    return in_capitals(text, QUOTE_CAPITALS)
 
 
 def _prompt_like(line: Line) -> bool:

@@ -37,6 +37,13 @@ LABEL_FIGURE = re.compile(
 FULL_STOP = re.compile(rf"[.!…。！｡।॥۔።။។][{CLOSERS}]*$")
 
 
+def in_capitals(text: str, least: int) -> bool:
+    """Every letter of `text` is a capital, and it has at least `least` letters (a line set
+    in capitals: a pull quote, a wire story's section heading)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= least and all(ch.isupper() for ch in letters)
+
+
 def ends_as_headline(line: Line, also: tuple[str, ...] = ("?", "!")) -> bool:
     """The line does not end as a sentence does, or ends with one of `also` (a headline may
     ask or exclaim): how a link's or a headline's line ends."""

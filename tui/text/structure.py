@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from tui.text import duplicates
 from tui.text.dateline import dateline_match
 from tui.text.line import make_line
+from tui.text.line_kinds import in_capitals
 from tui.text.model import Block, BlockKind, Meta, Reason
 from tui.text.page import Page
 from tui.text.segment import runs, wrapped
@@ -145,18 +146,15 @@ def mark_headings(blocks: list[Block], blank_separated: bool = True) -> None:
         if at[id(c)] == at[id(b)] + 1:
             listed.update((id(b), id(c)))
     for b in candidates:
-        if (b in questions and len(questions) > 2 and not _in_capitals(b.text)) \
+        if (b in questions and len(questions) > 2 and not in_capitals(b.text, HEADING_CAPITALS)) \
                 or id(b) in listed:
             continue
         b.kind = BlockKind.HEADING
 
 
-def _in_capitals(text: str) -> bool:
-    """A line set all in capitals ("WHO IS THE FRONT-RUNNER?"): a wire story's section
-    heading, however many of them are questions (an interview prints its questions in
-    the case of its answers)."""
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 6 and all(ch.isupper() for ch in letters)
+# A wire story's section heading set in capitals ("WHO IS THE FRONT-RUNNER?") has at least
+# this many letters; an interview prints its questions in the case of its answers.
+HEADING_CAPITALS = 6
 
 
 def _caseless(ch: str) -> bool:
