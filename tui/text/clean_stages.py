@@ -272,7 +272,7 @@ def mark_repeats(page: Page, ctx: Context) -> None:
                 or u.first.is_table_row or pos in prompts
                 or u.first.text.startswith(CUT_PIECE) or _menu_lead_in(page, orig, pos)
                 or _restated_standfirst(page, orig, pos, len(groups[orig]))
-                or orig in entry_fields
+                or orig in entry_fields or _sister_headings(page, orig, pos)
                 or (_cut_at_link(units[orig]) and _cut_at_link(u))):
             continue
         adjacent = orig == pos - 1 and o.run == u.run
@@ -390,6 +390,19 @@ def _pulled(page: Page, orig: int, pos: int) -> bool:
     if page.units[orig].reason is not None or orig == page.title_at or pos < page.first_good:
         return False
     return _capitals(o.text) and not _capitals(u.text)
+
+
+def _sister_headings(page: Page, orig: int, pos: int) -> bool:
+    """A section heading set in capitals and a later short line sharing most of its words
+    ("MAKING SPICED PEAR JAM" over a section, then the recipe card's "Spiced Pear Jam"):
+    two headings of the article's own, in the body, neither printed twice. A pull quote
+    in capitals repeats a sentence of the body instead (see `_pulled`)."""
+    o, u = page.units[orig], page.units[pos]
+    return (orig > page.first_good and o.reason is None and u.reason is None
+            and o.shape is Shape.SHORT and u.shape is Shape.SHORT
+            and len(o.lines) == 1 and len(u.lines) == 1
+            and o.first.tokens != u.first.tokens
+            and _capitals(o.first.text) and not _capitals(u.first.text))
 
 
 # A pull quote set in capitals has at least this many letters.
