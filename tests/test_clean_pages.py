@@ -541,3 +541,47 @@ def test_a_support_letters_lines_are_promo(line: str, rules: BoilerplateRules) -
 def test_support_for_a_cause_in_the_body_stays_content(rules: BoilerplateRules) -> None:
     line = "Support for the bill grew after the floods, and the council voted for it."
     assert _in_body(line, rules) is None
+
+
+BLOG_TOP = "Rhubarb Chutney Recipe | The Busy Kitchen Diary"
+BLOG_HEADLINE = "Homemade Spicy Rhubarb and Apple Chutney for the Winter"
+BLOG_BODY = [
+    "This autumn I wanted a jar on the shelf that tastes of the garden all year round, "
+    "and a chutney keeps for months.",
+    "",
+    "Chop the rhubarb and the apples, then simmer them with vinegar and sugar for an hour.",
+    "",
+    "Stir often so that nothing sticks to the pan while the chutney thickens.",
+]
+
+
+def _blog(crumbs: str, byline: str = "by Martha December 4, 2017") -> list[str]:
+    return [BLOG_TOP, "", "Home", "About Me", "Recipes", "Crafts", "Travel", "", crumbs,
+            "Some links here may earn the writer a small fee, as the notes page explains.",
+            "Recipes Preserves", "", BLOG_HEADLINE, "", byline, "", *BLOG_BODY]
+
+
+def test_a_breadcrumb_ending_in_the_headline_leaves_the_headline_the_title(
+        rules: BoilerplateRules) -> None:
+    crumbs = f"Home Recipes {BLOG_HEADLINE}"
+    lines = _blog(crumbs)
+    assert _title_of(lines, rules) == BLOG_HEADLINE
+    got = _reasons(lines, rules)
+    assert got[crumbs] is Reason.NAVIGATION
+    assert got[BLOG_HEADLINE] is None
+    assert got[BLOG_TOP] is Reason.DUPLICATE
+
+
+def test_a_line_ending_in_the_headline_with_no_trail_root_is_no_breadcrumb(
+        rules: BoilerplateRules) -> None:
+    other = f"Recipes Preserves Garden {BLOG_HEADLINE}"  # a headline, not a trail
+    got = _reasons(_blog(other), rules)
+    assert got[other] is None
+
+
+def test_a_menu_entry_over_a_name_is_not_taken_for_the_headline(
+        rules: BoilerplateRules) -> None:
+    lines = [BLOG_TOP, "", "Home", "About Me", "Recipes", "Crafts", "Travel", "",
+             "Large Busy Kitchen Logo", "Martha Jones", "", "Small Busy Kitchen Logo", "",
+             *BLOG_BODY]
+    assert _title_of(lines, rules) != "Large Busy Kitchen Logo"

@@ -268,6 +268,9 @@ def mark_repeats(page: Page, ctx: Context) -> None:
     entry_fields = {orig for orig, members in groups.items() if _entry_field(page, members)}
     for pos, orig in sorted(repeated.items()):
         u, o = units[pos], units[orig]
+        if _breadcrumb_of(page, orig, pos):
+            o.reason = Reason.NAVIGATION  # the trail, not the headline it ends in
+            continue
         if (u.reason not in (None, Reason.CAPTION) or pos == title_at or u.first.words < 3
                 or u.first.is_table_row or pos in prompts
                 or u.first.text.startswith(CUT_PIECE) or _menu_lead_in(page, orig, pos)
@@ -390,6 +393,28 @@ def _pulled(page: Page, orig: int, pos: int) -> bool:
     if page.units[orig].reason is not None or orig == page.title_at or pos < page.first_good:
         return False
     return _capitals(o.text) and not _capitals(u.text)
+
+
+# The first step of a breadcrumb trail whose separators the scraper dropped.
+BREADCRUMB_ROOTS = frozenset({"home", "startseite", "beranda", "inicio", "accueil"})
+# A trail names at most this many sections between its root and the headline, and
+# stands at most this many units above the headline (a notice, a category line between).
+BREADCRUMB_STEPS = 4
+BREADCRUMB_GAP = 4
+
+
+def _breadcrumb_of(page: Page, orig: int, pos: int) -> bool:
+    """The first copy is a breadcrumb trail ending in the headline ("Home Holidays
+    Homemade Pear Jam" over "Homemade Pear Jam"): above the body, the trail's root and a
+    few sections, then every word of the later copy, which is the headline, not a repeat;
+    the trail stands above the body's first paragraph and a few lines over the headline."""
+    o, u = page.units[orig].first, page.units[pos].first
+    extra = len(o.tokens) - len(u.tokens)
+    return (orig < page.first_good and 0 < pos - orig <= BREADCRUMB_GAP
+            and page.units[orig].reason is None
+            and page.units[pos].reason is None and len(page.units[orig].lines) == 1
+            and 1 < extra <= BREADCRUMB_STEPS + 1 and o.tokens[0] in BREADCRUMB_ROOTS
+            and o.tokens[extra:] == u.tokens and u.words >= 3)
 
 
 def _sister_headings(page: Page, orig: int, pos: int) -> bool:

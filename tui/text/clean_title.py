@@ -336,14 +336,24 @@ def _furnished(page: Page, k: int) -> bool:
     return any(page.units[j].reason in PAGE_FURNITURE for j in range(1, k))
 
 
-def _headline_shape(unit: Unit) -> bool:
+# Words a headline set in title case holds and a name does not ("for the", "how to").
+TITLE_CASE_WORDS = frozenset({"a", "an", "the", "for", "of", "to", "in", "on", "and", "with",
+                              "from", "is", "are", "your", "how", "why", "what"})
+
+
+def _headline_shape(unit: Unit, title_case: bool = False) -> bool:
     """One line of 4 to HEADLINE_MAX_WORDS words, not ending as a sentence does (a question
-    or a quotation may), not a label, a list item or a byline."""
+    or a quotation may), not a label, a list item or a byline.
+
+    With `title_case`, a line capitalised as a name is still a headline when it holds one
+    of TITLE_CASE_WORDS ("Homemade Pear Jam for the Holidays").
+    """
     first = unit.first
+    named = looks_like_byline(first, dates=False) and not (
+        title_case and TITLE_CASE_WORDS & set(first.tokens))
     return (len(unit.lines) == 1 and 4 <= first.words <= HEADLINE_MAX_WORDS
             and not first.text.endswith(":") and not first.is_list_item
-            and ends_as_headline(first, ("?", '"', "”"))
-            and not looks_like_byline(first, dates=False))
+            and ends_as_headline(first, ("?", '"', "”")) and not named)
 
 
 def _same_story(page: Page, line: Line) -> bool:
@@ -354,6 +364,21 @@ def _same_story(page: Page, line: Line) -> bool:
     return bool(shared) and len(shared) >= SHARED_SHARE * len(words)
 
 
+# A byline with its date runs to this many words.
+STAMP_WORDS = 10
+
+
+def _stamped(unit: Unit) -> bool:
+    """A byline line, or a short line left as content that prints a date or a year ("by Jo
+    Hart December 6, 2017"): what stands under a headline. A line only capitalised as a name
+    may be a menu entry."""
+    if unit.reason is not None:
+        return unit.reason is Reason.BYLINE
+    first = unit.first
+    return (len(unit.lines) == 1 and first.words <= STAMP_WORDS
+            and bool(CLOCK_OR_DATE.search(first.text) or TIME.search(first.text)))
+
+
 def _dated_headline(page: Page) -> int | None:
     """The first line shaped as a headline (no pattern's), of the top line's story, right over
     a byline or date line, with the site's furniture above it: the headline under a menu
@@ -361,7 +386,7 @@ def _dated_headline(page: Page) -> int | None:
     November 19, 2019"), with at most BODY_ABOVE_HEADLINE paragraphs above it."""
     units = page.units
     k = next((j for j in range(1, len(units) - 1) if not units[j].matched
-              and units[j + 1].reason is Reason.BYLINE and _headline_shape(units[j])
+              and _stamped(units[j + 1]) and _headline_shape(units[j], title_case=True)
               and _same_story(page, units[j].first)), None)
     if k is None or not _furnished(page, k):
         return None
