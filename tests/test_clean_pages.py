@@ -585,3 +585,50 @@ def test_a_menu_entry_over_a_name_is_not_taken_for_the_headline(
              "Large Busy Kitchen Logo", "Martha Jones", "", "Small Busy Kitchen Logo", "",
              *BLOG_BODY]
     assert _title_of(lines, rules) != "Large Busy Kitchen Logo"
+
+
+HOCKEY_HEADLINE = "Late goal lifts the home side past the champions"
+HOCKEY_BODY = [
+    "A goal two minutes into overtime capped a frantic comeback on Tuesday night, and the "
+    "home side extended its unbeaten run to fifteen games.",
+    "",
+    "The visitors led by two late in the third period before two goals in the final four "
+    "minutes sent the game to overtime.",
+    "",
+    "The goalkeeper stopped 27 shots as the home side improved to 14-0-1 in its last games.",
+]
+
+
+def _hockey(menu_teaser: str) -> list[str]:
+    return [f"{HOCKEY_HEADLINE} - Valley Times", "", "Home", "Weather", "Obituaries", "",
+            "Weather watch: a bit of a break, but for how long will it last?", "",
+            "Sports", "Hockey", "Baseball", "", menu_teaser, "",
+            "Rivals rout the visitors at home", "", "Business", "Jobs", "Homes", "",
+            "Shop owners plan a new market on the square", "", "Menu Sections", "",
+            HOCKEY_HEADLINE, "", "Associated Press", "", *HOCKEY_BODY]
+
+
+def test_the_last_copy_of_the_headline_over_the_body_is_the_title_not_a_menu_teaser(
+        rules: BoilerplateRules) -> None:
+    page = classify_page(_hockey(HOCKEY_HEADLINE), rules)
+    assert page.title_at is not None
+    title = page.units[page.title_at]
+    assert title.first.text == HOCKEY_HEADLINE
+    assert title.lines[0].index == len(_hockey(HOCKEY_HEADLINE)) - len(HOCKEY_BODY) - 4
+
+
+def test_a_copy_of_the_headline_above_the_body_alone_is_the_title(
+        rules: BoilerplateRules) -> None:
+    lines = _hockey("Rivals win again at the arena")
+    page = classify_page(lines, rules)
+    assert page.title_at is not None
+    assert page.units[page.title_at].first.text == HOCKEY_HEADLINE
+
+
+def test_a_copy_of_the_headline_after_the_body_does_not_take_the_title(
+        rules: BoilerplateRules) -> None:
+    lines = [*_hockey("Rivals win again at the arena"), "", "Most Popular", "",
+             HOCKEY_HEADLINE, "", "Shop owners plan a new market on the square"]
+    page = classify_page(lines, rules)
+    assert page.title_at is not None
+    assert page.units[page.title_at].lines[0].index == lines.index(HOCKEY_HEADLINE)

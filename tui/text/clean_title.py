@@ -248,20 +248,28 @@ def _copy_below_sidebar(units: Sequence[Unit], top: int, before: Sequence[str]) 
     """The exact copy of the browser title's headline below a sidebar that holds sentences.
 
     A blog prints its sidebar (a quote, an appeal, a feed's error message) before the
-    post, so the first sentence is not the body's. The first later line that is all the
-    words before the title's separator (four or more) is the headline when the body is
-    under it: more words of long paragraphs follow it than stand between it and the top.
+    post, so the first sentence is not the body's. A later line that is all the words
+    before the title's separator (four or more) is the headline when the body is under
+    it: more words of long paragraphs follow it than stand between it and the top. Of
+    several such copies with no sentence between them (a menu's teaser of the story,
+    then the printed headline) the last one.
     """
     if len(before) < 4:
         return None
+    found = None
     for j in range(top + 1, len(units)):
         u = units[j]
+        if found is not None and u.reason is None and u.shape is Shape.GOOD \
+                and u.lines[-1].ends_sentence:
+            break  # the body under the copy found: a later copy is a teaser of it
         if u.reason is None and len(u.lines) == 1 and u.first.tokens == tuple(before):
             above = sum(v.first.words for v in units[top + 1:j] if v.shape is Shape.GOOD)
             below = sum(sum(ln.words for ln in v.lines) for v in units[j + 1:]
                         if v.shape is Shape.GOOD and v.reason is None)
-            return j if below > above else None
-    return None
+            if below <= above:
+                break
+            found = j
+    return found
 
 
 # A headline runs to this many words (a first paragraph is longer).
