@@ -565,7 +565,26 @@ def _header_fragments(page: Page) -> list[int]:
             and not is_prose(units[k], page.stopwords, page.trusted)
             and not _sentence_piece(units[k])
             and not introduces(units, k, page.runs_matter)
-            and not _heads_figures(page, k)]
+            and not _heads_figures(page, k)
+            and not _standfirst(page, k)]
+
+
+# A standfirst without its stop has at least this many words, and at most this share of
+# them capitalised (a name, a headline in title case, a kicker have more).
+STANDFIRST_WORDS = 6
+STANDFIRST_CAPITALS = 0.5
+
+
+def _standfirst(page: Page, k: int) -> bool:
+    """Unit k is the standfirst printed right under the title without a full stop ("Home
+    side completes late comeback to extend unbeaten run to 15"): a line of words mostly in
+    lower case, no name, date or time, however few stopwords it holds."""
+    u = page.units[k]
+    first = u.first
+    return (page.title_at is not None and k == page.title_at + 1 and len(u.lines) == 1
+            and first.words >= STANDFIRST_WORDS
+            and first.capitalised_share < STANDFIRST_CAPITALS
+            and not looks_like_byline(first) and not CLOCK_OR_DATE.search(first.text))
 
 
 # A results table may sit under this many short headings ("GIRLS BASKETBALL" / "Palm Bay
