@@ -632,3 +632,44 @@ def test_a_copy_of_the_headline_after_the_body_does_not_take_the_title(
     page = classify_page(lines, rules)
     assert page.title_at is not None
     assert page.units[page.title_at].lines[0].index == lines.index(HOCKEY_HEADLINE)
+
+
+STICKY_HEADLINE = "Why My Neighbour Turned Her Bakery Into a Brand"
+
+
+def _sticky(second_copy: bool) -> list[str]:
+    top = "Why a neighbour now runs her bakery like a brand on the app she uses most - Daily"
+    lines = [top, "",
+             "Skip to main content", "Menu", "", STICKY_HEADLINE, "",
+             "Business", "Culture", "Gear", "Science", "", "Sign In", "", "Search", "",
+             "Business", "Culture", "Gear", "Science", "", "Louise Marsh", "",
+             "11.15.2019 10:09 AM", ""]
+    if second_copy:
+        lines += [STICKY_HEADLINE, ""]
+    return [*lines, *STICKY_BODY]
+
+
+STICKY_BODY = [
+    "Instagram has helped blur the lines between a bakery and a brand, and my neighbour "
+    "now sells her loaves to followers in three countries.",
+    "",
+    "She started the account two years ago to show her bread to friends, she told me.",
+]
+
+
+def test_a_headline_in_the_sticky_header_gives_the_title_to_its_copy_over_the_body(
+        rules: BoilerplateRules) -> None:
+    lines = _sticky(second_copy=True)
+    page = classify_page(lines, rules)
+    assert page.title_at is not None
+    assert page.units[page.title_at].lines[0].index == 25
+    reasons = page.reasons()
+    assert reasons[5] is Reason.DUPLICATE
+    assert reasons[25] is None
+
+
+def test_a_headline_printed_once_above_the_menus_stays_the_title(
+        rules: BoilerplateRules) -> None:
+    page = classify_page(_sticky(second_copy=False), rules)
+    assert page.title_at is not None
+    assert page.units[page.title_at].first.text == STICKY_HEADLINE

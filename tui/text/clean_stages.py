@@ -46,7 +46,13 @@ from tui.text.clean_tail import (
     tail_start,
     tail_topics,
 )
-from tui.text.clean_title import field_title, headline, headline_below_menus, page_title_copy
+from tui.text.clean_title import (
+    field_title,
+    headline,
+    headline_below_menus,
+    page_title_copy,
+    printed_again,
+)
 from tui.text.clean_video import mark_video_embeds
 from tui.text.dateline import dateline_match
 from tui.text.line import Line, make_line, stopword_density, stopword_language
@@ -805,6 +811,9 @@ def revise_title(page: Page, ctx: Context) -> None:
     browser title, a duplicate.
     """
     k = headline_below_menus(page)
+    if k is not None and (later := printed_again(page, k)) is not None:
+        page.units[k].reason = Reason.DUPLICATE  # the sticky header's copy, above the menus
+        k = later
     if k is not None:
         page.units[0].reason = Reason.DUPLICATE
         if page.units[k].reason is not None:  # taken for the title's repeat or a fragment

@@ -338,6 +338,24 @@ def headline_below_menus(page: Page) -> int | None:
     return _dated_headline(page)
 
 
+def printed_again(page: Page, k: int) -> int | None:
+    """The copy of headline k printed again word for word over the body, when k is a page's
+    sticky header above its menus: the later copy, with the site's furniture between the
+    two and no paragraph of content, stands over the byline and the body and is the
+    headline (the first then a repeat of it)."""
+    units = page.units
+    head = units[k].first
+    for j in range(k + 1, len(units)):
+        u = units[j]
+        if u.reason is None and u.shape is Shape.GOOD:
+            return None  # the body begins: a later copy is a teaser of the story
+        if (u.reason is Reason.DUPLICATE and len(u.lines) == 1
+                and u.first.text == head.text):
+            between = range(k + 1, j)
+            return j if any(units[i].reason in PAGE_FURNITURE for i in between) else None
+    return None
+
+
 def _furnished(page: Page, k: int) -> bool:
     """Some of the site's furniture (menus, banners, notices) stands between the top line
     and unit k."""
