@@ -282,6 +282,7 @@ def mark_repeats(page: Page, ctx: Context) -> None:
                 or u.first.text.startswith(CUT_PIECE) or _menu_lead_in(page, orig, pos)
                 or _restated_standfirst(page, orig, pos, len(groups[orig]))
                 or orig in entry_fields or _sister_headings(page, orig, pos)
+                or _heads_a_box(page, orig, pos, repeated)
                 or (_cut_at_link(units[orig]) and _cut_at_link(u))):
             continue
         adjacent = orig == pos - 1 and o.run == u.run
@@ -421,6 +422,23 @@ def _breadcrumb_of(page: Page, orig: int, pos: int) -> bool:
             and page.units[pos].reason is None and len(page.units[orig].lines) == 1
             and 1 < extra <= BREADCRUMB_STEPS + 1 and o.tokens[0] in BREADCRUMB_ROOTS
             and o.tokens[extra:] == u.tokens and u.words >= 3)
+
+
+def _heads_a_box(page: Page, orig: int, pos: int, repeated: dict[int, int]) -> bool:
+    """The later copy rewords the first (a near copy, not word for word) and opens a block
+    of lines printed without blank lines between them, whose next line is content printed
+    once: the name heading a fact box ("Riverside Theatre Winter Series" over the show's
+    dates and prices), after the body's first paragraph, not a repeat. A copy in capitals
+    is a pull quote's (see `_pulled`)."""
+    units = page.units
+    u = units[pos]
+    nxt = units[pos + 1] if pos + 1 < len(units) else None
+    return (page.runs_matter and pos > page.first_good
+            and u.first.tokens != units[orig].first.tokens
+            and not _capitals(units[orig].first.text) and not _capitals(u.first.text)
+            and (pos == 0 or units[pos - 1].run != u.run)
+            and nxt is not None and nxt.run == u.run and nxt.reason is None
+            and pos + 1 not in repeated and pos + 1 not in repeated.values())
 
 
 def _sister_headings(page: Page, orig: int, pos: int) -> bool:
