@@ -100,3 +100,15 @@ def test_a_blog_widget_left_as_text_is_boilerplate(rules: BoilerplateRules, line
 
 def test_a_bracketed_tag_opening_a_sentence_is_no_widget(rules: BoilerplateRules) -> None:
     assert rules.match("[Video] The president spoke to reporters on Monday.") is None
+
+
+@pytest.mark.parametrize("line", ["\u200b", "\u200b\u200b", "\ufeff", "\u200c\u2060"])
+def test_a_line_of_invisible_characters_alone_is_other(rules: BoilerplateRules,
+                                                       line: str) -> None:
+    assert rules.match(line) == (Reason.OTHER, True)
+
+
+@pytest.mark.parametrize("line", ["\u200bThe dancers bowed.", "Act\u200bone", "\u00a0"])
+def test_a_line_with_text_beside_invisible_characters_is_not(rules: BoilerplateRules,
+                                                             line: str) -> None:
+    assert rules.match(line) is None
