@@ -673,3 +673,35 @@ def test_a_headline_printed_once_above_the_menus_stays_the_title(
     page = classify_page(_sticky(second_copy=False), rules)
     assert page.title_at is not None
     assert page.units[page.title_at].first.text == STICKY_HEADLINE
+
+
+RETIRE_TOP = "How to leave work at fifty, step by step: earn, save and plan - Money Daily"
+RETIRE_HEADLINE = ("How to leave work at fifty so you can travel, garden, and rest on your own "
+                   "terms")
+RETIRE_BODY = [
+    "Leaving work early takes years of planning and a great deal of discipline.",
+    "",
+    "If you plan to stop at fifty, you should aim to save about thirty times what you spend "
+    "in a year before you go.",
+    "",
+    "What that number is depends on how you want to live once the pay cheques stop coming.",
+]
+
+
+def _retire(under: list[str]) -> list[str]:
+    return [RETIRE_TOP, "", "International", "", "Trending", "Business", "Tech", "Politics",
+            "Science", "Video", "", "x", "", "from", "to", "Sent.", "", RETIRE_HEADLINE, "",
+            *under, "", "facebook", "twitter", "email", "", *RETIRE_BODY]
+
+
+def test_a_long_headline_over_a_name_and_its_date_below_the_menus_is_the_title(
+        rules: BoilerplateRules) -> None:
+    lines = _retire(["Jo Hartley, Money Daily", "", "13.11.2019, 23:06"])
+    assert _title_of(lines, rules) == RETIRE_HEADLINE
+    assert _reasons(lines, rules)[RETIRE_TOP] is Reason.DUPLICATE
+
+
+def test_a_long_line_over_a_name_with_no_date_does_not_take_the_title(
+        rules: BoilerplateRules) -> None:
+    lines = _retire(["Jo Hartley, Money Daily"])
+    assert _title_of(lines, rules) == RETIRE_TOP

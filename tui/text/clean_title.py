@@ -405,6 +405,17 @@ def _stamped(unit: Unit) -> bool:
             and bool(CLOCK_OR_DATE.search(first.text) or TIME.search(first.text)))
 
 
+def _over_byline(units: Sequence[Unit], j: int) -> bool:
+    """Unit j stands over a byline: a stamped line (see `_stamped`), or an author's name
+    left as content over one ("Jo Hart, Daily Wire" / "13.11.2019, 23:06")."""
+    if _stamped(units[j + 1]):
+        return True
+    name = units[j + 1]
+    return (j + 2 < len(units) and name.reason is None and len(name.lines) == 1
+            and name.first.words <= STAMP_WORDS and looks_like_byline(name.first, dates=False)
+            and _stamped(units[j + 2]))
+
+
 def _dated_headline(page: Page) -> int | None:
     """The first line shaped as a headline (no pattern's), of the top line's story, right over
     a byline or date line, with the site's furniture above it: the headline under a menu
@@ -412,7 +423,7 @@ def _dated_headline(page: Page) -> int | None:
     November 19, 2019"), with at most BODY_ABOVE_HEADLINE paragraphs above it."""
     units = page.units
     k = next((j for j in range(1, len(units) - 1) if not units[j].matched
-              and _stamped(units[j + 1]) and _headline_shape(units[j], title_case=True)
+              and _over_byline(units, j) and _headline_shape(units[j], title_case=True)
               and _same_story(page, units[j].first)), None)
     if k is None or not _furnished(page, k):
         return None
