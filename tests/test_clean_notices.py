@@ -112,3 +112,45 @@ def test_a_line_of_invisible_characters_alone_is_other(rules: BoilerplateRules,
 def test_a_line_with_text_beside_invisible_characters_is_not(rules: BoilerplateRules,
                                                              line: str) -> None:
     assert rules.match(line) is None
+
+
+@pytest.mark.parametrize("line", ["View author archive", "email the author",
+                                  "Get author RSS feed", "View the author's profile"])
+def test_the_author_links_under_a_byline_are_share(rules: BoilerplateRules, line: str) -> None:
+    assert rules.match(line) == (Reason.SHARE, True)
+
+
+@pytest.mark.parametrize("line", ["View the author's archive of letters, which runs to 400 pages.",
+                                  "Readers can email the author at the address below."])
+def test_sentences_about_an_author_are_not_author_links(rules: BoilerplateRules,
+                                                        line: str) -> None:
+    hit = rules.match(line)
+    assert hit is None or hit[0] is not Reason.SHARE
+
+
+@pytest.mark.parametrize("line", ["Name (required)", "Comment (required)", "Website (optional)"])
+def test_a_comment_forms_fields_are_other(rules: BoilerplateRules, line: str) -> None:
+    assert rules.match(line) == (Reason.OTHER, True)
+
+
+def test_a_name_with_a_bracket_is_no_form_field(rules: BoilerplateRules) -> None:
+    assert rules.match("Name (left) and his brother at the harbour") is None
+
+
+@pytest.mark.parametrize("line", ["Filed under china, illnesses, plague",
+                                  "Filed under afghanistan, hostages, middle east"])
+def test_a_filed_under_topic_list_is_tags(rules: BoilerplateRules, line: str) -> None:
+    assert rules.match(line) == (Reason.TAGS, True)
+
+
+def test_a_sentence_opening_with_filed_under_is_no_topic_list(rules: BoilerplateRules) -> None:
+    assert rules.match("Filed under seal, the papers show the deal was done in May.") is None
+
+
+@pytest.mark.parametrize("line", ["With Post wires", "With wires", "With AP wires."])
+def test_a_wires_credit_closing_the_body_is_credit(rules: BoilerplateRules, line: str) -> None:
+    assert rules.match(line) == (Reason.CREDIT, True)
+
+
+def test_a_sentence_about_wires_is_no_credit(rules: BoilerplateRules) -> None:
+    assert rules.match("With the wires cut, the crew waited for the engineers.") is None
