@@ -154,3 +154,13 @@ def test_a_wires_credit_closing_the_body_is_credit(rules: BoilerplateRules, line
 
 def test_a_sentence_about_wires_is_no_credit(rules: BoilerplateRules) -> None:
     assert rules.match("With the wires cut, the crew waited for the engineers.") is None
+
+
+@pytest.mark.parametrize("line", ["More On:", "more on :"])
+def test_a_more_on_label_alone_is_related(rules: BoilerplateRules, line: str) -> None:
+    hit = rules.match(line)
+    assert hit is not None and hit[0] is Reason.RELATED
+
+
+def test_a_sentence_opening_with_more_on_is_not_a_label(rules: BoilerplateRules) -> None:
+    assert rules.match("More on that later, the mayor said: the vote is in May.") is None
