@@ -164,3 +164,24 @@ def test_a_more_on_label_alone_is_related(rules: BoilerplateRules, line: str) ->
 
 def test_a_sentence_opening_with_more_on_is_not_a_label(rules: BoilerplateRules) -> None:
     assert rules.match("More on that later, the mayor said: the vote is in May.") is None
+
+
+@pytest.mark.parametrize("line", [
+    "Breaking News Emails",
+    "Get breaking news alerts and special reports, delivered to you on weekday mornings.",
+    "Get breaking science news on comets, floods and fossils, and more!",
+])
+def test_a_newsletter_boxs_heading_and_pitch_are_promo(rules: BoilerplateRules,
+                                                      line: str) -> None:
+    hit = rules.match(line)
+    assert hit is not None and hit[0] is Reason.PROMO
+
+
+@pytest.mark.parametrize("line", [
+    "Getting breaking news right is harder than it looks, the editor said.",
+    "Breaking news travels fast in a small town.",
+])
+def test_sentences_about_breaking_news_are_no_pitch(rules: BoilerplateRules,
+                                                    line: str) -> None:
+    hit = rules.match(line)
+    assert hit is None or hit[0] is not Reason.PROMO
