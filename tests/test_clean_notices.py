@@ -185,3 +185,18 @@ def test_sentences_about_breaking_news_are_no_pitch(rules: BoilerplateRules,
                                                     line: str) -> None:
     hit = rules.match(line)
     assert hit is None or hit[0] is not Reason.PROMO
+
+
+@pytest.mark.parametrize("line", ["Jane Holloway, BBC diplomatic correspondent",
+                                  "Tom Reyes, North America editor",
+                                  "Ana Lima, senior analyst"])
+def test_a_name_with_its_outlet_and_role_is_a_byline(rules: BoilerplateRules,
+                                                      line: str) -> None:
+    assert rules.match(line) == (Reason.BYLINE, True)
+
+
+@pytest.mark.parametrize("line", ["The editor, a careful reporter",
+                                  "Paris, the city where she worked as a correspondent"])
+def test_a_phrase_ending_with_a_role_is_no_byline(rules: BoilerplateRules, line: str) -> None:
+    hit = rules.match(line)
+    assert hit is None or hit[0] is not Reason.BYLINE
