@@ -189,6 +189,24 @@ def mark_credit_captions(page: Page, ctx: Context) -> None:
                   and not u.first.is_list_item and beside_credit(units, k, page.credits)]
         for k in beside:
             units[k].reason = Reason.CAPTION
+    for k in range(1, len(units)):
+        if (units[k].reason is Reason.CAPTION and units[k - 1].reason is None
+                and units[k - 1].run == units[k].run and _expanded(units[k - 1], units[k])):
+            units[k - 1].reason = Reason.CAPTION  # the caption's full copy over its cut one
+
+
+# A caption shown whole ends with a toggle that folds it, its cut copy with one that opens it.
+_FOLD, _OPEN = " less", " more"
+
+
+def _expanded(full: Unit, cut: Unit) -> bool:
+    """`full` is a caption printed whole with its "less" toggle and `cut` the same caption
+    cut short with its "more" toggle ("… (AP Photo/Jo Roe) less" / "… The mayor... more")."""
+    whole, short = full.text, cut.text
+    if not (whole.endswith(_FOLD) and short.endswith(_OPEN)):
+        return False
+    head = short[:-len(_OPEN)].rstrip(".… ")
+    return len(head.split()) >= 5 and whole.startswith(head)
 
 
 def find_title(page: Page, ctx: Context) -> None:
