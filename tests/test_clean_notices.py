@@ -200,3 +200,14 @@ def test_a_name_with_its_outlet_and_role_is_a_byline(rules: BoilerplateRules,
 def test_a_phrase_ending_with_a_role_is_no_byline(rules: BoilerplateRules, line: str) -> None:
     hit = rules.match(line)
     assert hit is None or hit[0] is not Reason.BYLINE
+
+
+@pytest.mark.parametrize("line", ["Previous Auto News -", "Next Sports Story", "- Older post"])
+def test_a_link_to_the_next_or_previous_story_is_navigation(rules: BoilerplateRules,
+                                                            line: str) -> None:
+    hit = rules.match(line)
+    assert hit is not None and hit[0] is Reason.NAVIGATION
+
+
+def test_a_heading_about_the_next_story_is_no_link(rules: BoilerplateRules) -> None:
+    assert rules.match("Next big story in town") is None
