@@ -54,3 +54,21 @@ def test_a_quote_after_a_box_stays(rules: BoilerplateRules) -> None:
     reasons = classify(lines, rules)
     assert reasons[lines.index("Market traders move to the square")] is Reason.RELATED
     assert reasons[lines.index(quote)] is None
+
+
+def test_a_related_link_with_its_headline_heads_no_box(rules: BoilerplateRules) -> None:
+    heading = "WHAT YOU NEED TO BUILD THE SHED"
+    lines = [*BODY, "Related post: Painting a Garden Fence", "", heading, "",
+             "Can you build a shed with one saw? A drill? Nobody told me. Help!", "",
+             "The short answer is that you need a level, a saw and a free weekend in spring."]
+    reasons = classify(lines, rules)
+    assert reasons[lines.index("Related post: Painting a Garden Fence")] is Reason.RELATED
+    assert reasons[lines.index(heading)] is None
+
+
+def test_a_bare_label_still_heads_its_box(rules: BoilerplateRules) -> None:
+    lines = [*BODY, "Related posts", "", "Painting an Old Garden Fence", "",
+             "Ten Tools for a Small Workshop", "",
+             "The short answer is that you need a level, a saw and a free weekend in spring."]
+    reasons = classify(lines, rules)
+    assert reasons[lines.index("Painting an Old Garden Fence")] is Reason.RELATED

@@ -97,3 +97,42 @@ def test_a_listing_name_near_another_box_names_its_own_box(rules: BoilerplateRul
              "Prices change quickly during the sales, so check each listing before you buy."]
     reasons = classify(lines, rules)
     assert reasons[lines.index("Acme Buds with Wireless Case (Latest Model)")] is None
+
+
+SHOW_POST = [
+    "The riverside stage opens its winter season with a folk tale",
+    "",
+    "November 15, 2019 / 0 Comments / in News / by admin",
+    "",
+    "2019 Riverside Theatre Winter Series Performance",
+    "",
+    "The crisp winter air! The dancers arrived in bright coats and the square filled early.",
+    "",
+    "Children sat at the front while the drummers set the pace for the first dance.",
+    "",
+    "We will keep bringing these old stories to new audiences every season, the director said.",
+    "",
+]
+
+
+SHOW_END = [
+    "Tickets are sold at the box office and online, and groups of ten pay a lower price.",
+    "",
+    "The theatre asks the audience to arrive twenty minutes before the curtain rises.",
+]
+
+
+def test_a_reworded_name_heading_a_fact_box_stays(rules: BoilerplateRules) -> None:
+    name = "Riverside Theatre Winter Series Performance"
+    lines = [*SHOW_POST, name, "<The Ferryman's Daughter>", "",
+             "2019.12.01 ~ OPEN RUN", "Wed - Sun 7PM (Closed on Mon & Tue)", "", *SHOW_END]
+    reasons = classify(lines, rules)
+    assert reasons[lines.index(name)] is None
+
+
+def test_a_reworded_line_printed_alone_is_still_a_repeat(rules: BoilerplateRules) -> None:
+    name = "Riverside Theatre Winter Series Performance"
+    lines = [*SHOW_POST, name, "", "<The Ferryman's Daughter>", "",
+             "2019.12.01 ~ OPEN RUN", "Wed - Sun 7PM (Closed on Mon & Tue)", "", *SHOW_END]
+    reasons = classify(lines, rules)
+    assert reasons[lines.index(name)] is Reason.DUPLICATE

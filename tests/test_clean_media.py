@@ -133,3 +133,27 @@ def test_a_paragraph_scraped_twice_without_a_credit_keeps_its_first_copy(
         rules: BoilerplateRules) -> None:
     lines = [PARAGRAPHS[0], "", PARAGRAPHS[1], PARAGRAPHS[1], "", PARAGRAPHS[2], PARAGRAPHS[0]]
     assert classify(lines, rules)[2] is None
+
+
+CAPTION_WHOLE = ("The committee's chairwoman, left, greets a member before the vote in the town "
+                 "hall on Monday, Nov. 18, 2019. The vote was delayed. (AP Photo/Jo Hart) less")
+CAPTION_CUT = ("The committee's chairwoman, left, greets a member before the vote in the town hall "
+               "on Monday, Nov. 18, 2019. The vote... more")
+
+
+def test_a_captions_whole_copy_over_its_cut_copy_on_a_credit_is_a_caption(
+        rules: BoilerplateRules) -> None:
+    lines = [*PARAGRAPHS, "", CAPTION_WHOLE, CAPTION_CUT, "Photo: Jo Hart, AP", "",
+             "Image 1 of / 1", "", PARAGRAPHS[0]]
+    reasons = classify(lines, rules)
+    assert reasons[lines.index(CAPTION_WHOLE)] is Reason.CAPTION
+    assert reasons[lines.index(CAPTION_CUT)] is Reason.CAPTION
+
+
+def test_a_paragraph_ending_in_less_over_another_caption_stays(
+        rules: BoilerplateRules) -> None:
+    para = ("Members said they would spend far more on roads next year and on the town's parks "
+            "rather less")
+    lines = [*PARAGRAPHS, "", para, CAPTION_CUT, "Photo: Jo Hart, AP", "", PARAGRAPHS[0]]
+    reasons = classify(lines, rules)
+    assert reasons[lines.index(para)] is None

@@ -100,3 +100,114 @@ def test_a_blog_widget_left_as_text_is_boilerplate(rules: BoilerplateRules, line
 
 def test_a_bracketed_tag_opening_a_sentence_is_no_widget(rules: BoilerplateRules) -> None:
     assert rules.match("[Video] The president spoke to reporters on Monday.") is None
+
+
+@pytest.mark.parametrize("line", ["\u200b", "\u200b\u200b", "\ufeff", "\u200c\u2060"])
+def test_a_line_of_invisible_characters_alone_is_other(rules: BoilerplateRules,
+                                                       line: str) -> None:
+    assert rules.match(line) == (Reason.OTHER, True)
+
+
+@pytest.mark.parametrize("line", ["\u200bThe dancers bowed.", "Act\u200bone", "\u00a0"])
+def test_a_line_with_text_beside_invisible_characters_is_not(rules: BoilerplateRules,
+                                                             line: str) -> None:
+    assert rules.match(line) is None
+
+
+@pytest.mark.parametrize("line", ["View author archive", "email the author",
+                                  "Get author RSS feed", "View the author's profile"])
+def test_the_author_links_under_a_byline_are_share(rules: BoilerplateRules, line: str) -> None:
+    assert rules.match(line) == (Reason.SHARE, True)
+
+
+@pytest.mark.parametrize("line", ["View the author's archive of letters, which runs to 400 pages.",
+                                  "Readers can email the author at the address below."])
+def test_sentences_about_an_author_are_not_author_links(rules: BoilerplateRules,
+                                                        line: str) -> None:
+    hit = rules.match(line)
+    assert hit is None or hit[0] is not Reason.SHARE
+
+
+@pytest.mark.parametrize("line", ["Name (required)", "Comment (required)", "Website (optional)"])
+def test_a_comment_forms_fields_are_other(rules: BoilerplateRules, line: str) -> None:
+    assert rules.match(line) == (Reason.OTHER, True)
+
+
+def test_a_name_with_a_bracket_is_no_form_field(rules: BoilerplateRules) -> None:
+    assert rules.match("Name (left) and his brother at the harbour") is None
+
+
+@pytest.mark.parametrize("line", ["Filed under china, illnesses, plague",
+                                  "Filed under afghanistan, hostages, middle east"])
+def test_a_filed_under_topic_list_is_tags(rules: BoilerplateRules, line: str) -> None:
+    assert rules.match(line) == (Reason.TAGS, True)
+
+
+def test_a_sentence_opening_with_filed_under_is_no_topic_list(rules: BoilerplateRules) -> None:
+    assert rules.match("Filed under seal, the papers show the deal was done in May.") is None
+
+
+@pytest.mark.parametrize("line", ["With Post wires", "With wires", "With AP wires."])
+def test_a_wires_credit_closing_the_body_is_credit(rules: BoilerplateRules, line: str) -> None:
+    assert rules.match(line) == (Reason.CREDIT, True)
+
+
+def test_a_sentence_about_wires_is_no_credit(rules: BoilerplateRules) -> None:
+    assert rules.match("With the wires cut, the crew waited for the engineers.") is None
+
+
+@pytest.mark.parametrize("line", ["More On:", "more on :"])
+def test_a_more_on_label_alone_is_related(rules: BoilerplateRules, line: str) -> None:
+    hit = rules.match(line)
+    assert hit is not None and hit[0] is Reason.RELATED
+
+
+def test_a_sentence_opening_with_more_on_is_not_a_label(rules: BoilerplateRules) -> None:
+    assert rules.match("More on that later, the mayor said: the vote is in May.") is None
+
+
+@pytest.mark.parametrize("line", [
+    "Breaking News Emails",
+    "Get breaking news alerts and special reports, delivered to you on weekday mornings.",
+    "Get breaking science news on comets, floods and fossils, and more!",
+])
+def test_a_newsletter_boxs_heading_and_pitch_are_promo(rules: BoilerplateRules,
+                                                      line: str) -> None:
+    hit = rules.match(line)
+    assert hit is not None and hit[0] is Reason.PROMO
+
+
+@pytest.mark.parametrize("line", [
+    "Getting breaking news right is harder than it looks, the editor said.",
+    "Breaking news travels fast in a small town.",
+])
+def test_sentences_about_breaking_news_are_no_pitch(rules: BoilerplateRules,
+                                                    line: str) -> None:
+    hit = rules.match(line)
+    assert hit is None or hit[0] is not Reason.PROMO
+
+
+@pytest.mark.parametrize("line", ["Jane Holloway, BBC diplomatic correspondent",
+                                  "Tom Reyes, North America editor",
+                                  "Ana Lima, senior analyst"])
+def test_a_name_with_its_outlet_and_role_is_a_byline(rules: BoilerplateRules,
+                                                      line: str) -> None:
+    assert rules.match(line) == (Reason.BYLINE, True)
+
+
+@pytest.mark.parametrize("line", ["The editor, a careful reporter",
+                                  "Paris, the city where she worked as a correspondent"])
+def test_a_phrase_ending_with_a_role_is_no_byline(rules: BoilerplateRules, line: str) -> None:
+    hit = rules.match(line)
+    assert hit is None or hit[0] is not Reason.BYLINE
+
+
+@pytest.mark.parametrize("line", ["Previous Auto News -", "Next Sports Story", "- Older post"])
+def test_a_link_to_the_next_or_previous_story_is_navigation(rules: BoilerplateRules,
+                                                            line: str) -> None:
+    hit = rules.match(line)
+    assert hit is not None and hit[0] is Reason.NAVIGATION
+
+
+def test_a_heading_about_the_next_story_is_no_link(rules: BoilerplateRules) -> None:
+    assert rules.match("Next big story in town") is None

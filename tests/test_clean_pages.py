@@ -541,3 +541,167 @@ def test_a_support_letters_lines_are_promo(line: str, rules: BoilerplateRules) -
 def test_support_for_a_cause_in_the_body_stays_content(rules: BoilerplateRules) -> None:
     line = "Support for the bill grew after the floods, and the council voted for it."
     assert _in_body(line, rules) is None
+
+
+BLOG_TOP = "Rhubarb Chutney Recipe | The Busy Kitchen Diary"
+BLOG_HEADLINE = "Homemade Spicy Rhubarb and Apple Chutney for the Winter"
+BLOG_BODY = [
+    "This autumn I wanted a jar on the shelf that tastes of the garden all year round, "
+    "and a chutney keeps for months.",
+    "",
+    "Chop the rhubarb and the apples, then simmer them with vinegar and sugar for an hour.",
+    "",
+    "Stir often so that nothing sticks to the pan while the chutney thickens.",
+]
+
+
+def _blog(crumbs: str, byline: str = "by Martha December 4, 2017") -> list[str]:
+    return [BLOG_TOP, "", "Home", "About Me", "Recipes", "Crafts", "Travel", "", crumbs,
+            "Some links here may earn the writer a small fee, as the notes page explains.",
+            "Recipes Preserves", "", BLOG_HEADLINE, "", byline, "", *BLOG_BODY]
+
+
+def test_a_breadcrumb_ending_in_the_headline_leaves_the_headline_the_title(
+        rules: BoilerplateRules) -> None:
+    crumbs = f"Home Recipes {BLOG_HEADLINE}"
+    lines = _blog(crumbs)
+    assert _title_of(lines, rules) == BLOG_HEADLINE
+    got = _reasons(lines, rules)
+    assert got[crumbs] is Reason.NAVIGATION
+    assert got[BLOG_HEADLINE] is None
+    assert got[BLOG_TOP] is Reason.DUPLICATE
+
+
+def test_a_line_ending_in_the_headline_with_no_trail_root_is_no_breadcrumb(
+        rules: BoilerplateRules) -> None:
+    other = f"Recipes Preserves Garden {BLOG_HEADLINE}"  # a headline, not a trail
+    got = _reasons(_blog(other), rules)
+    assert got[other] is None
+
+
+def test_a_menu_entry_over_a_name_is_not_taken_for_the_headline(
+        rules: BoilerplateRules) -> None:
+    lines = [BLOG_TOP, "", "Home", "About Me", "Recipes", "Crafts", "Travel", "",
+             "Large Busy Kitchen Logo", "Martha Jones", "", "Small Busy Kitchen Logo", "",
+             *BLOG_BODY]
+    assert _title_of(lines, rules) != "Large Busy Kitchen Logo"
+
+
+HOCKEY_HEADLINE = "Late goal lifts the home side past the champions"
+HOCKEY_BODY = [
+    "A goal two minutes into overtime capped a frantic comeback on Tuesday night, and the "
+    "home side extended its unbeaten run to fifteen games.",
+    "",
+    "The visitors led by two late in the third period before two goals in the final four "
+    "minutes sent the game to overtime.",
+    "",
+    "The goalkeeper stopped 27 shots as the home side improved to 14-0-1 in its last games.",
+]
+
+
+def _hockey(menu_teaser: str) -> list[str]:
+    return [f"{HOCKEY_HEADLINE} - Valley Times", "", "Home", "Weather", "Obituaries", "",
+            "Weather watch: a bit of a break, but for how long will it last?", "",
+            "Sports", "Hockey", "Baseball", "", menu_teaser, "",
+            "Rivals rout the visitors at home", "", "Business", "Jobs", "Homes", "",
+            "Shop owners plan a new market on the square", "", "Menu Sections", "",
+            HOCKEY_HEADLINE, "", "Associated Press", "", *HOCKEY_BODY]
+
+
+def test_the_last_copy_of_the_headline_over_the_body_is_the_title_not_a_menu_teaser(
+        rules: BoilerplateRules) -> None:
+    page = classify_page(_hockey(HOCKEY_HEADLINE), rules)
+    assert page.title_at is not None
+    title = page.units[page.title_at]
+    assert title.first.text == HOCKEY_HEADLINE
+    assert title.lines[0].index == len(_hockey(HOCKEY_HEADLINE)) - len(HOCKEY_BODY) - 4
+
+
+def test_a_copy_of_the_headline_above_the_body_alone_is_the_title(
+        rules: BoilerplateRules) -> None:
+    lines = _hockey("Rivals win again at the arena")
+    page = classify_page(lines, rules)
+    assert page.title_at is not None
+    assert page.units[page.title_at].first.text == HOCKEY_HEADLINE
+
+
+def test_a_copy_of_the_headline_after_the_body_does_not_take_the_title(
+        rules: BoilerplateRules) -> None:
+    lines = [*_hockey("Rivals win again at the arena"), "", "Most Popular", "",
+             HOCKEY_HEADLINE, "", "Shop owners plan a new market on the square"]
+    page = classify_page(lines, rules)
+    assert page.title_at is not None
+    assert page.units[page.title_at].lines[0].index == lines.index(HOCKEY_HEADLINE)
+
+
+STICKY_HEADLINE = "Why My Neighbour Turned Her Bakery Into a Brand"
+
+
+def _sticky(second_copy: bool) -> list[str]:
+    top = "Why a neighbour now runs her bakery like a brand on the app she uses most - Daily"
+    lines = [top, "",
+             "Skip to main content", "Menu", "", STICKY_HEADLINE, "",
+             "Business", "Culture", "Gear", "Science", "", "Sign In", "", "Search", "",
+             "Business", "Culture", "Gear", "Science", "", "Louise Marsh", "",
+             "11.15.2019 10:09 AM", ""]
+    if second_copy:
+        lines += [STICKY_HEADLINE, ""]
+    return [*lines, *STICKY_BODY]
+
+
+STICKY_BODY = [
+    "Instagram has helped blur the lines between a bakery and a brand, and my neighbour "
+    "now sells her loaves to followers in three countries.",
+    "",
+    "She started the account two years ago to show her bread to friends, she told me.",
+]
+
+
+def test_a_headline_in_the_sticky_header_gives_the_title_to_its_copy_over_the_body(
+        rules: BoilerplateRules) -> None:
+    lines = _sticky(second_copy=True)
+    page = classify_page(lines, rules)
+    assert page.title_at is not None
+    assert page.units[page.title_at].lines[0].index == 25
+    reasons = page.reasons()
+    assert reasons[5] is Reason.DUPLICATE
+    assert reasons[25] is None
+
+
+def test_a_headline_printed_once_above_the_menus_stays_the_title(
+        rules: BoilerplateRules) -> None:
+    page = classify_page(_sticky(second_copy=False), rules)
+    assert page.title_at is not None
+    assert page.units[page.title_at].first.text == STICKY_HEADLINE
+
+
+RETIRE_TOP = "How to leave work at fifty, step by step: earn, save and plan - Money Daily"
+RETIRE_HEADLINE = ("How to leave work at fifty so you can travel, garden, and rest on your own "
+                   "terms")
+RETIRE_BODY = [
+    "Leaving work early takes years of planning and a great deal of discipline.",
+    "",
+    "If you plan to stop at fifty, you should aim to save about thirty times what you spend "
+    "in a year before you go.",
+    "",
+    "What that number is depends on how you want to live once the pay cheques stop coming.",
+]
+
+
+def _retire(under: list[str]) -> list[str]:
+    return [RETIRE_TOP, "", "International", "", "Trending", "Business", "Tech", "Politics",
+            "Science", "Video", "", "x", "", "from", "to", "Sent.", "", RETIRE_HEADLINE, "",
+            *under, "", "facebook", "twitter", "email", "", *RETIRE_BODY]
+
+
+def test_a_long_headline_over_a_name_and_its_date_below_the_menus_is_the_title(
+        rules: BoilerplateRules) -> None:
+    lines = _retire(["Jo Hartley, Money Daily", "", "13.11.2019, 23:06"])
+    assert _title_of(lines, rules) == RETIRE_HEADLINE
+    assert _reasons(lines, rules)[RETIRE_TOP] is Reason.DUPLICATE
+
+
+def test_a_long_line_over_a_name_with_no_date_does_not_take_the_title(
+        rules: BoilerplateRules) -> None:
+    lines = _retire(["Jo Hartley, Money Daily"])
+    assert _title_of(lines, rules) == RETIRE_TOP

@@ -176,3 +176,30 @@ def test_one_row_of_figures_in_the_header_heads_nothing(rules: BoilerplateRules)
     lines = [ROUNDUP[0], "", "Tom Gillespie", "", "Fill 2 Copy 11", "", "Created with Sketch.",
              "", *ROUNDUP[13:]]
     assert reasons_by_line(lines, rules)["Tom Gillespie"] is Reason.BYLINE
+
+
+GARDEN = [
+    "Homemade Rhubarb Chutney for the Winter", "",
+    "This autumn I wanted a jar on the shelf that tastes of the garden all year round.", "",
+    "MAKING SPICY RHUBARB AND APPLE CHUTNEY", "",
+    "Chop the rhubarb and the apples, then simmer them with vinegar for an hour.", "",
+    "Stir often so that nothing sticks to the pan while the chutney thickens.", "",
+    "Spicy rhubarb and apple chutney", "",
+    "Ingredients", "",
+    "6 stalks of rhubarb, chopped",
+]
+
+
+def test_a_capital_section_heading_and_the_recipe_name_are_both_headings(
+        rules: BoilerplateRules) -> None:
+    got = reasons_by_line(GARDEN, rules)
+    assert got["MAKING SPICY RHUBARB AND APPLE CHUTNEY"] is None
+    assert got["Spicy rhubarb and apple chutney"] is None
+
+
+def test_a_capital_heading_printed_again_word_for_word_is_still_a_repeat(
+        rules: BoilerplateRules) -> None:
+    heading = "MAKING SPICY RHUBARB AND APPLE CHUTNEY"
+    lines = [*GARDEN[:10], "Making spicy rhubarb and apple chutney", "", *GARDEN[12:]]
+    got = reasons_by_line(lines, rules)
+    assert Reason.DUPLICATE in (got[heading], got["Making spicy rhubarb and apple chutney"])

@@ -201,6 +201,33 @@ def test_mark_header_leaves_a_text_that_opens_with_its_paragraph(ctx: Context) -
     assert [u.reason for u in page.units] == [None, None, None]
 
 
+def test_mark_header_keeps_a_standfirst_without_its_stop_over_the_byline(ctx: Context) -> None:
+    headline = "Late goal lifts the home side"
+    standfirst = "Home side completes frantic comeback to extend unbeaten run to 15"
+    body = ("A goal two minutes into overtime capped a frantic comeback on Tuesday night, "
+            "the home side's fifteenth game without a defeat.")
+    page = page_of((headline, S), "", (standfirst, S), "", ("Associated Press", S), "",
+                   ("Published 11:26 pm, Tuesday, November 19, 2019", S, Reason.BYLINE), "",
+                   (body, G))
+    page.title_at, page.first_good = 0, 4
+    page.stopwords, page.trusted = frozenset({"to", "the", "a", "on", "of"}), True
+    st.mark_header(page, ctx)
+    got = reasons(page)
+    assert got[standfirst] is None
+    assert got["Associated Press"] is Reason.BYLINE
+
+
+def test_mark_header_still_marks_a_capitalised_kicker_under_the_title(ctx: Context) -> None:
+    headline = "Late goal lifts the home side"
+    kicker = "Valley Times Sports Desk Special Hockey Report Tonight"
+    page = page_of((headline, S), "", (kicker, S), "",
+                   ("Published 11:26 pm, Tuesday, November 19, 2019", S, Reason.BYLINE), "",
+                   (BODY, G))
+    page.title_at, page.first_good = 0, 3
+    st.mark_header(page, ctx)
+    assert reasons(page)[kicker] is not None
+
+
 def test_mark_page_lists_calls_a_menu_below_the_body_navigation(ctx: Context) -> None:
     menu = ["Beranda", "Nasional", "Regional", "Ekonomi", "Olahraga", "Teknologi"]
     page = page_of((HEADLINE, S), (BODY, G), "", *[(m, S) for m in menu])

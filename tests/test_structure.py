@@ -438,3 +438,33 @@ def test_seed_001_date_reaches_the_document() -> None:
 def test_a_browser_titles_site_name_is_dropped(title: str, url: str | None,
                                                publisher: str | None, clean: str) -> None:
     assert without_site_suffix(title, url, publisher) == clean
+
+
+STEP_PARA = ("Saving early matters more than saving a lot, because every year of growth "
+             "adds to the balance you keep.")
+
+
+def _how_to(steps: list[str]) -> list[Block]:
+    parts = ["How To Leave Work at Fifty", STEP_PARA, "How to get there", *[
+        x for step in steps for x in (step, STEP_PARA)]]
+    blocks = _blocks("\n\n".join(parts))
+    mark_title(blocks, None)
+    mark_headings(blocks)
+    return blocks
+
+
+def test_long_numbered_steps_among_numbered_headings_are_headings_too() -> None:
+    steps = ["1. Decide what leaving means", "2. Count what you spend",
+             "3. If you rent a flat, consider moving somewhere cheaper", "4. Save the rest",
+             "5. Put the plan into action — but enjoy the present, too"]
+    blocks = _how_to(steps)
+    assert [b.text for b in blocks if b.kind is BlockKind.HEADING] == ["How to get there",
+                                                                       *steps]
+
+
+def test_long_numbered_lines_without_numbered_headings_around_stay_paragraphs() -> None:
+    steps = ["1. If you rent a flat, consider moving somewhere much cheaper",
+             "2. When your savings pass a year of spending, think about investing them"]
+    blocks = _how_to(steps)
+    headings = [b.text for b in blocks if b.kind is BlockKind.HEADING]
+    assert not set(steps) & set(headings)

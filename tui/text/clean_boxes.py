@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from enum import Enum
 
 from tui.text.clean_tail import dated_entry
-from tui.text.line_kinds import FULL_STOP
+from tui.text.line_kinds import FULL_STOP, is_lead_in
 from tui.text.model import Reason
 from tui.text.page import Page, Unit
 
@@ -58,9 +58,14 @@ def _part(unit: Unit) -> Part | None:
 
 
 def _box_label(unit: Unit) -> bool:
-    """A related label alone on its line ("Editors' Picks", "More in Minnesota Wild")."""
+    """A related label alone on its line ("Editors' Picks", "More in Minnesota Wild").
+
+    A label with its link's headline after it ("Related post: Pickled Beet Salad") is a
+    link of its own, set into the body: it heads no box.
+    """
     return (unit.reason is Reason.RELATED and unit.matched and len(unit.lines) == 1
-            and unit.first.words <= LABEL_WORDS and not unit.first.text.endswith(":"))
+            and unit.first.words <= LABEL_WORDS and not unit.first.text.endswith(":")
+            and not is_lead_in(unit.first))
 
 
 def _box_end(units: Sequence[Unit], k: int, title_at: int | None) -> int:

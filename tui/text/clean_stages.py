@@ -46,7 +46,13 @@ from tui.text.clean_tail import (
     tail_start,
     tail_topics,
 )
-from tui.text.clean_title import field_title, headline, headline_below_menus, page_title_copy
+from tui.text.clean_title import (
+    field_title,
+    headline,
+    headline_below_menus,
+    page_title_copy,
+    printed_again,
+)
 from tui.text.clean_video import mark_video_embeds
 from tui.text.dateline import dateline_match
 from tui.text.line import Line, make_line, stopword_density, stopword_language
@@ -183,6 +189,24 @@ def mark_credit_captions(page: Page, ctx: Context) -> None:
                   and not u.first.is_list_item and beside_credit(units, k, page.credits)]
         for k in beside:
             units[k].reason = Reason.CAPTION
+    for k in range(1, len(units)):
+        if (units[k].reason is Reason.CAPTION and units[k - 1].reason is None
+                and units[k - 1].run == units[k].run and _expanded(units[k - 1], units[k])):
+            units[k - 1].reason = Reason.CAPTION  # the caption's full copy over its cut one
+
+
+# A caption shown whole ends with a toggle that folds it, its cut copy with one that opens it.
+_FOLD, _OPEN = " less", " more"
+
+
+def _expanded(full: Unit, cut: Unit) -> bool:
+    """`full` is a caption printed whole with its "less" toggle and `cut` the same caption
+    cut short with its "more" toggle ("… (AP Photo/Jo Roe) less" / "… The mayor... more")."""
+    whole, short = full.text, cut.text
+    if not (whole.endswith(_FOLD) and short.endswith(_OPEN)):
+        return False
+    head = short[:-len(_OPEN)].rstrip(".… ")
+    return len(head.split()) >= 5 and whole.startswith(head)
 
 
 def find_title(page: Page, ctx: Context) -> None:
@@ -268,11 +292,15 @@ def mark_repeats(page: Page, ctx: Context) -> None:
     entry_fields = {orig for orig, members in groups.items() if _entry_field(page, members)}
     for pos, orig in sorted(repeated.items()):
         u, o = units[pos], units[orig]
+        if _breadcrumb_of(page, orig, pos):
+            o.reason = Reason.NAVIGATION  # the trail, not the headline it ends in
+            continue
         if (u.reason not in (None, Reason.CAPTION) or pos == title_at or u.first.words < 3
                 or u.first.is_table_row or pos in prompts
                 or u.first.text.startswith(CUT_PIECE) or _menu_lead_in(page, orig, pos)
                 or _restated_standfirst(page, orig, pos, len(groups[orig]))
-                or orig in entry_fields
+                or orig in entry_fields or _sister_headings(page, orig, pos)
+                or _heads_a_box(page, orig, pos, repeated)
                 or (_cut_at_link(units[orig]) and _cut_at_link(u))):
             continue
         adjacent = orig == pos - 1 and o.run == u.run
@@ -390,6 +418,58 @@ def _pulled(page: Page, orig: int, pos: int) -> bool:
     if page.units[orig].reason is not None or orig == page.title_at or pos < page.first_good:
         return False
     return _capitals(o.text) and not _capitals(u.text)
+
+
+# The first step of a breadcrumb trail whose separators the scraper dropped.
+BREADCRUMB_ROOTS = frozenset({"home", "startseite", "beranda", "inicio", "accueil"})
+# A trail names at most this many sections between its root and the headline, and
+# stands at most this many units above the headline (a notice, a category line between).
+BREADCRUMB_STEPS = 4
+BREADCRUMB_GAP = 4
+
+
+def _breadcrumb_of(page: Page, orig: int, pos: int) -> bool:
+    """The first copy is a breadcrumb trail ending in the headline ("Home Holidays
+    Homemade Pear Jam" over "Homemade Pear Jam"): above the body, the trail's root and a
+    few sections, then every word of the later copy, which is the headline, not a repeat;
+    the trail stands above the body's first paragraph and a few lines over the headline."""
+    o, u = page.units[orig].first, page.units[pos].first
+    extra = len(o.tokens) - len(u.tokens)
+    return (orig < page.first_good and 0 < pos - orig <= BREADCRUMB_GAP
+            and page.units[orig].reason is None
+            and page.units[pos].reason is None and len(page.units[orig].lines) == 1
+            and 1 < extra <= BREADCRUMB_STEPS + 1 and o.tokens[0] in BREADCRUMB_ROOTS
+            and o.tokens[extra:] == u.tokens and u.words >= 3)
+
+
+def _heads_a_box(page: Page, orig: int, pos: int, repeated: dict[int, int]) -> bool:
+    """The later copy rewords the first (a near copy, not word for word) and opens a block
+    of lines printed without blank lines between them, whose next line is content printed
+    once: the name heading a fact box ("Riverside Theatre Winter Series" over the show's
+    dates and prices), after the body's first paragraph, not a repeat. A copy in capitals
+    is a pull quote's (see `_pulled`)."""
+    units = page.units
+    u = units[pos]
+    nxt = units[pos + 1] if pos + 1 < len(units) else None
+    return (page.runs_matter and pos > page.first_good
+            and u.first.tokens != units[orig].first.tokens
+            and not _capitals(units[orig].first.text) and not _capitals(u.first.text)
+            and (pos == 0 or units[pos - 1].run != u.run)
+            and nxt is not None and nxt.run == u.run and nxt.reason is None
+            and pos + 1 not in repeated and pos + 1 not in repeated.values())
+
+
+def _sister_headings(page: Page, orig: int, pos: int) -> bool:
+    """A section heading set in capitals and a later short line sharing most of its words
+    ("MAKING SPICED PEAR JAM" over a section, then the recipe card's "Spiced Pear Jam"):
+    two headings of the article's own, in the body, neither printed twice. A pull quote
+    in capitals repeats a sentence of the body instead (see `_pulled`)."""
+    o, u = page.units[orig], page.units[pos]
+    return (orig > page.first_good and o.reason is None and u.reason is None
+            and o.shape is Shape.SHORT and u.shape is Shape.SHORT
+            and len(o.lines) == 1 and len(u.lines) == 1
+            and o.first.tokens != u.first.tokens
+            and _capitals(o.first.text) and not _capitals(u.first.text))
 
 
 # A pull quote set in capitals has at least this many letters.
@@ -527,7 +607,26 @@ def _header_fragments(page: Page) -> list[int]:
             and not is_prose(units[k], page.stopwords, page.trusted)
             and not _sentence_piece(units[k])
             and not introduces(units, k, page.runs_matter)
-            and not _heads_figures(page, k)]
+            and not _heads_figures(page, k)
+            and not _standfirst(page, k)]
+
+
+# A standfirst without its stop has at least this many words, and at most this share of
+# them capitalised (a name, a headline in title case, a kicker have more).
+STANDFIRST_WORDS = 6
+STANDFIRST_CAPITALS = 0.5
+
+
+def _standfirst(page: Page, k: int) -> bool:
+    """Unit k is the standfirst printed right under the title without a full stop ("Home
+    side completes late comeback to extend unbeaten run to 15"): a line of words mostly in
+    lower case, no name, date or time, however few stopwords it holds."""
+    u = page.units[k]
+    first = u.first
+    return (page.title_at is not None and k == page.title_at + 1 and len(u.lines) == 1
+            and first.words >= STANDFIRST_WORDS
+            and first.capitalised_share < STANDFIRST_CAPITALS
+            and not looks_like_byline(first) and not CLOCK_OR_DATE.search(first.text))
 
 
 # A results table may sit under this many short headings ("GIRLS BASKETBALL" / "Palm Bay
@@ -748,6 +847,9 @@ def revise_title(page: Page, ctx: Context) -> None:
     browser title, a duplicate.
     """
     k = headline_below_menus(page)
+    if k is not None and (later := printed_again(page, k)) is not None:
+        page.units[k].reason = Reason.DUPLICATE  # the sticky header's copy, above the menus
+        k = later
     if k is not None:
         page.units[0].reason = Reason.DUPLICATE
         if page.units[k].reason is not None:  # taken for the title's repeat or a fragment

@@ -248,20 +248,28 @@ def _copy_below_sidebar(units: Sequence[Unit], top: int, before: Sequence[str]) 
     """The exact copy of the browser title's headline below a sidebar that holds sentences.
 
     A blog prints its sidebar (a quote, an appeal, a feed's error message) before the
-    post, so the first sentence is not the body's. The first later line that is all the
-    words before the title's separator (four or more) is the headline when the body is
-    under it: more words of long paragraphs follow it than stand between it and the top.
+    post, so the first sentence is not the body's. A later line that is all the words
+    before the title's separator (four or more) is the headline when the body is under
+    it: more words of long paragraphs follow it than stand between it and the top. Of
+    several such copies with no sentence between them (a menu's teaser of the story,
+    then the printed headline) the last one.
     """
     if len(before) < 4:
         return None
+    found = None
     for j in range(top + 1, len(units)):
         u = units[j]
+        if found is not None and u.reason is None and u.shape is Shape.GOOD \
+                and u.lines[-1].ends_sentence:
+            break  # the body under the copy found: a later copy is a teaser of it
         if u.reason is None and len(u.lines) == 1 and u.first.tokens == tuple(before):
             above = sum(v.first.words for v in units[top + 1:j] if v.shape is Shape.GOOD)
             below = sum(sum(ln.words for ln in v.lines) for v in units[j + 1:]
                         if v.shape is Shape.GOOD and v.reason is None)
-            return j if below > above else None
-    return None
+            if below <= above:
+                break
+            found = j
+    return found
 
 
 # A headline runs to this many words (a first paragraph is longer).
@@ -330,20 +338,48 @@ def headline_below_menus(page: Page) -> int | None:
     return _dated_headline(page)
 
 
+def printed_again(page: Page, k: int) -> int | None:
+    """The copy of headline k printed again word for word over the body, when k is a page's
+    sticky header above its menus: the later copy, with the site's furniture between the
+    two and no paragraph of content, stands over the byline and the body and is the
+    headline (the first then a repeat of it)."""
+    units = page.units
+    head = units[k].first
+    for j in range(k + 1, len(units)):
+        u = units[j]
+        if u.reason is None and u.shape is Shape.GOOD:
+            return None  # the body begins: a later copy is a teaser of the story
+        if (u.reason is Reason.DUPLICATE and len(u.lines) == 1
+                and u.first.text == head.text):
+            between = range(k + 1, j)
+            return j if any(units[i].reason in PAGE_FURNITURE for i in between) else None
+    return None
+
+
 def _furnished(page: Page, k: int) -> bool:
     """Some of the site's furniture (menus, banners, notices) stands between the top line
     and unit k."""
     return any(page.units[j].reason in PAGE_FURNITURE for j in range(1, k))
 
 
-def _headline_shape(unit: Unit) -> bool:
+# Words a headline set in title case holds and a name does not ("for the", "how to").
+TITLE_CASE_WORDS = frozenset({"a", "an", "the", "for", "of", "to", "in", "on", "and", "with",
+                              "from", "is", "are", "your", "how", "why", "what"})
+
+
+def _headline_shape(unit: Unit, title_case: bool = False) -> bool:
     """One line of 4 to HEADLINE_MAX_WORDS words, not ending as a sentence does (a question
-    or a quotation may), not a label, a list item or a byline."""
+    or a quotation may), not a label, a list item or a byline.
+
+    With `title_case`, a line capitalised as a name is still a headline when it holds one
+    of TITLE_CASE_WORDS ("Homemade Pear Jam for the Holidays").
+    """
     first = unit.first
+    named = looks_like_byline(first, dates=False) and not (
+        title_case and TITLE_CASE_WORDS & set(first.tokens))
     return (len(unit.lines) == 1 and 4 <= first.words <= HEADLINE_MAX_WORDS
             and not first.text.endswith(":") and not first.is_list_item
-            and ends_as_headline(first, ("?", '"', "”"))
-            and not looks_like_byline(first, dates=False))
+            and ends_as_headline(first, ("?", '"', "”")) and not named)
 
 
 def _same_story(page: Page, line: Line) -> bool:
@@ -354,6 +390,32 @@ def _same_story(page: Page, line: Line) -> bool:
     return bool(shared) and len(shared) >= SHARED_SHARE * len(words)
 
 
+# A byline with its date runs to this many words.
+STAMP_WORDS = 10
+
+
+def _stamped(unit: Unit) -> bool:
+    """A byline line, or a short line left as content that prints a date or a year ("by Jo
+    Hart December 6, 2017"): what stands under a headline. A line only capitalised as a name
+    may be a menu entry."""
+    if unit.reason is not None:
+        return unit.reason is Reason.BYLINE
+    first = unit.first
+    return (len(unit.lines) == 1 and first.words <= STAMP_WORDS
+            and bool(CLOCK_OR_DATE.search(first.text) or TIME.search(first.text)))
+
+
+def _over_byline(units: Sequence[Unit], j: int) -> bool:
+    """Unit j stands over a byline: a stamped line (see `_stamped`), or an author's name
+    left as content over one ("Jo Hart, Daily Wire" / "13.11.2019, 23:06")."""
+    if _stamped(units[j + 1]):
+        return True
+    name = units[j + 1]
+    return (j + 2 < len(units) and name.reason is None and len(name.lines) == 1
+            and name.first.words <= STAMP_WORDS and looks_like_byline(name.first, dates=False)
+            and _stamped(units[j + 2]))
+
+
 def _dated_headline(page: Page) -> int | None:
     """The first line shaped as a headline (no pattern's), of the top line's story, right over
     a byline or date line, with the site's furniture above it: the headline under a menu
@@ -361,7 +423,7 @@ def _dated_headline(page: Page) -> int | None:
     November 19, 2019"), with at most BODY_ABOVE_HEADLINE paragraphs above it."""
     units = page.units
     k = next((j for j in range(1, len(units) - 1) if not units[j].matched
-              and units[j + 1].reason is Reason.BYLINE and _headline_shape(units[j])
+              and _over_byline(units, j) and _headline_shape(units[j], title_case=True)
               and _same_story(page, units[j].first)), None)
     if k is None or not _furnished(page, k):
         return None

@@ -125,6 +125,7 @@ def mark_headings(blocks: list[Block], blank_separated: bool = True) -> None:
     """
     content = [b for b in blocks if b.is_content]
     candidates: list[Block] = []
+    steps: list[Block] = []  # numbered lines too long or too lower-case for _is_heading
     for k in range(1, len(content) - 1):
         b, prev, nxt = content[k], content[k - 1], content[k + 1]
         if b.kind is not BlockKind.PARAGRAPH or prev.kind is not BlockKind.PARAGRAPH:
@@ -137,19 +138,59 @@ def mark_headings(blocks: list[Block], blank_separated: bool = True) -> None:
             continue  # "Key dates:" over "1 April: rules take effect": an entry of a list
         if _is_heading(b.text):
             candidates.append(b)
+        elif _long_step(b.text):
+            steps.append(b)
+    candidates = _with_steps(candidates, steps, content)
     questions = [b for b in candidates
                  if b.text.endswith(QUESTION_ENDS) and not _NUMBERED.match(b.text)]
-    # Candidates next to each other are the entries of a list, not two headings in a row.
+    # Candidates next to each other are the entries of a list, not two headings in a row;
+    # but a section heading right over its first numbered step heads it.
     at = {id(b): k for k, b in enumerate(content)}
     listed: set[int] = set()
     for b, c in pairwise(candidates):
-        if at[id(c)] == at[id(b)] + 1:
+        if at[id(c)] == at[id(b)] + 1 and not (_step_number(c.text) == 1
+                                                and _step_number(b.text) is None):
             listed.update((id(b), id(c)))
     for b in candidates:
         if (b in questions and len(questions) > 2 and not in_capitals(b.text, HEADING_CAPITALS)) \
                 or id(b) in listed:
             continue
         b.kind = BlockKind.HEADING
+
+
+# A numbered step heading runs to this many words ("8. If you have a mortgage, consider
+# paying it off"); it takes the heading's place when the steps around it are headings.
+STEP_WORDS = 16
+# ... in a run of at least this many numbered headings.
+STEP_RUN = 3
+
+
+def _step_number(text: str) -> int | None:
+    """The number opening a numbered line ("8. …" -> 8), else None."""
+    m = _NUMBERED.match(text)
+    return int(text[:m.end()].strip(" .)")) if m else None
+
+
+def _long_step(text: str) -> bool:
+    """A numbered line that may be a step's heading though _is_heading refuses it: at most
+    STEP_WORDS words, not ending as a sentence or a label does, no quote."""
+    line = make_line(0, text)
+    return (_NUMBERED.match(text) is not None and line.words <= STEP_WORDS
+            and not _HEADING_END.search(text) and not line.is_quote)
+
+
+def _with_steps(candidates: list[Block], steps: list[Block], content: list[Block]) -> list[Block]:
+    """The candidates plus each long numbered step whose number continues the numbered
+    headings among them (a how-to's "7. …", "8. …", "9. …"), when STEP_RUN or more are."""
+    numbers = {n for b in candidates if (n := _step_number(b.text)) is not None}
+    if len(numbers) < STEP_RUN:
+        return candidates
+    keep = [b for b in steps if (n := _step_number(b.text)) is not None
+            and (n - 1 in numbers or n + 1 in numbers)]
+    if not keep:
+        return candidates
+    at = {id(b): k for k, b in enumerate(content)}
+    return sorted([*candidates, *keep], key=lambda b: at[id(b)])
 
 
 # A wire story's section heading set in capitals ("WHO IS THE FRONT-RUNNER?") has at least
