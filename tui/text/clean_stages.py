@@ -255,6 +255,7 @@ def mark_repeats(page: Page, ctx: Context) -> None:
         return below.first.tokens
 
     prompts = duplicates.recurring_prompts(repeated, follows)
+    sections = _section_copies(page, repeated)
     exact = {pos: orig for pos, orig in repeated.items()  # a field states, never appeals
              if units[pos].first.tokens == units[orig].first.tokens
              and not units[pos].first.text.endswith(("!", "?"))}
@@ -264,6 +265,8 @@ def mark_repeats(page: Page, ctx: Context) -> None:
     if page.fields:  # a run of parallel entries: each names itself
         prompts |= duplicates.entry_names(repeated, headings,
                                           [frozenset(u.first.tokens) for u in units])
+    page.fields |= sections  # the items each section of a repeated structure prints
+    prompts |= sections
     groups = duplicates.copy_groups(repeated)
     entry_fields = {orig for orig, members in groups.items() if _entry_field(page, members)}
     for pos, orig in sorted(repeated.items()):
@@ -295,6 +298,26 @@ def mark_repeats(page: Page, ctx: Context) -> None:
             o.reason = Reason.CAPTION  # the photo's caption quotes the paragraph below it
         elif u.reason is None:
             u.reason = Reason.DUPLICATE
+
+
+def _section_copies(page: Page, repeated: dict[int, int]) -> set[int]:
+    """Copies filling a repeated structure of sections in the body (a plan printed day by
+    day): content (see `duplicates.parallel_sections`). A section may be headed by a short
+    unpunctuated line of the body, alone in its unit, that neither repeats nor is repeated."""
+    units = page.units
+    copied = set(repeated.values())
+    top = max(page.first_good, -1 if page.title_at is None else page.title_at + 1)
+    heads = [k for k in range(top, len(units)) if k not in repeated and k not in copied
+             and units[k].reason is None and units[k].shape is not Shape.GOOD
+             and len(units[k].lines) == 1 and not units[k].first.ends_sentence
+             and not units[k].first.text.endswith((":", "："))]
+    # A copy right under its first copy is a block printed twice; an appeal ("Vote for
+    # her on the last page!" under each entrant) is a template's, never an item.
+    items = {pos: orig for pos, orig in repeated.items()
+             if repeated.get(pos - 1, pos - 1) != orig
+             and not units[pos].first.text.endswith(("!", "?"))}
+    return duplicates.parallel_sections(items, heads, [u.reason is not None for u in units],
+                                        lambda k: units[k].reason is None)
 
 
 def _entry_headings(page: Page) -> list[int]:
