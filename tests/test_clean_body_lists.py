@@ -7,6 +7,7 @@ from clean_helpers import reasons_by_line as _reasons
 
 from tui.text.boilerplate_rules import BoilerplateRules
 from tui.text.clean import classify
+from tui.text.model import Reason
 
 TITLE = "Garden Planner 4 / Spring update"
 MENU = ["Home", "Garden Planner 4", "Seed Finder", "About us", "", "Home » Garden Planner »", ""]
@@ -93,3 +94,47 @@ def test_a_share_strip_under_each_quote_is_not_a_field(rules: BoilerplateRules) 
     reasons = classify(lines, rules)
     strips = [reasons[k] for k, t in enumerate(lines) if t == "Whatsapp Facebook Pint Baixar"]
     assert all(r is not None for r in strips[1:]), strips
+
+
+# A fact-check typed as lines: each claim, where it was made (in capitals), the correction.
+CLAIMS_OPENING = [
+    "Every campaign stretches the truth, but a week of the mayor's speeches went further.",
+    "",
+    "We followed each public remark he made over seven days and checked it against records.",
+    "",
+]
+CLAIMS = [
+    "1He said the new bridge was finished ahead of schedule and under its budget.",
+    "RADIO INTERVIEW, MAY 3.",
+    "The bridge opened four months late and cost a third more than planned.",
+    "2He said crime in the old town had fallen by half since he took office.",
+    "SPEECH IN RIVERSIDE, MAY 5.",
+    "Police figures show a fall of about one tenth over the same years.",
+    "",
+    "Claims About the Budget",
+    "",
+    "3He said the council had never raised the parking fees during his term.",
+    "RADIO INTERVIEW, MAY 3.",
+    "The fees rose twice, in 2021 and again in 2023, by the council's own minutes.",
+]
+
+
+def test_an_occasion_repeated_inside_a_list_of_claims_is_content(
+        rules: BoilerplateRules) -> None:
+    lines = [*CLAIMS_OPENING, *CLAIMS, "",
+             "The mayor's office did not answer our questions about these remarks."]
+    reasons = classify(lines, rules)
+    hits = [r for ln, r in zip(lines, reasons, strict=True) if ln == "RADIO INTERVIEW, MAY 3."]
+    assert hits == [None, None]
+
+
+def test_a_caption_printed_twice_between_paragraphs_stays_a_duplicate(
+        rules: BoilerplateRules) -> None:
+    # The same line as a paragraph of its own, twice, between the list's paragraphs:
+    # a block printed twice.
+    caption = "The new bridge seen from the east bank on the day it opened."
+    lines = [*CLAIMS_OPENING, *CLAIMS[:6], "", caption, "", *CLAIMS[9:], "", caption, "",
+             "The council will publish the final cost of the works later this year."]
+    reasons = classify(lines, rules)
+    hits = [r for ln, r in zip(lines, reasons, strict=True) if ln == caption]
+    assert hits[1] is Reason.DUPLICATE

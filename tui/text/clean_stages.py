@@ -275,7 +275,7 @@ def mark_repeats(page: Page, ctx: Context) -> None:
                 or u.first.is_table_row or pos in prompts
                 or u.first.text.startswith(CUT_PIECE) or _menu_lead_in(page, orig, pos)
                 or _restated_standfirst(page, orig, pos, len(groups[orig]))
-                or orig in entry_fields
+                or orig in entry_fields or _listed_in_body(page, orig, pos)
                 or (_cut_at_link(units[orig]) and _cut_at_link(u))):
             continue
         adjacent = orig == pos - 1 and o.run == u.run
@@ -396,6 +396,24 @@ def _menu_lead_in(page: Page, orig: int, pos: int) -> bool:
     units = page.units
     return (page.is_bad(orig) and units[pos].first.text.endswith((":", "："))
             and pos + 1 < len(units) and not page.is_bad(pos + 1))
+
+
+def _listed_in_body(page: Page, orig: int, pos: int) -> bool:
+    """Both copies are lines inside paragraphs of the body, each between two lines of
+    content of its own paragraph, different ones ("FOX NEWS INTERVIEW, SEPT. 15." under
+    two claims of a list of quotes, each over its correction): a field of a list typed as
+    lines, not a block printed twice, which stands as a paragraph of its own."""
+    units = page.units
+    if not page.runs_matter or pos - orig < 3 or pos + 1 >= len(units):
+        return False
+
+    def inside(k: int) -> bool:
+        return k > 0 and all(units[j].run == units[k].run and units[j].reason is None
+                             and units[j].shape is not Shape.SHORT for j in (k - 1, k + 1))
+
+    return (inside(orig) and inside(pos)
+            and units[orig - 1].first.tokens != units[pos - 1].first.tokens
+            and units[orig + 1].first.tokens != units[pos + 1].first.tokens)
 
 
 def _on_credit(page: Page, k: int) -> bool:
