@@ -541,3 +541,41 @@ def test_a_support_letters_lines_are_promo(line: str, rules: BoilerplateRules) -
 def test_support_for_a_cause_in_the_body_stays_content(rules: BoilerplateRules) -> None:
     line = "Support for the bill grew after the floods, and the council voted for it."
     assert _in_body(line, rules) is None
+
+
+HIGHLIGHT = "Coastal courts, however, have upheld most of the old fishing permits."
+HARBOUR = [
+    "Harbour Board Faces Criticism Over New Fishing Rules",
+    "",
+    "Published March 4th, 2021 - 09:15 GMT",
+    "A fishing boat leaves the harbour at dawn. Photo: Lena Fisk / AFP",
+    "Highlights",
+    HIGHLIGHT,
+    "",
+    "The harbour board faced sharp criticism on Tuesday over its decision to change the rules.",
+    "",
+    "Fishermen's groups said the new limits would put dozens of small crews out of work.",
+    "",
+    HIGHLIGHT,
+    "",
+    "The board said it would hear objections from every group before the rules take effect.",
+    "",
+    "This article has been adapted from its original source.",
+    "Via Example Wire",
+]
+
+
+def test_a_highlight_repeating_a_body_sentence_is_the_repeat(rules: BoilerplateRules) -> None:
+    # The summary over the body is the copy; the sentence in its place is the article's.
+    reasons = classify(HARBOUR, rules)
+    hits = [r for ln, r in zip(HARBOUR, reasons, strict=True) if ln == HIGHLIGHT]
+    assert hits == [Reason.DUPLICATE, None]
+
+
+def test_a_header_line_repeated_after_the_last_paragraph_keeps_the_header_copy(
+        rules: BoilerplateRules) -> None:
+    # The later copy closes the page, not inside the body: it is the repeat.
+    lines = [*HARBOUR[:11], "", *HARBOUR[13:], "", HIGHLIGHT]
+    reasons = classify(lines, rules)
+    hits = [r for ln, r in zip(lines, reasons, strict=True) if ln == HIGHLIGHT]
+    assert hits[1] is not None and hits[0] is None

@@ -291,7 +291,7 @@ def mark_repeats(page: Page, ctx: Context) -> None:
             u.reason = Reason.CAPTION
             if o.reason is None and orig != title_at:
                 o.reason = Reason.CAPTION
-        elif u.reason is None and _pulled(page, orig, pos):
+        elif u.reason is None and (_pulled(page, orig, pos) or _highlighted(page, orig, pos)):
             o.reason = Reason.DUPLICATE
         elif u.reason is None and o.reason is None and _on_credit(page, orig) \
                 and not _on_credit(page, pos):
@@ -431,6 +431,21 @@ def _pulled(page: Page, orig: int, pos: int) -> bool:
     if page.units[orig].reason is not None or orig == page.title_at or pos < page.first_good:
         return False
     return _capitals(o.text) and not _capitals(u.text)
+
+
+def _highlighted(page: Page, orig: int, pos: int) -> bool:
+    """The first copy is a summary line set over the body ("Highlights" / a sentence of the
+    story) and the later one that sentence in its place among the body's paragraphs: the
+    summary is the repeat, the body keeps its sentence. The first copy stands under the
+    title, at most at the body's first paragraph, right under a line judged boilerplate;
+    the later one between two content paragraphs."""
+    units = page.units
+    if (page.title_at is None or not page.title_at + 1 < orig <= page.first_good
+            or units[orig].reason is not None or units[orig - 1].reason is None
+            or not page.first_good < pos < len(units) - 1):
+        return False
+    return all(units[k].reason is None and units[k].shape is Shape.GOOD
+               for k in (pos - 1, pos + 1))
 
 
 # A pull quote set in capitals has at least this many letters.
