@@ -176,3 +176,30 @@ def test_one_row_of_figures_in_the_header_heads_nothing(rules: BoilerplateRules)
     lines = [ROUNDUP[0], "", "Tom Gillespie", "", "Fill 2 Copy 11", "", "Created with Sketch.",
              "", *ROUNDUP[13:]]
     assert reasons_by_line(lines, rules)["Tom Gillespie"] is Reason.BYLINE
+
+
+CABINET = [
+    "The new government takes shape as the prime minister names her closest advisers.",
+    "Most of the picks come from business, and few have served in public office before.",
+    "What we have learned: she prefers managers she knows to party veterans she does not.",
+    "Read more about:",
+    "Jane Doe - the banker at the treasury",
+    "Omar Reyes - health secretary nominee",
+    "Lena Park - envoy for trade",
+    "The old guard returns",
+    "Not every pick is new, though, and three ministers of the last government stay on.",
+    "Their return reassures the party's members, who feared a cabinet of outsiders.",
+]
+
+
+def test_a_heading_after_a_dashed_link_list_stays_content(rules: BoilerplateRules) -> None:
+    reasons = reasons_by_line(CABINET, rules)
+    assert reasons["The old guard returns"] is None
+    assert all(reasons[line] is Reason.RELATED for line in CABINET[4:7])
+
+
+def test_a_last_link_over_more_links_stays_boilerplate(rules: BoilerplateRules) -> None:
+    # No paragraph under it: the line without a dash is one more link of the page's boxes.
+    lines = [*CABINET[:8], "Videos", "Watch the swearing-in"]
+    reasons = reasons_by_line(lines, rules)
+    assert reasons["The old guard returns"] is not None
