@@ -138,3 +138,38 @@ def test_a_caption_printed_twice_between_paragraphs_stays_a_duplicate(
     reasons = classify(lines, rules)
     hits = [r for ln, r in zip(lines, reasons, strict=True) if ln == caption]
     assert hits[1] is Reason.DUPLICATE
+
+
+ESSAY = [
+    "Most small shops try every new marketing trick they hear about in the same month.",
+    "",
+    "Here is the catch …",
+    "",
+    "Every trick takes weeks to learn, and the shop has no time left for its customers.",
+    "",
+    "So the owners end up tired, with a dozen half-built channels and no new sales at all.",
+    "",
+    "Picking one channel and sticking with it for a year works far better for most of them.",
+    "",
+    "Here is the catch:",
+    "",
+    "Sticking with one channel feels slow, and slow feels like failure in the first months.",
+    "",
+    "The shops that wait it out are the ones still growing when the year is over.",
+]
+
+
+def test_a_phrase_the_writer_uses_twice_to_lead_in_is_content(
+        rules: BoilerplateRules) -> None:
+    reasons = classify(ESSAY, rules)
+    assert [r for ln, r in zip(ESSAY, reasons, strict=True)
+            if ln.startswith("Here is the catch")] == [None, None]
+
+
+def test_a_lead_in_printed_twice_over_one_paragraph_stays_a_duplicate(
+        rules: BoilerplateRules) -> None:
+    # The lead-in and its paragraph printed again: a block printed twice.
+    lines = [*ESSAY[:10], *ESSAY[2:6], *ESSAY[14:]]
+    reasons = classify(lines, rules)
+    hits = [r for ln, r in zip(lines, reasons, strict=True) if ln == "Here is the catch …"]
+    assert hits[1] is Reason.DUPLICATE

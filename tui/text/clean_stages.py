@@ -276,6 +276,7 @@ def mark_repeats(page: Page, ctx: Context) -> None:
                 or u.first.text.startswith(CUT_PIECE) or _menu_lead_in(page, orig, pos)
                 or _restated_standfirst(page, orig, pos, len(groups[orig]))
                 or orig in entry_fields or _listed_in_body(page, orig, pos)
+                or _writers_lead_in(page, orig, pos)
                 or (_cut_at_link(units[orig]) and _cut_at_link(u))):
             continue
         adjacent = orig == pos - 1 and o.run == u.run
@@ -413,6 +414,26 @@ def _listed_in_body(page: Page, orig: int, pos: int) -> bool:
 
     return (inside(orig) and inside(pos)
             and units[orig - 1].first.tokens != units[pos - 1].first.tokens
+            and units[orig + 1].first.tokens != units[pos + 1].first.tokens)
+
+
+# How a writer's phrase leads into the paragraph under it ("Here's the thing:").
+LEAD_ENDS = (":", "：", "…", "...")
+
+
+def _writers_lead_in(page: Page, orig: int, pos: int) -> bool:
+    """Both copies lead into the paragraph under them ("Here's the thing …", later "Here's
+    the thing:"), each between two paragraphs of content, over a different paragraph: a
+    phrase the writer uses twice, not a block printed twice."""
+    units = page.units
+
+    def leads(k: int) -> bool:
+        return (0 < k < len(units) - 1 and units[k].first.text.endswith(LEAD_ENDS)
+                and all(units[j].reason is None and units[j].shape is not Shape.SHORT
+                        for j in (k - 1, k + 1))
+                and units[k + 1].shape is Shape.GOOD)
+
+    return (pos > page.first_good and leads(orig) and leads(pos)
             and units[orig + 1].first.tokens != units[pos + 1].first.tokens)
 
 
