@@ -54,3 +54,26 @@ def test_a_quote_after_a_box_stays(rules: BoilerplateRules) -> None:
     reasons = classify(lines, rules)
     assert reasons[lines.index("Market traders move to the square")] is Reason.RELATED
     assert reasons[lines.index(quote)] is None
+
+
+def test_a_lead_in_under_a_box_label_opens_the_articles_own_list(
+        rules: BoilerplateRules) -> None:
+    # "Here are the key points:" introduces the article's list, never a card of the box.
+    own = ["Here are the key points of the inspection:", "",
+           "\"The cracks are deeper than we thought\"", "",
+           "The engineers told the council the cracks had grown since the spring survey.", "",
+           "They said the piers could be repaired, but not before the winter floods."]
+    lines = [*BODY, "More on this story", "", *own]
+    reasons = classify(lines, rules)
+    for text in own[:3]:
+        if text:
+            assert reasons[lines.index(text)] is None, text
+
+
+def test_a_headline_card_ending_a_box_stays_related(rules: BoilerplateRules) -> None:
+    # Without the colon the line is one more card's headline.
+    lines = [*BODY, "More on this story", "", "Here are the key points of the inspection", "",
+             "Why are bridges inspected every year?", "",
+             "The engineers told the council the cracks had grown since the spring survey."]
+    reasons = classify(lines, rules)
+    assert reasons[lines.index("Here are the key points of the inspection")] is Reason.RELATED
