@@ -203,3 +203,33 @@ def test_a_last_link_over_more_links_stays_boilerplate(rules: BoilerplateRules) 
     lines = [*CABINET[:8], "Videos", "Watch the swearing-in"]
     reasons = reasons_by_line(lines, rules)
     assert reasons["The old guard returns"] is not None
+
+
+def _guide(heads: list[str]) -> list[str]:
+    """A guide in three sections, each under a "Label: title" line, between paragraphs."""
+    paras = ["In the first weeks you decide what goes where and order seeds for the spring.",
+             "Then the beds are dug, the paths laid out and the first rows of seeds sown.",
+             "Finally you learn from the first harvest and change the plan for next year."]
+    lines = ["A beginner's guide to the kitchen garden", "",
+             "Every garden grows in stages, and each one asks for a different kind of care.", "",
+             "Knowing which stage you are in saves a lot of wasted work and money.", ""]
+    for head, para in zip(heads, paras, strict=True):
+        lines += [head, "", para, ""]
+    return [*lines, "Whatever the stage, a notebook of what worked is worth keeping."]
+
+
+def test_lead_ins_whose_labels_run_in_a_series_are_headings(rules: BoilerplateRules) -> None:
+    heads = ["The Plan Stage: Think about what you want to grow",
+             "The Dig Stage: Prepare the beds before the frost",
+             "The Harvest Stage: Pick early and learn from it"]
+    reasons = reasons_by_line(_guide(heads), rules)
+    assert all(reasons[head] is None for head in heads)
+
+
+def test_lead_ins_with_one_label_stay_links(rules: BoilerplateRules) -> None:
+    # The same label each time is a site's link to other stories.
+    heads = ["Also read: Why the council banned bonfires in allotments",
+             "Also read: Seed prices rise for the third year in a row",
+             "Also read: A retired teacher grows the town's biggest pumpkin"]
+    reasons = reasons_by_line(_guide(heads), rules)
+    assert all(reasons[head] is Reason.RELATED for head in heads)

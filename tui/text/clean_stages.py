@@ -59,6 +59,7 @@ from tui.text.line_kinds import (
     is_figures,
     is_lead_in,
     is_reading,
+    label_parts,
     looks_like_byline,
 )
 from tui.text.model import Reason
@@ -731,12 +732,42 @@ def mark_tail(page: Page, ctx: Context) -> None:
 
 
 def mark_lead_ins(page: Page, ctx: Context) -> None:
-    """In the body, "Jangan lewatkan: <headline>" is a link: once the body's ends are known."""
+    """In the body, "Jangan lewatkan: <headline>" is a link: once the body's ends are known.
+
+    Lead-ins whose labels form a series ("The Plan Stage: …", "The Build Stage: …", "The
+    Implement Stage: …", see `_label_series`) are the body's section headings instead.
+    """
     end = page.last if page.last is not None else len(page.units)
-    for k in range(page.first_good + 1, end):
-        if (not page.is_bad(k) and k != page.title_at
-                and link_lead_in(page.units, k, page.runs_matter)):
+    found = [k for k in range(page.first_good + 1, end)
+             if not page.is_bad(k) and k != page.title_at
+             and link_lead_in(page.units, k, page.runs_matter)]
+    series = _label_series(page, found)
+    for k in found:
+        if k not in series:
             page.units[k].reason = Reason.RELATED
+
+
+# A series of section labels has at least this many, each of at least SERIES_WORDS words.
+SERIES_MIN = 3
+SERIES_WORDS = 2
+
+
+def _label_series(page: Page, found: list[int]) -> set[int]:
+    """The lead-ins among `found` whose labels run in a series: SERIES_MIN or more
+    different labels, the same words but one in the same place ("The Plan Stage", "The
+    Build Stage", "The Implement Stage"). A link's label is the same each time ("Watch
+    live:", "Also read:"), not a series."""
+    by_shape: dict[tuple[str, ...], dict[str, list[int]]] = {}
+    for k in found:
+        parts = label_parts(page.units[k].first)
+        words = parts[0].casefold().split() if parts else []
+        if len(words) < SERIES_WORDS:
+            continue
+        for at in range(len(words)):
+            shape = (*words[:at], "*", *words[at + 1:])
+            by_shape.setdefault(shape, {}).setdefault(words[at], []).append(k)
+    return {k for labels in by_shape.values() if len(labels) >= SERIES_MIN
+            for ks in labels.values() for k in ks}
 
 
 def revise_body(page: Page, ctx: Context) -> None:
