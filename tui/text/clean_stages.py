@@ -720,7 +720,8 @@ def mark_tail(page: Page, ctx: Context) -> None:
     if page.last is None:
         return
     for k in range(tail, len(units)):
-        if not page.is_bad(k) and not (k == tail and sign_off(units, k, ctx.rules.cta_address)):
+        if not page.is_bad(k) and not (k == tail and (sign_off(units, k, ctx.rules.cta_address)
+                                                     or _closing_lead_in(page, k))):
             units[k].reason = tail_reason(units[k].first)
             units[k].guessed = True
     for k in range(len(units) - 2, tail - 1, -1):
@@ -729,6 +730,17 @@ def mark_tail(page: Page, ctx: Context) -> None:
                 and nxt.reason is Reason.RELATED and nxt.run == u.run):
             u.reason = Reason.RELATED  # the heading of the link list under it
     tail_topics(units, tail)
+
+
+def _closing_lead_in(page: Page, k: int) -> bool:
+    """Unit k, the first of the trailing zone, ends the body's last paragraph with a
+    lead-in whose photos or video the text does not hold ("See more photos:", over the
+    tags): a line of the writer's, in the paragraph's own run, of a sentence's length."""
+    units = page.units
+    u = units[k]
+    return (page.runs_matter and k > 0 and page.protected(k - 1) and units[k - 1].run == u.run
+            and len(u.lines) == 1 and u.first.text.endswith(":") and u.first.words >= 3
+            and (k + 1 == len(units) or page.is_bad(k + 1)))
 
 
 def mark_lead_ins(page: Page, ctx: Context) -> None:
