@@ -173,3 +173,30 @@ def test_a_lead_in_printed_twice_over_one_paragraph_stays_a_duplicate(
     reasons = classify(lines, rules)
     hits = [r for ln, r in zip(lines, reasons, strict=True) if ln == "Here is the catch …"]
     assert hits[1] is Reason.DUPLICATE
+
+
+def _workbook_post(lead: str) -> list[str]:
+    """A post that offers its workbook twice, the second time after a line of its own."""
+    button = "GET THE WORKBOOK: FREE DOWNLOAD!"
+    return ["Planning a vegetable plot takes less time than most people think it does.", "",
+            button, "", "Use the workbook to sketch your beds and list what you will sow.", "",
+            "It walks you through the season one week at a time, from seed to harvest.", "",
+            "Most readers finish the first page in about ten minutes on a quiet evening.", "",
+            lead, "", button, "",
+            "Next week we look at the tools worth buying and the ones you can skip."]
+
+
+def test_a_line_a_sentence_of_the_body_introduces_is_content(
+        rules: BoilerplateRules) -> None:
+    lines = _workbook_post("Download it here so you can plan your own plot this weekend:")
+    reasons = classify(lines, rules)
+    hits = [r for ln, r in zip(lines, reasons, strict=True) if ln.startswith("GET THE")]
+    assert hits == [None, None]
+
+
+def test_a_line_printed_again_under_a_plain_sentence_stays_a_duplicate(
+        rules: BoilerplateRules) -> None:
+    lines = _workbook_post("Many readers plan their whole plot in a single weekend.")
+    reasons = classify(lines, rules)
+    hits = [r for ln, r in zip(lines, reasons, strict=True) if ln.startswith("GET THE")]
+    assert hits == [None, Reason.DUPLICATE]

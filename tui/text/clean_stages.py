@@ -277,7 +277,7 @@ def mark_repeats(page: Page, ctx: Context) -> None:
                 or u.first.text.startswith(CUT_PIECE) or _menu_lead_in(page, orig, pos)
                 or _restated_standfirst(page, orig, pos, len(groups[orig]))
                 or orig in entry_fields or _listed_in_body(page, orig, pos)
-                or _writers_lead_in(page, orig, pos)
+                or _writers_lead_in(page, orig, pos) or _introduced(page, pos)
                 or (_cut_at_link(units[orig]) and _cut_at_link(u))):
             continue
         adjacent = orig == pos - 1 and o.run == u.run
@@ -436,6 +436,16 @@ def _writers_lead_in(page: Page, orig: int, pos: int) -> bool:
 
     return (pos > page.first_good and leads(orig) and leads(pos)
             and units[orig + 1].first.tokens != units[pos + 1].first.tokens)
+
+
+def _introduced(page: Page, pos: int) -> bool:
+    """The copy stands right under a sentence of the body that ends with a colon and
+    repeats nothing ("Download it here so you can apply this to your business:"): the
+    line it introduces, the writer's, not a block printed twice."""
+    units = page.units
+    above = units[pos - 1] if pos > page.first_good else None
+    return (above is not None and above.reason is None and above.shape is not Shape.SHORT
+            and above.lines[-1].text.endswith(":") and above.first.words >= 5)
 
 
 def _on_credit(page: Page, k: int) -> bool:
