@@ -579,3 +579,12 @@ def test_a_header_line_repeated_after_the_last_paragraph_keeps_the_header_copy(
     reasons = classify(lines, rules)
     hits = [r for ln, r in zip(lines, reasons, strict=True) if ln == HIGHLIGHT]
     assert hits[1] is not None and hits[0] is None
+
+
+def test_a_highlight_under_an_unjudged_label_is_the_repeat(rules: BoilerplateRules) -> None:
+    # The photo line carries no credit a pattern knows: the label above is not judged.
+    lines = [*HARBOUR[:3], "A fishing boat leaves the harbour at dawn (Lena Fisk)",
+             *HARBOUR[4:]]
+    reasons = classify(lines, rules)
+    hits = [r for ln, r in zip(lines, reasons, strict=True) if ln == HIGHLIGHT]
+    assert hits == [Reason.DUPLICATE, None]
