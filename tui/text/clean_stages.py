@@ -341,14 +341,24 @@ def _restated_standfirst(page: Page, orig: int, pos: int, copies: int) -> bool:
     """The first copy is the standfirst right under the headline and the later one a body
     sentence saying it again in other words ("The suspect confessed …" under the title,
     "Webb confessed to the crime …" in the body): a writer's restatement, both content.
-    A copy word for word is the scraper printing the standfirst twice, still a repeat; so
-    is a standfirst set in capitals (a pull quote) or printed more than twice (`copies`
+    A copy word for word is the scraper printing the standfirst twice, still a repeat,
+    unless it stands between two content paragraphs past the first (the standfirst is a
+    sentence the story tells again in its place: both content); so is a standfirst set in
+    capitals (a pull quote) or printed more than twice (`copies`
     counts the standfirst and its repeats: a template's line, not a writer's restatement).
     """
     o, u = page.units[orig], page.units[pos]
     return (page.title_at is not None and orig == page.title_at + 1 and o.reason is None
             and not page.opens_with_paragraph and copies == 2 and pos > page.first_good
-            and u.first.tokens != o.first.tokens and not _capitals(o.first.text))
+            and not _capitals(o.first.text)
+            and (u.first.tokens != o.first.tokens or _between_paragraphs(page, pos)))
+
+
+def _between_paragraphs(page: Page, k: int) -> bool:
+    """Unit k stands between two content paragraphs of the body, past its first one."""
+    units = page.units
+    return page.first_good + 1 < k < len(units) - 1 and all(
+        units[j].reason is None and units[j].shape is Shape.GOOD for j in (k - 1, k + 1))
 
 
 # A line naming these is a share strip printed under each entry, not a field of it.
