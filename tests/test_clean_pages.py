@@ -588,3 +588,13 @@ def test_a_highlight_under_an_unjudged_label_is_the_repeat(rules: BoilerplateRul
     reasons = classify(lines, rules)
     hits = [r for ln, r in zip(lines, reasons, strict=True) if ln == HIGHLIGHT]
     assert hits == [Reason.DUPLICATE, None]
+
+
+def test_a_headline_printed_in_the_header_and_the_body_keeps_the_header_copy(
+        rules: BoilerplateRules) -> None:
+    # Not a sentence: a headline printed again is no summary of the body.
+    head = "New fishing limits divide the harbour town"
+    lines = [head if ln == HIGHLIGHT else ln for ln in HARBOUR]
+    reasons = classify(lines, rules)
+    hits = [r for ln, r in zip(lines, reasons, strict=True) if ln == head]
+    assert hits[0] is None and hits[1] is not None

@@ -478,12 +478,13 @@ def _pulled(page: Page, orig: int, pos: int) -> bool:
 def _highlighted(page: Page, orig: int, pos: int) -> bool:
     """The first copy is a summary line set over the body ("Highlights" / a sentence of the
     story) and the later one that sentence in its place among the body's paragraphs: the
-    summary is the repeat, the body keeps its sentence. The first copy stands in the
-    header (below the line under the title, at most at the body's first paragraph), the
-    later one between two content paragraphs."""
+    summary is the repeat, the body keeps its sentence. The first copy is a sentence (a
+    headline printed again is not a summary) in the header (below the line under the
+    title, at most at the body's first paragraph), the later one between two content
+    paragraphs."""
     units = page.units
     if (page.title_at is None or not page.title_at + 1 < orig <= page.first_good
-            or units[orig].reason is not None
+            or units[orig].reason is not None or not units[orig].first.ends_sentence
             or not page.first_good < pos < len(units) - 1):
         return False
     return all(units[k].reason is None and units[k].shape is Shape.GOOD
