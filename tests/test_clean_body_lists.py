@@ -7,6 +7,7 @@ from clean_helpers import reasons_by_line as _reasons
 
 from tui.text.boilerplate_rules import BoilerplateRules
 from tui.text.clean import classify
+from tui.text.model import Reason
 
 TITLE = "Garden Planner 4 / Spring update"
 MENU = ["Home", "Garden Planner 4", "Seed Finder", "About us", "", "Home » Garden Planner »", ""]
@@ -93,3 +94,109 @@ def test_a_share_strip_under_each_quote_is_not_a_field(rules: BoilerplateRules) 
     reasons = classify(lines, rules)
     strips = [reasons[k] for k, t in enumerate(lines) if t == "Whatsapp Facebook Pint Baixar"]
     assert all(r is not None for r in strips[1:]), strips
+
+
+# A fact-check typed as lines: each claim, where it was made (in capitals), the correction.
+CLAIMS_OPENING = [
+    "Every campaign stretches the truth, but a week of the mayor's speeches went further.",
+    "",
+    "We followed each public remark he made over seven days and checked it against records.",
+    "",
+]
+CLAIMS = [
+    "1He said the new bridge was finished ahead of schedule and under its budget.",
+    "RADIO INTERVIEW, MAY 3.",
+    "The bridge opened four months late and cost a third more than planned.",
+    "2He said crime in the old town had fallen by half since he took office.",
+    "SPEECH IN RIVERSIDE, MAY 5.",
+    "Police figures show a fall of about one tenth over the same years.",
+    "",
+    "Claims About the Budget",
+    "",
+    "3He said the council had never raised the parking fees during his term.",
+    "RADIO INTERVIEW, MAY 3.",
+    "The fees rose twice, in 2021 and again in 2023, by the council's own minutes.",
+]
+
+
+def test_an_occasion_repeated_inside_a_list_of_claims_is_content(
+        rules: BoilerplateRules) -> None:
+    lines = [*CLAIMS_OPENING, *CLAIMS, "",
+             "The mayor's office did not answer our questions about these remarks."]
+    reasons = classify(lines, rules)
+    hits = [r for ln, r in zip(lines, reasons, strict=True) if ln == "RADIO INTERVIEW, MAY 3."]
+    assert hits == [None, None]
+
+
+def test_a_caption_printed_twice_between_paragraphs_stays_a_duplicate(
+        rules: BoilerplateRules) -> None:
+    # The same line as a paragraph of its own, twice, between the list's paragraphs:
+    # a block printed twice.
+    caption = "The new bridge seen from the east bank on the day it opened."
+    lines = [*CLAIMS_OPENING, *CLAIMS[:6], "", caption, "", *CLAIMS[9:], "", caption, "",
+             "The council will publish the final cost of the works later this year."]
+    reasons = classify(lines, rules)
+    hits = [r for ln, r in zip(lines, reasons, strict=True) if ln == caption]
+    assert hits[1] is Reason.DUPLICATE
+
+
+ESSAY = [
+    "Most small shops try every new marketing trick they hear about in the same month.",
+    "",
+    "Here is the catch …",
+    "",
+    "Every trick takes weeks to learn, and the shop has no time left for its customers.",
+    "",
+    "So the owners end up tired, with a dozen half-built channels and no new sales at all.",
+    "",
+    "Picking one channel and sticking with it for a year works far better for most of them.",
+    "",
+    "Here is the catch:",
+    "",
+    "Sticking with one channel feels slow, and slow feels like failure in the first months.",
+    "",
+    "The shops that wait it out are the ones still growing when the year is over.",
+]
+
+
+def test_a_phrase_the_writer_uses_twice_to_lead_in_is_content(
+        rules: BoilerplateRules) -> None:
+    reasons = classify(ESSAY, rules)
+    assert [r for ln, r in zip(ESSAY, reasons, strict=True)
+            if ln.startswith("Here is the catch")] == [None, None]
+
+
+def test_a_lead_in_printed_twice_over_one_paragraph_stays_a_duplicate(
+        rules: BoilerplateRules) -> None:
+    # The lead-in and its paragraph printed again: a block printed twice.
+    lines = [*ESSAY[:10], *ESSAY[2:6], *ESSAY[14:]]
+    reasons = classify(lines, rules)
+    hits = [r for ln, r in zip(lines, reasons, strict=True) if ln == "Here is the catch …"]
+    assert hits[1] is Reason.DUPLICATE
+
+
+def _workbook_post(lead: str) -> list[str]:
+    """A post that offers its workbook twice, the second time after a line of its own."""
+    button = "GET THE WORKBOOK: FREE DOWNLOAD!"
+    return ["Planning a vegetable plot takes less time than most people think it does.", "",
+            button, "", "Use the workbook to sketch your beds and list what you will sow.", "",
+            "It walks you through the season one week at a time, from seed to harvest.", "",
+            "Most readers finish the first page in about ten minutes on a quiet evening.", "",
+            lead, "", button, "",
+            "Next week we look at the tools worth buying and the ones you can skip."]
+
+
+def test_a_line_a_sentence_of_the_body_introduces_is_content(
+        rules: BoilerplateRules) -> None:
+    lines = _workbook_post("Download it here so you can plan your own plot this weekend:")
+    reasons = classify(lines, rules)
+    hits = [r for ln, r in zip(lines, reasons, strict=True) if ln.startswith("GET THE")]
+    assert hits == [None, None]
+
+
+def test_a_line_printed_again_under_a_plain_sentence_stays_a_duplicate(
+        rules: BoilerplateRules) -> None:
+    lines = _workbook_post("Many readers plan their whole plot in a single weekend.")
+    reasons = classify(lines, rules)
+    hits = [r for ln, r in zip(lines, reasons, strict=True) if ln.startswith("GET THE")]
+    assert hits == [None, Reason.DUPLICATE]

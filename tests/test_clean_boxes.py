@@ -72,3 +72,26 @@ def test_a_bare_label_still_heads_its_box(rules: BoilerplateRules) -> None:
              "The short answer is that you need a level, a saw and a free weekend in spring."]
     reasons = classify(lines, rules)
     assert reasons[lines.index("Painting an Old Garden Fence")] is Reason.RELATED
+
+
+def test_a_lead_in_under_a_box_label_opens_the_articles_own_list(
+        rules: BoilerplateRules) -> None:
+    # "Here are the key points:" introduces the article's list, never a card of the box.
+    own = ["Here are the key points of the inspection:", "",
+           "\"The cracks are deeper than we thought\"", "",
+           "The engineers told the council the cracks had grown since the spring survey.", "",
+           "They said the piers could be repaired, but not before the winter floods."]
+    lines = [*BODY, "More on this story", "", *own]
+    reasons = classify(lines, rules)
+    for text in own[:3]:
+        if text:
+            assert reasons[lines.index(text)] is None, text
+
+
+def test_a_headline_card_ending_a_box_stays_related(rules: BoilerplateRules) -> None:
+    # Without the colon the line is one more card's headline.
+    lines = [*BODY, "More on this story", "", "Here are the key points of the inspection", "",
+             "Why are bridges inspected every year?", "",
+             "The engineers told the council the cracks had grown since the spring survey."]
+    reasons = classify(lines, rules)
+    assert reasons[lines.index("Here are the key points of the inspection")] is Reason.RELATED

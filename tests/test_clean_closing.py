@@ -78,3 +78,29 @@ def test_a_comments_link_printed_under_each_part_of_the_story_closes_nothing(
     lines = [HEADLINE, "", STANDFIRST, "", *_spaced(BODY[:2]), "Comments", "",
              *_spaced(BODY[2:]), "Comments", "", "Something to Consider"]
     assert _content_kept(lines, rules)
+
+
+def _gallery_page(lead_in: list[str]) -> list[str]:
+    """A short photo story whose last paragraph runs into a lead-in, then the tags."""
+    return [HEADLINE, "", "By Ada Obi", "October 6, 2021",
+            "Photos shared online show the new lanes painted red along the station road.",
+            "The council said drivers would get two weeks of warnings before any fines.",
+            "Shop owners on the road posed for pictures with the first buses to use them.",
+            *lead_in, "Tags:", "Transport City News", "", "Facebook", "Twitter", "",
+            "You may like these posts", "", "Post a Comment"]
+
+
+def test_a_lead_in_to_photos_closing_the_last_paragraph_is_content(
+        rules: BoilerplateRules) -> None:
+    lines = _gallery_page(["See more photos:"])
+    reasons = dict(zip(lines, classify(lines, rules), strict=True))
+    assert reasons["See more photos:"] is None
+    assert reasons["Transport City News"] is not None
+
+
+def test_a_gallery_button_after_the_last_paragraph_is_boilerplate(
+        rules: BoilerplateRules) -> None:
+    # No colon: a button to the site's gallery, not a lead-in of the writer's.
+    lines = _gallery_page(["See more photos"])
+    reasons = dict(zip(lines, classify(lines, rules), strict=True))
+    assert reasons["See more photos"] is not None

@@ -115,6 +115,17 @@ SHOW_POST = [
 ]
 
 
+# A training plan printed week by week: the same items under each week's heading.
+PLAN_OPENING = [
+    "How to train for your first 10K in three weeks",
+    "",
+    "Running your first 10K is easier than it sounds when every day of the week has a job.",
+    "",
+    "The plan below keeps the same shape each week and adds a little distance as you go.",
+    "",
+]
+
+
 SHOW_END = [
     "Tickets are sold at the box office and online, and groups of ten pay a lower price.",
     "",
@@ -136,3 +147,53 @@ def test_a_reworded_line_printed_alone_is_still_a_repeat(rules: BoilerplateRules
              "2019.12.01 ~ OPEN RUN", "Wed - Sun 7PM (Closed on Mon & Tue)", "", *SHOW_END]
     reasons = classify(lines, rules)
     assert reasons[lines.index(name)] is Reason.DUPLICATE
+
+
+def _week(name: str, long_run: str) -> list[str]:
+    """One week of the plan: its heading over the same days, one of them changing."""
+    return [name, "", "Monday Session", "", "Rest or walk for thirty minutes", "",
+            "Easy stretching before bed.", "", "Wednesday Session", "",
+            "Run at an easy pace", "", "Intervals of four minutes fast, two slow.", "",
+            "Weekend Session", "", "Long run at a chatty pace", "", long_run, ""]
+
+
+def _plan_page(weeks: int = 3) -> list[str]:
+    runs = ["Cover five kilometres without stopping.", "Cover seven kilometres this time.",
+            "Cover eight kilometres and rest the day after.", "Cover ten kilometres."]
+    return [*PLAN_OPENING, *[line for w in range(weeks)
+                             for line in _week(f"Training Plan for Week {w + 1}", runs[w])]]
+
+
+def test_items_repeated_under_each_section_of_a_plan_are_content(
+        rules: BoilerplateRules) -> None:
+    lines = _plan_page()
+    reasons = classify(lines, rules)
+    for text in ("Rest or walk for thirty minutes", "Easy stretching before bed.",
+                 "Run at an easy pace", "Intervals of four minutes fast, two slow.",
+                 "Long run at a chatty pace"):
+        hits = [r for ln, r in zip(lines, reasons, strict=True) if ln == text]
+        assert len(hits) == 3 and all(r is None for r in hits), (text, hits)
+
+
+def test_a_block_printed_twice_under_two_headings_stays_a_duplicate(
+        rules: BoilerplateRules) -> None:
+    # Two sections alike are not a structure: the second copy is a repeat.
+    lines = _plan_page(weeks=2)
+    reasons = classify(lines, rules)
+    hits = [r for ln, r in zip(lines, reasons, strict=True)
+            if ln == "Intervals of four minutes fast, two slow."]
+    assert hits == [None, Reason.DUPLICATE]
+
+
+def test_a_menu_printed_again_under_each_box_stays_boilerplate(
+        rules: BoilerplateRules) -> None:
+    # Three boxes that print the same links under their labels, nothing of their own:
+    # a block printed three times, not sections of the article.
+    box = ["", "Read the full schedule of the club", "", "Subscribe to the weekly letter", "",
+           "Shop the new season kit online", ""]
+    lines = [*PLAN_OPENING, "Latest from the club", *box, "Most read this week", *box,
+             "Trending now on the site", *box]
+    reasons = classify(lines, rules)
+    hits = [r for ln, r in zip(lines, reasons, strict=True)
+            if ln == "Subscribe to the weekly letter"]
+    assert len(hits) == 3 and all(r is not None for r in hits[1:]), hits

@@ -705,3 +705,60 @@ def test_a_long_line_over_a_name_with_no_date_does_not_take_the_title(
         rules: BoilerplateRules) -> None:
     lines = _retire(["Jo Hartley, Money Daily"])
     assert _title_of(lines, rules) == RETIRE_TOP
+
+
+HIGHLIGHT = "Coastal courts, however, have upheld most of the old fishing permits."
+HARBOUR = [
+    "Harbour Board Faces Criticism Over New Fishing Rules",
+    "",
+    "Published March 4th, 2021 - 09:15 GMT",
+    "A fishing boat leaves the harbour at dawn. Photo: Lena Fisk / AFP",
+    "Highlights",
+    HIGHLIGHT,
+    "",
+    "The harbour board faced sharp criticism on Tuesday over its decision to change the rules.",
+    "",
+    "Fishermen's groups said the new limits would put dozens of small crews out of work.",
+    "",
+    HIGHLIGHT,
+    "",
+    "The board said it would hear objections from every group before the rules take effect.",
+    "",
+    "This article has been adapted from its original source.",
+    "Via Example Wire",
+]
+
+
+def test_a_highlight_repeating_a_body_sentence_is_the_repeat(rules: BoilerplateRules) -> None:
+    # The summary over the body is the copy; the sentence in its place is the article's.
+    reasons = classify(HARBOUR, rules)
+    hits = [r for ln, r in zip(HARBOUR, reasons, strict=True) if ln == HIGHLIGHT]
+    assert hits == [Reason.DUPLICATE, None]
+
+
+def test_a_header_line_repeated_after_the_last_paragraph_keeps_the_header_copy(
+        rules: BoilerplateRules) -> None:
+    # The later copy closes the page, not inside the body: it is the repeat.
+    lines = [*HARBOUR[:11], "", *HARBOUR[13:], "", HIGHLIGHT]
+    reasons = classify(lines, rules)
+    hits = [r for ln, r in zip(lines, reasons, strict=True) if ln == HIGHLIGHT]
+    assert hits[1] is not None and hits[0] is None
+
+
+def test_a_highlight_under_an_unjudged_label_is_the_repeat(rules: BoilerplateRules) -> None:
+    # The photo line carries no credit a pattern knows: the label above is not judged.
+    lines = [*HARBOUR[:3], "A fishing boat leaves the harbour at dawn (Lena Fisk)",
+             *HARBOUR[4:]]
+    reasons = classify(lines, rules)
+    hits = [r for ln, r in zip(lines, reasons, strict=True) if ln == HIGHLIGHT]
+    assert hits == [Reason.DUPLICATE, None]
+
+
+def test_a_headline_printed_in_the_header_and_the_body_keeps_the_header_copy(
+        rules: BoilerplateRules) -> None:
+    # Not a sentence: a headline printed again is no summary of the body.
+    head = "New fishing limits divide the harbour town"
+    lines = [head if ln == HIGHLIGHT else ln for ln in HARBOUR]
+    reasons = classify(lines, rules)
+    hits = [r for ln, r in zip(lines, reasons, strict=True) if ln == head]
+    assert hits[0] is None and hits[1] is not None

@@ -203,3 +203,60 @@ def test_a_capital_heading_printed_again_word_for_word_is_still_a_repeat(
     lines = [*GARDEN[:10], "Making spicy rhubarb and apple chutney", "", *GARDEN[12:]]
     got = reasons_by_line(lines, rules)
     assert Reason.DUPLICATE in (got[heading], got["Making spicy rhubarb and apple chutney"])
+
+
+CABINET = [
+    "The new government takes shape as the prime minister names her closest advisers.",
+    "Most of the picks come from business, and few have served in public office before.",
+    "What we have learned: she prefers managers she knows to party veterans she does not.",
+    "Read more about:",
+    "Jane Doe - the banker at the treasury",
+    "Omar Reyes - health secretary nominee",
+    "Lena Park - envoy for trade",
+    "The old guard returns",
+    "Not every pick is new, though, and three ministers of the last government stay on.",
+    "Their return reassures the party's members, who feared a cabinet of outsiders.",
+]
+
+
+def test_a_heading_after_a_dashed_link_list_stays_content(rules: BoilerplateRules) -> None:
+    reasons = reasons_by_line(CABINET, rules)
+    assert reasons["The old guard returns"] is None
+    assert all(reasons[line] is Reason.RELATED for line in CABINET[4:7])
+
+
+def test_a_last_link_over_more_links_stays_boilerplate(rules: BoilerplateRules) -> None:
+    # No paragraph under it: the line without a dash is one more link of the page's boxes.
+    lines = [*CABINET[:8], "Videos", "Watch the swearing-in"]
+    reasons = reasons_by_line(lines, rules)
+    assert reasons["The old guard returns"] is not None
+
+
+def _guide(heads: list[str]) -> list[str]:
+    """A guide in three sections, each under a "Label: title" line, between paragraphs."""
+    paras = ["In the first weeks you decide what goes where and order seeds for the spring.",
+             "Then the beds are dug, the paths laid out and the first rows of seeds sown.",
+             "Finally you learn from the first harvest and change the plan for next year."]
+    lines = ["A beginner's guide to the kitchen garden", "",
+             "Every garden grows in stages, and each one asks for a different kind of care.", "",
+             "Knowing which stage you are in saves a lot of wasted work and money.", ""]
+    for head, para in zip(heads, paras, strict=True):
+        lines += [head, "", para, ""]
+    return [*lines, "Whatever the stage, a notebook of what worked is worth keeping."]
+
+
+def test_lead_ins_whose_labels_run_in_a_series_are_headings(rules: BoilerplateRules) -> None:
+    heads = ["The Plan Stage: Think about what you want to grow",
+             "The Dig Stage: Prepare the beds before the frost",
+             "The Harvest Stage: Pick early and learn from it"]
+    reasons = reasons_by_line(_guide(heads), rules)
+    assert all(reasons[head] is None for head in heads)
+
+
+def test_lead_ins_with_one_label_stay_links(rules: BoilerplateRules) -> None:
+    # The same label each time is a site's link to other stories.
+    heads = ["Also read: Why the council banned bonfires in allotments",
+             "Also read: Seed prices rise for the third year in a row",
+             "Also read: A retired teacher grows the town's biggest pumpkin"]
+    reasons = reasons_by_line(_guide(heads), rules)
+    assert all(reasons[head] is Reason.RELATED for head in heads)

@@ -171,6 +171,17 @@ def test_mark_repeats_a_standfirst_printed_again_word_for_word_is_a_repeat(
     assert [u.reason for u in page.units] == [None, None, None, None, Reason.DUPLICATE]
 
 
+def test_mark_repeats_keeps_a_standfirst_told_again_between_paragraphs(ctx: Context) -> None:
+    # Word for word, but in its place among the body's paragraphs: both content.
+    standfirst = "The suspect confessed and the jury took just 15 minutes to find him guilty."
+    closing = "His lawyer said after the verdict that they would not appeal against it."
+    page = page_of((HEADLINE, S), (standfirst, G), "", (BODY, G), "", (BODY_2, G), "",
+                   (standfirst, G), "", (closing, G))
+    page.title_at, page.first_good = 0, 1
+    st.mark_repeats(page, ctx)
+    assert [u.reason for u in page.units] == [None] * 6
+
+
 def test_claim_after_labels_gives_tags_to_the_lines_under_the_label(ctx: Context) -> None:
     page = page_of((BODY, G), "", ("Tags:", S, Reason.TAGS), ("banjir bandung", S),
                    ("sungai citarum", S), "", (BODY_2, G))

@@ -46,6 +46,8 @@ def _part(unit: Unit) -> Part | None:
     if len(unit.lines) != 1 or unit.row or unit.reason not in _CARD_REASONS:
         return None
     line = unit.first
+    if unit.reason is None and line.text.endswith((":", "：")):
+        return None  # a lead-in opens a list of the article's own, never a card
     if dated_entry(unit) or (unit.reason is None and line.words <= KICKER_WORDS
                              and not FULL_STOP.search(line.text)):
         return Part.STAMP

@@ -87,7 +87,8 @@ def mark_recurring_kickers(page: Page, ctx: Context) -> None:
 
     Wherever the cards stand: RECURRING_KICKER_MIN or more copies, two thirds of them right
     over a headline; a speaker's name over an interview's answers stands over long
-    paragraphs instead.
+    paragraphs instead, and an item every section of the body prints (a meal plan's
+    "Workout Supplement" over "Drink during your workout", in `page.fields`) is content.
     """
     units = page.units
     copies: dict[str, list[int]] = {}
@@ -96,8 +97,9 @@ def mark_recurring_kickers(page: Page, ctx: Context) -> None:
             copies.setdefault(u.first.text, []).append(k)
     for found in copies.values():
         over = [k for k in found if k + 1 < len(units) and _headline(units[k + 1])]
-        if len(found) < RECURRING_KICKER_MIN or 3 * len(over) < 2 * len(found):
-            continue
+        if (len(found) < RECURRING_KICKER_MIN or 3 * len(over) < 2 * len(found)
+                or page.fields.issuperset(found)):
+            continue  # too few, or an item each section of the body prints (a field)
         for k in found:
             units[k].reason = Reason.RELATED
         for k in over:

@@ -140,9 +140,25 @@ def headline_lists(units: Sequence[Unit], floor: int, runs_matter: bool,
                 head = units[k - 1].reason if k > 0 else None
                 reason = Reason.CAPTION if head in (Reason.OTHER, Reason.CAPTION) \
                     else Reason.RELATED
-                for i in range(k, j):
+                end = j - 1 if _heads_next(units, k, j) else j
+                for i in range(k, end):
                     units[i].reason = reason
             k = j
+
+
+# How a list's entries set a name apart from its description ("Rex Tillerson - wildcard
+# diplomat"); literals, so the search is linear.
+ENTRY_DASH = re.compile(r" [-–—] ")
+
+
+def _heads_next(units: Sequence[Unit], k: int, j: int) -> bool:
+    """The last line of the list k..j-1 has no dash where every other line sets a name
+    apart with one, and stands right over a long paragraph of content: the next section's
+    heading ("Here come the generals" after "Andrew Puzder - Secretary of Labor")."""
+    after = units[j] if j < len(units) else None
+    return (j - k >= 3 and all(ENTRY_DASH.search(u.first.text) for u in units[k:j - 1])
+            and not ENTRY_DASH.search(units[j - 1].first.text) and after is not None
+            and after.reason is None and after.shape is Shape.GOOD)
 
 
 def _kept_list(units: Sequence[Unit], k: int, j: int) -> bool:

@@ -65,6 +65,7 @@ from tui.text.line_kinds import (
     is_figures,
     is_lead_in,
     is_reading,
+    label_parts,
     looks_like_byline,
 )
 from tui.text.model import Reason
@@ -279,6 +280,7 @@ def mark_repeats(page: Page, ctx: Context) -> None:
         return below.first.tokens
 
     prompts = duplicates.recurring_prompts(repeated, follows)
+    sections = _section_copies(page, repeated)
     exact = {pos: orig for pos, orig in repeated.items()  # a field states, never appeals
              if units[pos].first.tokens == units[orig].first.tokens
              and not units[pos].first.text.endswith(("!", "?"))}
@@ -288,6 +290,8 @@ def mark_repeats(page: Page, ctx: Context) -> None:
     if page.fields:  # a run of parallel entries: each names itself
         prompts |= duplicates.entry_names(repeated, headings,
                                           [frozenset(u.first.tokens) for u in units])
+    page.fields |= sections  # the items each section of a repeated structure prints
+    prompts |= sections
     groups = duplicates.copy_groups(repeated)
     entry_fields = {orig for orig, members in groups.items() if _entry_field(page, members)}
     for pos, orig in sorted(repeated.items()):
@@ -300,7 +304,8 @@ def mark_repeats(page: Page, ctx: Context) -> None:
                 or u.first.text.startswith(CUT_PIECE) or _menu_lead_in(page, orig, pos)
                 or _restated_standfirst(page, orig, pos, len(groups[orig]))
                 or orig in entry_fields or _sister_headings(page, orig, pos)
-                or _heads_a_box(page, orig, pos, repeated)
+                or _heads_a_box(page, orig, pos, repeated) or _listed_in_body(page, orig, pos)
+                or _writers_lead_in(page, orig, pos) or _introduced(page, pos)
                 or (_cut_at_link(units[orig]) and _cut_at_link(u))):
             continue
         adjacent = orig == pos - 1 and o.run == u.run
@@ -316,13 +321,33 @@ def mark_repeats(page: Page, ctx: Context) -> None:
             u.reason = Reason.CAPTION
             if o.reason is None and orig != title_at:
                 o.reason = Reason.CAPTION
-        elif u.reason is None and _pulled(page, orig, pos):
+        elif u.reason is None and (_pulled(page, orig, pos) or _highlighted(page, orig, pos)):
             o.reason = Reason.DUPLICATE
         elif u.reason is None and o.reason is None and _on_credit(page, orig) \
                 and not _on_credit(page, pos):
             o.reason = Reason.CAPTION  # the photo's caption quotes the paragraph below it
         elif u.reason is None:
             u.reason = Reason.DUPLICATE
+
+
+def _section_copies(page: Page, repeated: dict[int, int]) -> set[int]:
+    """Copies filling a repeated structure of sections in the body (a plan printed day by
+    day): content (see `duplicates.parallel_sections`). A section may be headed by a short
+    unpunctuated line of the body, alone in its unit, that neither repeats nor is repeated."""
+    units = page.units
+    copied = set(repeated.values())
+    top = max(page.first_good, -1 if page.title_at is None else page.title_at + 1)
+    heads = [k for k in range(top, len(units)) if k not in repeated and k not in copied
+             and units[k].reason is None and units[k].shape is not Shape.GOOD
+             and len(units[k].lines) == 1 and not units[k].first.ends_sentence
+             and not units[k].first.text.endswith((":", "："))]
+    # A copy right under its first copy is a block printed twice; an appeal ("Vote for
+    # her on the last page!" under each entrant) is a template's, never an item.
+    items = {pos: orig for pos, orig in repeated.items()
+             if repeated.get(pos - 1, pos - 1) != orig
+             and not units[pos].first.text.endswith(("!", "?"))}
+    return duplicates.parallel_sections(items, heads, [u.reason is not None for u in units],
+                                        lambda k: units[k].reason is None)
 
 
 def _entry_headings(page: Page) -> list[int]:
@@ -344,14 +369,24 @@ def _restated_standfirst(page: Page, orig: int, pos: int, copies: int) -> bool:
     """The first copy is the standfirst right under the headline and the later one a body
     sentence saying it again in other words ("The suspect confessed …" under the title,
     "Webb confessed to the crime …" in the body): a writer's restatement, both content.
-    A copy word for word is the scraper printing the standfirst twice, still a repeat; so
-    is a standfirst set in capitals (a pull quote) or printed more than twice (`copies`
+    A copy word for word is the scraper printing the standfirst twice, still a repeat,
+    unless it stands between two content paragraphs past the first (the standfirst is a
+    sentence the story tells again in its place: both content); so is a standfirst set in
+    capitals (a pull quote) or printed more than twice (`copies`
     counts the standfirst and its repeats: a template's line, not a writer's restatement).
     """
     o, u = page.units[orig], page.units[pos]
     return (page.title_at is not None and orig == page.title_at + 1 and o.reason is None
             and not page.opens_with_paragraph and copies == 2 and pos > page.first_good
-            and u.first.tokens != o.first.tokens and not _capitals(o.first.text))
+            and not _capitals(o.first.text)
+            and (u.first.tokens != o.first.tokens or _between_paragraphs(page, pos)))
+
+
+def _between_paragraphs(page: Page, k: int) -> bool:
+    """Unit k stands between two content paragraphs of the body, past its first one."""
+    units = page.units
+    return page.first_good + 1 < k < len(units) - 1 and all(
+        units[j].reason is None and units[j].shape is Shape.GOOD for j in (k - 1, k + 1))
 
 
 # A line naming these is a share strip printed under each entry, not a field of it.
@@ -401,6 +436,54 @@ def _menu_lead_in(page: Page, orig: int, pos: int) -> bool:
     units = page.units
     return (page.is_bad(orig) and units[pos].first.text.endswith((":", "："))
             and pos + 1 < len(units) and not page.is_bad(pos + 1))
+
+
+def _listed_in_body(page: Page, orig: int, pos: int) -> bool:
+    """Both copies are lines inside paragraphs of the body, each between two lines of
+    content of its own paragraph, different ones ("FOX NEWS INTERVIEW, SEPT. 15." under
+    two claims of a list of quotes, each over its correction): a field of a list typed as
+    lines, not a block printed twice, which stands as a paragraph of its own."""
+    units = page.units
+    if not page.runs_matter or pos - orig < 3 or pos + 1 >= len(units):
+        return False
+
+    def inside(k: int) -> bool:
+        return k > 0 and all(units[j].run == units[k].run and units[j].reason is None
+                             and units[j].shape is not Shape.SHORT for j in (k - 1, k + 1))
+
+    return (inside(orig) and inside(pos)
+            and units[orig - 1].first.tokens != units[pos - 1].first.tokens
+            and units[orig + 1].first.tokens != units[pos + 1].first.tokens)
+
+
+# How a writer's phrase leads into the paragraph under it ("Here's the thing:").
+LEAD_ENDS = (":", "：", "…", "...")
+
+
+def _writers_lead_in(page: Page, orig: int, pos: int) -> bool:
+    """Both copies lead into the paragraph under them ("Here's the thing …", later "Here's
+    the thing:"), each between two paragraphs of content, over a different paragraph: a
+    phrase the writer uses twice, not a block printed twice."""
+    units = page.units
+
+    def leads(k: int) -> bool:
+        return (0 < k < len(units) - 1 and units[k].first.text.endswith(LEAD_ENDS)
+                and all(units[j].reason is None and units[j].shape is not Shape.SHORT
+                        for j in (k - 1, k + 1))
+                and units[k + 1].shape is Shape.GOOD)
+
+    return (pos > page.first_good and leads(orig) and leads(pos)
+            and units[orig + 1].first.tokens != units[pos + 1].first.tokens)
+
+
+def _introduced(page: Page, pos: int) -> bool:
+    """The copy stands right under a sentence of the body that ends with a colon and
+    repeats nothing ("Download it here so you can apply this to your business:"): the
+    line it introduces, the writer's, not a block printed twice."""
+    units = page.units
+    above = units[pos - 1] if pos > page.first_good else None
+    return (above is not None and above.reason is None and above.shape is not Shape.SHORT
+            and above.lines[-1].text.endswith(":") and above.first.words >= 5)
 
 
 def _on_credit(page: Page, k: int) -> bool:
@@ -470,6 +553,22 @@ def _sister_headings(page: Page, orig: int, pos: int) -> bool:
             and len(o.lines) == 1 and len(u.lines) == 1
             and o.first.tokens != u.first.tokens
             and _capitals(o.first.text) and not _capitals(u.first.text))
+
+
+def _highlighted(page: Page, orig: int, pos: int) -> bool:
+    """The first copy is a summary line set over the body ("Highlights" / a sentence of the
+    story) and the later one that sentence in its place among the body's paragraphs: the
+    summary is the repeat, the body keeps its sentence. The first copy is a sentence (a
+    headline printed again is not a summary) in the header (below the line under the
+    title, at most at the body's first paragraph), the later one between two content
+    paragraphs."""
+    units = page.units
+    if (page.title_at is None or not page.title_at + 1 < orig <= page.first_good
+            or units[orig].reason is not None or not units[orig].first.ends_sentence
+            or not page.first_good < pos < len(units) - 1):
+        return False
+    return all(units[k].reason is None and units[k].shape is Shape.GOOD
+               for k in (pos - 1, pos + 1))
 
 
 # A pull quote set in capitals has at least this many letters.
@@ -741,7 +840,8 @@ def mark_tail(page: Page, ctx: Context) -> None:
     if page.last is None:
         return
     for k in range(tail, len(units)):
-        if not page.is_bad(k) and not (k == tail and sign_off(units, k, ctx.rules.cta_address)):
+        if not page.is_bad(k) and not (k == tail and (sign_off(units, k, ctx.rules.cta_address)
+                                                     or _closing_lead_in(page, k))):
             units[k].reason = tail_reason(units[k].first)
             units[k].guessed = True
     for k in range(len(units) - 2, tail - 1, -1):
@@ -752,13 +852,54 @@ def mark_tail(page: Page, ctx: Context) -> None:
     tail_topics(units, tail)
 
 
+def _closing_lead_in(page: Page, k: int) -> bool:
+    """Unit k, the first of the trailing zone, ends the body's last paragraph with a
+    lead-in whose photos or video the text does not hold ("See more photos:", over the
+    tags): a line of the writer's, in the paragraph's own run, of a sentence's length."""
+    units = page.units
+    u = units[k]
+    return (page.runs_matter and k > 0 and page.protected(k - 1) and units[k - 1].run == u.run
+            and len(u.lines) == 1 and u.first.text.endswith(":") and u.first.words >= 3
+            and (k + 1 == len(units) or page.is_bad(k + 1)))
+
+
 def mark_lead_ins(page: Page, ctx: Context) -> None:
-    """In the body, "Jangan lewatkan: <headline>" is a link: once the body's ends are known."""
+    """In the body, "Jangan lewatkan: <headline>" is a link: once the body's ends are known.
+
+    Lead-ins whose labels form a series ("The Plan Stage: …", "The Build Stage: …", "The
+    Implement Stage: …", see `_label_series`) are the body's section headings instead.
+    """
     end = page.last if page.last is not None else len(page.units)
-    for k in range(page.first_good + 1, end):
-        if (not page.is_bad(k) and k != page.title_at
-                and link_lead_in(page.units, k, page.runs_matter)):
+    found = [k for k in range(page.first_good + 1, end)
+             if not page.is_bad(k) and k != page.title_at
+             and link_lead_in(page.units, k, page.runs_matter)]
+    series = _label_series(page, found)
+    for k in found:
+        if k not in series:
             page.units[k].reason = Reason.RELATED
+
+
+# A series of section labels has at least this many, each of at least SERIES_WORDS words.
+SERIES_MIN = 3
+SERIES_WORDS = 2
+
+
+def _label_series(page: Page, found: list[int]) -> set[int]:
+    """The lead-ins among `found` whose labels run in a series: SERIES_MIN or more
+    different labels, the same words but one in the same place ("The Plan Stage", "The
+    Build Stage", "The Implement Stage"). A link's label is the same each time ("Watch
+    live:", "Also read:"), not a series."""
+    by_shape: dict[tuple[str, ...], dict[str, list[int]]] = {}
+    for k in found:
+        parts = label_parts(page.units[k].first)
+        words = parts[0].casefold().split() if parts else []
+        if len(words) < SERIES_WORDS:
+            continue
+        for at in range(len(words)):
+            shape = (*words[:at], "*", *words[at + 1:])
+            by_shape.setdefault(shape, {}).setdefault(words[at], []).append(k)
+    return {k for labels in by_shape.values() if len(labels) >= SERIES_MIN
+            for ks in labels.values() for k in ks}
 
 
 def revise_body(page: Page, ctx: Context) -> None:

@@ -244,3 +244,43 @@ def echoes_title(line: Line, title_tokens: frozenset[str]) -> bool:
     return (shared / len(words) >= 0.85 and shared / len(title_tokens) >= 0.6) or (
         _jaccard(words, title_tokens) >= 0.75
     )
+
+
+def parallel_sections(repeated: dict[int, int], heads: Sequence[int], ended: Sequence[bool],
+                      varied: Callable[[int], bool]) -> set[int]:
+    """The positions of copies that fill a repeated structure of sections: content.
+
+    A meal plan printed day by day ("Plan A", then "Plan B", each over "Pre-Workout Meal",
+    its food and its portions) repeats most of its items word for word, yet each section
+    is its own: the same items under a different heading. `heads` (ascending) are the
+    lines that may head a section (short, unrepeated, in the body); two of them head
+    parallel sections when the line right under one is a copy of the line right under
+    the other, and FIELD_ENTRIES sections or more opening with one item make a structure
+    (two boxes alike are a block printed twice). A section runs to the next such head, or
+    to the first line already judged (`ended`); the last one no further than the longest
+    before it. A copy whose first copy lies in an earlier section stays content (both are
+    returned; a line twice in one section is a block printed twice), provided some
+    section after the first holds a line that repeats nothing and is content (`varied`):
+    the structure varies, it is not one block printed twice under two names.
+    """
+    may_head = set(heads)
+    linked: dict[int, set[int]] = {}  # each first item's heads
+    for head in heads:
+        orig = repeated.get(head + 1)
+        if orig is not None and orig - 1 in may_head and orig - 1 != head:
+            linked.setdefault(orig, set()).update((orig - 1, head))
+    starts = sorted(h for hs in linked.values() if len(hs) >= FIELD_ENTRIES for h in hs)
+    if not starts:
+        return set()
+    spans: list[range] = []
+    for at, head in enumerate(starts):
+        limit = starts[at + 1] if at + 1 < len(starts) else min(
+            len(ended), head + 1 + max((len(s) for s in spans), default=0))
+        end = next((k for k in range(head + 1, limit) if ended[k]), limit)
+        spans.append(range(head + 1, end))
+    inside = {k: at for at, span in enumerate(spans) for k in span}
+    if not any(varied(k) for span in spans[1:] for k in span if k not in repeated):
+        return set()
+    kept = {pos: orig for pos, orig in repeated.items()
+            if pos in inside and orig in inside and inside[orig] < inside[pos]}
+    return set(kept) | set(kept.values())
