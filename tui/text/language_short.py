@@ -55,6 +55,18 @@ _WORD_LOGLIK = _word_loglik()
 _WORD_MISS = math.log(WORD_FLOOR)
 
 
+def _word_rows() -> dict[str, tuple[float, ...]]:
+    """Each listed word's log-likelihood per candidate, in CANDIDATES order (a word a
+    language's list lacks scores _WORD_MISS there): one lookup a word instead of one a
+    candidate."""
+    words = {w for lang in CANDIDATES for w in _WORD_LOGLIK[lang]}
+    return {w: tuple(_WORD_LOGLIK[lang].get(w, _WORD_MISS) for lang in CANDIDATES)
+            for w in words}
+
+
+_WORD_ROWS = _word_rows()
+
+
 def _plain(text: str) -> str:
     """The text without web addresses and e-mail addresses (their letters say nothing)."""
     return " ".join(w for w in text.split() if "@" not in w and "://" not in w
@@ -82,19 +94,13 @@ def _ngram_scores(text: str, profiles: dict[str, list[float]],
 
 def word_scores(text: str) -> tuple[list[float], int]:
     """Summed word log-likelihood per candidate, and how many words some list knows."""
-    scores = [0.0] * len(CANDIDATES)
-    known = 0
-    for raw in text.split():
-        word = raw.strip(".,;:!?\"'()[]{}«»“”‘’-–—…*").lower()
-        if not word:
-            continue
-        hits = [_WORD_LOGLIK[lang].get(word) for lang in CANDIDATES]
-        if all(h is None for h in hits):
-            continue
-        known += 1
-        for k, hit in enumerate(hits):
-            scores[k] += _WORD_MISS if hit is None else hit
-    return scores, known
+    rows = _WORD_ROWS
+    found = [row for raw in text.split()
+             if (row := rows.get(raw.strip(".,;:!?\"'()[]{}«»“”‘’-–—…*").lower())) is not None]
+    # Summed word by word from 0.0, in the text's order, as a running total would be.
+    scores = ([sum(column, 0.0) for column in zip(*found, strict=True)] if found
+              else [0.0] * len(CANDIDATES))
+    return scores, len(found)
 
 
 def posterior(text: str, profiles: dict[str, list[float]], langlist: Sequence[str],

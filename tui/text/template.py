@@ -21,14 +21,14 @@ from tui.text.model import Record
 from tui.text.structure import record_publisher
 
 _DIGITS = re.compile(r"\d+")
-_SPACE = re.compile(r"\s+")
 _EDGES = " \t.,;:!?|·•-–—»«>\"'()[]"
 MAX_LINE = 1000  # longer lines are prose, never a template (and not worth hashing)
 
 
 def line_key(line: str) -> bytes | None:
     """The digest two near-identical lines share; None for a line too short or too long."""
-    text = _SPACE.sub(" ", _DIGITS.sub("0", line.casefold())).strip(_EDGES)
+    # str.split() splits on what `\s` matches: the spaces collapse as re.sub(r"\s+") would.
+    text = " ".join(_DIGITS.sub("0", line.casefold()).split()).strip(_EDGES)
     if len(text) < 2 or len(text) > MAX_LINE:
         return None
     # surrogatepass: a lone surrogate (from a JSON escape in the dump) is still a line.
