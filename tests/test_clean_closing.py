@@ -104,3 +104,36 @@ def test_a_gallery_button_after_the_last_paragraph_is_boilerplate(
     lines = _gallery_page(["See more photos"])
     reasons = dict(zip(lines, classify(lines, rules), strict=True))
     assert reasons["See more photos"] is not None
+
+
+LONG_BODY = [
+    "Despite the promises made at the launch, the council has a record of road schemes that "
+    "ran over budget and past their deadlines, and the bus lanes will be paid for from the "
+    "same fund that was emptied by the last two projects.",
+    "The council's refusal to publish the traffic study it commissioned last spring should "
+    "worry anyone who drives into the centre, since the study is the only evidence that the "
+    "lanes will shorten journeys rather than lengthen them.",
+    "Shop owners on the market road have asked for the parking spaces to be moved rather than "
+    "removed, and the council has said it will consider the request once the first lanes open "
+    "and the effect on trade can be measured.",
+]
+
+
+def test_a_comments_link_in_the_middle_of_the_story_does_not_swallow_the_rest(
+        rules: BoilerplateRules) -> None:
+    subhead = "A plan that pays for itself?"
+    lines = [HEADLINE, "", *_spaced(BODY), "SEE ALL COMMENTS",
+             *_spaced(LONG_BODY[:2]), subhead, "", *_spaced(LONG_BODY[2:])]
+    reasons = dict(zip(lines, classify(lines, rules), strict=True))
+    assert all(reasons[b] is None for b in [*BODY, *LONG_BODY, subhead])
+    assert reasons["SEE ALL COMMENTS"] is not None
+
+
+def test_long_comments_under_their_writers_names_still_close_the_page(
+        rules: BoilerplateRules) -> None:
+    thread = ["Jane Doe March 3, 2024", LONG_BODY[0], "Tom Brown March 4, 2024", LONG_BODY[1],
+              "Ann Lee March 4, 2024", LONG_BODY[2]]
+    lines = [HEADLINE, "", *_spaced(BODY), "SEE ALL COMMENTS", "", *_spaced(thread)]
+    reasons = dict(zip(lines, classify(lines, rules), strict=True))
+    assert all(reasons[b] is None for b in BODY)
+    assert all(reasons[c] is Reason.OTHER for c in LONG_BODY)

@@ -32,6 +32,10 @@ def close_page(units: Sequence[Unit], rules: BoilerplateRules, first_good: int) 
                   and not _in_strip(units, k, closers)), None)
     if start is None:
         return
+    if _story_resumes(units, start):
+        if units[start].reason is None:
+            units[start].reason = Reason.OTHER
+        return
     if rules.closer_leads is not None:
         start = next((j for j in range(max(first_good + 1, start - LEAD_REACH), start)
                       if rules.closer_leads.match(units[j].first.text)), start)
@@ -39,6 +43,30 @@ def close_page(units: Sequence[Unit], rules: BoilerplateRules, first_good: int) 
         u.closed = True
         if u.reason is None or u.reason is Reason.BYLINE:  # a commenter's name and date
             u.reason = Reason.OTHER
+
+
+# Below a comments link, this many long paragraphs with no commenter's name or date line
+# among them are the story going on (the link sat in the middle of the article).
+RESUME_PARAGRAPHS = 3
+RESUME_WORDS = 30
+# A commenter's name and date line is short.
+COMMENTER_WORDS = 8
+
+
+def _story_resumes(units: Sequence[Unit], start: int) -> bool:
+    """Below the closer at `start`, the article goes on: a long paragraph comes first, at
+    least RESUME_PARAGRAPHS long paragraphs follow in all, and no short line with a digit
+    (a commenter's name and date) or a byline stands among them. A thread's entries are
+    headed by their writer's name and date."""
+    rest = units[start + 1:]
+    if not rest or rest[0].joined.words < RESUME_WORDS:
+        return False
+    if any(u.reason is Reason.BYLINE or (u.joined.words <= COMMENTER_WORDS
+                                         and any(ch.isdigit() for ch in u.text))
+           for u in rest):
+        return False
+    return sum(u.joined.words >= RESUME_WORDS and u.shape is Shape.GOOD
+               for u in rest) >= RESUME_PARAGRAPHS
 
 
 # A site's copyright footer: "© 2019 Microsoft", "Copyright 2019 BGR Media, LLC" (a year
