@@ -468,3 +468,32 @@ def test_long_numbered_lines_without_numbered_headings_around_stay_paragraphs() 
     blocks = _how_to(steps)
     headings = [b.text for b in blocks if b.kind is BlockKind.HEADING]
     assert not set(steps) & set(headings)
+
+
+def test_numbered_reasons_written_as_sentences_are_section_headings() -> None:
+    reasons = ["1. The plan costs more than it saves.",
+               "2. Nobody asked the people who live on the street.",
+               "3. The last scheme of this kind was dropped after a year, and the same "
+               "firm is building this one.",
+               "4. Why would it work this time?"]
+    blocks = _how_to(reasons)
+    headings = [b.text for b in blocks if b.kind is BlockKind.HEADING]
+    assert set(reasons) <= set(headings)
+
+
+def test_a_numbered_list_typed_one_item_a_line_stays_paragraphs() -> None:
+    items = ["1. The plan costs more than it saves.",
+             "2. Nobody asked the people who live on the street.",
+             "3. The last scheme of this kind was dropped after a year."]
+    parts = ["Why the Council Is Wrong", STEP_PARA, *items, STEP_PARA]
+    blocks = _blocks("\n\n".join(parts))
+    mark_title(blocks, None)
+    mark_headings(blocks)
+    assert not {b.text for b in blocks if b.kind is BlockKind.HEADING} & set(items)
+
+
+def test_two_numbered_sentences_are_not_a_run_of_sections() -> None:
+    reasons = ["1. The plan costs more than it saves.",
+               "2. Nobody asked the people who live on the street."]
+    blocks = _how_to(reasons)
+    assert not {b.text for b in blocks if b.kind is BlockKind.HEADING} & set(reasons)

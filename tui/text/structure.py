@@ -126,6 +126,7 @@ def mark_headings(blocks: list[Block], blank_separated: bool = True) -> None:
     content = [b for b in blocks if b.is_content]
     candidates: list[Block] = []
     steps: list[Block] = []  # numbered lines too long or too lower-case for _is_heading
+    sentences: list[Block] = []  # numbered lines that end as a sentence does
     for k in range(1, len(content) - 1):
         b, prev, nxt = content[k], content[k - 1], content[k + 1]
         if b.kind is not BlockKind.PARAGRAPH or prev.kind is not BlockKind.PARAGRAPH:
@@ -138,9 +139,13 @@ def mark_headings(blocks: list[Block], blank_separated: bool = True) -> None:
             continue  # "Key dates:" over "1 April: rules take effect": an entry of a list
         if _is_heading(b.text):
             candidates.append(b)
-        elif _long_step(b.text):
+            continue
+        if _long_step(b.text):
             steps.append(b)
+        if _numbered_sentence(b.text):
+            sentences.append(b)
     candidates = _with_steps(candidates, steps, content)
+    candidates = _with_numbered_sections(candidates, sentences, content)
     questions = [b for b in candidates
                  if b.text.endswith(QUESTION_ENDS) and not _NUMBERED.match(b.text)]
     # Candidates next to each other are the entries of a list, not two headings in a row;
@@ -191,6 +196,45 @@ def _with_steps(candidates: list[Block], steps: list[Block], content: list[Block
         return candidates
     at = {id(b): k for k, b in enumerate(content)}
     return sorted([*candidates, *keep], key=lambda b: at[id(b)])
+
+
+# A numbered section title that reads as a sentence ("1. The man lies all the time.") runs
+# to this many words; it is a heading in a run of NUMBERED_RUN or more numbers counting
+# up from 1, each over a paragraph of its own.
+NUMBERED_WORDS = 35
+NUMBERED_RUN = 3
+
+
+def _numbered_sentence(text: str) -> bool:
+    """A numbered line of at most NUMBERED_WORDS words."""
+    return _NUMBERED.match(text) is not None and make_line(0, text).words <= NUMBERED_WORDS
+
+
+def _with_numbered_sections(candidates: list[Block], sentences: list[Block],
+                            content: list[Block]) -> list[Block]:
+    """The candidates plus the numbered sentences of a run counting up from 1 by one,
+    NUMBERED_RUN or more long, no two of its lines next to each other (a paragraph or more
+    under each): an essay's numbered sections. A list typed one item a line has its
+    items next to each other."""
+    if not sentences:
+        return candidates
+    at = {id(b): k for k, b in enumerate(content)}
+    pool = {id(b): b for b in [*candidates, *sentences] if _step_number(b.text) is not None}
+    numbered = sorted(pool.values(), key=lambda b: at[id(b)])
+    run: list[Block] = []
+    for b in numbered:
+        n = _step_number(b.text)
+        if n == 1:
+            run = [b]
+        elif run and n == _step_number(run[-1].text) + 1 and at[id(b)] > at[id(run[-1])] + 1:
+            run.append(b)
+        else:
+            continue
+    if len(run) < NUMBERED_RUN:
+        return candidates
+    keep = {id(b) for b in run} - {id(b) for b in candidates}
+    return sorted([*candidates, *(b for b in sentences if id(b) in keep)],
+                  key=lambda b: at[id(b)])
 
 
 # A wire story's section heading set in capitals ("WHO IS THE FRONT-RUNNER?") has at least
