@@ -157,3 +157,30 @@ def test_a_paragraph_ending_in_less_over_another_caption_stays(
     lines = [*PARAGRAPHS, "", para, CAPTION_CUT, "Photo: Jo Hart, AP", "", PARAGRAPHS[0]]
     reasons = classify(lines, rules)
     assert reasons[lines.index(para)] is None
+
+
+TOLD = ("The press kept guessing at the size of his flat. Curious, I once asked him how many "
+        "rooms the flat actually had, and he smiled and said: as many as they will print, "
+        "which was all the answer I ever got.")
+
+
+def test_a_pull_quote_whose_insertion_stands_for_a_word_of_the_paragraph() -> None:
+    quote = ("I once asked him how many rooms [his] flat actually had, and he smiled and "
+             "said: as many as they will print")
+    units = [[make_line(0, TOLD)], [make_line(1, quote)]]
+    assert pull_quotes(units) == {1: 0}
+
+
+def test_a_pull_quote_shortened_with_an_elision() -> None:
+    for dots in ("...", "…"):
+        quote = (f"I once asked him how many rooms {dots} and he smiled and said: as many "
+                 "as they will print")
+        units = [[make_line(0, TOLD)], [make_line(1, quote)]]
+        assert pull_quotes(units) == {1: 0}
+
+
+def test_runs_of_the_paragraph_out_of_its_order_are_no_pull_quote() -> None:
+    quote = ("he smiled and said: as many as they will print ... I once asked him how many "
+             "rooms the flat actually had")
+    units = [[make_line(0, TOLD)], [make_line(1, quote)]]
+    assert pull_quotes(units) == {}

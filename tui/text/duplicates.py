@@ -172,8 +172,12 @@ def entry_names(repeated: dict[int, int], headings: Sequence[int],
 # twice whole is a plain repeat).
 PULL_MIN_WORDS = 12
 PULL_MORE = 4
-# An editor's insertion in a quotation ("[Trump is] a charismatic narcissist ...").
-_INSERTION = re.compile(r"\[[^\[\]]{1,40}\]")
+# An elision ("... and family fortune"): three dots or the ellipsis sign.
+_ELISION = re.compile(r"\.\.\.|…")
+# Where a quote is cut into the runs a paragraph must hold in order: at an editor's
+# insertion ("[Trump is] a charismatic narcissist", "how many rooms [his] apartment had":
+# it adds words or stands for the paragraph's own) or an elision.
+_CUT = re.compile(r"\[[^\[\]]{1,40}\]|\.\.\.|…")
 
 
 def pull_quotes(units: Sequence[Sequence[Line]]) -> dict[int, int]:
@@ -186,15 +190,19 @@ def pull_quotes(units: Sequence[Sequence[Line]]) -> dict[int, int]:
     """
     largest = max((sum(len(ln.tokens) for ln in lines) for lines in units), default=0)
     quotes: dict[int, Sequence[str]] = {}
+    pieces: dict[int, list[str]] = {}
     for pos, lines in enumerate(units):
         line = lines[0]
         if len(lines) != 1 or line.words < PULL_MIN_WORDS:
             continue
-        if "[" not in line.text:  # no insertion: the line's own words
+        if "[" not in line.text and not _ELISION.search(line.text):  # the line's own words
             quote: Sequence[str] = line.tokens
+            pieces[pos] = [" ".join(quote)]
         else:
-            text = _INSERTION.sub(" ", line.text)
-            quote = tokens(text) if count_words(text) >= PULL_MIN_WORDS else ()
+            parts = [tokens(part) for part in _CUT.split(line.text)]
+            quote = [tok for part in parts for tok in part]
+            pieces[pos] = [" ".join(part) for part in parts if part]
+            quote = quote if count_words(" ".join(quote)) >= PULL_MIN_WORDS else ()
         if quote and len(quote) + PULL_MORE <= largest:  # a unit may be large enough
             quotes[pos] = quote
     if not quotes:
@@ -215,9 +223,8 @@ def pull_quotes(units: Sequence[Sequence[Line]]) -> dict[int, int]:
             postings.setdefault(tok, []).append(pos)
     found: dict[int, int] = {}
     for pos, quote in quotes.items():
-        needle = " " + " ".join(quote) + " "
         for other in postings.get(rarest[pos], ())[:PROBE_LINES]:
-            if other != pos and _holds(units[other], needle, len(quote) + PULL_MORE):
+            if other != pos and _holds(units[other], pieces[pos], len(quote) + PULL_MORE):
                 found[pos] = other
                 break
     # A unit holding two or more of the others is the article printed again in one
@@ -226,11 +233,19 @@ def pull_quotes(units: Sequence[Sequence[Line]]) -> dict[int, int]:
     return {pos: other for pos, other in found.items() if held[other] == 1}
 
 
-def _holds(lines: Sequence[Line], needle: str, size: int) -> bool:
-    """Whether a unit of at least `size` tokens holds the space-framed token run `needle`."""
+def _holds(lines: Sequence[Line], pieces: Sequence[str], size: int) -> bool:
+    """Whether a unit of at least `size` tokens holds the token runs `pieces` in order,
+    each framed by spaces (a quote cut at its editor's insertions and elisions)."""
     if sum(len(ln.tokens) for ln in lines) < size:
         return False
-    return needle in " " + " ".join(tok for ln in lines for tok in ln.tokens) + " "
+    text = " " + " ".join(tok for ln in lines for tok in ln.tokens) + " "
+    at = 0
+    for piece in pieces:
+        found = text.find(" " + piece + " ", at)
+        if found < 0:
+            return False
+        at = found + len(piece) + 1
+    return True
 
 
 def echoes_title(line: Line, title_tokens: frozenset[str]) -> bool:
