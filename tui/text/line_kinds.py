@@ -21,6 +21,8 @@ LABELLED = re.compile(r"^((?:[A-ZÀ-Þ][^\s:]*)(?:\s+[^\s:]+){0,2})\s?:\s+([A-Z�
 # A match result inside a short line: "Kedah 1-1 Terengganu", "Lyon 2 – 0 Nantes".
 SCORE = re.compile(r"(?<![\d./-])\d{1,2}\s?[-–]\s?\d{1,2}(?![\d./-])")
 SEPARATOR_TOKENS = frozenset(["/", "|", "·", "•", "-", "–", "—", ">", "›", "»", ":"])
+# How a piece of a sentence cut by the scraper opens (never a menu, headline or caption).
+CUT_PIECE = (",", ";")
 DEGREES = re.compile(r"\d\s?°")
 # A clock time or a date: 12:30, 20.11.2019, 2019-11-20, and the dates of Han, kana and
 # Hangul text (2016年8月3日, 2019년 11월 20일), where no \b stands between figure and sign.
