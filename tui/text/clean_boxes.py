@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from enum import Enum
 
 from tui.text.clean_tail import dated_entry
-from tui.text.line_kinds import FULL_STOP, is_lead_in
+from tui.text.line_kinds import COLONS, FULL_STOP, is_lead_in
 from tui.text.model import Reason
 from tui.text.page import Page, Unit
 
@@ -46,7 +46,7 @@ def _part(unit: Unit) -> Part | None:
     if len(unit.lines) != 1 or unit.row or unit.reason not in _CARD_REASONS:
         return None
     line = unit.first
-    if unit.reason is None and line.text.endswith((":", "：")):
+    if unit.reason is None and line.text.endswith(COLONS):
         return None  # a lead-in opens a list of the article's own, never a card
     if dated_entry(unit) or (unit.reason is None and line.words <= KICKER_WORDS
                              and not FULL_STOP.search(line.text)):

@@ -13,7 +13,7 @@ from collections import Counter
 
 from tui.text import duplicates
 from tui.text.line import Line
-from tui.text.line_kinds import CUT_PIECE, in_capitals
+from tui.text.line_kinds import COLONS, CUT_PIECE, in_capitals
 from tui.text.model import Reason
 from tui.text.page import Context, Page, Shape, Unit
 
@@ -61,13 +61,9 @@ def mark_repeats(page: Page, ctx: Context) -> None:
             o.reason = Reason.NAVIGATION  # the trail, not the headline it ends in
             continue
         if (u.reason not in (None, Reason.CAPTION) or pos == title_at or u.first.words < 3
-                or u.first.is_table_row or pos in prompts
-                or u.first.text.startswith(CUT_PIECE) or _menu_lead_in(page, orig, pos)
-                or _restated_standfirst(page, orig, pos, len(groups[orig]))
-                or orig in entry_fields or _sister_headings(page, orig, pos)
-                or _heads_a_box(page, orig, pos, repeated) or _listed_in_body(page, orig, pos)
-                or _writers_lead_in(page, orig, pos) or _introduced(page, pos)
-                or (_cut_at_link(units[orig]) and _cut_at_link(u))):
+                or u.first.is_table_row or pos in prompts or orig in entry_fields
+                or u.first.text.startswith(CUT_PIECE)
+                or _own_copy(page, orig, pos, repeated, len(groups[orig]))):
             continue
         adjacent = orig == pos - 1 and o.run == u.run
         if (adjacent and o.shape is Shape.GOOD and not o.first.ends_sentence
@@ -91,6 +87,17 @@ def mark_repeats(page: Page, ctx: Context) -> None:
             u.reason = Reason.DUPLICATE
 
 
+def _own_copy(page: Page, orig: int, pos: int, repeated: dict[int, int], copies: int) -> bool:
+    """The copy at `pos` (of the line at `orig`, printed `copies` times in all) is the
+    article's own text, not a block printed twice: a lead-in, a restatement, a sister
+    heading, a fact box's name, a field of a list typed as lines, a sentence cut at a link."""
+    return (_menu_lead_in(page, orig, pos) or _restated_standfirst(page, orig, pos, copies)
+            or _sister_headings(page, orig, pos) or _heads_a_box(page, orig, pos, repeated)
+            or _listed_in_body(page, orig, pos) or _writers_lead_in(page, orig, pos)
+            or _introduced(page, pos)
+            or (_cut_at_link(page.units[orig]) and _cut_at_link(page.units[pos])))
+
+
 def _section_copies(page: Page, repeated: dict[int, int]) -> set[int]:
     """Copies filling a repeated structure of sections in the body (a plan printed day by
     day): content (see `duplicates.parallel_sections`). A section may be headed by a short
@@ -101,7 +108,7 @@ def _section_copies(page: Page, repeated: dict[int, int]) -> set[int]:
     heads = [k for k in range(top, len(units)) if k not in repeated and k not in copied
              and units[k].reason is None and units[k].shape is not Shape.GOOD
              and len(units[k].lines) == 1 and not units[k].first.ends_sentence
-             and not units[k].first.text.endswith((":", "："))]
+             and not units[k].first.text.endswith(COLONS)]
     # A copy right under its first copy is a block printed twice; an appeal ("Vote for
     # her on the last page!" under each entrant) is a template's, never an item.
     items = {pos: orig for pos, orig in repeated.items()
@@ -145,9 +152,13 @@ def _restated_standfirst(page: Page, orig: int, pos: int, copies: int) -> bool:
 
 def _between_paragraphs(page: Page, k: int) -> bool:
     """Unit k stands between two content paragraphs of the body, past its first one."""
-    units = page.units
-    return page.first_good + 1 < k < len(units) - 1 and all(
-        units[j].reason is None and units[j].shape is Shape.GOOD for j in (k - 1, k + 1))
+    return page.first_good + 1 < k < len(page.units) - 1 and _flanked(page, k)
+
+
+def _flanked(page: Page, k: int) -> bool:
+    """The units on either side of unit k (which has both) are content paragraphs."""
+    return all(page.units[j].reason is None and page.units[j].shape is Shape.GOOD
+               for j in (k - 1, k + 1))
 
 
 # A line naming these is a share strip printed under each entry, not a field of it.
@@ -195,7 +206,7 @@ def _menu_lead_in(page: Page, orig: int, pos: int) -> bool:
     """The copy is a lead-in of the body ("Dare to Play 3:" over a list of the game's
     features) whose first copy was a menu item: it names what follows, it repeats nothing."""
     units = page.units
-    return (page.is_bad(orig) and units[pos].first.text.endswith((":", "："))
+    return (page.is_bad(orig) and units[pos].first.text.endswith(COLONS)
             and pos + 1 < len(units) and not page.is_bad(pos + 1))
 
 
@@ -218,7 +229,7 @@ def _listed_in_body(page: Page, orig: int, pos: int) -> bool:
 
 
 # How a writer's phrase leads into the paragraph under it ("Here's the thing:").
-LEAD_ENDS = (":", "：", "…", "...")
+LEAD_ENDS = (*COLONS, "…", "...")
 
 
 def _writers_lead_in(page: Page, orig: int, pos: int) -> bool:
@@ -328,8 +339,7 @@ def _highlighted(page: Page, orig: int, pos: int) -> bool:
             or units[orig].reason is not None or not units[orig].first.ends_sentence
             or not page.first_good < pos < len(units) - 1):
         return False
-    return all(units[k].reason is None and units[k].shape is Shape.GOOD
-               for k in (pos - 1, pos + 1))
+    return _flanked(page, pos)
 
 
 # A pull quote set in capitals has at least this many letters.
@@ -343,7 +353,7 @@ def _capitals(text: str) -> bool:
 
 def _prompt_like(line: Line) -> bool:
     """A line that can be a prompt: ends a sentence or a question, or opens a field (":")."""
-    return line.ends_sentence or line.text.endswith((":", "："))
+    return line.ends_sentence or line.text.endswith(COLONS)
 
 
 def mark_pull_quotes(page: Page, ctx: Context) -> None:

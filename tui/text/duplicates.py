@@ -177,7 +177,7 @@ _ELISION = re.compile(r"\.\.\.|…")
 # Where a quote is cut into the runs a paragraph must hold in order: at an editor's
 # insertion ("[Trump is] a charismatic narcissist", "how many rooms [his] apartment had":
 # it adds words or stands for the paragraph's own) or an elision.
-_CUT = re.compile(r"\[[^\[\]]{1,40}\]|\.\.\.|…")
+_CUT = re.compile(r"\[[^\[\]]{1,40}\]|" + _ELISION.pattern)
 
 
 def pull_quotes(units: Sequence[Sequence[Line]]) -> dict[int, int]:

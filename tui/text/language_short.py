@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from functools import cache
 
 from langdetect.utils.ngram import NGram
 
@@ -40,31 +41,23 @@ TEMPERATURE = 4.0
 PRIOR_FLOOR = 0.01
 
 
-def _word_loglik() -> dict[str, dict[str, float]]:
-    table: dict[str, dict[str, float]] = {}
-    for lang in CANDIDATES:
-        words: dict[str, int] = {}
-        for source in (lang, "ms") if lang == "id" else (lang,):
-            for rank, word in enumerate(ranked(source)):
-                words[word] = min(words.get(word, rank), rank)
-        table[lang] = {w: math.log(ZIPF / (r + ZIPF_SHIFT)) for w, r in words.items()}
-    return table
-
-
-_WORD_LOGLIK = _word_loglik()
 _WORD_MISS = math.log(WORD_FLOOR)
 
 
+@cache
 def _word_rows() -> dict[str, tuple[float, ...]]:
     """Each listed word's log-likelihood per candidate, in CANDIDATES order (a word a
     language's list lacks scores _WORD_MISS there): one lookup a word instead of one a
-    candidate."""
-    words = {w for lang in CANDIDATES for w in _WORD_LOGLIK[lang]}
-    return {w: tuple(_WORD_LOGLIK[lang].get(w, _WORD_MISS) for lang in CANDIDATES)
-            for w in words}
-
-
-_WORD_ROWS = _word_rows()
+    candidate. Built on first use, not at import."""
+    loglik: dict[str, dict[str, float]] = {}
+    for lang in CANDIDATES:
+        ranks: dict[str, int] = {}
+        for source in (lang, "ms") if lang == "id" else (lang,):
+            for rank, word in enumerate(ranked(source)):
+                ranks[word] = min(ranks.get(word, rank), rank)
+        loglik[lang] = {w: math.log(ZIPF / (r + ZIPF_SHIFT)) for w, r in ranks.items()}
+    words = {w for table in loglik.values() for w in table}
+    return {w: tuple(loglik[lang].get(w, _WORD_MISS) for lang in CANDIDATES) for w in words}
 
 
 def _plain(text: str) -> str:
@@ -94,7 +87,7 @@ def _ngram_scores(text: str, profiles: dict[str, list[float]],
 
 def word_scores(text: str) -> tuple[list[float], int]:
     """Summed word log-likelihood per candidate, and how many words some list knows."""
-    rows = _WORD_ROWS
+    rows = _word_rows()
     found = [row for raw in text.split()
              if (row := rows.get(raw.strip(".,;:!?\"'()[]{}«»“”‘’-–—…*").lower())) is not None]
     # Summed word by word from 0.0, in the text's order, as a running total would be.

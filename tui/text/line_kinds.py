@@ -21,6 +21,8 @@ LABELLED = re.compile(r"^((?:[A-ZÀ-Þ][^\s:]*)(?:\s+[^\s:]+){0,2})\s?:\s+([A-Z�
 # A match result inside a short line: "Kedah 1-1 Terengganu", "Lyon 2 – 0 Nantes".
 SCORE = re.compile(r"(?<![\d./-])\d{1,2}\s?[-–]\s?\d{1,2}(?![\d./-])")
 SEPARATOR_TOKENS = frozenset(["/", "|", "·", "•", "-", "–", "—", ">", "›", "»", ":"])
+# The colons a label or a lead-in ends with (Latin and full-width).
+COLONS = (":", "：")
 # How a piece of a sentence cut by the scraper opens (never a menu, headline or caption).
 CUT_PIECE = (",", ";")
 DEGREES = re.compile(r"\d\s?°")

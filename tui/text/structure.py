@@ -144,13 +144,13 @@ def mark_headings(blocks: list[Block], blank_separated: bool = True) -> None:
             steps.append(b)
         if _numbered_sentence(b.text):
             sentences.append(b)
-    candidates = _with_steps(candidates, steps, content)
-    candidates = _with_numbered_sections(candidates, sentences, content)
+    at = {id(b): k for k, b in enumerate(content)}  # each content block's place
+    candidates = _with_steps(candidates, steps, at)
+    candidates = _with_numbered_sections(candidates, sentences, at)
     questions = [b for b in candidates
                  if b.text.endswith(QUESTION_ENDS) and not _NUMBERED.match(b.text)]
     # Candidates next to each other are the entries of a list, not two headings in a row;
     # but a section heading right over its first numbered step heads it.
-    at = {id(b): k for k, b in enumerate(content)}
     listed: set[int] = set()
     for b, c in pairwise(candidates):
         if at[id(c)] == at[id(b)] + 1 and not (_step_number(c.text) == 1
@@ -184,7 +184,13 @@ def _long_step(text: str) -> bool:
             and not _HEADING_END.search(text) and not line.is_quote)
 
 
-def _with_steps(candidates: list[Block], steps: list[Block], content: list[Block]) -> list[Block]:
+def _in_order(blocks: list[Block], at: dict[int, int]) -> list[Block]:
+    """`blocks` in the order they stand in the article (`at`: each block's place)."""
+    return sorted(blocks, key=lambda b: at[id(b)])
+
+
+def _with_steps(candidates: list[Block], steps: list[Block],
+                at: dict[int, int]) -> list[Block]:
     """The candidates plus each long numbered step whose number continues the numbered
     headings among them (a how-to's "7. …", "8. …", "9. …"), when STEP_RUN or more are."""
     numbers = {n for b in candidates if (n := _step_number(b.text)) is not None}
@@ -192,10 +198,7 @@ def _with_steps(candidates: list[Block], steps: list[Block], content: list[Block
         return candidates
     keep = [b for b in steps if (n := _step_number(b.text)) is not None
             and (n - 1 in numbers or n + 1 in numbers)]
-    if not keep:
-        return candidates
-    at = {id(b): k for k, b in enumerate(content)}
-    return sorted([*candidates, *keep], key=lambda b: at[id(b)])
+    return _in_order([*candidates, *keep], at) if keep else candidates
 
 
 # A numbered section title that reads as a sentence ("1. The man lies all the time.") runs
@@ -211,30 +214,25 @@ def _numbered_sentence(text: str) -> bool:
 
 
 def _with_numbered_sections(candidates: list[Block], sentences: list[Block],
-                            content: list[Block]) -> list[Block]:
+                            at: dict[int, int]) -> list[Block]:
     """The candidates plus the numbered sentences of a run counting up from 1 by one,
     NUMBERED_RUN or more long, no two of its lines next to each other (a paragraph or more
     under each): an essay's numbered sections. A list typed one item a line has its
     items next to each other."""
     if not sentences:
         return candidates
-    at = {id(b): k for k, b in enumerate(content)}
     pool = {id(b): b for b in [*candidates, *sentences] if _step_number(b.text) is not None}
-    numbered = sorted(pool.values(), key=lambda b: at[id(b)])
     run: list[Block] = []
-    for b in numbered:
+    for b in _in_order(list(pool.values()), at):
         n = _step_number(b.text)
         if n == 1:
             run = [b]
         elif run and n == _step_number(run[-1].text) + 1 and at[id(b)] > at[id(run[-1])] + 1:
             run.append(b)
-        else:
-            continue
     if len(run) < NUMBERED_RUN:
         return candidates
     keep = {id(b) for b in run} - {id(b) for b in candidates}
-    return sorted([*candidates, *(b for b in sentences if id(b) in keep)],
-                  key=lambda b: at[id(b)])
+    return _in_order([*candidates, *(b for b in sentences if id(b) in keep)], at)
 
 
 # A wire story's section heading set in capitals ("WHO IS THE FRONT-RUNNER?") has at least
